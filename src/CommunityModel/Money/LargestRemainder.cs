@@ -1,0 +1,180 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace CommunityModel;
+
+/// <summary>
+/// Exact allocation of a whole number of minor units by weights, with the largest-remainder
+/// (Hamilton) method: every part first gets the floor of its exact share, then the units left over
+/// go one each to the parts with the largest remainders, ties broken by position (earlier first).
+/// </summary>
+/// <remarks>
+/// The parts always sum to the total; each part is within one minor unit of its exact share;
+/// a zero weight always gets zero; the result depends only on the inputs. A negative total is
+/// allocated as its magnitude and negated, so a refund splits exactly like the payment it mirrors.
+/// This is the span-based core behind <see cref="Money.Allocate(ReadOnlySpan{long})"/>; it allocates
+/// nothing on the heap for up to 64 parts and is meant for hot paths such as commission runs.
+/// </remarks>
+public static class LargestRemainder
+{
+    private const int StackSlots = 64;
+
+    /// <summary>Allocates <paramref name="total"/> minor units over <paramref name="weights"/> into <paramref name="parts"/>.</summary>
+    /// <param name="total">The amount to allocate, in minor units; may be negative.</param>
+    /// <param name="weights">Non-negative weights, at least one of them positive.</param>
+    /// <param name="parts">Receives one part per weight; must be exactly as long as <paramref name="weights"/>.</param>
+    /// <exception cref="InvalidAllocationException">No weights, a negative weight, or every weight zero.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parts"/> is not as long as <paramref name="weights"/>.</exception>
+    public static void Allocate(long total, ReadOnlySpan<long> weights, Span<long> parts)
+    {
+        CheckLengths(weights.Length, parts.Length);
+        Int128 weightSum = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] < 0)
+            {
+                throw NegativeWeight(i, weights[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            weightSum += weights[i];
+        }
+
+        if (weightSum == 0)
+        {
+            throw AllZero(weights.Length);
+        }
+
+        var magnitude = (Int128)MinorUnitArithmetic.Magnitude(total);
+        if (weights.Length <= StackSlots)
+        {
+            Span<Slot<Int128>> slots = stackalloc Slot<Int128>[weights.Length];
+            Distribute(magnitude, weights, weightSum, parts, total < 0, slots);
+        }
+        else
+        {
+            var rented = ArrayPool<Slot<Int128>>.Shared.Rent(weights.Length);
+            try
+            {
+                Distribute(magnitude, weights, weightSum, parts, total < 0, rented.AsSpan(0, weights.Length));
+            }
+            finally
+            {
+                ArrayPool<Slot<Int128>>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Splits <paramref name="total"/> minor units into <paramref name="parts"/> as equally as possible; the earlier parts get the units left over.</summary>
+    /// <param name="total">The amount to split, in minor units; may be negative.</param>
+    /// <param name="parts">Receives the parts; its length is the number of parts and must be at least one.</param>
+    /// <exception cref="InvalidAllocationException"><paramref name="parts"/> is empty.</exception>
+    public static void Split(long total, Span<long> parts)
+    {
+        if (parts.IsEmpty)
+        {
+            throw new InvalidAllocationException("Cannot split an amount into zero parts; ask for at least one part.");
+        }
+
+        var magnitude = MinorUnitArithmetic.Magnitude(total);
+        var (quotient, leftover) = UInt128.DivRem(magnitude, (UInt128)parts.Length);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = quotient + (i < (int)leftover ? UInt128.One : UInt128.Zero);
+            parts[i] = MinorUnitArithmetic.ToSignedMinorUnits(part, total < 0, "split", Currency.None);
+        }
+    }
+
+    /// <summary>Allocates by decimal weights (e.g. standalone prices with fractions); exact for any decimal weights.</summary>
+    internal static void Allocate(long total, ReadOnlySpan<decimal> weights, Span<long> parts)
+    {
+        CheckLengths(weights.Length, parts.Length);
+        var maxScale = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] < 0)
+            {
+                throw NegativeWeight(i, weights[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            maxScale = Math.Max(maxScale, weights[i].Scale);
+        }
+
+        // Bring every weight to the same scale so they become exact integers.
+        var integral = new BigInteger[weights.Length];
+        BigInteger weightSum = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var (mantissa, scale, _) = MinorUnitArithmetic.Decompose(weights[i]);
+            integral[i] = (BigInteger)mantissa * (BigInteger)MinorUnitArithmetic.PowerOfTen(maxScale - scale);
+            weightSum += integral[i];
+        }
+
+        if (weightSum.IsZero)
+        {
+            throw AllZero(weights.Length);
+        }
+
+        var slots = new Slot<BigInteger>[weights.Length];
+        Distribute((BigInteger)MinorUnitArithmetic.Magnitude(total), integral, weightSum, parts, total < 0, slots);
+    }
+
+    private static void Distribute<TWeight, T>(T magnitude, ReadOnlySpan<TWeight> weights, T weightSum, Span<long> parts, bool negative, Span<Slot<T>> slots)
+        where TWeight : IBinaryInteger<TWeight>
+        where T : IBinaryInteger<T>
+    {
+        var assigned = T.Zero;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var (quotient, remainder) = T.DivRem(magnitude * T.CreateTruncating(weights[i]), weightSum);
+            assigned += quotient;
+            slots[i] = new Slot<T>(quotient, remainder, i);
+        }
+
+        // Fewer units are left over than there are parts with a non-zero remainder, so zero weights never get one.
+        var leftover = int.CreateChecked(magnitude - assigned);
+        if (leftover > 0)
+        {
+            slots.Sort();
+            for (var k = 0; k < leftover; k++)
+            {
+                slots[k] = slots[k] with { Quotient = slots[k].Quotient + T.One };
+            }
+        }
+
+        foreach (var slot in slots)
+        {
+            parts[slot.Index] = MinorUnitArithmetic.ToSignedMinorUnits(slot.Quotient, negative, "allocate", Currency.None);
+        }
+    }
+
+    private static void CheckLengths(int weights, int parts)
+    {
+        if (weights == 0)
+        {
+            throw new InvalidAllocationException("Cannot allocate over no weights; give at least one weight.");
+        }
+
+        if (parts != weights)
+        {
+            throw new ArgumentException($"The destination has {parts} part(s) but there are {weights} weight(s); they must match.", nameof(parts));
+        }
+    }
+
+    private static InvalidAllocationException NegativeWeight(int index, string weight) =>
+        new($"Weight {index} is {weight}; allocation weights must be zero or positive.");
+
+    private static InvalidAllocationException AllZero(int count) =>
+        new($"All {count} weight(s) are zero; at least one weight must be positive.");
+
+    /// <summary>A part under construction: its floor share, the remainder that ranks it for a leftover unit, and its position.</summary>
+    private readonly record struct Slot<T>(T Quotient, T Remainder, int Index) : IComparable<Slot<T>>
+        where T : IBinaryInteger<T>
+    {
+        // Largest remainder first; equal remainders keep their position order.
+        public int CompareTo(Slot<T> other)
+        {
+            var byRemainder = other.Remainder.CompareTo(Remainder);
+            return byRemainder != 0 ? byRemainder : Index.CompareTo(other.Index);
+        }
+    }
+}
