@@ -44,23 +44,38 @@ public static class LargestRemainder
             throw AllZero(weights.Length);
         }
 
-        var magnitude = (Int128)MinorUnitArithmetic.Magnitude(total);
-        if (weights.Length <= StackSlots)
+        var magnitude = MinorUnitArithmetic.Magnitude(total);
+        if (magnitude == UInt128.Zero)
         {
-            Span<Slot<Int128>> slots = stackalloc Slot<Int128>[weights.Length];
-            Distribute(magnitude, weights, weightSum, parts, total < 0, slots);
+            parts.Clear();
+            return;
+        }
+
+        var maxWeight = 0L;
+        foreach (var weight in weights)
+        {
+            maxWeight = Math.Max(maxWeight, weight);
+        }
+
+        // Prices in fen times totals in fen almost always fit 64 bits; 128-bit division is several times slower.
+        if ((ulong)maxWeight <= ulong.MaxValue / (ulong)magnitude && weightSum <= ulong.MaxValue)
+        {
+            if (weights.Length <= StackSlots)
+            {
+                Distribute((ulong)magnitude, weights, (ulong)weightSum, parts, total < 0, stackalloc Slot<ulong>[weights.Length]);
+            }
+            else
+            {
+                DistributePooled((ulong)magnitude, weights, (ulong)weightSum, parts, total < 0);
+            }
+        }
+        else if (weights.Length <= StackSlots)
+        {
+            Distribute((Int128)magnitude, weights, weightSum, parts, total < 0, stackalloc Slot<Int128>[weights.Length]);
         }
         else
         {
-            var rented = ArrayPool<Slot<Int128>>.Shared.Rent(weights.Length);
-            try
-            {
-                Distribute(magnitude, weights, weightSum, parts, total < 0, rented.AsSpan(0, weights.Length));
-            }
-            finally
-            {
-                ArrayPool<Slot<Int128>>.Shared.Return(rented);
-            }
+            DistributePooled((Int128)magnitude, weights, weightSum, parts, total < 0);
         }
     }
 
@@ -99,7 +114,25 @@ public static class LargestRemainder
             maxScale = Math.Max(maxScale, weights[i].Scale);
         }
 
-        // Bring every weight to the same scale so they become exact integers.
+        // Bring every weight to the same scale so they become exact integers; usually they fit 64 bits.
+        Span<long> whole = weights.Length <= StackSlots ? stackalloc long[weights.Length] : new long[weights.Length];
+        var fits = true;
+        for (var i = 0; i < weights.Length && fits; i++)
+        {
+            var (mantissa, scale, _) = MinorUnitArithmetic.Decompose(weights[i]);
+            // Below 2^64 times at most 10^19 stays below 2^128, so the product cannot overflow.
+            fits = maxScale - scale <= 19 && mantissa >> 64 == UInt128.Zero;
+            var scaled = fits ? mantissa * MinorUnitArithmetic.PowerOfTen(maxScale - scale) : UInt128.MaxValue;
+            fits = scaled <= (UInt128)long.MaxValue;
+            whole[i] = fits ? (long)scaled : 0;
+        }
+
+        if (fits)
+        {
+            Allocate(total, whole, parts);
+            return;
+        }
+
         var integral = new BigInteger[weights.Length];
         BigInteger weightSum = 0;
         for (var i = 0; i < weights.Length; i++)
@@ -116,6 +149,20 @@ public static class LargestRemainder
 
         var slots = new Slot<BigInteger>[weights.Length];
         Distribute((BigInteger)MinorUnitArithmetic.Magnitude(total), integral, weightSum, parts, total < 0, slots);
+    }
+
+    private static void DistributePooled<T>(T magnitude, ReadOnlySpan<long> weights, T weightSum, Span<long> parts, bool negative)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var rented = ArrayPool<Slot<T>>.Shared.Rent(weights.Length);
+        try
+        {
+            Distribute(magnitude, weights, weightSum, parts, negative, rented.AsSpan(0, weights.Length));
+        }
+        finally
+        {
+            ArrayPool<Slot<T>>.Shared.Return(rented);
+        }
     }
 
     private static void Distribute<TWeight, T>(T magnitude, ReadOnlySpan<TWeight> weights, T weightSum, Span<long> parts, bool negative, Span<Slot<T>> slots)
@@ -143,7 +190,7 @@ public static class LargestRemainder
 
         foreach (var slot in slots)
         {
-            parts[slot.Index] = MinorUnitArithmetic.ToSignedMinorUnits(slot.Quotient, negative, "allocate", Currency.None);
+            parts[slot.Index] = MinorUnitArithmetic.ToSignedMinorUnits(ulong.CreateTruncating(slot.Quotient), negative, "allocate", Currency.None);
         }
     }
 

@@ -22,6 +22,16 @@ internal static class MinorUnitArithmetic
             return 0;
         }
 
+        // Most rates and quantities have small mantissas: try plain 64-bit arithmetic first.
+        if (mantissa >> 64 == UInt128.Zero && scale <= 19)
+        {
+            var high = Math.BigMul((ulong)magnitude, (ulong)mantissa, out var low);
+            if (high == 0)
+            {
+                return ToSignedMinorUnits(RoundQuotient(low, (ulong)PowersOfTen[scale], mode), negative, "multiply", currency);
+            }
+        }
+
         // |value| < 2^64 and mantissa < 2^64 keep the product below 2^128: no big integers needed.
         return mantissa >> 64 == UInt128.Zero
             ? ToSignedMinorUnits(RoundQuotient(magnitude * mantissa, PowersOfTen[scale], mode), negative, "multiply", currency)
@@ -70,6 +80,23 @@ internal static class MinorUnitArithmetic
 
     /// <summary>The magnitude of a count of minor units, exact also for <see cref="long.MinValue"/>.</summary>
     internal static UInt128 Magnitude(long value) => value < 0 ? (UInt128)(-(Int128)value) : (UInt128)value;
+
+    /// <summary>Applies a sign to a 64-bit magnitude and checks that the result is a valid count of minor units.</summary>
+    internal static long ToSignedMinorUnits(ulong magnitude, bool negative, string operation, Currency currency)
+    {
+        if (magnitude > (negative ? 1UL << 63 : long.MaxValue))
+        {
+            throw new AmountOverflowException(operation, currency);
+        }
+
+        return negative ? unchecked(-(long)magnitude) : (long)magnitude;
+    }
+
+    /// <summary>Applies a sign to a 128-bit magnitude and checks that the result is a valid count of minor units.</summary>
+    internal static long ToSignedMinorUnits(UInt128 magnitude, bool negative, string operation, Currency currency) =>
+        magnitude >> 64 == UInt128.Zero
+            ? ToSignedMinorUnits((ulong)magnitude, negative, operation, currency)
+            : throw new AmountOverflowException(operation, currency);
 
     /// <summary>Applies a sign to a magnitude and checks that the result is a valid count of minor units.</summary>
     internal static long ToSignedMinorUnits<T>(T magnitude, bool negative, string operation, Currency currency)

@@ -535,26 +535,47 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
 
     internal static bool TryCreate(decimal amount, Currency currency, out Money money)
     {
-        if (decimal.Round(amount, currency.MinorDigits, MidpointRounding.ToZero) != amount)
-        {
-            money = default;
-            return false;
-        }
-
-        money = new Money(ToMinorUnits(amount, currency, RoundingMode.Down), currency);
-        return true;
+        var exact = TryToMinorUnitsExact(amount, currency, out var minorUnits);
+        money = exact ? new Money(minorUnits, currency) : default;
+        return exact;
     }
 
     private static long ToMinorUnitsExact(decimal amount, Currency currency) =>
-        decimal.Round(amount, currency.MinorDigits, MidpointRounding.ToZero) == amount
-            ? ToMinorUnits(amount, currency, RoundingMode.Down)
-            : throw new AmountPrecisionException(amount, currency);
+        TryToMinorUnitsExact(amount, currency, out var minorUnits) ? minorUnits : throw new AmountPrecisionException(amount, currency);
+
+    /// <summary>amount × 10^digits when that is a whole number; false when the amount is more precise than the minor unit.</summary>
+    private static bool TryToMinorUnitsExact(decimal amount, Currency currency, out long minorUnits)
+    {
+        var (mantissa, scale, negative) = MinorUnitArithmetic.Decompose(amount);
+        var digits = currency.MinorDigits;
+        UInt128 magnitude;
+        if (scale <= digits)
+        {
+            // The mantissa is below 2^96 and 10^digits at most 10^4, so the product fits 128 bits.
+            magnitude = mantissa * MinorUnitArithmetic.PowerOfTen(digits - scale);
+        }
+        else
+        {
+            var (quotient, remainder) = UInt128.DivRem(mantissa, MinorUnitArithmetic.PowerOfTen(scale - digits));
+            if (remainder != UInt128.Zero)
+            {
+                minorUnits = 0;
+                return false;
+            }
+
+            magnitude = quotient;
+        }
+
+        minorUnits = MinorUnitArithmetic.ToSignedMinorUnits(magnitude, negative, "create an amount", currency);
+        return true;
+    }
 
     private static long ToMinorUnits(decimal amount, Currency currency, RoundingMode rounding)
     {
         // amount × 10^digits, exact, then rounded once: the same arithmetic as Multiply.
         var (mantissa, scale, negative) = MinorUnitArithmetic.Decompose(amount);
         var digits = currency.MinorDigits;
+
         // The mantissa is below 2^96 and 10^digits at most 10^4, so the product fits 128 bits.
         var numerator = mantissa * MinorUnitArithmetic.PowerOfTen(digits);
         var magnitude = MinorUnitArithmetic.RoundQuotient(numerator, MinorUnitArithmetic.PowerOfTen(scale), rounding);
