@@ -157,18 +157,8 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>, I
     };
 
     /// <inheritdoc/>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        if (text.AsSpan().TryCopyTo(destination))
-        {
-            charsWritten = text.Length;
-            return true;
-        }
-
-        charsWritten = 0;
-        return false;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        SpanFormatting.TryFormat(this, destination, out charsWritten, format, provider);
 
     /// <summary>Equality of two currencies.</summary>
     /// <param name="left">The first currency.</param>

@@ -7,15 +7,10 @@ namespace CommunityModel;
 public sealed class CurrencyJsonConverter : JsonConverter<Currency>
 {
     /// <inheritdoc/>
-    public override Currency Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var code = reader.TokenType == JsonTokenType.String
-            ? reader.GetString()
+    public override Currency Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String
+            ? FromCode(reader.GetString())
             : throw new JsonException("A currency must be a JSON string holding its ISO 4217 code, e.g. \"CNY\".");
-        return Currency.TryFromCode(code, out var currency)
-            ? currency
-            : throw new JsonException($"'{code}' is not a known ISO 4217 currency code.");
-    }
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, Currency value, JsonSerializerOptions options)
@@ -25,13 +20,8 @@ public sealed class CurrencyJsonConverter : JsonConverter<Currency>
     }
 
     /// <inheritdoc/>
-    public override Currency ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var code = reader.GetString();
-        return Currency.TryFromCode(code, out var currency)
-            ? currency
-            : throw new JsonException($"'{code}' is not a known ISO 4217 currency code.");
-    }
+    public override Currency ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        FromCode(reader.GetString());
 
     /// <inheritdoc/>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Currency value, JsonSerializerOptions options)
@@ -39,4 +29,7 @@ public sealed class CurrencyJsonConverter : JsonConverter<Currency>
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(value.Code);
     }
+
+    private static Currency FromCode(string? code) =>
+        Currency.TryFromCode(code, out var currency) ? currency : throw new JsonException($"'{code}' is not a known ISO 4217 currency code.");
 }

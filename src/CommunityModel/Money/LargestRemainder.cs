@@ -27,16 +27,11 @@ public static class LargestRemainder
     /// <exception cref="ArgumentException"><paramref name="parts"/> is not as long as <paramref name="weights"/>.</exception>
     public static void Allocate(long total, ReadOnlySpan<long> weights, Span<long> parts)
     {
-        CheckLengths(weights.Length, parts.Length);
+        CheckWeights(weights, parts.Length);
         Int128 weightSum = 0;
-        for (var i = 0; i < weights.Length; i++)
+        foreach (var weight in weights)
         {
-            if (weights[i] < 0)
-            {
-                throw NegativeWeight(i, weights[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            weightSum += weights[i];
+            weightSum += weight;
         }
 
         if (weightSum == 0)
@@ -102,16 +97,11 @@ public static class LargestRemainder
     /// <summary>Allocates by decimal weights (e.g. standalone prices with fractions); exact for any decimal weights.</summary>
     internal static void Allocate(long total, ReadOnlySpan<decimal> weights, Span<long> parts)
     {
-        CheckLengths(weights.Length, parts.Length);
+        CheckWeights(weights, parts.Length);
         var maxScale = 0;
-        for (var i = 0; i < weights.Length; i++)
+        foreach (var weight in weights)
         {
-            if (weights[i] < 0)
-            {
-                throw NegativeWeight(i, weights[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            maxScale = Math.Max(maxScale, weights[i].Scale);
+            maxScale = Math.Max(maxScale, weight.Scale);
         }
 
         // Bring every weight to the same scale so they become exact integers; usually they fit 64 bits.
@@ -194,21 +184,27 @@ public static class LargestRemainder
         }
     }
 
-    private static void CheckLengths(int weights, int parts)
+    private static void CheckWeights<T>(ReadOnlySpan<T> weights, int parts)
+        where T : INumberBase<T>
     {
-        if (weights == 0)
+        if (weights.IsEmpty)
         {
             throw new InvalidAllocationException("Cannot allocate over no weights; give at least one weight.");
         }
 
-        if (parts != weights)
+        if (parts != weights.Length)
         {
-            throw new ArgumentException($"The destination has {parts} part(s) but there are {weights} weight(s); they must match.", nameof(parts));
+            throw new ArgumentException($"The destination has {parts} part(s) but there are {weights.Length} weight(s); they must match.", nameof(parts));
+        }
+
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (T.IsNegative(weights[i]))
+            {
+                throw new InvalidAllocationException($"Weight {i} is {weights[i].ToString(null, System.Globalization.CultureInfo.InvariantCulture)}; allocation weights must be zero or positive.");
+            }
         }
     }
-
-    private static InvalidAllocationException NegativeWeight(int index, string weight) =>
-        new($"Weight {index} is {weight}; allocation weights must be zero or positive.");
 
     private static InvalidAllocationException AllZero(int count) =>
         new($"All {count} weight(s) are zero; at least one weight must be positive.");

@@ -374,18 +374,8 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     }
 
     /// <inheritdoc/>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        if (text.AsSpan().TryCopyTo(destination))
-        {
-            charsWritten = text.Length;
-            return true;
-        }
-
-        charsWritten = 0;
-        return false;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        SpanFormatting.TryFormat(this, destination, out charsWritten, format, provider);
 
     /// <summary>
     /// Parses an amount with its ISO code before or after the number, e.g. <c>3600.00 CNY</c>,

@@ -155,18 +155,8 @@ public readonly struct Rate : IEquatable<Rate>, IComparable<Rate>, IComparable, 
     }
 
     /// <inheritdoc/>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        if (text.AsSpan().TryCopyTo(destination))
-        {
-            charsWritten = text.Length;
-            return true;
-        }
-
-        charsWritten = 0;
-        return false;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        SpanFormatting.TryFormat(this, destination, out charsWritten, format, provider);
 
     /// <summary>Parses <c>15%</c>, <c>15 %</c>, <c>1.5‰</c> or a plain fraction such as <c>0.15</c>.</summary>
     /// <param name="s">The text.</param>
