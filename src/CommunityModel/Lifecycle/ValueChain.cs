@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Lifecycle;
@@ -40,16 +41,9 @@ public sealed class ValueChain
     /// <exception cref="OptionsValidationException">The options are invalid; the message names every bad value.</exception>
     public ValueChain(ValueChainOptions options, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var validation = new ValueChainOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(ValueChainOptions), validation.Failures);
-        }
-
         _time = timeProvider;
-        _rules = new ValueChainRules(options);
+        _rules = new ValueChainRules(OptionsValidation.Require(options, new ValueChainOptionsValidator()));
         var definition = ValueChainDefinition.Create(_rules, () => LifecycleStage.Prospect, _ => { });
         _table = TransitionTable<LifecycleStage, LifecycleTrigger, ValueChainContext>.Compile(definition.Machine, _rules.Guards, [_rules.SuspendedFrom], Passed);
     }

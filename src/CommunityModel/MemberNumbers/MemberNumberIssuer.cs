@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using CommunityModel.DependencyInjection;
 using CommunityModel.Lifecycle;
 using Microsoft.Extensions.Options;
 
@@ -30,13 +31,7 @@ public sealed class MemberNumberIssuer
     /// <exception cref="OptionsValidationException">The options are invalid; the message names every bad value.</exception>
     public MemberNumberIssuer(MemberNumberOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var validation = new MemberNumberOptionsValidator().Validate(Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(MemberNumberOptions), validation.Failures);
-        }
-
+        OptionsValidation.Require(options, new MemberNumberOptionsValidator());
         _prefixByCategory = options.Prefixes.ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         _sequences = options.Prefixes.Values.Distinct(StringComparer.Ordinal).ToFrozenDictionary(p => p, _ => new Sequence(), StringComparer.Ordinal);
         _separator = options.Separator;

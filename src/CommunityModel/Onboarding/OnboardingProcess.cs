@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using CommunityModel.DependencyInjection;
 using CommunityModel.Lifecycle;
 using Microsoft.Extensions.Options;
 using Stateless;
@@ -35,14 +36,8 @@ public sealed class OnboardingProcess
     /// <exception cref="OptionsValidationException">The options are invalid; the message names every bad value.</exception>
     public OnboardingProcess(OnboardingOptions options, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var validation = new OnboardingOptionsValidator().Validate(Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(OnboardingOptions), validation.Failures);
-        }
-
+        OptionsValidation.Require(options, new OnboardingOptionsValidator());
         _time = timeProvider;
         _stallAfter = TimeSpan.FromHours(options.StallAfterHours);
         var required = options.RequiredServiceGroupRoles;
