@@ -35,7 +35,7 @@ public enum LifecycleTrigger
     /// <summary>Met the partner qualification configured in <see cref="ValueChainOptions"/>: Member → Partner.</summary>
     QualifiedAsPartner = 8,
 
-    /// <summary>The membership expired without renewal: Member → Lapsed (a partner stays Partner).</summary>
+    /// <summary>The membership expired without renewal: Member → Lapsed, with a reason (a partner stays Partner).</summary>
     MembershipExpired = 9,
 
     /// <summary>The membership was renewed (续费): Lapsed → Member; a member or partner stays where they are.</summary>

@@ -10,7 +10,7 @@ namespace CommunityModel.Lifecycle;
 /// <param name="From">The stage before.</param>
 /// <param name="To">The stage after.</param>
 /// <param name="Trigger">What happened.</param>
-/// <param name="Reason">Why, for demotions (refund, suspension, removal, end of partnership); otherwise optional.</param>
+/// <param name="Reason">Why, for demotions (expiry, refund, suspension, removal, end of partnership); otherwise optional.</param>
 /// <param name="OccurredAt">When, from the injected <see cref="TimeProvider"/>.</param>
 /// <param name="Version">The state's version after this event: 1 for the registration, then one more each time.</param>
 /// <param name="Passed">The main-chain stages skipped on the way, e.g. Fan and Customer for a prospect who buys a membership outright.</param>

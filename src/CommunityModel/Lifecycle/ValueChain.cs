@@ -86,7 +86,7 @@ public sealed class ValueChain
     /// <summary>Fires a trigger, or says why not: the trigger is not permitted from the stage, or guards are unmet.</summary>
     /// <param name="state">The member's current state.</param>
     /// <param name="trigger">What happened.</param>
-    /// <param name="reason">Why; required for demotions (refund, suspension, removal, end of partnership).</param>
+    /// <param name="reason">Why; required for demotions (expiry, refund, suspension, removal, end of partnership).</param>
     /// <param name="facts">What the guards need to know (referrals, holdings, last activity).</param>
     /// <returns>The transition, or the refusal with every unmet guard.</returns>
     public TransitionAttempt<LifecycleState, MemberTransitioned> TryFire(LifecycleState state, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
@@ -116,7 +116,7 @@ public sealed class ValueChain
     /// <summary>Fires a trigger.</summary>
     /// <param name="state">The member's current state.</param>
     /// <param name="trigger">What happened.</param>
-    /// <param name="reason">Why; required for demotions (refund, suspension, removal, end of partnership).</param>
+    /// <param name="reason">Why; required for demotions (expiry, refund, suspension, removal, end of partnership).</param>
     /// <param name="facts">What the guards need to know (referrals, holdings, last activity).</param>
     /// <returns>The next state and the event to store.</returns>
     /// <exception cref="LifecycleTransitionRefusedException">Not permitted from the stage, or guards unmet (all named).</exception>

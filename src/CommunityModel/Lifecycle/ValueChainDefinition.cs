@@ -66,7 +66,7 @@ internal static class ValueChainDefinition
             .PermitReentry(BoughtMembership)
             .PermitReentry(BoughtGiftPack)
             .PermitReentry(MembershipRenewed)
-            .Permit(MembershipExpired, Lapsed)
+            .PermitIf(on[(int)MembershipExpired], Lapsed, reason)
             .PermitIf(on[(int)MembershipRefunded], Customer, reason)
             .Permit(BoughtPartnerPackage, Partner)
             .PermitIf(on[(int)QualifiedAsPartner], Partner, partnerQualification)

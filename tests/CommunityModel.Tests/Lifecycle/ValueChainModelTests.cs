@@ -158,7 +158,8 @@ public class ValueChainModelTests
 
         private bool GuardsHold(Model model, int day)
         {
-            if (NeedReason.Contains(step.Trigger) && string.IsNullOrWhiteSpace(step.Reason))
+            var demotes = NeedReason.Contains(step.Trigger) || (step.Trigger == MembershipExpired && model.Stage == Member);
+            if (demotes && string.IsNullOrWhiteSpace(step.Reason))
             {
                 return false;
             }

@@ -78,6 +78,7 @@ public class ValueChainTests
         _time.Advance(TimeSpan.FromDays(10));
         var back = _chain.Fire(lapsed.State, LifecycleTrigger.MembershipRenewed);
 
+        Assert.Equal("reason.given", Assert.Single(_chain.TryFire(renewedEarly.State, LifecycleTrigger.MembershipExpired).UnmetGuards).Code);
         Assert.Equal(LifecycleStage.Lapsed, lapsed.State.Stage);
         Assert.Equal("VIP ended 2028-03-01", lapsed.Event.Reason);
         Assert.Equal(LifecycleStage.Member, back.State.Stage);
