@@ -61,7 +61,7 @@ public sealed class OnboardingProcess
     /// <summary>The display name of a trigger, in English and Chinese.</summary>
     /// <param name="trigger">The trigger.</param>
     /// <returns>e.g. <c>Pulled into the big group</c> / <c>拉入大群</c>.</returns>
-    public static LocalizedName DisplayName(OnboardingTrigger trigger) => trigger == Started ? LifecycleText.Name("Trigger_Registered") : LifecycleText.Name("OnboardingTrigger_" + trigger);
+    public static LocalizedName DisplayName(OnboardingTrigger trigger) => LifecycleText.Name("OnboardingTrigger_" + trigger);
 
     /// <summary>Begins a new member's onboarding: the first event (version 1).</summary>
     /// <param name="member">The member.</param>

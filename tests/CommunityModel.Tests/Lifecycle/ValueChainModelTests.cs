@@ -22,7 +22,7 @@ public class ValueChainModelTests
 
     private static readonly HashSet<LifecycleTrigger> NeedReason = [LifecycleTrigger.Suspended, LifecycleTrigger.Removed, MembershipRefunded, PartnershipEnded];
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 1000)]
     public Property The_compiled_table_and_the_Stateless_machine_equal_the_plain_transition_table() => new ValueChainSpec().ToProperty();
 
     private static Dictionary<(LifecycleStage, LifecycleTrigger), LifecycleStage?> Build()

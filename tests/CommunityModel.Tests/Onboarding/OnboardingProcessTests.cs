@@ -170,6 +170,7 @@ public class OnboardingProcessTests
         Assert.Contains("    AwaitingBigGroup --> Completed : 拉入大群 Pulled into the big group\n", mermaid, StringComparison.Ordinal);
         Assert.Contains("digraph \"Onboarding\"", _process.ToDot(), StringComparison.Ordinal);
         Assert.Equal(new LocalizedName("Onboarded", "沉淀完成"), OnboardingProcess.DisplayName(OnboardingStep.Completed));
+        Assert.Equal(new LocalizedName("Onboarding started", "开始沉淀"), OnboardingProcess.DisplayName(OnboardingTrigger.Started));
         Assert.All(Enum.GetValues<OnboardingTrigger>(), t => Assert.NotEqual(OnboardingProcess.DisplayName(t).English, OnboardingProcess.DisplayName(t).Chinese));
     }
 
