@@ -20,7 +20,7 @@ public sealed class LifecycleTransitionRefusedException : CommunityModelExceptio
             unmetGuards.IsDefaultOrEmpty ? ErrorCodes.LifecycleTriggerNotPermitted : ErrorCodes.LifecycleGuardsUnmet,
             unmetGuards.IsDefaultOrEmpty
                 ? $"Member {member} is {stage}: {trigger} is not permitted from {stage} (permitted: {string.Join(", ", permittedTriggers)})."
-                : $"Member {member} is {stage}: {trigger} requires that the member {string.Join("; and ", unmetGuards.Select(g => g.Description.English))}.")
+                : $"Member {member} is {stage}: {trigger} was refused; unmet guards: {string.Join("; ", unmetGuards.Select(g => g.Description.English))}.")
     {
         Member = member;
         Stage = stage;

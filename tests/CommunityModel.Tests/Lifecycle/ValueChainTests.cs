@@ -159,6 +159,10 @@ public class ValueChainTests
         Assert.Equal(["partner.ka_or_partner_package", "partner.minimum_referrals"], attempt.UnmetGuards.Select(g => g.Code));
         Assert.Equal("has at least 5 successful referrals", attempt.UnmetGuards[1].Description.English);
         Assert.Throws<InvalidOperationException>(() => attempt.Transition);
+        Assert.EndsWith(
+            "QualifiedAsPartner was refused; unmet guards: holds an active KA membership or the partner package; has at least 5 successful referrals.",
+            Assert.Throws<LifecycleTransitionRefusedException>(() => chain.Fire(member, LifecycleTrigger.QualifiedAsPartner, facts: new LifecycleFacts(SuccessfulReferrals: 4))).Message,
+            StringComparison.Ordinal);
         Assert.True(chain.TryFire(member, LifecycleTrigger.QualifiedAsPartner, facts: new LifecycleFacts(5, HoldsPartnerPackage: true)).Succeeded);
     }
 
@@ -185,7 +189,7 @@ public class ValueChainTests
         Assert.Equal((MemberId)42, error.Member);
         Assert.Equal("reason.given", Assert.Single(error.UnmetGuards).Code);
         Assert.Contains("Member 42 is Member", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MembershipRefunded requires that the member a reason is given", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MembershipRefunded was refused; unmet guards: a reason is given.", error.Message, StringComparison.Ordinal);
         Assert.Equal(LifecycleStage.Member, member.Stage);
         Assert.Equal(2, member.Version);
     }
