@@ -20,4 +20,27 @@ public static class ErrorCodes
 
     /// <summary>The weights or part count of an allocation are unusable (empty, negative or all zero).</summary>
     public const string InvalidAllocation = "money.invalid_allocation";
+
+    // --- Lifecycle (value chain, onboarding, member numbers) ---
+
+    /// <summary>A lifecycle trigger was fired from a stage that has no transition on it.</summary>
+    public const string LifecycleTriggerNotPermitted = "lifecycle.trigger_not_permitted";
+
+    /// <summary>A lifecycle transition's guards were not met; the error lists them.</summary>
+    public const string LifecycleGuardsUnmet = "lifecycle.guards_unmet";
+
+    /// <summary>A replayed lifecycle event does not fit the state reached so far (order, version, stage, member).</summary>
+    public const string LifecycleReplayMismatch = "lifecycle.replay_mismatch";
+
+    /// <summary>Two changes to one member raced; the stored version moved on (optimistic concurrency).</summary>
+    public const string LifecycleVersionConflict = "lifecycle.version_conflict";
+
+    /// <summary>A lifecycle state cannot be made from the given parts.</summary>
+    public const string LifecycleInvalidState = "lifecycle.invalid_state";
+
+    /// <summary>A member-number sequence ran out of numbers of its configured width.</summary>
+    public const string MemberNumberExhausted = "member.number_exhausted";
+
+    /// <summary>A member number's text does not follow the configured scheme.</summary>
+    public const string MemberNumberInvalid = "member.number_invalid";
 }

@@ -10,6 +10,7 @@ namespace CommunityModel;
 /// positive 64-bit key, so a CRM keeps its ids and the batch engines can index members densely.
 /// </summary>
 [TypeConverter(typeof(ParsableTypeConverter<MemberId>))]
+[System.Text.Json.Serialization.JsonConverter(typeof(MemberIdJsonConverter))]
 public readonly struct MemberId : IEquatable<MemberId>, IComparable<MemberId>, ISpanFormattable, IParsable<MemberId>
 {
     /// <summary>Creates a member id from the integrator's key.</summary>

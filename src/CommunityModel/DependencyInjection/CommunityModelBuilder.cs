@@ -1,0 +1,49 @@
+using CommunityModel.Lifecycle;
+using CommunityModel.MemberNumbers;
+using CommunityModel.Onboarding;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityModel.DependencyInjection;
+
+/// <summary>
+/// Configures CommunityModel in code, inside <see cref="CommunityModelServiceCollectionExtensions.AddCommunityModel(IServiceCollection, Action{CommunityModelBuilder})"/>.
+/// Each capability adds its own <c>ConfigureXxx</c> method; every call adds to the options, and the
+/// validators still run at start-up.
+/// </summary>
+public sealed class CommunityModelBuilder
+{
+    internal CommunityModelBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection, for extensions of the builder.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Sets the value chain's guard thresholds.</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The builder.</returns>
+    public CommunityModelBuilder ConfigureLifecycle(Action<ValueChainOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Sets the onboarding nickname format, required staff and stall threshold.</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The builder.</returns>
+    public CommunityModelBuilder ConfigureOnboarding(Action<OnboardingOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Sets the member-number scheme.</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The builder.</returns>
+    public CommunityModelBuilder ConfigureMemberNumbers(Action<MemberNumberOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics.CodeAnalysis;
+using CommunityModel.Lifecycle;
+using CommunityModel.MemberNumbers;
+using CommunityModel.Onboarding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CommunityModel.DependencyInjection;
+
+/// <summary>
+/// Registers the lifecycles (value chain, onboarding) and member numbers: options bound from configuration
+/// and validated at start-up, the singletons that serve every member, and <see cref="TimeProvider.System"/>
+/// unless a <see cref="TimeProvider"/> is already registered. Safe to call more than once.
+/// </summary>
+public static class LifecycleServiceCollectionExtensions
+{
+    /// <summary>The configuration section of the value chain's options.</summary>
+    public const string LifecycleSection = "Lifecycle";
+
+    /// <summary>The configuration section of the onboarding options.</summary>
+    public const string OnboardingSection = "Onboarding";
+
+    /// <summary>The configuration section of the member-number scheme.</summary>
+    public const string MemberNumbersSection = "MemberNumbers";
+
+    /// <summary>Registers the lifecycles, binding their options from sections of <paramref name="configuration"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The CommunityModel section, holding <c>Lifecycle</c>, <c>Onboarding</c> and <c>MemberNumbers</c>.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddLifecycles(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLifecycles();
+        services.AddOptions<ValueChainOptions>().Bind(configuration.GetSection(LifecycleSection));
+        services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection(OnboardingSection));
+        services.AddOptions<MemberNumberOptions>().Bind(configuration.GetSection(MemberNumbersSection));
+        return services;
+    }
+
+    /// <summary>Registers the lifecycles with default options (change them with <c>services.Configure&lt;T&gt;</c> or the builder).</summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddLifecycles(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<ValueChainOptions, ValueChainOptionsValidator>();
+        services.AddValidatedOptions<OnboardingOptions, OnboardingOptionsValidator>();
+        services.AddValidatedOptions<MemberNumberOptions, MemberNumberOptionsValidator>();
+        services.TryAddSingleton<ValueChain>();
+        services.TryAddSingleton<OnboardingProcess>();
+        services.TryAddSingleton<MemberNumberIssuer>();
+        return services;
+    }
+
+    private static void AddValidatedOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(this IServiceCollection services)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+    }
+}

@@ -1,0 +1,307 @@
+using System.Collections.Immutable;
+using CommunityModel.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CommunityModel.Lifecycle;
+
+/// <summary>
+/// The member value chain (客户价值开发主线) Prospect → Fan → Customer → Member → Partner, with expiry and
+/// renewal, refunds, dormancy, suspension, removal and the end of a partnership. Defined once with Stateless,
+/// compiled once per set of options into an immutable transition table; thread-safe; one instance serves
+/// every member. Per-member state is an immutable <see cref="LifecycleState"/> the integrator owns: each
+/// <see cref="Fire"/> returns the next state and the <see cref="MemberTransitioned"/> event to store.
+/// </summary>
+/// <example>
+/// <code>
+/// var chain = new ValueChain(new ValueChainOptions(), TimeProvider.System);
+/// var joined = chain.Start(1024);
+/// var member = chain.Fire(joined.State, LifecycleTrigger.BoughtMembership);
+/// // member.Event.Passed: Fan, Customer (a prospect who buys a membership outright)
+/// </code>
+/// </example>
+public sealed class ValueChain
+{
+    private static readonly ImmutableArray<LifecycleStage> MainChain = [LifecycleStage.Prospect, LifecycleStage.Fan, LifecycleStage.Customer, LifecycleStage.Member, LifecycleStage.Partner];
+
+    private readonly TimeProvider _time;
+    private readonly ValueChainRules _rules;
+    private readonly TransitionTable<LifecycleStage, LifecycleTrigger, ValueChainContext> _table;
+
+    /// <summary>Creates the value chain from validated options (the constructor DI uses).</summary>
+    /// <param name="options">The guard thresholds.</param>
+    /// <param name="timeProvider">The clock every event's time comes from.</param>
+    public ValueChain(IOptions<ValueChainOptions> options, TimeProvider timeProvider)
+        : this(options?.Value!, timeProvider)
+    {
+    }
+
+    /// <summary>Creates the value chain from options built in code.</summary>
+    /// <param name="options">The guard thresholds.</param>
+    /// <param name="timeProvider">The clock every event's time comes from.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message names every bad value.</exception>
+    public ValueChain(ValueChainOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
+        _rules = new ValueChainRules(OptionsValidation.Require(options, new ValueChainOptionsValidator()));
+        var definition = ValueChainDefinition.Create(_rules, () => LifecycleStage.Prospect, _ => { });
+        _table = TransitionTable<LifecycleStage, LifecycleTrigger, ValueChainContext>.Compile(definition.Machine, _rules.Guards, [_rules.SuspendedFrom], Passed);
+    }
+
+    /// <summary>The stages one can be suspended from, i.e. where reinstatement can lead.</summary>
+    internal static ImmutableArray<LifecycleStage> SuspendableStages { get; } =
+        [LifecycleStage.Fan, LifecycleStage.Dormant, LifecycleStage.Customer, LifecycleStage.Member, LifecycleStage.Lapsed, LifecycleStage.Partner];
+
+    internal TransitionTable<LifecycleStage, LifecycleTrigger, ValueChainContext> Table => _table;
+
+    internal ValueChainRules Rules => _rules;
+
+    /// <summary>The display name of a stage, in English and Chinese.</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>e.g. <c>Member</c> / <c>会员</c>.</returns>
+    public static LocalizedName DisplayName(LifecycleStage stage) => LifecycleText.Name("Stage_" + stage);
+
+    /// <summary>The display name of a trigger, in English and Chinese.</summary>
+    /// <param name="trigger">The trigger.</param>
+    /// <returns>e.g. <c>Bought a membership</c> / <c>购买会员</c>.</returns>
+    public static LocalizedName DisplayName(LifecycleTrigger trigger) => LifecycleText.Name("Trigger_" + trigger);
+
+    /// <summary>Registers a member: the first event of their history (version 1, trigger <see cref="LifecycleTrigger.Registered"/>).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="stage">Where they start: a main-chain stage (an import may start beyond Prospect).</param>
+    /// <returns>The initial state and its event.</returns>
+    /// <exception cref="InvalidLifecycleStateException">The member id is empty or the stage is not on the main chain.</exception>
+    public Transition<LifecycleState, MemberTransitioned> Start(MemberId member, LifecycleStage stage = LifecycleStage.Prospect)
+    {
+        if (member.IsEmpty || !MainChain.Contains(stage))
+        {
+            throw new InvalidLifecycleStateException(member, [member.IsEmpty ? "the member id is empty" : $"a member starts on the main chain (Prospect … Partner), not in {stage}"]);
+        }
+
+        var now = _time.GetUtcNow();
+        var state = new LifecycleState(LifecycleRecord.Start(member, stage, now.UtcTicks));
+        return new(state, new MemberTransitioned(member, stage, stage, LifecycleTrigger.Registered, null, now, 1, []));
+    }
+
+    /// <summary>Fires a trigger, or says why not: the trigger is not permitted from the stage, or guards are unmet.</summary>
+    /// <param name="state">The member's current state.</param>
+    /// <param name="trigger">What happened.</param>
+    /// <param name="reason">Why; required for demotions (expiry, refund, suspension, removal, end of partnership).</param>
+    /// <param name="facts">What the guards need to know (referrals, holdings, last activity).</param>
+    /// <returns>The transition, or the refusal with every unmet guard.</returns>
+    public TransitionAttempt<LifecycleState, MemberTransitioned> TryFire(LifecycleState state, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var entry = _table.Find(state.Stage, trigger);
+        if (entry is null)
+        {
+            return TransitionAttempt<LifecycleState, MemberTransitioned>.NotPermitted();
+        }
+
+        var now = _time.GetUtcNow();
+        var context = new ValueChainContext(state, facts, reason, now);
+        if (!entry.AllMet(context, argumentsSupplied: true, out var unmet))
+        {
+            return TransitionAttempt<LifecycleState, MemberTransitioned>.GuardsUnmet(unmet);
+        }
+
+        var to = entry.Resolve(context);
+        var record = state.Record;
+        record.Enter(to, entry.Passed, now.UtcTicks);
+        var next = new LifecycleState(record);
+        return TransitionAttempt<LifecycleState, MemberTransitioned>.Fired(
+            next, new MemberTransitioned(state.Member, state.Stage, to, trigger, reason, now, record.Version, entry.Passed));
+    }
+
+    /// <summary>Fires a trigger.</summary>
+    /// <param name="state">The member's current state.</param>
+    /// <param name="trigger">What happened.</param>
+    /// <param name="reason">Why; required for demotions (expiry, refund, suspension, removal, end of partnership).</param>
+    /// <param name="facts">What the guards need to know (referrals, holdings, last activity).</param>
+    /// <returns>The next state and the event to store.</returns>
+    /// <exception cref="LifecycleTransitionRefusedException">Not permitted from the stage, or guards unmet (all named).</exception>
+    public Transition<LifecycleState, MemberTransitioned> Fire(LifecycleState state, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
+    {
+        var attempt = TryFire(state, trigger, reason, facts);
+        return attempt.Succeeded
+            ? attempt.Transition
+            : throw new LifecycleTransitionRefusedException(state.Member, state.Stage, trigger, attempt.UnmetGuards, PermittedTriggers(state.Stage).Select(t => (Enum)t));
+    }
+
+    /// <summary>
+    /// Fires a trigger against a store with optimistic concurrency: reads the member, fires, and replaces the
+    /// stored state only if nobody changed it in between.
+    /// </summary>
+    /// <param name="store">Where the member's state lives.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="trigger">What happened.</param>
+    /// <param name="reason">Why; required for demotions.</param>
+    /// <param name="facts">What the guards need to know.</param>
+    /// <returns>The stored state and its event.</returns>
+    /// <exception cref="InvalidLifecycleStateException">The member is not in the store.</exception>
+    /// <exception cref="LifecycleTransitionRefusedException">Not permitted from the stage, or guards unmet.</exception>
+    /// <exception cref="LifecycleConcurrencyException">Another change to the member won the race; nothing was written.</exception>
+    public Transition<LifecycleState, MemberTransitioned> FireAndSave(ILifecycleStore store, MemberId member, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!store.TryGet(member, out var current))
+        {
+            throw new InvalidLifecycleStateException(member, ["the member is not in the store; start them first"]);
+        }
+
+        var transition = Fire(current, trigger, reason, facts);
+        if (!store.TryReplace(current, transition.State))
+        {
+            throw new LifecycleConcurrencyException(member, current.Version, store.TryGet(member, out var stored) ? stored.Version : 0);
+        }
+
+        return transition;
+    }
+
+    /// <summary>The triggers that would fire now for this state and facts (guards that only need a reason count as met).</summary>
+    /// <param name="state">The member's state.</param>
+    /// <param name="facts">What the guards need to know.</param>
+    /// <returns>The triggers, in enum order.</returns>
+    public ImmutableArray<LifecycleTrigger> PermittedTriggers(LifecycleState state, LifecycleFacts facts = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var context = new ValueChainContext(state, facts, null, _time.GetUtcNow());
+        return [.. Enum.GetValues<LifecycleTrigger>().Where(t => _table.Find(state.Stage, t) is { } entry && entry.AllMet(context, argumentsSupplied: false, out _))];
+    }
+
+    /// <summary>The triggers a stage has transitions on, whatever their guards.</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The triggers, in enum order.</returns>
+    public ImmutableArray<LifecycleTrigger> PermittedTriggers(LifecycleStage stage) =>
+        [.. Enum.GetValues<LifecycleTrigger>().Where(t => _table.Find(stage, t) is not null)];
+
+    /// <summary>The guards a transition requires, with the configured thresholds in their descriptions.</summary>
+    /// <param name="stage">The stage fired from.</param>
+    /// <param name="trigger">The trigger.</param>
+    /// <returns>The guards; empty when none or when the trigger is not permitted from the stage.</returns>
+    public ImmutableArray<LifecycleGuard> GuardsOf(LifecycleStage stage, LifecycleTrigger trigger) => _table.Find(stage, trigger)?.Conditions ?? [];
+
+    /// <summary>Rebuilds a member's state from their stored events, checking that each event fits.</summary>
+    /// <param name="events">The member's events in order, starting with the registration.</param>
+    /// <returns>The state after the last event.</returns>
+    /// <exception cref="LifecycleReplayException">An event does not fit (member, order, version, stage, transition).</exception>
+    public LifecycleState Replay(ReadOnlySpan<MemberTransitioned> events)
+    {
+        if (events.IsEmpty)
+        {
+            throw new LifecycleReplayException(default, 0, "there are no events; a history starts with the registration");
+        }
+
+        var record = default(LifecycleRecord);
+        for (var i = 0; i < events.Length; i++)
+        {
+            Apply(ref record, events[i], i);
+        }
+
+        return new LifecycleState(record);
+    }
+
+    /// <summary>Rebuilds a member's state from their stored events, checking that each event fits.</summary>
+    /// <param name="events">The member's events in order, starting with the registration.</param>
+    /// <returns>The state after the last event.</returns>
+    /// <exception cref="LifecycleReplayException">An event does not fit (member, order, version, stage, transition).</exception>
+    public LifecycleState Replay(IEnumerable<MemberTransitioned> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var record = default(LifecycleRecord);
+        var index = 0;
+        foreach (var @event in events)
+        {
+            Apply(ref record, @event, index++);
+        }
+
+        return index == 0 ? throw new LifecycleReplayException(default, 0, "there are no events; a history starts with the registration") : new LifecycleState(record);
+    }
+
+    /// <summary>Continues a replay from a known state (e.g. a snapshot) with the events after it.</summary>
+    /// <param name="state">The state the events follow.</param>
+    /// <param name="events">The events after <paramref name="state"/>, in order.</param>
+    /// <returns>The state after the last event.</returns>
+    /// <exception cref="LifecycleReplayException">An event does not fit.</exception>
+    public LifecycleState Replay(LifecycleState state, ReadOnlySpan<MemberTransitioned> events)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var record = state.Record;
+        for (var i = 0; i < events.Length; i++)
+        {
+            Apply(ref record, events[i], i);
+        }
+
+        return events.IsEmpty ? state : new LifecycleState(record);
+    }
+
+    /// <summary>The value chain as a Mermaid state diagram, labelled in Chinese and English, guards on the edges.</summary>
+    /// <returns>Mermaid text (<c>stateDiagram-v2</c>).</returns>
+    public string ToMermaid() => StateGraph.ToMermaid(_table, LifecycleStage.Prospect, DisplayName, DisplayName);
+
+    /// <summary>The value chain as a Graphviz DOT graph, labelled in Chinese and English, guards on the edges.</summary>
+    /// <returns>DOT text.</returns>
+    public string ToDot() => StateGraph.ToDot(_table, "ValueChain", LifecycleStage.Prospect, DisplayName, DisplayName);
+
+    /// <summary>A Stateless machine over external storage, configured from the same definition (tests and benchmarks).</summary>
+    internal StatelessValueChain CreateStatelessMachine(Func<LifecycleStage> read, Action<LifecycleStage> write) => ValueChainDefinition.Create(_rules, read, write);
+
+    private void Apply(ref LifecycleRecord record, MemberTransitioned @event, int index)
+    {
+        if (@event is null)
+        {
+            throw new LifecycleReplayException(record.Member, index, "the event is null");
+        }
+
+        if (index == 0 && record.Version == 0)
+        {
+            if (@event.Trigger != LifecycleTrigger.Registered || @event.Version != 1 || @event.From != @event.To || !MainChain.Contains(@event.To) || @event.Member.IsEmpty)
+            {
+                throw new LifecycleReplayException(@event.Member, index, $"a history starts with the registration (version 1, a main-chain stage), not {@event.Trigger} version {@event.Version}");
+            }
+
+            record = LifecycleRecord.Start(@event.Member, @event.To, @event.OccurredAt.UtcTicks);
+            return;
+        }
+
+        if (@event.Member != record.Member)
+        {
+            throw new LifecycleReplayException(record.Member, index, $"it belongs to member {@event.Member}");
+        }
+
+        if (@event.Version != record.Version + 1)
+        {
+            throw new LifecycleReplayException(record.Member, index, $"version {@event.Version} follows version {record.Version} (expected {record.Version + 1})");
+        }
+
+        if (@event.From != record.Stage)
+        {
+            throw new LifecycleReplayException(record.Member, index, $"it starts from {@event.From} but the member is {record.Stage}");
+        }
+
+        var entry = _table.Find(record.Stage, @event.Trigger)
+            ?? throw new LifecycleReplayException(record.Member, index, $"{@event.Trigger} is not permitted from {record.Stage}");
+        var expected = entry.Selector is null ? entry.Destination : (LifecycleStage)record.SuspendedFrom;
+        if (@event.To != expected)
+        {
+            throw new LifecycleReplayException(record.Member, index, $"{@event.Trigger} from {record.Stage} leads to {expected}, not {@event.To}");
+        }
+
+        record.Enter(expected, entry.Passed, @event.OccurredAt.UtcTicks);
+    }
+
+    private static ImmutableArray<LifecycleStage> Passed(LifecycleStage from, LifecycleStage to)
+    {
+        var start = Position(from);
+        var end = Position(to);
+        return start < 0 || end <= start + 1 ? [] : MainChain[(start + 1)..end];
+    }
+
+    /// <summary>Where a stage sits on the main chain: a dormant fan is a fan, a lapsed member a member; -1 off the chain.</summary>
+    private static int Position(LifecycleStage stage) => stage switch
+    {
+        LifecycleStage.Dormant => MainChain.IndexOf(LifecycleStage.Fan),
+        LifecycleStage.Lapsed => MainChain.IndexOf(LifecycleStage.Member),
+        _ => MainChain.IndexOf(stage),
+    };
+}
