@@ -7,8 +7,8 @@ namespace CommunityModel.Commissions.Compliance;
 /// </summary>
 public sealed record ComplianceProfile
 {
-    /// <summary>The profile's name, e.g. <c>china-direct-selling</c>.</summary>
-    public required string Name { get; init; }
+    /// <summary>The profile's name, e.g. <c>china-direct-selling</c>; required.</summary>
+    public string Name { get; init; } = "";
 
     /// <summary>What the profile encodes and where the rules come from.</summary>
     public string Description { get; init; } = "";
