@@ -194,8 +194,28 @@ public sealed class CommissionCalculator
     private static ImmutableArray<LevelReward?> Overrides(IReadOnlyDictionary<string, ImmutableArray<LevelReward?>> overrides, string? key) =>
         key is not null && overrides.Count > 0 && overrides.TryGetValue(key, out var rewards) ? rewards : default;
 
-    private static long AmountOf(LevelReward reward, Money baseAmount, RoundingMode rounding) =>
-        reward.FixedAmount is { } fixedAmount ? fixedAmount.MinorUnits : baseAmount.Multiply(reward.Rate.GetValueOrDefault(), rounding).MinorUnits;
+    private static long AmountOf(LevelReward reward, Money baseAmount, RoundingMode rounding)
+    {
+        if (reward.FixedAmount is { } fixedAmount)
+        {
+            return fixedAmount.MinorUnits;
+        }
+
+        // Base and rate are never negative (validated). When base × mantissa fits 64 bits, divide in
+        // 64 bits with the core's rounding; otherwise take Money's exact 128-bit path. Same result.
+        var rate = reward.Rate.GetValueOrDefault();
+        var (mantissa, scale, _) = MinorUnitArithmetic.Decompose(rate.Fraction);
+        if (scale <= 19 && mantissa >> 64 == UInt128.Zero)
+        {
+            var product = (UInt128)(ulong)baseAmount.MinorUnits * (ulong)mantissa;
+            if (product >> 64 == UInt128.Zero)
+            {
+                return (long)MinorUnitArithmetic.RoundQuotient((ulong)product, (ulong)MinorUnitArithmetic.PowerOfTen(scale), rounding);
+            }
+        }
+
+        return baseAmount.Multiply(rate, rounding).MinorUnits;
+    }
 
     private static ImmutableArray<MemberId> Compressed(NetworkSnapshot network, int from, int count)
     {

@@ -43,6 +43,22 @@ public class CommissionCalculatorProperties
                 || result.Lines.All(l => l.Reward.Rate is not { } rate || l.Amount.Amount <= l.Base.Amount * rate.Fraction);
         });
 
+    [Property(MaxTest = 1000)]
+    public Property A_rate_pays_exactly_what_Money_Multiply_gives_for_any_base_rate_and_rounding() =>
+        Prop.ForAll(
+            Gen.Choose(0, int.MaxValue).SelectMany(high => Gen.Choose(0, int.MaxValue).Select(low => ((long)high << 32 | (uint)low) >> Math.Min(62, high % 64))).ToArbitrary(),
+            Gen.Choose(0, 1_000_000).SelectMany(n => Gen.Choose(0, 12).Select(k => Rate.FromFraction(Math.Min(1m, n / (decimal)Math.Pow(10, k))))).ToArbitrary(),
+            Gen.Elements(RoundingMode.Down, RoundingMode.HalfUp, RoundingMode.HalfEven, RoundingMode.Up).ToArbitrary(),
+            (fen, rate, rounding) =>
+            {
+                var plan = new CommissionPlanBuilder("one").Level(rate).RoundWith(rounding).Build();
+                var network = CommunityModel.Referrals.NetworkSnapshot.Create([new(1, default), new(2, 1)]);
+                var paid = Money.FromMinorUnits(fen, Currency.CNY);
+                var result = new CommissionCalculator(plan).Calculate(new CommissionableOrder("o", 2, paid), network);
+                var expected = Math.Min(fen, paid.Multiply(rate, rounding).MinorUnits);
+                return result.TotalPaid.MinorUnits == expected;
+            });
+
     private static bool Eligible(Scenario s, MemberId member)
     {
         var status = s.Earners.StatusOf(member);

@@ -44,7 +44,6 @@ public class NetworkSnapshotTests
         for (var i = 0; i < _snapshot.Count; i++)
         {
             Assert.True(_snapshot.ParentAt(i) < i);
-            Assert.Equal(_snapshot.Parents[i], _snapshot.ParentAt(i));
             Assert.Equal(_snapshot.DepthAt(i), _snapshot.Upline(_snapshot.MemberAt(i)).Length);
         }
     }
