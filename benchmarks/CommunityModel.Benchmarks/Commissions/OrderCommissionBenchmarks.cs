@@ -8,8 +8,9 @@ namespace CommunityModel.Benchmarks;
 /// <summary>
 /// One order through a three-level plan (10% / 5% / 3%, rounded down, suspended uplines forfeit) on a
 /// 1,000,000-member network: what an integrator writes (dictionaries of member objects, LINQ, decimal)
-/// against the library's calculator on the dense snapshot. Each call takes the next of 4,096 orders by
-/// random buyers, so lookups are not served from one warm cache line.
+/// against the library's calculator on the dense snapshot. Each call takes the next of
+/// <see cref="DistinctOrders"/> orders by random buyers: 4,096 sends every lookup to memory (the
+/// realistic case, bound by cache misses), 1 keeps one upline in cache and shows the compute alone.
 /// </summary>
 [MemoryDiagnoser]
 public class OrderCommissionBenchmarks
@@ -24,6 +25,9 @@ public class OrderCommissionBenchmarks
     private CommissionCalculator _calculator = null!;
     private EarnerRoster _roster = null!;
     private int _next;
+
+    [Params(1, OrderCount)]
+    public int DistinctOrders { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -64,7 +68,7 @@ public class OrderCommissionBenchmarks
     [Benchmark(Baseline = true, Description = "Naive: dictionaries, LINQ, decimal")]
     public NaiveResult Naive()
     {
-        var order = _naiveOrders[_next++ & (OrderCount - 1)];
+        var order = _naiveOrders[_next++ & (DistinctOrders - 1)];
         var lines = new List<NaiveLine>();
         var current = _naiveMembers[order.BuyerId];
         foreach (var level in _naiveLevels.OrderBy(l => l.Level))
@@ -87,7 +91,7 @@ public class OrderCommissionBenchmarks
     }
 
     [Benchmark(Description = "CommissionCalculator on the snapshot")]
-    public OrderCommission Library() => _calculator.Calculate(_orders[_next++ & (OrderCount - 1)], _roster);
+    public OrderCommission Library() => _calculator.Calculate(_orders[_next++ & (DistinctOrders - 1)], _roster);
 
     public sealed class NaiveMember
     {

@@ -203,18 +203,16 @@ public sealed class CommissionCalculator
 
         // Base and rate are never negative (validated). When base × mantissa fits 64 bits, divide in
         // 64 bits with the core's rounding; otherwise take Money's exact 128-bit path. Same result.
-        var rate = reward.Rate.GetValueOrDefault();
-        var (mantissa, scale, _) = MinorUnitArithmetic.Decompose(rate.Fraction);
-        if (scale <= 19 && mantissa >> 64 == UInt128.Zero)
+        if (reward.RateDivisor != 0)
         {
-            var product = (UInt128)(ulong)baseAmount.MinorUnits * (ulong)mantissa;
-            if (product >> 64 == UInt128.Zero)
+            var high = Math.BigMul((ulong)baseAmount.MinorUnits, reward.RateMantissa, out var low);
+            if (high == 0)
             {
-                return (long)MinorUnitArithmetic.RoundQuotient((ulong)product, (ulong)MinorUnitArithmetic.PowerOfTen(scale), rounding);
+                return (long)MinorUnitArithmetic.RoundQuotient(low, reward.RateDivisor, rounding);
             }
         }
 
-        return baseAmount.Multiply(rate, rounding).MinorUnits;
+        return baseAmount.Multiply(reward.Rate.GetValueOrDefault(), rounding).MinorUnits;
     }
 
     private static ImmutableArray<MemberId> Compressed(NetworkSnapshot network, int from, int count)

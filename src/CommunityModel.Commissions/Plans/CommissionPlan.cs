@@ -23,7 +23,7 @@ public sealed class CommissionPlan
     {
         Name = options.Name;
         Currency = options.Currency;
-        Levels = [.. options.Levels.Select(l => ToReward(l)!.Value)];
+        Levels = [.. options.Levels.Select(l => ToReward(l)!)];
         ProductOverrides = options.ProductOverrides.ToFrozenDictionary(p => p.Key, p => ToRewards(p.Value), StringComparer.Ordinal);
         TierOverrides = options.TierOverrides.ToFrozenDictionary(p => p.Key, p => ToRewards(p.Value), StringComparer.Ordinal);
         ExcludedProducts = options.ExcludedProducts.ToFrozenSet(StringComparer.Ordinal);
@@ -157,12 +157,12 @@ public sealed class CommissionPlan
         var fromPlan = Levels[index];
         if (fromProduct is { FixedAmount: not null })
         {
-            return (fromProduct.Value, RewardSource.Product);
+            return (fromProduct, RewardSource.Product);
         }
 
         if (fromTier is { FixedAmount: not null })
         {
-            return (fromTier.Value, RewardSource.LadderTier);
+            return (fromTier, RewardSource.LadderTier);
         }
 
         if (fromPlan.FixedAmount is not null)
@@ -170,8 +170,8 @@ public sealed class CommissionPlan
             return (fromPlan, RewardSource.Plan);
         }
 
-        return fromProduct is not null ? (fromProduct.Value, RewardSource.Product)
-            : fromTier is not null ? (fromTier.Value, RewardSource.LadderTier)
+        return fromProduct is not null ? (fromProduct, RewardSource.Product)
+            : fromTier is not null ? (fromTier, RewardSource.LadderTier)
             : (fromPlan, RewardSource.Plan);
     }
 

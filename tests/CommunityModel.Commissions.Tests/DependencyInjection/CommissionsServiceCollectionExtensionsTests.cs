@@ -42,7 +42,7 @@ public class CommissionsServiceCollectionExtensionsTests
         Assert.Equal("seed", calculator.Plan.Name);
         Assert.Equal(IneligibleUplinePolicy.Compress, calculator.Plan.IneligibleUpline);
         Assert.Equal([360m, 180m, 3m], result.Lines.Select(l => l.Amount.Amount));
-        Assert.Equal(Money.Cny(1000m), calculator.Plan.TierOverrides["KA"][0]!.Value.FixedAmount);
+        Assert.Equal(Money.Cny(1000m), calculator.Plan.TierOverrides["KA"][0]!.FixedAmount);
         Assert.Contains("GroupBuy", calculator.Plan.ExcludedOrderKinds);
         Assert.Equal((TimeSpan.FromDays(14), Money.Cny(10m), Rate.FromPercent(0.6m)), (options.Ledger.FreezePeriod, options.Ledger.MinimumWithdrawal, options.Ledger.WithdrawalFee));
         Assert.Equal(ComplianceCodes.TooManyLevels, Assert.Single(provider.GetRequiredService<ComplianceLinter>().Lint(calculator.Plan, "house")).Code);
