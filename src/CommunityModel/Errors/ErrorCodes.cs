@@ -43,4 +43,30 @@ public static class ErrorCodes
 
     /// <summary>A member number's text does not follow the configured scheme.</summary>
     public const string MemberNumberInvalid = "member.number_invalid";
+
+    // ---- Referrals (转介绍): binding members to sponsors and the network snapshot ----
+
+    /// <summary>A member id named in a referral operation is not in the network.</summary>
+    public const string ReferralUnknownMember = "referral.unknown_member";
+
+    /// <summary>A member was registered twice, or appears twice in a snapshot's links.</summary>
+    public const string ReferralDuplicateMember = "referral.duplicate_member";
+
+    /// <summary>A member was to be bound to itself.</summary>
+    public const string ReferralSelfBinding = "referral.self_binding";
+
+    /// <summary>A binding would make a member its own upline, however many hops away.</summary>
+    public const string ReferralCycle = "referral.cycle";
+
+    /// <summary>The member already has a sponsor and the binding mode keeps the first one.</summary>
+    public const string ReferralAlreadyBound = "referral.already_bound";
+
+    /// <summary>The binding mode allows binding only at registration and the window has passed.</summary>
+    public const string ReferralWindowClosed = "referral.window_closed";
+
+    /// <summary>The member has placed a commissionable order; only an administrative re-assignment may change its sponsor.</summary>
+    public const string ReferralLocked = "referral.locked";
+
+    /// <summary>An administrative re-assignment was made without a reason.</summary>
+    public const string ReferralReasonRequired = "referral.reason_required";
 }

@@ -10,7 +10,13 @@ public class PackageDependencyTests
     [Fact]
     public void The_package_references_only_the_core_the_BCL_and_the_allowed_extensions()
     {
-        var allowed = new[] { "CommunityModel", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options", "Stateless" };
+        // Configuration.Abstractions (IConfiguration, via Options.ConfigurationExtensions) lets
+        // AddCommissions(config.GetSection(...)) read options, as DESIGN.md requires.
+        var allowed = new[]
+        {
+            "CommunityModel", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options", "Stateless",
+            "Microsoft.Extensions.Configuration.Abstractions",
+        };
 
         var references = Package.GetReferencedAssemblies()
             .Select(a => a.Name!)

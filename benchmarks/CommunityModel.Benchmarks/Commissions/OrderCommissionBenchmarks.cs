@@ -1,0 +1,112 @@
+using BenchmarkDotNet.Attributes;
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Referrals;
+
+namespace CommunityModel.Benchmarks;
+
+/// <summary>
+/// One order through a three-level plan (10% / 5% / 3%, rounded down, suspended uplines forfeit) on a
+/// 1,000,000-member network: what an integrator writes (dictionaries of member objects, LINQ, decimal)
+/// against the library's calculator on the dense snapshot. Each call takes the next of
+/// <see cref="DistinctOrders"/> orders by random buyers: 4,096 sends every lookup to memory (the
+/// realistic case, bound by cache misses), 1 keeps one upline in cache and shows the compute alone.
+/// </summary>
+[MemoryDiagnoser]
+public class OrderCommissionBenchmarks
+{
+    private const int Members = 1_000_000;
+    private const int OrderCount = 4096;
+
+    private readonly CommissionableOrder[] _orders = new CommissionableOrder[OrderCount];
+    private readonly NaiveOrder[] _naiveOrders = new NaiveOrder[OrderCount];
+    private Dictionary<long, NaiveMember> _naiveMembers = [];
+    private List<NaiveLevel> _naiveLevels = [];
+    private CommissionCalculator _calculator = null!;
+    private EarnerRoster _roster = null!;
+    private int _next;
+
+    [Params(1, OrderCount)]
+    public int DistinctOrders { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // A random recursive tree: 1% roots, everyone else referred by an earlier member; 2% suspended.
+        var random = new Random(20260301);
+        var links = new ReferralLink[Members];
+        var statuses = new List<KeyValuePair<MemberId, EarnerStatus>>();
+        _naiveMembers = new Dictionary<long, NaiveMember>(Members);
+        for (var k = 0; k < Members; k++)
+        {
+            var id = 1_000_000_000L + (k * 7919L);
+            var sponsor = k == 0 || random.Next(100) == 0 ? 0L : 1_000_000_000L + (random.Next(k) * 7919L);
+            var suspended = random.Next(50) == 0;
+            links[k] = new ReferralLink(id, sponsor == 0 ? default : new MemberId(sponsor));
+            if (suspended)
+            {
+                statuses.Add(KeyValuePair.Create(new MemberId(id), EarnerStatus.Suspended));
+            }
+
+            _naiveMembers[id] = new NaiveMember { Id = id, SponsorId = sponsor == 0 ? null : sponsor, Status = suspended ? "suspended" : "active" };
+        }
+
+        var snapshot = NetworkSnapshot.Create(links);
+        _roster = EarnerRoster.Create(snapshot, statuses);
+        _calculator = new CommissionCalculator(new CommissionPlanBuilder("standard")
+            .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3)).Build());
+        _naiveLevels = [new NaiveLevel(3, 0.03m), new NaiveLevel(1, 0.10m), new NaiveLevel(2, 0.05m)];
+        for (var i = 0; i < OrderCount; i++)
+        {
+            var buyer = links[random.Next(Members)].Member;
+            var fen = random.Next(100, 1_200_000);
+            _orders[i] = new CommissionableOrder($"order-{i}", buyer, Money.FromMinorUnits(fen, Currency.CNY));
+            _naiveOrders[i] = new NaiveOrder($"order-{i}", buyer.Value, fen / 100m);
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "Naive: dictionaries, LINQ, decimal")]
+    public NaiveResult Naive()
+    {
+        var order = _naiveOrders[_next++ & (DistinctOrders - 1)];
+        var lines = new List<NaiveLine>();
+        var current = _naiveMembers[order.BuyerId];
+        foreach (var level in _naiveLevels.OrderBy(l => l.Level))
+        {
+            if (current.SponsorId is not { } sponsorId)
+            {
+                break;
+            }
+
+            var sponsor = _naiveMembers[sponsorId];
+            if (sponsor.Status == "active")
+            {
+                lines.Add(new NaiveLine(order.OrderId, sponsor.Id, level.Level, Math.Floor(order.Amount * level.Rate * 100m) / 100m));
+            }
+
+            current = sponsor;
+        }
+
+        return new NaiveResult(lines, order.Amount - lines.Sum(l => l.Amount));
+    }
+
+    [Benchmark(Description = "CommissionCalculator on the snapshot")]
+    public OrderCommission Library() => _calculator.Calculate(_orders[_next++ & (DistinctOrders - 1)], _roster);
+
+    public sealed class NaiveMember
+    {
+        public long Id { get; init; }
+
+        public long? SponsorId { get; init; }
+
+        public string Status { get; init; } = "";
+    }
+
+    public sealed record NaiveLevel(int Level, decimal Rate);
+
+    public sealed record NaiveOrder(string OrderId, long BuyerId, decimal Amount);
+
+    public sealed record NaiveLine(string OrderId, long MemberId, int Level, decimal Amount);
+
+    public sealed record NaiveResult(List<NaiveLine> Lines, decimal Retained);
+}

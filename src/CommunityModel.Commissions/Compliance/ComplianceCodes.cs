@@ -1,0 +1,29 @@
+namespace CommunityModel.Commissions.Compliance;
+
+/// <summary>The stable codes of compliance findings. A code never changes meaning; new codes are only added.</summary>
+public static class ComplianceCodes
+{
+    /// <summary>The plan pays more levels than the profile allows.</summary>
+    public const string TooManyLevels = "CM001";
+
+    /// <summary>拉人头: pay for recruiting itself — commission earned on the purchase that is the price of joining.</summary>
+    public const string RecruitmentPay = "CM002";
+
+    /// <summary>入门费: joining (or becoming a promoter) requires a purchase.</summary>
+    public const string EntryFee = "CM003";
+
+    /// <summary>团队计酬: uplines are paid on their downline's sales.</summary>
+    public const string TeamCompensation = "CM004";
+
+    /// <summary>The plan's rates can pay more than the profile's payout cap on an order.</summary>
+    public const string PlanPayoutOverCap = "CM005";
+
+    /// <summary>In a finished run, an earner's pay exceeds the cap relative to its own sales.</summary>
+    public const string EarnerPayoutOverCap = "CM006";
+
+    /// <summary>In a finished run, total pay exceeds the cap relative to total sales.</summary>
+    public const string RunPayoutOverCap = "CM007";
+
+    /// <summary>The plan has fixed amounts, which only a run (with prices) can check against the payout cap.</summary>
+    public const string FixedAmountsNotCapped = "CM008";
+}

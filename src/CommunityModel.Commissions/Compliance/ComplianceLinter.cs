@@ -1,0 +1,184 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using CommunityModel.Commissions.Plans;
+
+namespace CommunityModel.Commissions.Compliance;
+
+/// <summary>
+/// Checks commission plans, and the payout ratios of finished runs, against compliance profiles and
+/// returns findings with stable codes, severities and explanations. It reports; it gives no legal advice.
+/// </summary>
+public sealed class ComplianceLinter
+{
+    private readonly FrozenDictionary<string, ComplianceProfile> _profiles;
+
+    /// <summary>Creates a linter that knows the built-in profiles and <paramref name="profiles"/> (which replace built-ins of the same name).</summary>
+    /// <param name="profiles">The integrator's own profiles.</param>
+    /// <exception cref="CommissionException">A profile has no name, a negative level limit or a cap outside 0%–100%.</exception>
+    public ComplianceLinter(IEnumerable<ComplianceProfile>? profiles = null)
+    {
+        var all = new Dictionary<string, ComplianceProfile>(StringComparer.Ordinal);
+        foreach (var profile in ComplianceProfiles.All.Concat(profiles ?? []))
+        {
+            Check(profile);
+            all[profile.Name] = profile;
+        }
+
+        _profiles = all.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The profiles this linter knows, by name.</summary>
+    public IReadOnlyDictionary<string, ComplianceProfile> Profiles => _profiles;
+
+    /// <summary>Checks a plan against a profile known by name.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="profileName">The profile's name, e.g. <c>china-direct-selling</c>.</param>
+    /// <returns>The findings; empty when the plan meets every rule of the profile.</returns>
+    /// <exception cref="CommissionException">No profile has that name (<see cref="CommissionErrorCodes.InvalidComplianceProfile"/>).</exception>
+    public ImmutableArray<ComplianceFinding> Lint(CommissionPlan plan, string profileName) => Lint(plan, Profile(profileName));
+
+    /// <summary>Checks a plan against a profile.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The findings; empty when the plan meets every rule of the profile.</returns>
+    public ImmutableArray<ComplianceFinding> Lint(CommissionPlan plan, ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(profile);
+        var findings = ImmutableArray.CreateBuilder<ComplianceFinding>();
+        void Add(string code, string subject, string message, ComplianceSeverity? severity = null) =>
+            findings.Add(new ComplianceFinding(code, severity ?? profile.Severity, profile.Name, subject, message));
+
+        var levels = plan.Levels.Length;
+        if (profile.MaxLevels is { } maxLevels && levels > maxLevels)
+        {
+            Add(ComplianceCodes.TooManyLevels, "Levels", $"Plan '{plan.Name}' pays {levels} levels; the profile allows {maxLevels}.");
+        }
+
+        if (profile.ForbidsTeamCompensation && levels > 1)
+        {
+            Add(ComplianceCodes.TeamCompensation, "Levels", $"Levels 2 to {levels} pay uplines on their downline's sales (团队计酬); the profile pays only on the earner's own sales.");
+        }
+
+        foreach (var product in plan.JoiningProducts.Order(StringComparer.Ordinal))
+        {
+            if (profile.ForbidsEntryFee)
+            {
+                Add(ComplianceCodes.EntryFee, $"product {product}", $"Joining requires buying '{product}': a purchase as the price of joining (入门费).");
+            }
+
+            if (profile.ForbidsRecruitmentPay && !plan.ExcludedProducts.Contains(product))
+            {
+                Add(ComplianceCodes.RecruitmentPay, $"product {product}", $"'{product}' is the price of joining and earns commission, so uplines are paid for each person recruited (拉人头); exclude it from the plan.");
+            }
+        }
+
+        if (profile.PayoutCap is { } cap)
+        {
+            var (worst, subject) = MaxRateCombination(plan);
+            if (worst > cap)
+            {
+                Add(ComplianceCodes.PlanPayoutOverCap, subject, $"The plan's rates pay up to {worst} of an order ({subject}); the profile caps pay at {cap} of the earner's own sales.");
+            }
+
+            if (HasFixedAmounts(plan))
+            {
+                Add(ComplianceCodes.FixedAmountsNotCapped, "Levels", $"Fixed amounts cannot be checked against the {cap} cap without prices; check a finished run with CheckRun.", ComplianceSeverity.Info);
+            }
+        }
+
+        return findings.DrainToImmutable();
+    }
+
+    /// <summary>Checks a finished run's payout ratios, per earner and overall, against a profile known by name.</summary>
+    /// <param name="run">The run's payouts.</param>
+    /// <param name="profileName">The profile's name.</param>
+    /// <returns>The findings; empty when every ratio is within the cap (or the profile has none).</returns>
+    /// <exception cref="CommissionException">No profile has that name.</exception>
+    public ImmutableArray<ComplianceFinding> CheckRun(PayoutSummary run, string profileName) => CheckRun(run, Profile(profileName));
+
+    /// <summary>Checks a finished run's payout ratios, per earner and overall, against a profile's cap.</summary>
+    /// <param name="run">The run's payouts.</param>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The findings; empty when every ratio is within the cap (or the profile has none).</returns>
+    public ImmutableArray<ComplianceFinding> CheckRun(PayoutSummary run, ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.PayoutCap is not { } cap)
+        {
+            return [];
+        }
+
+        var findings = ImmutableArray.CreateBuilder<ComplianceFinding>();
+        foreach (var earner in run.Earners)
+        {
+            if (earner.PayoutRatio is { } ratio ? ratio > cap : earner.Paid.IsPositive)
+            {
+                var measured = earner.PayoutRatio is { } r ? $"{r:P2} of its own sales ({earner.Paid} on {earner.OwnSales})" : $"{earner.Paid} with no own sales";
+                findings.Add(new ComplianceFinding(ComplianceCodes.EarnerPayoutOverCap, profile.Severity, profile.Name, $"member {earner.Member}", $"Member {earner.Member} was paid {measured}; the cap is {cap}."));
+            }
+        }
+
+        if (run.OverallRatio is { } overall && overall > cap)
+        {
+            findings.Add(new ComplianceFinding(ComplianceCodes.RunPayoutOverCap, profile.Severity, profile.Name, "run", $"The run paid {overall:P2} of sales ({run.TotalPaid} on {run.TotalSales}); the cap is {cap}."));
+        }
+
+        return findings.DrainToImmutable();
+    }
+
+    private ComplianceProfile Profile(string profileName) =>
+        profileName is not null && _profiles.TryGetValue(profileName, out var profile)
+            ? profile
+            : throw new CommissionException(CommissionErrorCodes.InvalidComplianceProfile, $"No compliance profile is named '{profileName}'; known: {string.Join(", ", _profiles.Keys.Order(StringComparer.Ordinal))}.");
+
+    // The largest sum of level rates over the plan, each product override and each tier override (and their pairs).
+    private static (Rate Rate, string Subject) MaxRateCombination(CommissionPlan plan)
+    {
+        var products = plan.ProductOverrides.Select(p => (Key: $"product {p.Key}", Rewards: p.Value)).Prepend((Key: "plan", Rewards: default(ImmutableArray<LevelReward?>))).ToArray();
+        var tiers = plan.TierOverrides.Select(t => (Key: $"tier {t.Key}", Rewards: t.Value)).Prepend((Key: "plan", Rewards: default(ImmutableArray<LevelReward?>))).ToArray();
+        var worst = (Rate: Rate.Zero, Subject: "plan");
+        foreach (var product in products)
+        {
+            foreach (var tier in tiers)
+            {
+                var sum = Enumerable.Range(1, plan.Levels.Length)
+                    .Select(level => plan.RewardFor(level, product.Rewards, tier.Rewards).Reward)
+                    .Where(r => r.FixedAmount is null)
+                    .Aggregate(Rate.Zero, (total, r) => total + r.Rate.GetValueOrDefault());
+                if (sum > worst.Rate)
+                {
+                    var subject = (product.Key, tier.Key) switch
+                    {
+                        ("plan", "plan") => "plan",
+                        ("plan", var t) => t,
+                        (var p, "plan") => p,
+                        var (p, t) => $"{p}, {t}",
+                    };
+                    worst = (sum, subject);
+                }
+            }
+        }
+
+        return worst;
+    }
+
+    private static bool HasFixedAmounts(CommissionPlan plan) =>
+        plan.Levels.Any(l => l.FixedAmount is not null)
+        || plan.ProductOverrides.Values.Concat(plan.TierOverrides.Values).Any(rewards => rewards.Any(r => r?.FixedAmount is not null));
+
+    private static void Check(ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var problem = string.IsNullOrWhiteSpace(profile.Name) ? "has no name"
+            : profile.MaxLevels is < 0 ? $"allows {profile.MaxLevels} levels"
+            : profile.PayoutCap is { IsBetweenZeroAndOne: false } cap ? $"caps payouts at {cap}"
+            : !Enum.IsDefined(profile.Severity) ? $"has severity {profile.Severity}"
+            : null;
+        if (problem is not null)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidComplianceProfile, $"Compliance profile '{profile.Name}' {problem}; names are required, level limits are zero or more, caps lie between 0% and 100%.");
+        }
+    }
+}

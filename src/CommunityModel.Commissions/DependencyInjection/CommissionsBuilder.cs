@@ -1,0 +1,51 @@
+using CommunityModel.Commissions.Compliance;
+using CommunityModel.Commissions.Ledger;
+using CommunityModel.Commissions.Plans;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityModel.Commissions.DependencyInjection;
+
+/// <summary>Configures the commissions services in code, for <c>services.AddCommissions(c =&gt; ...)</c>.</summary>
+public sealed class CommissionsBuilder
+{
+    internal CommissionsBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Sets the plan with a <see cref="CommissionPlanBuilder"/>.</summary>
+    /// <param name="name">The plan's name.</param>
+    /// <param name="configure">Adds levels, overrides and policies.</param>
+    /// <returns>This builder.</returns>
+    public CommissionsBuilder Plan(string name, Action<CommissionPlanBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<CommissionsOptions>(o =>
+        {
+            var plan = new CommissionPlanBuilder(name, o.Ledger.Currency);
+            configure(plan);
+            o.Plan = plan.ToOptions();
+        });
+        return this;
+    }
+
+    /// <summary>Sets the ledger's freeze period and withdrawal rules.</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    public CommissionsBuilder Ledger(Action<LedgerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<CommissionsOptions>(o => configure(o.Ledger));
+        return this;
+    }
+
+    /// <summary>Adds a compliance profile (replacing a built-in one of the same name).</summary>
+    /// <param name="profile">The profile.</param>
+    /// <returns>This builder.</returns>
+    public CommissionsBuilder AddComplianceProfile(ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Services.Configure<CommissionsOptions>(o => o.ComplianceProfiles.Add(profile));
+        return this;
+    }
+}

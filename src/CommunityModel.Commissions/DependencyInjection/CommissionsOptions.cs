@@ -1,0 +1,21 @@
+using CommunityModel.Commissions.Compliance;
+using CommunityModel.Commissions.Ledger;
+using CommunityModel.Commissions.Plans;
+
+namespace CommunityModel.Commissions.DependencyInjection;
+
+/// <summary>
+/// Everything <c>AddCommissions</c> registers, as data: the plan, the ledger's settlement rules and
+/// the integrator's own compliance profiles. Binds from configuration (e.g. <c>Community:Commissions</c>).
+/// </summary>
+public sealed class CommissionsOptions
+{
+    /// <summary>The multi-level plan.</summary>
+    public CommissionPlanOptions Plan { get; set; } = new();
+
+    /// <summary>Freeze period, minimum withdrawal and withdrawal fee.</summary>
+    public LedgerOptions Ledger { get; set; } = new();
+
+    /// <summary>Compliance profiles added to (or replacing) the built-in ones.</summary>
+    public IList<ComplianceProfile> ComplianceProfiles { get; set; } = [];
+}

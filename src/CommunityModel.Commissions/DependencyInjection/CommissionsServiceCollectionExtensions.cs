@@ -1,0 +1,55 @@
+using CommunityModel.Commissions.Compliance;
+using CommunityModel.Commissions.DependencyInjection;
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Ledger;
+using CommunityModel.Commissions.Plans;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the commission plan, the per-order <see cref="CommissionCalculator"/>, the
+/// <see cref="CommissionLedger"/> and the <see cref="ComplianceLinter"/>, with options validated at start-up.
+/// </summary>
+public static class CommissionsServiceCollectionExtensions
+{
+    /// <summary>Adds the commissions services, options bound from <paramref name="configuration"/> (e.g. <c>Community:Commissions</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section with <c>Plan</c>, <c>Ledger</c> and <c>ComplianceProfiles</c>.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddCommissions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CommissionsOptions>().Configure(o => CommissionsConfigurationReader.Read(configuration, o));
+        return AddCommissionsCore(services);
+    }
+
+    /// <summary>Adds the commissions services, configured in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the plan, ledger and profiles, e.g. <c>c =&gt; c.Plan("standard", p =&gt; p.Level(Rate.FromPercent(10)))</c>.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddCommissions(this IServiceCollection services, Action<CommissionsBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(new CommissionsBuilder(services));
+        return AddCommissionsCore(services);
+    }
+
+    private static IServiceCollection AddCommissionsCore(IServiceCollection services)
+    {
+        services.AddOptions<CommissionsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommissionsOptions>, CommissionsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => CommissionPlan.Create(Options(sp).Plan));
+        services.TryAddSingleton(sp => new CommissionCalculator(sp.GetRequiredService<CommissionPlan>()));
+        services.TryAddSingleton(sp => new CommissionLedger(Options(sp).Ledger, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ComplianceLinter(Options(sp).ComplianceProfiles));
+        return services;
+    }
+
+    private static CommissionsOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<CommissionsOptions>>().Value;
+}

@@ -1,0 +1,44 @@
+namespace CommunityModel.Commissions;
+
+/// <summary>
+/// The stable error codes of <see cref="CommissionException"/> and its subclasses. Codes never change
+/// meaning once published; new codes are only ever added.
+/// </summary>
+public static class CommissionErrorCodes
+{
+    /// <summary>A commission plan's options break a rule (e.g. more than three levels); the message lists every problem.</summary>
+    public const string InvalidPlan = "commissions.invalid_plan";
+
+    /// <summary>The plan pays on amount paid minus cost, and an order came without its cost.</summary>
+    public const string OrderCostMissing = "commissions.order_cost_missing";
+
+    /// <summary>An order is not in the plan's currency.</summary>
+    public const string OrderCurrency = "commissions.order_currency";
+
+    /// <summary>An order, refund or withdrawal names an id or amount that is unusable (empty, negative).</summary>
+    public const string InvalidRequest = "commissions.invalid_request";
+
+    /// <summary>A refund names an order line the ledger has no commission for.</summary>
+    public const string UnknownOrderLine = "commissions.unknown_order_line";
+
+    /// <summary>Refunds of an order line would exceed the amount paid for it.</summary>
+    public const string RefundExceedsPaid = "commissions.refund_exceeds_paid";
+
+    /// <summary>A withdrawal is below the configured minimum.</summary>
+    public const string WithdrawalBelowMinimum = "commissions.withdrawal_below_minimum";
+
+    /// <summary>A withdrawal exceeds the member's available balance (or the balance is negative after a clawback).</summary>
+    public const string InsufficientBalance = "commissions.insufficient_balance";
+
+    /// <summary>A withdrawal id is unknown or the withdrawal is no longer pending.</summary>
+    public const string UnknownWithdrawal = "commissions.unknown_withdrawal";
+
+    /// <summary>An earner roster and a network snapshot do not describe the same members.</summary>
+    public const string RosterMismatch = "commissions.roster_mismatch";
+
+    /// <summary>A configuration value cannot be read as its setting's type (e.g. a rate written as <c>ten</c>).</summary>
+    public const string InvalidConfiguration = "commissions.invalid_configuration";
+
+    /// <summary>A compliance profile is unknown or malformed.</summary>
+    public const string InvalidComplianceProfile = "commissions.invalid_compliance_profile";
+}

@@ -1,0 +1,17 @@
+namespace CommunityModel.Commissions;
+
+/// <summary>
+/// The root of every error the commissions package raises on purpose, with a stable code from
+/// <see cref="CommissionErrorCodes"/>. An operation that throws it changes nothing.
+/// </summary>
+public class CommissionException : CommunityModelException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="errorCode">A code from <see cref="CommissionErrorCodes"/>.</param>
+    /// <param name="message">What was wrong.</param>
+    /// <param name="innerException">The lower-level cause, if any.</param>
+    public CommissionException(string errorCode, string message, Exception? innerException = null)
+        : base(errorCode, message, innerException)
+    {
+    }
+}

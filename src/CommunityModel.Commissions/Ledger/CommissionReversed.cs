@@ -1,0 +1,13 @@
+using CommunityModel.Commissions.Engine;
+
+namespace CommunityModel.Commissions.Ledger;
+
+/// <summary>
+/// Part of a commission was taken back because the order was refunded. If the money was already paid
+/// out, the member's available balance goes negative and nets against later earnings (clawback).
+/// </summary>
+/// <param name="Key">The commission reversed.</param>
+/// <param name="RefundId">The refund that caused it.</param>
+/// <param name="Amount">The amount taken back (positive).</param>
+/// <param name="OccurredAt">When it was recorded.</param>
+public sealed record CommissionReversed(CommissionKey Key, string RefundId, Money Amount, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -1,0 +1,50 @@
+namespace CommunityModel.Commissions.Plans;
+
+/// <summary>
+/// What one level pays: exactly one of a rate of the base or a fixed amount. Immutable; a plan creates
+/// its rewards once, and every commission line it pays refers to them.
+/// </summary>
+public sealed record LevelReward
+{
+    private LevelReward(Rate? rate, Money? fixedAmount)
+    {
+        Rate = rate;
+        FixedAmount = fixedAmount;
+        if (rate is { } r)
+        {
+            // Rates are decomposed once here, so the calculator's hot path multiplies and divides in integers.
+            var (mantissa, scale, negative) = MinorUnitArithmetic.Decompose(r.Fraction);
+            if (!negative && scale <= 19 && mantissa >> 64 == UInt128.Zero)
+            {
+                RateMantissa = (ulong)mantissa;
+                RateDivisor = (ulong)MinorUnitArithmetic.PowerOfTen(scale);
+            }
+        }
+    }
+
+    /// <summary>The rate of the commissionable base; <see langword="null"/> for a fixed amount.</summary>
+    public Rate? Rate { get; }
+
+    /// <summary>The fixed amount; <see langword="null"/> for a rate.</summary>
+    public Money? FixedAmount { get; }
+
+    /// <summary>The rate as mantissa ÷ <see cref="RateDivisor"/> when both fit 64 bits; <see cref="RateDivisor"/> is 0 otherwise.</summary>
+    internal ulong RateMantissa { get; }
+
+    /// <summary>The power of ten dividing <see cref="RateMantissa"/>; 0 when the rate has no 64-bit form.</summary>
+    internal ulong RateDivisor { get; }
+
+    /// <summary>A reward of a rate of the base.</summary>
+    /// <param name="rate">The rate, 0% to 100%.</param>
+    /// <returns>The reward.</returns>
+    public static LevelReward OfRate(Rate rate) => new(rate, null);
+
+    /// <summary>A reward of a fixed amount per order line.</summary>
+    /// <param name="amount">The amount, zero or more.</param>
+    /// <returns>The reward.</returns>
+    public static LevelReward OfFixedAmount(Money amount) => new(null, amount);
+
+    /// <summary>Formats as the rate (<c>10%</c>) or the amount (<c>¥30.00</c>).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => FixedAmount?.ToString() ?? Rate.GetValueOrDefault().ToString();
+}

@@ -1,0 +1,341 @@
+using System.Collections.Immutable;
+
+namespace CommunityModel.Referrals;
+
+/// <summary>
+/// Who referred whom (转介绍): members bound to sponsors under a <see cref="ReferralBindingMode"/>, with
+/// self-bindings and cycles of any length rejected. Every change is returned as an event for the
+/// integrator to store; <see cref="Replay"/> rebuilds the same network from them.
+/// <see cref="Snapshot"/> freezes the current network into the compact form commission engines read.
+/// </summary>
+/// <remarks>
+/// Thread-safe: each operation checks and applies under one lock, so two concurrent bindings can
+/// never together create a cycle. A refused operation changes nothing.
+/// </remarks>
+public sealed class ReferralNetwork
+{
+    private readonly Dictionary<MemberId, Node> _nodes = [];
+    private readonly ReferralOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly Lock _gate = new();
+
+    /// <summary>Creates an empty network.</summary>
+    /// <param name="options">The binding mode and registration window.</param>
+    /// <param name="timeProvider">The clock that stamps events and closes registration windows.</param>
+    public ReferralNetwork(ReferralOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _options = options;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>The number of registered members.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nodes.Count;
+            }
+        }
+    }
+
+    /// <summary>Rebuilds a network from its stored events, in the order they occurred.</summary>
+    /// <param name="events">The events this network (or one like it) returned.</param>
+    /// <param name="options">The binding options.</param>
+    /// <param name="timeProvider">The clock for operations after the replay.</param>
+    /// <returns>The network as it was after the last event.</returns>
+    public static ReferralNetwork Replay(IEnumerable<IDomainEvent> events, ReferralOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var network = new ReferralNetwork(options, timeProvider);
+        foreach (var e in events)
+        {
+            network.Apply(e);
+        }
+
+        return network;
+    }
+
+    /// <summary>Whether <paramref name="member"/> is registered.</summary>
+    /// <param name="member">The member.</param>
+    /// <returns><see langword="true"/> when registered.</returns>
+    public bool Contains(MemberId member)
+    {
+        lock (_gate)
+        {
+            return _nodes.ContainsKey(member);
+        }
+    }
+
+    /// <summary>The sponsor of <paramref name="member"/>; <c>default</c> when it has none.</summary>
+    /// <param name="member">A registered member.</param>
+    /// <returns>The sponsor, or <c>default</c>.</returns>
+    /// <exception cref="ReferralException"><paramref name="member"/> is not registered (<see cref="ErrorCodes.ReferralUnknownMember"/>).</exception>
+    public MemberId SponsorOf(MemberId member)
+    {
+        lock (_gate)
+        {
+            return Require(member).Sponsor;
+        }
+    }
+
+    /// <summary>Registers a member, bound at once to <paramref name="sponsor"/> when one is given (every mode allows binding at registration).</summary>
+    /// <param name="member">The new member.</param>
+    /// <param name="sponsor">Its sponsor, or <c>default</c> for none.</param>
+    /// <returns>The event to store.</returns>
+    /// <exception cref="ReferralException">The member is already registered, the sponsor is unknown, or the member would sponsor itself.</exception>
+    public MemberRegistered Register(MemberId member, MemberId sponsor = default)
+    {
+        RequireId(member);
+        lock (_gate)
+        {
+            var refusals = ImmutableArray.CreateBuilder<BindingRefusal>();
+            if (_nodes.ContainsKey(member))
+            {
+                refusals.Add(new(ErrorCodes.ReferralDuplicateMember, $"Member {member} is already registered."));
+            }
+
+            if (!sponsor.IsEmpty)
+            {
+                if (sponsor == member)
+                {
+                    refusals.Add(SelfBinding(member));
+                }
+                else if (!_nodes.ContainsKey(sponsor))
+                {
+                    refusals.Add(Unknown(sponsor, "sponsor"));
+                }
+            }
+
+            ThrowIfAny(member, refusals);
+            var registered = new MemberRegistered(member, sponsor, _timeProvider.GetUtcNow());
+            Apply(registered);
+            return registered;
+        }
+    }
+
+    /// <summary>Binds <paramref name="member"/> to <paramref name="sponsor"/> if the binding mode allows it.</summary>
+    /// <param name="member">A registered member.</param>
+    /// <param name="sponsor">A registered member other than <paramref name="member"/> and not in its downline.</param>
+    /// <returns>The binding, or every condition that was not met (nothing changes then).</returns>
+    public BindingResult TryBind(MemberId member, MemberId sponsor)
+    {
+        lock (_gate)
+        {
+            var refusals = CheckBinding(member, sponsor, administrative: false);
+            if (refusals.Count > 0)
+            {
+                return BindingResult.Refused(refusals.ToImmutable());
+            }
+
+            var bound = new SponsorBound(member, sponsor, _nodes[member].Sponsor, _timeProvider.GetUtcNow());
+            Apply(bound);
+            return BindingResult.Bound(bound);
+        }
+    }
+
+    /// <summary>Binds <paramref name="member"/> to <paramref name="sponsor"/>, or throws naming every unmet condition.</summary>
+    /// <param name="member">A registered member.</param>
+    /// <param name="sponsor">A registered member other than <paramref name="member"/> and not in its downline.</param>
+    /// <returns>The event to store.</returns>
+    /// <exception cref="ReferralException">The binding was refused; <see cref="ReferralException.Refusals"/> names why.</exception>
+    public SponsorBound Bind(MemberId member, MemberId sponsor)
+    {
+        var result = TryBind(member, sponsor);
+        return result.Succeeded ? result.Event : throw new ReferralException(member, result.Refusals);
+    }
+
+    /// <summary>
+    /// An administrative re-assignment: moves <paramref name="member"/> to <paramref name="sponsor"/> whatever the
+    /// binding mode or a first order say. Self-bindings and cycles are still refused.
+    /// </summary>
+    /// <param name="member">A registered member.</param>
+    /// <param name="sponsor">The new sponsor, or <c>default</c> to make the member a root.</param>
+    /// <param name="reason">Why; recorded in the event.</param>
+    /// <returns>The event to store.</returns>
+    /// <exception cref="ReferralException">Unknown member or sponsor, a self-binding, a cycle, or no reason.</exception>
+    public SponsorReassigned Reassign(MemberId member, MemberId sponsor, string reason)
+    {
+        lock (_gate)
+        {
+            var refusals = CheckBinding(member, sponsor, administrative: true);
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                refusals.Add(new(ErrorCodes.ReferralReasonRequired, $"Re-assigning member {member} needs a reason for the record."));
+            }
+
+            ThrowIfAny(member, refusals);
+            var reassigned = new SponsorReassigned(member, sponsor, _nodes[member].Sponsor, reason, _timeProvider.GetUtcNow());
+            Apply(reassigned);
+            return reassigned;
+        }
+    }
+
+    /// <summary>
+    /// Records that <paramref name="member"/> placed a commissionable order. The first one fixes its sponsor
+    /// (an event is returned); later ones change nothing and return <see langword="null"/>.
+    /// </summary>
+    /// <param name="member">A registered member.</param>
+    /// <returns>The event to store the first time; <see langword="null"/> afterwards.</returns>
+    /// <exception cref="ReferralException"><paramref name="member"/> is not registered.</exception>
+    public ReferralLocked? RecordCommissionableOrder(MemberId member)
+    {
+        lock (_gate)
+        {
+            if (Require(member).Locked)
+            {
+                return null;
+            }
+
+            var locked = new ReferralLocked(member, _timeProvider.GetUtcNow());
+            Apply(locked);
+            return locked;
+        }
+    }
+
+    /// <summary>Applies a stored event (replay). Events of other kinds are ignored.</summary>
+    /// <param name="domainEvent">A referral event.</param>
+    public void Apply(IDomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        lock (_gate)
+        {
+            switch (domainEvent)
+            {
+                case MemberRegistered e:
+                    _nodes.Add(e.Member, new Node(e.Sponsor, e.OccurredAt, Locked: false));
+                    break;
+                case SponsorBound e:
+                    _nodes[e.Member] = _nodes[e.Member] with { Sponsor = e.Sponsor };
+                    break;
+                case SponsorReassigned e:
+                    _nodes[e.Member] = _nodes[e.Member] with { Sponsor = e.Sponsor };
+                    break;
+                case ReferralLocked e:
+                    _nodes[e.Member] = _nodes[e.Member] with { Locked = true };
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Freezes the current network into an immutable <see cref="NetworkSnapshot"/> (O(n)).</summary>
+    /// <returns>The snapshot.</returns>
+    public NetworkSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            var links = new ReferralLink[_nodes.Count];
+            var i = 0;
+            foreach (var (member, node) in _nodes)
+            {
+                links[i++] = new ReferralLink(member, node.Sponsor);
+            }
+
+            return NetworkSnapshot.Create(links);
+        }
+    }
+
+    private ImmutableArray<BindingRefusal>.Builder CheckBinding(MemberId member, MemberId sponsor, bool administrative)
+    {
+        var refusals = ImmutableArray.CreateBuilder<BindingRefusal>();
+        var known = _nodes.TryGetValue(member, out var node);
+        if (!known)
+        {
+            refusals.Add(Unknown(member, "member"));
+        }
+
+        if (sponsor.IsEmpty)
+        {
+            if (!administrative)
+            {
+                refusals.Add(Unknown(sponsor, "sponsor"));
+            }
+
+            return refusals;
+        }
+
+        if (!_nodes.ContainsKey(sponsor))
+        {
+            refusals.Add(Unknown(sponsor, "sponsor"));
+        }
+        else if (sponsor == member)
+        {
+            refusals.Add(SelfBinding(member));
+        }
+        else if (known && IsUpline(member, sponsor))
+        {
+            refusals.Add(new(ErrorCodes.ReferralCycle, $"Binding member {member} to {sponsor} would make a cycle: {sponsor} is in {member}'s downline."));
+        }
+
+        if (!known || administrative)
+        {
+            return refusals;
+        }
+
+        var hasSponsor = !node.Sponsor.IsEmpty;
+        if (hasSponsor && node.Sponsor == sponsor)
+        {
+            refusals.Add(new(ErrorCodes.ReferralAlreadyBound, $"Member {member} is already bound to {sponsor}."));
+        }
+        else if (hasSponsor && _options.Mode != ReferralBindingMode.LatestReferralOverrides)
+        {
+            refusals.Add(new(ErrorCodes.ReferralAlreadyBound, $"Member {member} is already bound to {node.Sponsor}; the {_options.Mode} mode keeps the first sponsor."));
+        }
+
+        if (hasSponsor && node.Sponsor != sponsor && node.Locked)
+        {
+            refusals.Add(new(ErrorCodes.ReferralLocked, $"Member {member} has placed a commissionable order; only an administrative re-assignment may change its sponsor."));
+        }
+
+        if (_options.Mode == ReferralBindingMode.AtRegistrationOnly && _timeProvider.GetUtcNow() - node.RegisteredAt > _options.RegistrationWindow)
+        {
+            refusals.Add(new(ErrorCodes.ReferralWindowClosed, $"Member {member} registered at {node.RegisteredAt:O}; binding closed {_options.RegistrationWindow} later."));
+        }
+
+        return refusals;
+    }
+
+    // Whether `ancestor` is on the upline of `member` (or is the member): walks at most the depth of the network.
+    private bool IsUpline(MemberId ancestor, MemberId member)
+    {
+        for (var current = member; !current.IsEmpty; current = _nodes[current].Sponsor)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Node Require(MemberId member) =>
+        _nodes.TryGetValue(member, out var node) ? node : throw new ReferralException(ErrorCodes.ReferralUnknownMember, $"Member {member} is not registered in the referral network.", member);
+
+    private static void RequireId(MemberId member)
+    {
+        if (member.IsEmpty)
+        {
+            throw new ReferralException(ErrorCodes.ReferralUnknownMember, "default(MemberId) names no member.", member);
+        }
+    }
+
+    private static void ThrowIfAny(MemberId member, ImmutableArray<BindingRefusal>.Builder refusals)
+    {
+        if (refusals.Count > 0)
+        {
+            throw new ReferralException(member, refusals.ToImmutable());
+        }
+    }
+
+    private static BindingRefusal Unknown(MemberId id, string role) =>
+        new(ErrorCodes.ReferralUnknownMember, id.IsEmpty ? $"No {role} was named." : $"The {role} {id} is not registered in the referral network.");
+
+    private static BindingRefusal SelfBinding(MemberId member) =>
+        new(ErrorCodes.ReferralSelfBinding, $"Member {member} cannot be its own sponsor.");
+
+    private readonly record struct Node(MemberId Sponsor, DateTimeOffset RegisteredAt, bool Locked);
+}

@@ -1,0 +1,157 @@
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Referrals;
+
+namespace CommunityModel.Commissions.Tests.Engine;
+
+public class CommissionCalculatorTests
+{
+    // 1 ── 2 ── 3 ── 4 ── 5 (buyer): 4 is level 1, 3 level 2, 2 level 3, 1 is beyond the plan.
+    private static readonly NetworkSnapshot Chain = NetworkSnapshot.Create([new(1, default), new(2, 1), new(3, 2), new(4, 3), new(5, 4)]);
+
+    private static CommissionPlan TenFiveThree(Action<CommissionPlanBuilder>? configure = null)
+    {
+        var builder = new CommissionPlanBuilder("standard").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3));
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    private static CommissionableOrder Vip(decimal paid = 3600m) => new("order-1/line-1", 5, Money.Cny(paid)) { ProductId = "vip-card", LadderTier = "VIP" };
+
+    [Fact]
+    public void Three_levels_pay_10_5_and_3_percent_of_a_3600_VIP_and_the_company_keeps_the_rest()
+    {
+        var result = new CommissionCalculator(TenFiveThree()).Calculate(Vip(), Chain);
+
+        Assert.Equal([(4L, 1, 360.00m), (3L, 2, 180.00m), (2L, 3, 108.00m)], result.Lines.Select(l => (l.Beneficiary.Value, l.Level, l.Amount.Amount)));
+        Assert.Equal(Money.Cny(2952m), result.CompanyRetained);
+        Assert.Equal(Money.Cny(648m), result.TotalPaid);
+        Assert.Equal("standard/level-2", result.Lines[1].Rule);
+        Assert.Equal(new CommissionKey("order-1/line-1", 3, "standard/level-2"), result.Lines[1].Key);
+        Assert.Equal(LevelReward.OfRate(Rate.FromPercent(5)), result.Lines[1].Reward);
+        Assert.Equal(Money.Cny(3600m), result.Lines[1].Base);
+        Assert.Null(result.Exclusion);
+    }
+
+    [Fact]
+    public void Rates_round_down_to_the_fen_by_default_so_the_plan_never_overpays()
+    {
+        var result = new CommissionCalculator(TenFiveThree()).Calculate(Vip(99.99m), Chain);
+
+        // 9.999 → 9.99; 4.9995 → 4.99; 2.9997 → 2.99; the company keeps 82.02.
+        Assert.Equal([9.99m, 4.99m, 2.99m], result.Lines.Select(l => l.Amount.Amount));
+        Assert.Equal(Money.Cny(82.02m), result.CompanyRetained);
+        Assert.Equal([10.00m, 5.00m, 3.00m], new CommissionCalculator(TenFiveThree(b => b.RoundWith(RoundingMode.HalfUp))).Calculate(Vip(99.99m), Chain).Lines.Select(l => l.Amount.Amount));
+    }
+
+    [Fact]
+    public void A_buyer_near_the_top_pays_only_the_levels_that_exist()
+    {
+        var result = new CommissionCalculator(TenFiveThree()).Calculate(new CommissionableOrder("o", 2, Money.Cny(100m)), Chain);
+
+        Assert.Equal((1L, 1), (Assert.Single(result.Lines).Beneficiary.Value, result.Lines[0].Level));
+        Assert.Equal(Money.Cny(90m), result.CompanyRetained);
+    }
+
+    [Fact]
+    public void Forfeit_policy_gives_a_suspended_uplines_level_to_the_company()
+    {
+        var roster = EarnerRoster.Create(Chain, [KeyValuePair.Create(new MemberId(3), EarnerStatus.Suspended)]);
+
+        var result = new CommissionCalculator(TenFiveThree()).Calculate(Vip(), roster);
+
+        Assert.Equal([(4L, 1), (2L, 3)], result.Lines.Select(l => (l.Beneficiary.Value, l.Level)));
+        Assert.Equal(new ForfeitedLevel(2, 3, EarnerStatus.Suspended), Assert.Single(result.Forfeited));
+        Assert.Equal(Money.Cny(3600m - 360m - 108m), result.CompanyRetained);
+    }
+
+    [Fact]
+    public void Compress_policy_lets_the_next_eligible_upline_take_the_level_and_names_who_was_skipped()
+    {
+        var roster = EarnerRoster.Create(Chain, [KeyValuePair.Create(new MemberId(3), EarnerStatus.Inactive)]);
+
+        var result = new CommissionCalculator(TenFiveThree(b => b.WhenUplineIneligible(IneligibleUplinePolicy.Compress))).Calculate(Vip(), roster);
+
+        Assert.Equal([(4L, 1), (2L, 2), (1L, 3)], result.Lines.Select(l => (l.Beneficiary.Value, l.Level)));
+        Assert.Equal([3L], result.Lines[1].CompressedPast.Select(m => m.Value));
+        Assert.Empty(result.Lines[2].CompressedPast);
+        Assert.Empty(result.Forfeited);
+    }
+
+    [Fact]
+    public void Promoters_only_plans_pay_designated_promoters_and_skip_everyone_else()
+    {
+        var roster = EarnerRoster.Create(Chain, [KeyValuePair.Create(new MemberId(4), EarnerStatus.Promoter), KeyValuePair.Create(new MemberId(2), EarnerStatus.Promoter)]);
+        var plan = TenFiveThree(b => b.EarnersAre(EarnerEligibility.DesignatedPromoters).WhenUplineIneligible(IneligibleUplinePolicy.Compress));
+
+        var result = new CommissionCalculator(plan).Calculate(Vip(), roster);
+
+        Assert.Equal([(4L, 1), (2L, 2)], result.Lines.Select(l => (l.Beneficiary.Value, l.Level)));
+        Assert.Equal([3L], result.Lines[1].CompressedPast.Select(m => m.Value));
+        Assert.Empty(new CommissionCalculator(plan).Calculate(Vip(), Chain).Lines);
+    }
+
+    [Fact]
+    public void A_fixed_amount_wins_over_a_percentage_and_a_product_override_beats_a_tier_override()
+    {
+        var plan = TenFiveThree(b => b
+            .ForTier("VIP", LevelReward.OfFixedAmount(Money.Cny(300m)), LevelReward.OfRate(Rate.FromPercent(8)))
+            .ForProduct("vip-card", LevelReward.OfRate(Rate.FromPercent(12)), LevelReward.OfRate(Rate.FromPercent(6))));
+
+        var result = new CommissionCalculator(plan).Calculate(Vip(), Chain);
+
+        Assert.Equal([300m, 216m, 108m], result.Lines.Select(l => l.Amount.Amount));
+        Assert.Equal([RewardSource.LadderTier, RewardSource.Product, RewardSource.Plan], result.Lines.Select(l => l.Source));
+    }
+
+    [Fact]
+    public void A_fixed_amount_never_pays_more_than_is_left_of_the_base()
+    {
+        var plan = new CommissionPlanBuilder("fixed").Level(Money.Cny(30m)).Level(Money.Cny(30m)).Build();
+
+        var result = new CommissionCalculator(plan).Calculate(new CommissionableOrder("o", 5, Money.Cny(45m)), Chain);
+
+        Assert.Equal([30m, 15m], result.Lines.Select(l => l.Amount.Amount));
+        Assert.True(result.CompanyRetained.IsZero);
+    }
+
+    [Theory]
+    [InlineData("GroupBuy", null)]
+    [InlineData(null, "free-guide")]
+    public void Excluded_order_kinds_and_products_earn_nothing_and_say_why(string? kind, string? product)
+    {
+        var plan = TenFiveThree(b => b.ExcludeOrderKinds("GroupBuy", "FlashSale").ExcludeProducts("free-guide"));
+
+        var result = new CommissionCalculator(plan).Calculate(Vip() with { Kind = kind, ProductId = product }, Chain);
+
+        Assert.Empty(result.Lines);
+        Assert.Equal(Money.Cny(3600m), result.CompanyRetained);
+        Assert.Contains(kind ?? product!, result.Exclusion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_margin_base_is_amount_paid_minus_cost_and_never_negative()
+    {
+        var calculator = new CommissionCalculator(TenFiveThree(b => b.PayOn(CommissionBase.AmountPaidMinusCost)));
+
+        var margin = calculator.Calculate(Vip() with { Cost = Money.Cny(1600m) }, Chain);
+        var loss = calculator.Calculate(Vip() with { Cost = Money.Cny(4000m) }, Chain);
+
+        Assert.Equal(Money.Cny(2000m), margin.Base);
+        Assert.Equal([200m, 100m, 60m], margin.Lines.Select(l => l.Amount.Amount));
+        Assert.True(loss.Base.IsZero);
+        Assert.Empty(loss.Lines);
+    }
+
+    [Fact]
+    public void Unusable_orders_are_refused_with_a_typed_error()
+    {
+        var calculator = new CommissionCalculator(TenFiveThree(b => b.PayOn(CommissionBase.AmountPaidMinusCost)));
+
+        Assert.Equal(CommissionErrorCodes.OrderCostMissing, Assert.Throws<CommissionException>(() => calculator.Calculate(Vip(), Chain)).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.OrderCurrency, Assert.Throws<CommissionException>(() => calculator.Calculate(new CommissionableOrder("o", 5, Money.Usd(1m)), Chain)).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => calculator.Calculate(new CommissionableOrder("", 5, Money.Cny(1m)), Chain)).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => calculator.Calculate(new CommissionableOrder("o", 5, Money.Cny(-1m)), Chain)).ErrorCode);
+        Assert.Equal(ErrorCodes.ReferralUnknownMember, Assert.Throws<ReferralException>(() => calculator.Calculate(new CommissionableOrder("o", 99, Money.Cny(1m)) { Cost = Money.Cny(0m) }, Chain)).ErrorCode);
+    }
+}
