@@ -58,9 +58,6 @@ public static class ErrorCodes
     /// <summary>A fact handed to the metrics is unusable (a non-positive amount, a blank channel, a term that ends before it starts, ...).</summary>
     public const string MetricsInvalidFact = "metrics.invalid_fact";
 
-    /// <summary>A funnel definition is unusable (fewer than two stages, repeated stages, or stages out of value-chain order).</summary>
-    public const string MetricsInvalidFunnel = "metrics.invalid_funnel";
-
     /// <summary>Participation counts are impossible (no group members, negative counts, more attendees than members, an unknown group).</summary>
     public const string MetricsInvalidParticipation = "metrics.invalid_participation";
 }

@@ -57,7 +57,7 @@ public sealed class CommunityMetrics
         TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         Currency = Currency.FromCode(options.Currency);
         _firstDayOfWeek = options.FirstDayOfWeek;
-        _funnelStages = [.. options.FunnelStages];
+        _funnelStages = options.FunnelStages is { Count: > 0 } stages ? [.. stages] : FunnelDefinition.MainChain;
         _conversionWindow = TimeSpan.FromDays(options.ConversionWindowDays);
         _activationSignal = options.ActivationSignal;
         _activationStage = options.ActivationStage;
@@ -96,115 +96,32 @@ public sealed class CommunityMetrics
         }
 
         var calendar = new ZonedCalendar(TimeZone);
-        var members = new MemberIndex();
-        var funnel = metrics.HasFlag(MetricSet.Funnel) ? new FunnelAccumulator(_funnelStages, period, _conversionWindow) : null;
-        var retention = metrics.HasFlag(MetricSet.Retention) ? new RetentionAccumulator(period, cohortGranularity, retentionKind, _firstDayOfWeek) : null;
-        var active = metrics.HasFlag(MetricSet.ActiveUsers) ? new ActiveUsersAccumulator(period) : null;
-        var sales = metrics.HasFlag(MetricSet.Sales) ? new SalesAccumulator(period, Currency) : null;
-        var renewals = metrics.HasFlag(MetricSet.Renewals) ? new RenewalAccumulator(period, calendar, _renewalGrace) : null;
-        var aarrr = metrics.HasFlag(MetricSet.Aarrr) ? new AarrrAccumulator(period, calendar, Currency, _activationSignal, _activationStage, _activationWindow) : null;
-
-        var previous = long.MinValue;
-        var position = 0L;
-        foreach (var @event in events)
+        var pass = new MetricsPass(
+            period,
+            calendar,
+            metrics.HasFlag(MetricSet.Funnel) ? new FunnelAccumulator(_funnelStages, period, _conversionWindow) : null,
+            metrics.HasFlag(MetricSet.Retention) ? new RetentionAccumulator(period, cohortGranularity, retentionKind, _firstDayOfWeek) : null,
+            metrics.HasFlag(MetricSet.ActiveUsers) ? new ActiveUsersAccumulator(period) : null,
+            metrics.HasFlag(MetricSet.Sales) ? new SalesAccumulator(period, Currency) : null,
+            metrics.HasFlag(MetricSet.Renewals) ? new RenewalAccumulator(period, calendar, _renewalGrace) : null,
+            metrics.HasFlag(MetricSet.Aarrr) ? new AarrrAccumulator(period, calendar, Currency, _activationSignal, _activationStage, _activationWindow) : null,
+            Currency);
+        if (events is IDomainEvent[] array)
         {
-            if (@event is null)
+            foreach (var @event in array)
             {
-                throw new MetricsException(ErrorCodes.MetricsInvalidFact, $"Event #{position} is null.");
+                pass.Add(@event);
             }
-
-            var ticks = @event.OccurredAt.UtcTicks;
-            if (ticks < previous)
+        }
+        else
+        {
+            foreach (var @event in events)
             {
-                throw new MetricsException(
-                    ErrorCodes.MetricsEventsOutOfOrder,
-                    $"Event #{position} ({@event.GetType().Name} at {@event.OccurredAt:O}) is earlier than the event before it ({new DateTimeOffset(previous, TimeSpan.Zero):O}); hand the events over in the order they happened.");
+                pass.Add(@event);
             }
-
-            previous = ticks;
-            switch (@event)
-            {
-                case MemberTransitioned transition:
-                    {
-                        var member = members.IndexOf(Member(transition.Member, position, transition));
-                        var day = calendar.DayNumber(transition.OccurredAt);
-                        funnel?.OnTransition(transition, member, day);
-                        aarrr?.OnTransition(transition, member, day);
-                        break;
-                    }
-
-                case ActivityRecorded activity:
-                    OnActivity(members.IndexOf(Member(activity.Member, position, activity)), calendar.DayNumber(activity.OccurredAt), ticks, ActivationSignal.Activity);
-                    break;
-
-                case AttendanceRecorded attendance:
-                    RequireText(attendance.ActivityId, "ActivityId", position, attendance);
-                    RequireText(attendance.GroupId, "GroupId", position, attendance);
-                    OnActivity(members.IndexOf(Member(attendance.Member, position, attendance)), calendar.DayNumber(attendance.OccurredAt), ticks, ActivationSignal.Attendance);
-                    break;
-
-                case PurchaseMade purchase:
-                    {
-                        var member = members.IndexOf(Member(purchase.Member, position, purchase));
-                        RequireText(purchase.Channel, "Channel", position, purchase);
-                        if (purchase.Amount.Currency != Currency || purchase.Amount.MinorUnits <= 0)
-                        {
-                            throw Invalid(position, purchase, $"its amount {purchase.Amount} must be positive and in {Currency}");
-                        }
-
-                        var day = calendar.DayNumber(purchase.OccurredAt);
-                        retention?.OnActivity(member, day);
-                        active?.OnActivity(member, day);
-                        sales?.OnPurchase(purchase, member, day);
-                        aarrr?.OnPurchase(purchase, member, day);
-                        break;
-                    }
-
-                case TrafficRecorded traffic:
-                    RequireText(traffic.Channel, "Channel", position, traffic);
-                    if (traffic.Visits < 0)
-                    {
-                        throw Invalid(position, traffic, $"its visits ({traffic.Visits}) must be zero or more");
-                    }
-
-                    sales?.OnTraffic(traffic, calendar.DayNumber(traffic.OccurredAt));
-                    break;
-
-                case MembershipTermStarted term:
-                    {
-                        var member = members.IndexOf(Member(term.Member, position, term));
-                        RequireText(term.Tier, "Tier", position, term);
-                        if (term.EndsAt <= term.StartsAt)
-                        {
-                            throw Invalid(position, term, $"it ends ({term.EndsAt:O}) before it starts ({term.StartsAt:O})");
-                        }
-
-                        renewals?.OnTermStarted(term, member);
-                        break;
-                    }
-
-                case ReferralRecorded referral:
-                    Member(referral.Referrer, position, referral);
-                    if (Member(referral.Referred, position, referral) == referral.Referrer)
-                    {
-                        throw Invalid(position, referral, $"member {referral.Referrer} cannot refer themself");
-                    }
-
-                    aarrr?.OnReferral(members.IndexOf(referral.Referred));
-                    break;
-            }
-
-            position++;
         }
 
-        return new MetricsReport(period, funnel?.Build(), retention?.Build(), active?.Build(), sales?.Build(), renewals?.Build(), aarrr?.Build());
-
-        void OnActivity(int member, int day, long at, ActivationSignal kind)
-        {
-            retention?.OnActivity(member, day);
-            active?.OnActivity(member, day);
-            aarrr?.OnActivity(member, day, at, kind);
-        }
+        return pass.Build();
     }
 
     /// <summary>The value-chain funnel of a period (one pass over the events).</summary>
@@ -251,18 +168,4 @@ public sealed class CommunityMetrics
     /// <returns>The pirate metrics.</returns>
     /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
     public AarrrReport Aarrr(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.Aarrr).Aarrr!;
-
-    private static MemberId Member(MemberId member, long position, IDomainEvent @event) =>
-        member.IsEmpty ? throw Invalid(position, @event, "it names no member (default MemberId)") : member;
-
-    private static void RequireText(string? text, string name, long position, IDomainEvent @event)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw Invalid(position, @event, $"its {name} is blank");
-        }
-    }
-
-    private static MetricsException Invalid(long position, IDomainEvent @event, string problem) =>
-        new(ErrorCodes.MetricsInvalidFact, $"Event #{position} ({@event.GetType().Name} at {@event.OccurredAt:O}) is unusable: {problem}.");
 }

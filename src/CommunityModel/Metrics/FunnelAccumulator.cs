@@ -21,9 +21,7 @@ internal sealed class FunnelAccumulator
     private readonly long[] _entered;
     private readonly List<long>[] _fromPrevious;
     private readonly List<long>[] _fromStart;
-    private sbyte[] _reached = [];
-    private long[] _entryTicks = [];
-    private long[] _lastTicks = [];
+    private Progress[] _members = [];
 
     internal FunnelAccumulator(IReadOnlyList<LifecycleStage> stages, MetricsPeriod period, TimeSpan window)
     {
@@ -44,11 +42,9 @@ internal sealed class FunnelAccumulator
 
     internal void OnTransition(MemberTransitioned transition, int member, int day)
     {
-        MemberIndex.Fit(ref _reached, member, NotSeen);
-        MemberIndex.Fit(ref _entryTicks, member, 0L);
-        MemberIndex.Fit(ref _lastTicks, member, 0L);
-        ref var reached = ref _reached[member];
-        if (reached == Closed)
+        MemberIndex.Fit(ref _members, member, new Progress(NotSeen));
+        ref var progress = ref _members[member];
+        if (progress.Reached == Closed)
         {
             return;
         }
@@ -57,10 +53,10 @@ internal sealed class FunnelAccumulator
         var passed = transition.Passed;
         for (var i = 0; i < passed.Length; i++)
         {
-            Enter(member, ref reached, passed[i], ticks, day);
+            Enter(ref progress, passed[i], ticks, day);
         }
 
-        Enter(member, ref reached, transition.To, ticks, day);
+        Enter(ref progress, transition.To, ticks, day);
     }
 
     internal FunnelReport Build()
@@ -83,46 +79,58 @@ internal sealed class FunnelAccumulator
         return new FunnelReport(_period, TimeSpan.FromTicks(_window), steps.MoveToImmutable());
     }
 
-    private void Enter(int member, ref sbyte reached, LifecycleStage stage, long ticks, int day)
+    private void Enter(ref Progress progress, LifecycleStage stage, long ticks, int day)
     {
         var step = (uint)stage < (uint)_stepOf.Length ? _stepOf[(int)stage] : (sbyte)-1;
-        if (step < 0 || reached == Closed)
+        if (step < 0 || progress.Reached == Closed)
         {
             return;
         }
 
-        if (reached == NotSeen)
+        if (progress.Reached == NotSeen)
         {
             // Only a first entry into the first step, during the period, opens the funnel for a member.
             if (step != 0 || day < _startDay || day >= _endDay)
             {
-                reached = Closed;
+                progress.Reached = Closed;
                 return;
             }
 
-            reached = 0;
-            _entryTicks[member] = ticks;
-            _lastTicks[member] = ticks;
+            progress = new Progress(0) { EntryTicks = ticks, LastTicks = ticks };
             _entered[0]++;
             return;
         }
 
-        if (step != reached + 1)
+        if (step != progress.Reached + 1)
         {
             return;
         }
 
-        var fromStart = ticks - _entryTicks[member];
+        var fromStart = ticks - progress.EntryTicks;
         if (fromStart > _window)
         {
-            reached = Closed;
+            progress.Reached = Closed;
             return;
         }
 
-        reached = step;
+        progress.Reached = step;
         _entered[step]++;
-        _fromPrevious[step].Add(ticks - _lastTicks[member]);
+        _fromPrevious[step].Add(ticks - progress.LastTicks);
         _fromStart[step].Add(fromStart);
-        _lastTicks[member] = ticks;
+        progress.LastTicks = ticks;
+    }
+
+    /// <summary>A member's way down the funnel: the step reached, when they entered the first step and the last one reached.</summary>
+    private struct Progress(sbyte reached) : IEquatable<Progress>
+    {
+        internal sbyte Reached = reached;
+        internal long EntryTicks;
+        internal long LastTicks;
+
+        public readonly bool Equals(Progress other) => Reached == other.Reached && EntryTicks == other.EntryTicks && LastTicks == other.LastTicks;
+
+        public override readonly bool Equals(object? obj) => obj is Progress other && Equals(other);
+
+        public override readonly int GetHashCode() => HashCode.Combine(Reached, EntryTicks, LastTicks);
     }
 }

@@ -29,12 +29,10 @@ public sealed class MetricsOptions
     public string Currency { get; set; } = "CNY";
 
     /// <summary>
-    /// The funnel's stages, in value-chain order (default Prospect, Fan, Customer, Member, Partner). At least two,
-    /// each once, all on the main chain. Binding from configuration appends to a list, so code that replaces the
-    /// default should assign a new list.
+    /// The funnel's stages, in value-chain order, e.g. Fan, Customer, Member. Empty (the default) for the whole main
+    /// chain: Prospect, Fan, Customer, Member, Partner. Otherwise at least two, each once, all on the main chain.
     /// </summary>
-    public IList<LifecycleStage> FunnelStages { get; set; } =
-        [LifecycleStage.Prospect, LifecycleStage.Fan, LifecycleStage.Customer, LifecycleStage.Member, LifecycleStage.Partner];
+    public IList<LifecycleStage> FunnelStages { get; set; } = [];
 
     /// <summary>Days after entering the funnel's first stage within which a later stage still counts as a conversion (default 30).</summary>
     public int ConversionWindowDays { get; set; } = 30;

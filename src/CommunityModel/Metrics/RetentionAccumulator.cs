@@ -20,8 +20,7 @@ internal sealed class RetentionAccumulator
     private readonly int _count;
     private readonly int _words;
     private readonly long[] _returned;
-    private int[] _cohort = [];
-    private int[] _last = [];
+    private (int Cohort, int Last)[] _firstTime = [];
     private ulong[] _activePeriods = [];
 
     internal RetentionAccumulator(MetricsPeriod period, CohortGranularity granularity, RetentionKind kind, DayOfWeek firstDayOfWeek)
@@ -63,35 +62,33 @@ internal sealed class RetentionAccumulator
 
     private void FirstTime(int member, int day)
     {
-        MemberIndex.Fit(ref _cohort, member, NotSeen);
-        MemberIndex.Fit(ref _last, member, NotSeen);
-        ref var cohort = ref _cohort[member];
+        MemberIndex.Fit(ref _firstTime, member, (NotSeen, NotSeen));
+        ref var state = ref _firstTime[member];
         if (day < _startDay)
         {
-            if (cohort == NotSeen)
+            if (state.Cohort == NotSeen)
             {
-                cohort = Before;
+                state.Cohort = Before;
             }
 
             return;
         }
 
-        if (day >= _endDay || cohort == Before)
+        if (day >= _endDay || state.Cohort == Before)
         {
             return;
         }
 
         var bucket = _buckets.Bucket(day);
-        if (cohort == NotSeen)
+        if (state.Cohort == NotSeen)
         {
-            cohort = bucket;
-            _last[member] = bucket;
+            state = (bucket, bucket);
             _returned[Row(bucket)]++;
         }
-        else if (bucket > _last[member])
+        else if (bucket > state.Last)
         {
-            _returned[Row(cohort) + bucket - cohort]++;
-            _last[member] = bucket;
+            _returned[Row(state.Cohort) + bucket - state.Cohort]++;
+            state.Last = bucket;
         }
     }
 

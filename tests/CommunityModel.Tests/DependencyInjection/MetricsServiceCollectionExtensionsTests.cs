@@ -18,6 +18,8 @@ public class MetricsServiceCollectionExtensionsTests
             ["Metrics:ConversionWindowDays"] = "14",
             ["Metrics:ActivationSignal"] = "StageReached",
             ["Metrics:ActivationStage"] = "Fan",
+            ["Metrics:FunnelStages:0"] = "Fan",
+            ["Metrics:FunnelStages:1"] = "Member",
         }).Build();
         using var provider = new ServiceCollection().AddCommunityMetrics(configuration.GetSection("Metrics")).BuildServiceProvider();
 
@@ -29,6 +31,7 @@ public class MetricsServiceCollectionExtensionsTests
         Assert.Equal(14, options.ConversionWindowDays);
         Assert.Equal(ActivationSignal.StageReached, options.ActivationSignal);
         Assert.Equal(LifecycleStage.Fan, options.ActivationStage);
+        Assert.Equal<LifecycleStage>([LifecycleStage.Fan, LifecycleStage.Member], options.FunnelStages);
         Assert.Same(metrics, provider.GetRequiredService<CommunityMetrics>());
     }
 
