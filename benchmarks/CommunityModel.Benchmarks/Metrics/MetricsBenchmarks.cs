@@ -12,7 +12,6 @@ namespace CommunityModel.Benchmarks;
 /// members show that memory follows members, not events.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class MetricsBenchmarks
 {
     private const int Members = 1_000_000;

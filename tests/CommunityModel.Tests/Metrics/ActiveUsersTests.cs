@@ -38,4 +38,18 @@ public class ActiveUsersTests
         Assert.Null(report.Days[0].DauOverMau);
         Assert.Null(report.AverageDauOverMau);
     }
+
+    [Fact]
+    public void Days_follow_the_zone_through_a_daylight_saving_change()
+    {
+        // New York moves from UTC−5 to UTC−4 at 2026-03-08 07:00 UTC. 2026-03-09 04:30 UTC is 00:30 on 9 March
+        // under the new offset (it would still be 8 March under the old one).
+        IDomainEvent[] events = [Active(1, new DateTimeOffset(2026, 3, 8, 6, 30, 0, TimeSpan.Zero)), Active(2, new DateTimeOffset(2026, 3, 9, 4, 30, 0, TimeSpan.Zero))];
+
+        var report = new CommunityMetrics(new MetricsOptions { TimeZone = "America/New_York" })
+            .ActiveUsers(events, new MetricsPeriod(new DateOnly(2026, 3, 8), new DateOnly(2026, 3, 10)));
+
+        Assert.Equal([1L, 1], report.Days.Select(d => d.Dau));
+        Assert.Equal([1L, 2], report.Days.Select(d => d.Wau));
+    }
 }

@@ -89,4 +89,21 @@ public class RetentionTests
 
         Assert.Equal<long>([1L, 1, 0, 0], report.Cohorts[0].Returned);
     }
+
+    [Fact]
+    public void Recurring_cohorts_of_more_than_64_days_keep_every_day()
+    {
+        var start = new DateOnly(2026, 1, 1);
+        var events = Ordered(Active(1, On(2026, 1, 1)), Active(1, On(2026, 3, 12)), Active(1, On(2026, 4, 10)), Active(2, On(2026, 3, 12)));
+
+        var report = new CommunityMetrics().Retention(events, new MetricsPeriod(start, start.AddDays(100)), CohortGranularity.Day, RetentionKind.Recurring);
+
+        Assert.Equal(100, report.Cohorts.Length);
+        Assert.Equal(1, report.Cohorts[0].Returned[70]);  // 12 March is day 70
+        Assert.Equal(1, report.Cohorts[0].Returned[99]);  // 10 April is day 99
+        Assert.Equal(1, report.Cohorts[0].Returned.Sum() - report.Cohorts[0].Returned[70] - report.Cohorts[0].Returned[99]);
+        Assert.Equal(2, report.Cohorts[70].Size);
+        Assert.Equal(1, report.Cohorts[70].Returned[29]);
+        Assert.Equal(4, report.TotalSize);
+    }
 }
