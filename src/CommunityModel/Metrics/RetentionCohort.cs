@@ -9,5 +9,5 @@ namespace CommunityModel.Metrics;
 public sealed record RetentionCohort(DateOnly PeriodStart, long Size, ImmutableArray<long> Returned)
 {
     /// <summary>The retention rates: at index k, Returned[k] ÷ Size; empty when the cohort is empty.</summary>
-    public ImmutableArray<Rate> Rates { get; } = Size == 0 ? [] : [.. Returned.Select(r => Rate.Of(r, Size))];
+    public ImmutableArray<Rate> Rates => Size == 0 ? [] : [.. Returned.Select(r => Rate.Of(r, Size))];
 }
