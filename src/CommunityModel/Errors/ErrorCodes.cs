@@ -69,4 +69,21 @@ public static class ErrorCodes
 
     /// <summary>An administrative re-assignment was made without a reason.</summary>
     public const string ReferralReasonRequired = "referral.reason_required";
+
+    // --- Metrics (funnel, AARRR, retention cohorts, active users, renewals, participation) ---
+
+    /// <summary>Metrics options are unusable (an unknown time zone or currency, a bad funnel, a window out of range); the error lists every problem.</summary>
+    public const string MetricsInvalidOptions = "metrics.invalid_options";
+
+    /// <summary>A metrics period is empty, reversed or longer than metrics accept.</summary>
+    public const string MetricsInvalidPeriod = "metrics.invalid_period";
+
+    /// <summary>The events handed to the metrics are not in the order they happened (their <c>OccurredAt</c> goes back).</summary>
+    public const string MetricsEventsOutOfOrder = "metrics.events_out_of_order";
+
+    /// <summary>A fact handed to the metrics is unusable (a non-positive amount, a blank channel, a term that ends before it starts, ...).</summary>
+    public const string MetricsInvalidFact = "metrics.invalid_fact";
+
+    /// <summary>Participation counts are impossible (no group members, negative counts, more attendees than members, an unknown group).</summary>
+    public const string MetricsInvalidParticipation = "metrics.invalid_participation";
 }

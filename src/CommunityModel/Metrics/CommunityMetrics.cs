@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using CommunityModel.Lifecycle;
+using Microsoft.Extensions.Options;
+
+namespace CommunityModel.Metrics;
+
+/// <summary>
+/// Computes community metrics from the domain events, in one pass, with days, weeks and months counted in the
+/// configured time zone: the value-chain funnel, retention cohorts, DAU / WAU / MAU, sales by channel, renewal
+/// rates, and AARRR with churn, lifetime value, referral share and K-factor.
+/// </summary>
+/// <remarks>
+/// The events are read once, in the order given, which must be the order they happened (<c>OccurredAt</c> never
+/// goes back); events before the period matter (who was already a customer, the rolling windows, last period's
+/// activity) and so do events after it (conversions within the window, renewals within the grace). The work
+/// state grows with the number of members, not events. Reads <see cref="MemberTransitioned"/>,
+/// <see cref="PurchaseMade"/>, <see cref="TrafficRecorded"/>, <see cref="ActivityRecorded"/>,
+/// <see cref="AttendanceRecorded"/>, <see cref="MembershipTermStarted"/> and <see cref="ReferralRecorded"/>;
+/// other events are skipped. Thread-safe: every call works on its own state.
+/// </remarks>
+public sealed class CommunityMetrics
+{
+    private readonly ImmutableArray<LifecycleStage> _funnelStages;
+    private readonly TimeSpan _conversionWindow;
+    private readonly ActivationSignal _activationSignal;
+    private readonly LifecycleStage _activationStage;
+    private readonly TimeSpan _activationWindow;
+    private readonly TimeSpan _renewalGrace;
+    private readonly DayOfWeek _firstDayOfWeek;
+
+    /// <summary>Creates the metrics with the default options (Asia/Shanghai, CNY, the whole value chain).</summary>
+    public CommunityMetrics()
+        : this(new MetricsOptions())
+    {
+    }
+
+    /// <summary>Creates the metrics from options (as registered by <c>AddCommunityMetrics</c>).</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="MetricsException">The options are invalid (code <c>metrics.invalid_options</c>); the message lists every problem.</exception>
+    public CommunityMetrics(IOptions<MetricsOptions> options)
+        : this(options?.Value!)
+    {
+    }
+
+    /// <summary>Creates the metrics from options set in code.</summary>
+    /// <param name="options">The options; copied, so later changes do not affect these metrics.</param>
+    /// <exception cref="MetricsException">The options are invalid (code <c>metrics.invalid_options</c>); the message lists every problem.</exception>
+    public CommunityMetrics(MetricsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = MetricsOptionsValidator.Failures(options);
+        if (failures.Count > 0)
+        {
+            throw new MetricsException(ErrorCodes.MetricsInvalidOptions, "The metrics options are invalid: " + string.Join(" ", failures));
+        }
+
+        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        Currency = Currency.FromCode(options.Currency);
+        _firstDayOfWeek = options.FirstDayOfWeek;
+        _funnelStages = options.FunnelStages is { Count: > 0 } stages ? [.. stages] : FunnelDefinition.MainChain;
+        _conversionWindow = TimeSpan.FromDays(options.ConversionWindowDays);
+        _activationSignal = options.ActivationSignal;
+        _activationStage = options.ActivationStage;
+        _activationWindow = TimeSpan.FromDays(options.ActivationWithinDays);
+        _renewalGrace = TimeSpan.FromDays(options.RenewalGraceDays);
+    }
+
+    /// <summary>The time zone days are counted in.</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The currency sales are counted in.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Builds the asked-for metrics in a single pass over the events.</summary>
+    /// <param name="events">The domain events, in the order they happened.</param>
+    /// <param name="period">The period to report.</param>
+    /// <param name="metrics">Which metrics to build (default all).</param>
+    /// <param name="cohortGranularity">The length of a retention cohort's period (default a week).</param>
+    /// <param name="retentionKind">First-time or recurring cohorts (default first-time).</param>
+    /// <returns>The report; sections not asked for are null.</returns>
+    /// <exception cref="MetricsException">
+    /// The period is empty (<c>metrics.invalid_period</c>), an event is earlier than the one before it
+    /// (<c>metrics.events_out_of_order</c>) or a fact is unusable (<c>metrics.invalid_fact</c>).
+    /// </exception>
+    public MetricsReport Compute(
+        IEnumerable<IDomainEvent> events,
+        MetricsPeriod period,
+        MetricSet metrics = MetricSet.All,
+        CohortGranularity cohortGranularity = CohortGranularity.Week,
+        RetentionKind retentionKind = RetentionKind.FirstTime)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (period.Days == 0)
+        {
+            throw new MetricsException(ErrorCodes.MetricsInvalidPeriod, "The metrics period is empty (default); create it with a start and a later end.");
+        }
+
+        var calendar = new ZonedCalendar(TimeZone);
+        var pass = new MetricsPass(
+            period,
+            calendar,
+            metrics.HasFlag(MetricSet.Funnel) ? new FunnelAccumulator(_funnelStages, period, _conversionWindow) : null,
+            metrics.HasFlag(MetricSet.Retention) ? new RetentionAccumulator(period, cohortGranularity, retentionKind, _firstDayOfWeek) : null,
+            metrics.HasFlag(MetricSet.ActiveUsers) ? new ActiveUsersAccumulator(period) : null,
+            metrics.HasFlag(MetricSet.Sales) ? new SalesAccumulator(period, Currency) : null,
+            metrics.HasFlag(MetricSet.Renewals) ? new RenewalAccumulator(period, calendar, _renewalGrace) : null,
+            metrics.HasFlag(MetricSet.Aarrr) ? new AarrrAccumulator(period, calendar, Currency, _activationSignal, _activationStage, _activationWindow) : null,
+            Currency);
+        if (events is IDomainEvent[] array)
+        {
+            foreach (var @event in array)
+            {
+                pass.Add(@event);
+            }
+        }
+        else
+        {
+            foreach (var @event in events)
+            {
+                pass.Add(@event);
+            }
+        }
+
+        return pass.Build();
+    }
+
+    /// <summary>The value-chain funnel of a period (one pass over the events).</summary>
+    /// <param name="events">The domain events, in the order they happened.</param>
+    /// <param name="period">The period members entered the funnel in.</param>
+    /// <returns>The funnel.</returns>
+    /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
+    public FunnelReport Funnel(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.Funnel).Funnel!;
+
+    /// <summary>The retention cohorts of a period (one pass over the events).</summary>
+    /// <param name="events">The domain events, in the order they happened.</param>
+    /// <param name="period">The period whose activity counts.</param>
+    /// <param name="granularity">Days, weeks or months.</param>
+    /// <param name="kind">First-time or recurring cohorts.</param>
+    /// <returns>The cohorts.</returns>
+    /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
+    public RetentionReport Retention(IEnumerable<IDomainEvent> events, MetricsPeriod period, CohortGranularity granularity, RetentionKind kind = RetentionKind.FirstTime) =>
+        Compute(events, period, MetricSet.Retention, granularity, kind).Retention!;
+
+    /// <summary>DAU, WAU, MAU and DAU/MAU for every day of a period (one pass over the events).</summary>
+    /// <param name="events">The domain events, in the order they happened.</param>
+    /// <param name="period">The days to report.</param>
+    /// <returns>The daily counts.</returns>
+    /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
+    public ActiveUsersReport ActiveUsers(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.ActiveUsers).ActiveUsers!;
+
+    /// <summary>Sales of a period by channel with traffic, conversion and average order value (one pass over the events).</summary>
+    /// <param name="events">The domain events, in the order they happened.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The sales.</returns>
+    /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
+    public SalesReport Sales(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.Sales).Sales!;
+
+    /// <summary>Renewal rates of the membership terms that ended in a period (one pass over the events).</summary>
+    /// <param name="events">The domain events, in the order they happened.</param>
+    /// <param name="period">The days the terms ended in.</param>
+    /// <returns>The renewal rates.</returns>
+    /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
+    public RenewalReport Renewals(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.Renewals).Renewals!;
+
+    /// <summary>AARRR with churn, lifetime value, referral share and K-factor for a period (one pass over the events).</summary>
+    /// <param name="events">The domain events, in the order they happened.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The pirate metrics.</returns>
+    /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
+    public AarrrReport Aarrr(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.Aarrr).Aarrr!;
+}

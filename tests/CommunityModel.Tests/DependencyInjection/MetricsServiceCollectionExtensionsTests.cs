@@ -1,0 +1,57 @@
+using CommunityModel.Lifecycle;
+using CommunityModel.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CommunityModel.Tests.DependencyInjection;
+
+public class MetricsServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void Options_bind_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Metrics:TimeZone"] = "Asia/Hong_Kong",
+            ["Metrics:FirstDayOfWeek"] = "Sunday",
+            ["Metrics:ConversionWindowDays"] = "14",
+            ["Metrics:ActivationSignal"] = "StageReached",
+            ["Metrics:ActivationStage"] = "Fan",
+            ["Metrics:FunnelStages:0"] = "Fan",
+            ["Metrics:FunnelStages:1"] = "Member",
+        }).Build();
+        using var provider = new ServiceCollection().AddCommunityMetrics(configuration.GetSection("Metrics")).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        var metrics = provider.GetRequiredService<CommunityMetrics>();
+
+        Assert.Equal("Asia/Hong_Kong", metrics.TimeZone.Id);
+        Assert.Equal(DayOfWeek.Sunday, options.FirstDayOfWeek);
+        Assert.Equal(14, options.ConversionWindowDays);
+        Assert.Equal(ActivationSignal.StageReached, options.ActivationSignal);
+        Assert.Equal(LifecycleStage.Fan, options.ActivationStage);
+        Assert.Equal<LifecycleStage>([LifecycleStage.Fan, LifecycleStage.Member], options.FunnelStages);
+        Assert.Same(metrics, provider.GetRequiredService<CommunityMetrics>());
+    }
+
+    [Fact]
+    public void Defaults_and_code_configuration_register_the_metrics()
+    {
+        using var defaults = new ServiceCollection().AddCommunityMetrics().BuildServiceProvider();
+        using var coded = new ServiceCollection().AddCommunityMetrics(o => o.Currency = "HKD").BuildServiceProvider();
+
+        Assert.Equal("Asia/Shanghai", defaults.GetRequiredService<CommunityMetrics>().TimeZone.Id);
+        Assert.Equal(Currency.HKD, coded.GetRequiredService<CommunityMetrics>().Currency);
+    }
+
+    [Fact]
+    public void Invalid_options_fail_at_start_up()
+    {
+        using var provider = new ServiceCollection().AddCommunityMetrics(o => o.TimeZone = "Mars/Olympus").BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Metrics:TimeZone", error.Message, StringComparison.Ordinal);
+    }
+}

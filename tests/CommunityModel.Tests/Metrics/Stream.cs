@@ -1,0 +1,28 @@
+using CommunityModel.Lifecycle;
+using CommunityModel.Metrics;
+
+namespace CommunityModel.Tests.Metrics;
+
+/// <summary>Builds event streams for the metrics tests; times are local to Asia/Shanghai (UTC+8).</summary>
+internal static class Stream
+{
+    internal static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    internal static DateTimeOffset At(int month, int day, int hour = 10, int minute = 0) => new(2026, month, day, hour, minute, 0, Shanghai);
+
+    internal static DateTimeOffset On(int year, int month, int day) => new(year, month, day, 10, 0, 0, Shanghai);
+
+    internal static MemberTransitioned Registered(long member, DateTimeOffset at, LifecycleStage stage = LifecycleStage.Prospect) =>
+        new(member, stage, stage, LifecycleTrigger.Registered, null, at, 1, []);
+
+    internal static MemberTransitioned Moved(long member, LifecycleStage from, LifecycleStage to, DateTimeOffset at, LifecycleTrigger trigger = LifecycleTrigger.JoinedLeadGroup, params LifecycleStage[] passed) =>
+        new(member, from, to, trigger, null, at, 2, [.. passed]);
+
+    internal static ActivityRecorded Active(long member, DateTimeOffset at) => new(member, at);
+
+    internal static PurchaseMade Bought(long member, decimal yuan, DateTimeOffset at, string channel = "lead-group") => new(member, Money.Cny(yuan), channel, at);
+
+    internal static MembershipTermStarted Term(long member, string tier, DateTimeOffset starts, DateTimeOffset ends) => new(member, tier, starts, ends, starts);
+
+    internal static IDomainEvent[] Ordered(params IDomainEvent[] events) => [.. events.OrderBy(e => e.OccurredAt.UtcTicks)];
+}
