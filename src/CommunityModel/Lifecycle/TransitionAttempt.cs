@@ -13,13 +13,14 @@ public readonly struct TransitionAttempt<TState, TEvent>
     where TEvent : class, IDomainEvent
 {
     private readonly Transition<TState, TEvent> _transition;
+    private readonly ImmutableArray<LifecycleGuard> _unmet;
 
     private TransitionAttempt(Transition<TState, TEvent> transition, bool succeeded, bool permitted, ImmutableArray<LifecycleGuard> unmet)
     {
         _transition = transition;
         Succeeded = succeeded;
         IsPermittedFromStage = permitted;
-        UnmetGuards = unmet;
+        _unmet = unmet;
     }
 
     /// <summary>Whether the trigger fired.</summary>
@@ -29,7 +30,7 @@ public readonly struct TransitionAttempt<TState, TEvent>
     public bool IsPermittedFromStage { get; }
 
     /// <summary>Every guard the transition required and did not get; empty when it fired or was not permitted.</summary>
-    public ImmutableArray<LifecycleGuard> UnmetGuards { get; }
+    public ImmutableArray<LifecycleGuard> UnmetGuards => _unmet.IsDefault ? [] : _unmet;
 
     /// <summary>The new state and event.</summary>
     /// <exception cref="InvalidOperationException">The attempt did not succeed; check <see cref="Succeeded"/> first.</exception>

@@ -6,23 +6,26 @@ namespace CommunityModel.MemberNumbers;
 /// </summary>
 public readonly record struct MemberNumber
 {
+    private readonly string? _prefix;
+    private readonly string? _text;
+
     internal MemberNumber(string prefix, long sequence, string text)
     {
-        Prefix = prefix;
+        _prefix = prefix;
         Sequence = sequence;
-        Text = text;
+        _text = text;
     }
 
-    /// <summary>The prefix, e.g. <c>KA</c>.</summary>
-    public string Prefix { get; }
+    /// <summary>The prefix, e.g. <c>KA</c>; empty for <c>default(MemberNumber)</c>.</summary>
+    public string Prefix => _prefix ?? string.Empty;
 
     /// <summary>The sequence within the prefix, from 1.</summary>
     public long Sequence { get; }
 
-    /// <summary>The number as shown, e.g. <c>KA-000123</c>.</summary>
-    public string Text { get; }
+    /// <summary>The number as shown, e.g. <c>KA-000123</c>; empty for <c>default(MemberNumber)</c>.</summary>
+    public string Text => _text ?? string.Empty;
 
     /// <summary>The number as shown.</summary>
     /// <returns><see cref="Text"/>.</returns>
-    public override string ToString() => Text ?? string.Empty;
+    public override string ToString() => Text;
 }

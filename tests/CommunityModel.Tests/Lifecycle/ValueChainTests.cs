@@ -208,6 +208,7 @@ public class ValueChainTests
         Assert.Equal(ErrorCodes.LifecycleTriggerNotPermitted, error.ErrorCode);
         Assert.Contains("MembershipExpired is not permitted from Prospect (permitted: JoinedLeadGroup, Followed, TookLeadProduct, MadeFirstPurchase, BoughtMembership, BoughtGiftPack, BoughtPartnerPackage, Removed)", error.Message, StringComparison.Ordinal);
         Assert.False(_chain.TryFire(prospect, LifecycleTrigger.Registered).IsPermittedFromStage);
+        Assert.Empty(default(TransitionAttempt<LifecycleState, MemberTransitioned>).UnmetGuards);
         Assert.False(_chain.TryFire(prospect, (LifecycleTrigger)99).IsPermittedFromStage);
     }
 

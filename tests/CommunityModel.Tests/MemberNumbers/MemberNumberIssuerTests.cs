@@ -23,6 +23,8 @@ public class MemberNumberIssuerTests
         Assert.Equal("P", partner.Prefix);
         Assert.Equal(1, partner.Sequence);
         Assert.Equal(2, issuer.LastIssued("VIP"));
+        Assert.Equal(string.Empty, default(MemberNumber).ToString());
+        Assert.Equal(string.Empty, default(MemberNumber).Prefix);
     }
 
     [Fact]
