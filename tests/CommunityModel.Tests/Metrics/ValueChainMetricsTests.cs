@@ -28,7 +28,7 @@ public class ValueChainMetricsTests
         clock.Advance(TimeSpan.FromDays(2));
         ann = Record(chain.Fire(ann, LifecycleTrigger.MadeFirstPurchase));
         clock.Advance(TimeSpan.FromDays(30));
-        Record(chain.Fire(bo, LifecycleTrigger.MembershipExpired));
+        Record(chain.Fire(bo, LifecycleTrigger.MembershipExpired, "term ended without renewal"));
         Assert.Equal(LifecycleStage.Prospect, cai.Stage);
 
         var metrics = new CommunityMetrics();
