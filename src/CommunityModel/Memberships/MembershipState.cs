@@ -1,0 +1,165 @@
+namespace CommunityModel.Memberships;
+
+/// <summary>
+/// The mutable working copy behind <see cref="Membership"/>: events are folded into it one by one and
+/// it is frozen once, so replaying a long history allocates one membership, not one per event.
+/// </summary>
+internal sealed class MembershipState
+{
+    internal struct Lot
+    {
+        public string ProductId;
+        public int? Quantity;
+        public int Consumed;
+        public Money UnitValue;
+        public TermPeriod Validity;
+    }
+
+    public MemberId MemberId;
+    public string TierId = "";
+    public MembershipStatus Status;
+    public bool Started;
+    public readonly List<PaidTerm> Terms = [];
+    public readonly List<Lot> Lots = [];
+    public readonly List<KeyValuePair<string, string>> Keys = [];
+    public DateOnly PaidThrough;
+    public Money Credit;
+    public Money TotalPaid;
+    public Money TotalRefunded;
+    public string? ScheduledTierId;
+    public bool IsPromoter;
+    public Rate ShoppingDiscount;
+
+    public MembershipState(MemberId memberId) => MemberId = memberId;
+
+    public void Apply(IMembershipEvent e)
+    {
+        if (e.MemberId != MemberId)
+        {
+            throw OutOfOrder($"{e.GetType().Name} is for member {e.MemberId}, not {MemberId}.");
+        }
+
+        if (!Started && e is not MembershipPurchased)
+        {
+            throw OutOfOrder($"A membership starts with {nameof(MembershipPurchased)}, not {e.GetType().Name}.");
+        }
+
+        switch (e)
+        {
+            case MembershipPurchased p:
+                if (!Started)
+                {
+                    Credit = TotalPaid = TotalRefunded = Money.Zero(p.Paid.Currency);
+                    Started = true;
+                }
+
+                Terms.Clear();
+                Terms.Add(new PaidTerm(p.TierId, p.Term, p.Paid + p.CreditApplied, p.OccurredAt));
+                Begin(p.TierId, p.Term.End);
+                Credit -= p.CreditApplied;
+                TotalPaid += p.Paid;
+                break;
+            case MembershipRenewed r:
+                if (r.Term.Start != PaidThrough)
+                {
+                    Terms.Clear();
+                }
+
+                Terms.Add(new PaidTerm(r.TierId, r.Term, r.Paid + r.CreditApplied, r.OccurredAt));
+                Begin(r.TierId, r.Term.End);
+                Credit -= r.CreditApplied;
+                TotalPaid += r.Paid;
+                break;
+            case UpgradeCredited c:
+                Terms.Clear();
+                Credit += c.Credit;
+                break;
+            case MembershipUpgraded u:
+                Terms.Clear();
+                Terms.Add(new PaidTerm(u.ToTierId, u.Term, u.Price, u.OccurredAt));
+                Begin(u.ToTierId, u.Term.End);
+                Credit -= u.CreditApplied;
+                TotalPaid += u.Charged;
+                break;
+            case TierChangeScheduled s:
+                ScheduledTierId = s.ToTierId;
+                break;
+            case MembershipRefunded f:
+                Status = MembershipStatus.Refunded;
+                Terms.Clear();
+                Credit = Money.Zero(Credit.Currency);
+                TotalRefunded += f.Amount;
+                ScheduledTierId = null;
+                IsPromoter = false;
+                break;
+            case MembershipExpired:
+                Status = MembershipStatus.Expired;
+                IsPromoter = false;
+                break;
+            case PromoterRightsGranted g:
+                IsPromoter = true;
+                ShoppingDiscount = Rate.Max(ShoppingDiscount, g.ShoppingDiscount);
+                break;
+            case EntitlementGranted g:
+                Lots.Add(new Lot { ProductId = g.ProductId, Quantity = g.Quantity, UnitValue = g.UnitValue, Validity = g.Validity });
+                break;
+            case EntitlementConsumed c:
+                var used = Find(c.ProductId, c.Validity, c);
+                var lot = Lots[used];
+                if (lot.Quantity is { } quota && lot.Consumed >= quota)
+                {
+                    throw OutOfOrder($"{nameof(EntitlementConsumed)} for '{c.ProductId}' goes beyond its quota of {quota}.");
+                }
+
+                lot.Consumed++;
+                Lots[used] = lot;
+                Keys.Add(new(c.IdempotencyKey, c.ProductId));
+                break;
+            case EntitlementRevoked r:
+                Lots.RemoveAt(Find(r.ProductId, r.Validity, r));
+                break;
+            case EntitlementExpired x:
+                Lots.RemoveAt(Find(x.ProductId, x.Validity, x));
+                break;
+            default:
+                throw OutOfOrder($"{e.GetType().Name} is not a membership event this version knows.");
+        }
+    }
+
+    public string? ProductOfKey(string key)
+    {
+        foreach (var pair in Keys)
+        {
+            if (pair.Key == key)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private void Begin(string tierId, DateOnly end)
+    {
+        TierId = tierId;
+        Status = MembershipStatus.Active;
+        PaidThrough = end;
+        ScheduledTierId = null;
+    }
+
+    private int Find(string productId, TermPeriod validity, IMembershipEvent e)
+    {
+        for (var i = 0; i < Lots.Count; i++)
+        {
+            if (Lots[i].Validity == validity && Lots[i].ProductId == productId)
+            {
+                return i;
+            }
+        }
+
+        throw OutOfOrder($"{e.GetType().Name} names a grant of '{productId}' for {validity} that the ledger does not hold.");
+    }
+
+    private static MembershipRefusedException OutOfOrder(string message) =>
+        new([new Refusal(ErrorCodes.EventOutOfOrder, message)]);
+}
