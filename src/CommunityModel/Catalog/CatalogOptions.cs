@@ -11,4 +11,7 @@ public sealed class CatalogOptions
 
     /// <summary>Bands that derive the ladder rung of products configured without one; required only by such products.</summary>
     public PriceBandOptions? PriceBands { get; set; }
+
+    /// <summary>Values in configuration that could not be read; reported by validation with the rest.</summary>
+    internal List<string> BindingProblems { get; } = [];
 }

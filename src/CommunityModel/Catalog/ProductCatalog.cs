@@ -76,6 +76,7 @@ public sealed class ProductCatalog
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = ImmutableArray.CreateBuilder<string>();
+        problems.AddRange(options.BindingProblems);
         var products = ImmutableArray.CreateBuilder<Product>(options.Products.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Currency? currency = null;

@@ -1,4 +1,5 @@
 using CommunityModel.Catalog;
+using CommunityModel.DependencyInjection;
 using CommunityModel.Memberships;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +23,7 @@ public static class MembershipServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<CatalogOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<CatalogOptions>().Configure(options => MembershipConfigurationReader.Read(section, options)).ValidateOnStart();
         return AddCatalogCore(services);
     }
 
@@ -46,7 +47,7 @@ public static class MembershipServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<MembershipOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<MembershipOptions>().Configure(options => MembershipConfigurationReader.Read(section, options)).ValidateOnStart();
         return AddMembershipsCore(services);
     }
 

@@ -27,4 +27,7 @@ public sealed class MembershipOptions
 
     /// <summary>How unused time is measured; actual days by default.</summary>
     public DayCount DayCount { get; set; } = DayCount.ActualDays;
+
+    /// <summary>Values in configuration that could not be read; reported by validation with the rest.</summary>
+    internal List<string> BindingProblems { get; } = [];
 }

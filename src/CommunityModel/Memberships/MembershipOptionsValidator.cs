@@ -10,13 +10,26 @@ namespace CommunityModel.Memberships;
 /// <param name="catalog">The catalog options the tiers refer to.</param>
 public sealed class MembershipOptionsValidator(IOptions<CatalogOptions> catalog) : IValidateOptions<MembershipOptions>
 {
+    private static readonly ValidateOptionsResult CatalogInvalid =
+        ValidateOptionsResult.Fail("The membership plan cannot be checked because the catalog is invalid; see the catalog's errors.");
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, MembershipOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!ProductCatalog.TryCreate(catalog.Value, out var products).IsEmpty || products is null)
+        CatalogOptions catalogOptions;
+        try
         {
-            return ValidateOptionsResult.Fail("The membership plan cannot be checked because the catalog is invalid; see the catalog's errors.");
+            catalogOptions = catalog.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return CatalogInvalid; // reading validated catalog options reports the catalog's own errors
+        }
+
+        if (!ProductCatalog.TryCreate(catalogOptions, out var products).IsEmpty || products is null)
+        {
+            return CatalogInvalid;
         }
 
         var problems = MembershipPlan.TryCreate(products, options, out _);

@@ -94,6 +94,7 @@ public sealed class MembershipPlan
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         var problems = ImmutableArray.CreateBuilder<string>();
+        problems.AddRange(options.BindingProblems);
         var timeZone = FindTimeZone(options.TimeZone, problems);
         CheckPolicies(options, problems);
 

@@ -126,7 +126,7 @@ public class ProductCatalogTests
             ["Catalog:Products:1:Price"] = "1.00 CNY",
         }).Build();
         var options = new CatalogOptions();
-        configuration.GetSection("Catalog").Bind(options);
+        CommunityModel.DependencyInjection.MembershipConfigurationReader.Read(configuration.GetSection("Catalog"), options);
 
         var result = new CatalogOptionsValidator().Validate(null, options);
 
@@ -136,6 +136,27 @@ public class ProductCatalogTests
         Assert.True(new CatalogOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal(LadderTier.HighTicket, ProductCatalog.Create(options)["offline-2d1n"].Tier);
         Assert.Equal("offline-2d1n", ProductCatalog.Create(options)["offline-2d1n"].Name);
+    }
+
+    [Fact]
+    public void Text_that_is_not_a_price_kind_or_number_is_a_validation_problem_naming_its_path()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Catalog:Products:0:Id"] = "a",
+            ["Catalog:Products:0:Price"] = "3600.005 CNY",
+            ["Catalog:Products:0:Kind"] = "Webinar",
+            ["Catalog:Products:0:Tier"] = "Entry",
+            ["Catalog:Products:0:Days"] = "two",
+        }).Build();
+        var options = new CatalogOptions();
+        CommunityModel.DependencyInjection.MembershipConfigurationReader.Read(configuration.GetSection("Catalog"), options);
+
+        var problems = ProductCatalog.TryCreate(options, out _);
+
+        Assert.Contains(problems, p => p.StartsWith("Catalog:Products:0:Price is '3600.005 CNY', which is not an amount with its currency", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Catalog:Products:0:Kind is 'Webinar', which is not one of OnlineCourse", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Catalog:Products:0:Days is 'two', which is not a whole number", StringComparison.Ordinal));
     }
 
     private static CatalogBuilder Banded() =>

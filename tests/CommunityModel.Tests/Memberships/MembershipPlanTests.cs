@@ -130,9 +130,16 @@ public class MembershipPlanTests
             ["Memberships:Tiers:1:Price"] = "120000.00 CNY",
             ["Memberships:Tiers:1:Includes"] = "vip",
             ["Memberships:Tiers:1:Entitlements:0:ProductId"] = "mba",
+            ["Memberships:Tiers:2:Id"] = "gift",
+            ["Memberships:Tiers:2:Price"] = "399.00 CNY",
+            ["Memberships:Tiers:2:GrantsPromotionRights"] = "true",
+            ["Memberships:Tiers:2:ShoppingDiscount"] = "10%",
+            ["Memberships:Tiers:2:TermMonths"] = "6",
+            ["Memberships:Tiers:2:Entitlements:0:ProductId"] = SeedBusiness.GiftPack,
+            ["Memberships:Tiers:2:Entitlements:0:Quantity"] = "1",
         }).Build();
         var options = new MembershipOptions();
-        configuration.GetSection("Memberships").Bind(options);
+        CommunityModel.DependencyInjection.MembershipConfigurationReader.Read(configuration.GetSection("Memberships"), options);
         var catalog = new CatalogOptions();
         new CatalogBuilder(catalog).UseSeedBusiness();
         var validator = new MembershipOptionsValidator(Options.Create(catalog));
@@ -145,7 +152,32 @@ public class MembershipPlanTests
         Assert.True(validator.Validate(null, options).Succeeded);
         var plan = MembershipPlan.Create(ProductCatalog.Create(catalog), options);
         Assert.Equal((14, UpgradeTermPolicy.RestartTerm, 12), (plan.CoolingOffDays, plan.UpgradeTerm, plan["ka"].TermMonths));
+        Assert.Equal((true, Rate.FromPercent(10m), 6), (plan["gift"].GrantsPromotionRights, plan["gift"].ShoppingDiscount, plan["gift"].TermMonths));
         Assert.Contains("catalog is invalid", new MembershipOptionsValidator(Options.Create(new CatalogOptions())).Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreadable_policy_values_are_validation_problems()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Memberships:DayCount"] = "Banker",
+            ["Memberships:RenewalGraceDays"] = "thirty",
+            ["Memberships:Tiers:0:Id"] = "vip",
+            ["Memberships:Tiers:0:Price"] = "3600",
+            ["Memberships:Tiers:0:ShoppingDiscount"] = "lots",
+            ["Memberships:Tiers:0:GrantsPromotionRights"] = "yes",
+        }).Build();
+        var options = new MembershipOptions();
+        CommunityModel.DependencyInjection.MembershipConfigurationReader.Read(configuration.GetSection("Memberships"), options);
+
+        var problems = MembershipPlan.TryCreate(SeedBusiness.CreateCatalog(), options, out _);
+
+        Assert.Contains(problems, p => p.StartsWith("Memberships:RenewalGraceDays is 'thirty'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Memberships:DayCount is 'Banker', which is not one of ActualDays, WholeMonths", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Memberships:Tiers:0:Price is '3600'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Memberships:Tiers:0:ShoppingDiscount is 'lots'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Memberships:Tiers:0:GrantsPromotionRights is 'yes'", StringComparison.Ordinal));
     }
 
     internal static ProductCatalog Products() => new CatalogBuilder()
