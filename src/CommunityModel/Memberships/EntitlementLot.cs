@@ -6,7 +6,7 @@ namespace CommunityModel.Memberships;
 /// <param name="Consumed">Uses so far; never more than <paramref name="Quantity"/>.</param>
 /// <param name="UnitValue">The standalone price per use, deducted from credits and refunds for one-off entitlements.</param>
 /// <param name="Validity">The term during which it may be used.</param>
-public sealed record EntitlementLot(string ProductId, int? Quantity, int Consumed, Money UnitValue, TermPeriod Validity)
+public readonly record struct EntitlementLot(string ProductId, int? Quantity, int Consumed, Money UnitValue, TermPeriod Validity)
 {
     /// <summary>Uses left; null when unlimited. Never negative.</summary>
     public int? Remaining => Quantity - Consumed;

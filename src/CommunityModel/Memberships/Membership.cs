@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace CommunityModel.Memberships;
 
@@ -17,15 +18,9 @@ public sealed class Membership : IEquatable<Membership>
         MemberId = state.MemberId;
         TierId = state.TierId;
         Status = state.Status;
-        Terms = [.. state.Terms];
-        var lots = ImmutableArray.CreateBuilder<EntitlementLot>(state.Lots.Count);
-        foreach (var lot in state.Lots)
-        {
-            lots.Add(new EntitlementLot(lot.ProductId, lot.Quantity, lot.Consumed, lot.UnitValue, lot.Validity));
-        }
-
-        Entitlements = lots.MoveToImmutable();
-        _keys = [.. state.Keys];
+        Terms = ImmutableArray.Create<PaidTerm>(CollectionsMarshal.AsSpan(state.Terms));
+        Entitlements = ImmutableArray.Create<EntitlementLot>(CollectionsMarshal.AsSpan(state.Lots));
+        _keys = state.Keys.Count == 0 ? [] : ImmutableArray.Create<KeyValuePair<string, string>>(CollectionsMarshal.AsSpan(state.Keys));
         PaidThrough = state.PaidThrough;
         Credit = state.Credit;
         TotalPaid = state.TotalPaid;
@@ -154,7 +149,11 @@ public sealed class Membership : IEquatable<Membership>
             throw new MembershipRefusedException([new Refusal(ErrorCodes.EventOutOfOrder, "There are no events to replay; a membership starts with MembershipPurchased.")]);
         }
 
-        var state = new MembershipState(events[0].MemberId);
+        return Replay(events, new MembershipState(events[0].MemberId));
+    }
+
+    internal static Membership Replay(ReadOnlySpan<IMembershipEvent> events, MembershipState state)
+    {
         foreach (var e in events)
         {
             state.Apply(e);
@@ -181,11 +180,7 @@ public sealed class Membership : IEquatable<Membership>
             ShoppingDiscount = ShoppingDiscount,
         };
         state.Terms.AddRange(Terms);
-        foreach (var lot in Entitlements)
-        {
-            state.Lots.Add(new MembershipState.Lot { ProductId = lot.ProductId, Quantity = lot.Quantity, Consumed = lot.Consumed, UnitValue = lot.UnitValue, Validity = lot.Validity });
-        }
-
+        state.Lots.AddRange(Entitlements);
         state.Keys.AddRange(_keys);
         return state;
     }

@@ -365,8 +365,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     {
         var s = op.State;
         var (amount, consumed) = Unused(op, coolingOff: true);
-        var current = s.Terms.Find(t => t.Period.Contains(op.Today));
-        var basis = current is not null && op.Now < current.PaidAt.AddDays(_plan.CoolingOffDays) ? RefundBasis.CoolingOff : RefundBasis.ProRata;
+        var basis = s.Terms.Exists(t => t.Period.Contains(op.Today) && op.Now < t.PaidAt.AddDays(_plan.CoolingOffDays)) ? RefundBasis.CoolingOff : RefundBasis.ProRata;
         return new RefundQuote(s.TierId, amount + s.Credit, basis, consumed);
     }
 
@@ -438,8 +437,18 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         return Math.Max(0, months);
     }
 
-    private static TermPeriod CurrentTerm(MembershipState s, DateOnly today) =>
-        s.Terms.Find(t => t.Period.Contains(today))?.Period ?? s.Terms[^1].Period;
+    private static TermPeriod CurrentTerm(MembershipState s, DateOnly today)
+    {
+        foreach (var term in s.Terms)
+        {
+            if (term.Period.Contains(today))
+            {
+                return term.Period;
+            }
+        }
+
+        return s.Terms[^1].Period;
+    }
 
     private static TermPeriod TermFrom(DateOnly start, MembershipTier tier) => new(start, start.AddMonths(tier.TermMonths));
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CommunityModel.Memberships;
 
 /// <summary>
@@ -6,22 +8,13 @@ namespace CommunityModel.Memberships;
 /// </summary>
 internal sealed class MembershipState
 {
-    internal struct Lot
-    {
-        public string ProductId;
-        public int? Quantity;
-        public int Consumed;
-        public Money UnitValue;
-        public TermPeriod Validity;
-    }
-
     public MemberId MemberId;
     public string TierId = "";
     public MembershipStatus Status;
     public bool Started;
-    public readonly List<PaidTerm> Terms = [];
-    public readonly List<Lot> Lots = [];
-    public readonly List<KeyValuePair<string, string>> Keys = [];
+    public readonly List<PaidTerm> Terms = new(2);
+    public readonly List<EntitlementLot> Lots = new(8);
+    public readonly List<KeyValuePair<string, string>> Keys = new(4);
     public DateOnly PaidThrough;
     public Money Credit;
     public Money TotalPaid;
@@ -31,6 +24,23 @@ internal sealed class MembershipState
     public Rate ShoppingDiscount;
 
     public MembershipState(MemberId memberId) => MemberId = memberId;
+
+    /// <summary>Empties the working copy for another member, keeping the lists' storage.</summary>
+    public void Reset(MemberId memberId)
+    {
+        MemberId = memberId;
+        TierId = "";
+        Status = default;
+        Started = false;
+        Terms.Clear();
+        Lots.Clear();
+        Keys.Clear();
+        PaidThrough = default;
+        Credit = TotalPaid = TotalRefunded = default;
+        ScheduledTierId = null;
+        IsPromoter = false;
+        ShoppingDiscount = default;
+    }
 
     public void Apply(IMembershipEvent e)
     {
@@ -46,6 +56,26 @@ internal sealed class MembershipState
 
         switch (e)
         {
+            case EntitlementGranted g:
+                Lots.Add(new EntitlementLot(g.ProductId, g.Quantity, 0, g.UnitValue, g.Validity));
+                break;
+            case EntitlementConsumed c:
+                var used = Find(c.ProductId, c.Validity, c);
+                var lot = Lots[used];
+                if (lot.Quantity is { } quota && lot.Consumed >= quota)
+                {
+                    throw OutOfOrder($"{nameof(EntitlementConsumed)} for '{c.ProductId}' goes beyond its quota of {quota}.");
+                }
+
+                Lots[used] = lot with { Consumed = lot.Consumed + 1 };
+                Keys.Add(new(c.IdempotencyKey, c.ProductId));
+                break;
+            case EntitlementRevoked r:
+                Lots.RemoveAt(Find(r.ProductId, r.Validity, r));
+                break;
+            case EntitlementExpired x:
+                Lots.RemoveAt(Find(x.ProductId, x.Validity, x));
+                break;
             case MembershipPurchased p:
                 if (!Started)
                 {
@@ -100,27 +130,6 @@ internal sealed class MembershipState
                 IsPromoter = true;
                 ShoppingDiscount = Rate.Max(ShoppingDiscount, g.ShoppingDiscount);
                 break;
-            case EntitlementGranted g:
-                Lots.Add(new Lot { ProductId = g.ProductId, Quantity = g.Quantity, UnitValue = g.UnitValue, Validity = g.Validity });
-                break;
-            case EntitlementConsumed c:
-                var used = Find(c.ProductId, c.Validity, c);
-                var lot = Lots[used];
-                if (lot.Quantity is { } quota && lot.Consumed >= quota)
-                {
-                    throw OutOfOrder($"{nameof(EntitlementConsumed)} for '{c.ProductId}' goes beyond its quota of {quota}.");
-                }
-
-                lot.Consumed++;
-                Lots[used] = lot;
-                Keys.Add(new(c.IdempotencyKey, c.ProductId));
-                break;
-            case EntitlementRevoked r:
-                Lots.RemoveAt(Find(r.ProductId, r.Validity, r));
-                break;
-            case EntitlementExpired x:
-                Lots.RemoveAt(Find(x.ProductId, x.Validity, x));
-                break;
             default:
                 throw OutOfOrder($"{e.GetType().Name} is not a membership event this version knows.");
         }
@@ -149,9 +158,11 @@ internal sealed class MembershipState
 
     private int Find(string productId, TermPeriod validity, IMembershipEvent e)
     {
-        for (var i = 0; i < Lots.Count; i++)
+        var lots = CollectionsMarshal.AsSpan(Lots);
+        for (var i = 0; i < lots.Length; i++)
         {
-            if (Lots[i].Validity == validity && Lots[i].ProductId == productId)
+            ref readonly var lot = ref lots[i];
+            if (lot.Validity == validity && string.Equals(lot.ProductId, productId, StringComparison.Ordinal))
             {
                 return i;
             }

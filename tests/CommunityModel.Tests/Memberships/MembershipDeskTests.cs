@@ -438,6 +438,24 @@ public class MembershipDeskTests
     }
 
     [Fact]
+    public void A_replayer_reused_across_members_rebuilds_each_as_a_fresh_replay_would()
+    {
+        var vip = _desk.Consume(_desk.Purchase(Alice, SeedBusiness.Vip).Membership, SeedBusiness.OfflineCourse, "a").Membership;
+        var bob = _desk.Purchase(2048, SeedBusiness.GiftPackTier);
+        var aliceEvents = _desk.Purchase(Alice, SeedBusiness.Vip).Events.Concat(_desk.Consume(_desk.Purchase(Alice, SeedBusiness.Vip).Membership, SeedBusiness.OfflineCourse, "a").Events).ToArray();
+        var replayer = new MembershipReplayer();
+
+        var first = replayer.Replay(aliceEvents);
+        var second = replayer.Replay(bob.Events.ToArray());
+
+        Assert.Equal(vip, first);
+        Assert.Equal(bob.Membership, second);
+        Assert.True(first.HasConsumed("a"));
+        Assert.False(second.HasConsumed("a"));
+        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<MembershipRefusedException>(() => replayer.Replay([])).ErrorCode);
+    }
+
+    [Fact]
     public void Replay_refuses_an_empty_history_mixed_members_and_events_that_do_not_follow()
     {
         var purchase = _desk.Purchase(Alice, SeedBusiness.Vip);

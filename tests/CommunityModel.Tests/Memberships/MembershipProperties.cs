@@ -37,6 +37,7 @@ public class MembershipProperties
             var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.FromHours(8)));
             var desk = new MembershipDesk(Plans[history.Plan], clock);
             var events = new List<IMembershipEvent>();
+            var replayer = new MembershipReplayer();
             Membership? m = null;
             foreach (var (kind, arg) in history.Steps)
             {
@@ -89,7 +90,8 @@ public class MembershipProperties
                 m = change.Membership;
                 if (m.TotalRefunded > m.TotalPaid || m.Credit.IsNegative
                     || m.Entitlements.Any(l => l.Remaining is < 0 || l.Consumed < 0)
-                    || !m.Equals(Membership.Replay(events)))
+                    || !m.Equals(Membership.Replay(events))
+                    || !m.Equals(replayer.Replay(events.ToArray())))
                 {
                     return false;
                 }
