@@ -17,7 +17,7 @@ public class MembershipReplayBenchmarks
     private const int EventsPerMember = 12;
     private IMembershipEvent[] _events = [];
 
-    [Params(100_000)]
+    [Params(1_000_000)]
     public int Members { get; set; }
 
     [GlobalSetup]

@@ -84,10 +84,7 @@ internal sealed class MembershipState
                 }
 
                 Terms.Clear();
-                Terms.Add(new PaidTerm(p.TierId, p.Term, p.Paid + p.CreditApplied, p.OccurredAt));
-                Begin(p.TierId, p.Term.End);
-                Credit -= p.CreditApplied;
-                TotalPaid += p.Paid;
+                AddTerm(p.TierId, p.Term, p.Paid, p.CreditApplied, p.OccurredAt);
                 break;
             case MembershipRenewed r:
                 if (r.Term.Start != PaidThrough)
@@ -95,10 +92,7 @@ internal sealed class MembershipState
                     Terms.Clear();
                 }
 
-                Terms.Add(new PaidTerm(r.TierId, r.Term, r.Paid + r.CreditApplied, r.OccurredAt));
-                Begin(r.TierId, r.Term.End);
-                Credit -= r.CreditApplied;
-                TotalPaid += r.Paid;
+                AddTerm(r.TierId, r.Term, r.Paid, r.CreditApplied, r.OccurredAt);
                 break;
             case UpgradeCredited c:
                 Terms.Clear();
@@ -106,10 +100,7 @@ internal sealed class MembershipState
                 break;
             case MembershipUpgraded u:
                 Terms.Clear();
-                Terms.Add(new PaidTerm(u.ToTierId, u.Term, u.Price, u.OccurredAt));
-                Begin(u.ToTierId, u.Term.End);
-                Credit -= u.CreditApplied;
-                TotalPaid += u.Charged;
+                AddTerm(u.ToTierId, u.Term, u.Charged, u.CreditApplied, u.OccurredAt);
                 break;
             case TierChangeScheduled s:
                 ScheduledTierId = s.ToTierId;
@@ -148,12 +139,16 @@ internal sealed class MembershipState
         return null;
     }
 
-    private void Begin(string tierId, DateOnly end)
+    /// <summary>A paid term joins the run: it is worth the cash plus the credit applied, and the membership is active through its end.</summary>
+    private void AddTerm(string tierId, TermPeriod term, Money cash, Money creditApplied, DateTimeOffset paidAt)
     {
+        Terms.Add(new PaidTerm(tierId, term, cash + creditApplied, paidAt));
         TierId = tierId;
         Status = MembershipStatus.Active;
-        PaidThrough = end;
+        PaidThrough = term.End;
         ScheduledTierId = null;
+        Credit -= creditApplied;
+        TotalPaid += cash;
     }
 
     private int Find(string productId, TermPeriod validity, IMembershipEvent e)
