@@ -1,11 +1,11 @@
 using CommunityModel.Catalog;
-using CommunityModel.DependencyInjection;
 using CommunityModel.Memberships;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace CommunityModel.DependencyInjection;
 
 /// <summary>
 /// Registers the catalog (<see cref="ProductCatalog"/>) and memberships (<see cref="MembershipPlan"/>,

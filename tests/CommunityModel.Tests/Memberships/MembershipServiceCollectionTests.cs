@@ -1,4 +1,5 @@
 using CommunityModel.Catalog;
+using CommunityModel.DependencyInjection;
 using CommunityModel.Memberships;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
