@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace CommunityModel.Memberships;
+
+/// <summary>
+/// One member's membership: tier, paid terms, credit, and the entitlement ledger. Immutable; it changes
+/// only by events (<see cref="Apply(IMembershipEvent)"/>), so replaying the stored events with
+/// <see cref="Replay(IEnumerable{IMembershipEvent})"/> rebuilds exactly the same membership. Operations that
+/// decide what happens live on <see cref="MembershipDesk"/>.
+/// </summary>
+public sealed class Membership : IEquatable<Membership>
+{
+    private readonly ImmutableArray<KeyValuePair<string, string>> _keys;
+
+    private Membership(MembershipState state)
+    {
+        MemberId = state.MemberId;
+        TierId = state.TierId;
+        Status = state.Status;
+        Terms = ImmutableArray.Create<PaidTerm>(CollectionsMarshal.AsSpan(state.Terms));
+        Entitlements = ImmutableArray.Create<EntitlementLot>(CollectionsMarshal.AsSpan(state.Lots));
+        _keys = state.Keys.Count == 0 ? [] : ImmutableArray.Create<KeyValuePair<string, string>>(CollectionsMarshal.AsSpan(state.Keys));
+        PaidThrough = state.PaidThrough;
+        Credit = state.Credit;
+        TotalPaid = state.TotalPaid;
+        TotalRefunded = state.TotalRefunded;
+        ScheduledTierId = state.ScheduledTierId;
+        IsPromoter = state.IsPromoter;
+        ShoppingDiscount = state.ShoppingDiscount;
+    }
+
+    /// <summary>The member.</summary>
+    public MemberId MemberId { get; }
+
+    /// <summary>The tier of the latest paid term.</summary>
+    public string TierId { get; }
+
+    /// <summary>Active, expired or refunded.</summary>
+    public MembershipStatus Status { get; }
+
+    /// <summary>The paid terms of the current run of membership, oldest first, including terms paid ahead.</summary>
+    public ImmutableArray<PaidTerm> Terms { get; }
+
+    /// <summary>The entitlement ledger: every grant not yet expired or revoked.</summary>
+    public ImmutableArray<EntitlementLot> Entitlements { get; }
+
+    /// <summary>The first day no longer paid for: the end of the last paid term.</summary>
+    public DateOnly PaidThrough { get; }
+
+    /// <summary>Credit left over from an upgrade, used towards the next payment and refunded on cancellation.</summary>
+    public Money Credit { get; }
+
+    /// <summary>All cash paid, over every purchase, renewal and upgrade.</summary>
+    public Money TotalPaid { get; }
+
+    /// <summary>All cash refunded; never more than <see cref="TotalPaid"/>.</summary>
+    public Money TotalRefunded { get; }
+
+    /// <summary>The tier the next renewal will be at after a downgrade (or deferred upgrade), or null.</summary>
+    public string? ScheduledTierId { get; }
+
+    /// <summary>Whether the member is a member-promoter (bought a tier such as the gift pack, and it has not lapsed or been refunded).</summary>
+    public bool IsPromoter { get; }
+
+    /// <summary>The member-promoter's shopping discount; zero when not a promoter.</summary>
+    public Rate ShoppingDiscount { get; }
+
+    /// <summary>Whether an idempotency key was already used to consume an entitlement.</summary>
+    /// <param name="idempotencyKey">The key.</param>
+    /// <returns><see langword="true"/> when it was used.</returns>
+    public bool HasConsumed(string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        foreach (var pair in _keys)
+        {
+            if (pair.Key == idempotencyKey)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many uses of a product are left on a day: null for unlimited, zero when none.</summary>
+    /// <param name="productId">The product.</param>
+    /// <param name="date">The day.</param>
+    /// <returns>The uses left over every grant valid on the day.</returns>
+    public int? Balance(string productId, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(productId);
+        var total = 0;
+        foreach (var lot in Entitlements)
+        {
+            if (lot.ProductId == productId && lot.Validity.Contains(date))
+            {
+                if (lot.Remaining is not { } remaining)
+                {
+                    return null;
+                }
+
+                total += remaining;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The membership after one more event.</summary>
+    /// <param name="membershipEvent">An event of this member that follows from this state.</param>
+    /// <returns>The new membership; this one is unchanged.</returns>
+    /// <exception cref="MembershipRefusedException">The event is another member's or does not follow (code <see cref="ErrorCodes.EventOutOfOrder"/>).</exception>
+    public Membership Apply(IMembershipEvent membershipEvent)
+    {
+        ArgumentNullException.ThrowIfNull(membershipEvent);
+        var state = ToState();
+        state.Apply(membershipEvent);
+        return new Membership(state);
+    }
+
+    /// <summary>Rebuilds a membership from its stored events, the first being <see cref="MembershipPurchased"/>.</summary>
+    /// <param name="events">The member's events in the order they happened.</param>
+    /// <returns>The membership.</returns>
+    /// <exception cref="MembershipRefusedException">The events are empty, mix members, or do not follow one another.</exception>
+    public static Membership Replay(IEnumerable<IMembershipEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        MembershipState? state = null;
+        foreach (var e in events)
+        {
+            state ??= new MembershipState(e.MemberId);
+            state.Apply(e);
+        }
+
+        return state is null
+            ? throw new MembershipRefusedException([new Refusal(ErrorCodes.EventOutOfOrder, "There are no events to replay; a membership starts with MembershipPurchased.")])
+            : new Membership(state);
+    }
+
+    /// <summary>Rebuilds a membership from a slice of stored events, the first being <see cref="MembershipPurchased"/>.</summary>
+    /// <param name="events">The member's events in the order they happened.</param>
+    /// <returns>The membership.</returns>
+    /// <exception cref="MembershipRefusedException">The events are empty, mix members, or do not follow one another.</exception>
+    public static Membership Replay(ReadOnlySpan<IMembershipEvent> events)
+    {
+        if (events.IsEmpty)
+        {
+            throw new MembershipRefusedException([new Refusal(ErrorCodes.EventOutOfOrder, "There are no events to replay; a membership starts with MembershipPurchased.")]);
+        }
+
+        return Replay(events, new MembershipState(events[0].MemberId));
+    }
+
+    internal static Membership Replay(ReadOnlySpan<IMembershipEvent> events, MembershipState state)
+    {
+        foreach (var e in events)
+        {
+            state.Apply(e);
+        }
+
+        return new Membership(state);
+    }
+
+    internal static Membership Freeze(MembershipState state) => new(state);
+
+    internal MembershipState ToState()
+    {
+        var state = new MembershipState(MemberId)
+        {
+            TierId = TierId,
+            Status = Status,
+            Started = true,
+            PaidThrough = PaidThrough,
+            Credit = Credit,
+            TotalPaid = TotalPaid,
+            TotalRefunded = TotalRefunded,
+            ScheduledTierId = ScheduledTierId,
+            IsPromoter = IsPromoter,
+            ShoppingDiscount = ShoppingDiscount,
+        };
+        state.Terms.AddRange(Terms);
+        state.Lots.AddRange(Entitlements);
+        state.Keys.AddRange(_keys);
+        return state;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(Membership? other) =>
+        other is not null
+        && MemberId == other.MemberId
+        && TierId == other.TierId
+        && Status == other.Status
+        && PaidThrough == other.PaidThrough
+        && Credit == other.Credit
+        && TotalPaid == other.TotalPaid
+        && TotalRefunded == other.TotalRefunded
+        && ScheduledTierId == other.ScheduledTierId
+        && IsPromoter == other.IsPromoter
+        && ShoppingDiscount == other.ShoppingDiscount
+        && Terms.SequenceEqual(other.Terms)
+        && Entitlements.SequenceEqual(other.Entitlements)
+        && _keys.SequenceEqual(other._keys);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Membership);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(MemberId, TierId, Status, PaidThrough, TotalPaid, Entitlements.Length);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Member {MemberId}: {TierId} {Status}, paid through {PaidThrough:yyyy-MM-dd}";
+}

@@ -1,0 +1,171 @@
+using System.Runtime.InteropServices;
+
+namespace CommunityModel.Memberships;
+
+/// <summary>
+/// The mutable working copy behind <see cref="Membership"/>: events are folded into it one by one and
+/// it is frozen once, so replaying a long history allocates one membership, not one per event.
+/// </summary>
+internal sealed class MembershipState
+{
+    public MemberId MemberId;
+    public string TierId = "";
+    public MembershipStatus Status;
+    public bool Started;
+    public readonly List<PaidTerm> Terms = new(2);
+    public readonly List<EntitlementLot> Lots = new(8);
+    public readonly List<KeyValuePair<string, string>> Keys = new(4);
+    public DateOnly PaidThrough;
+    public Money Credit;
+    public Money TotalPaid;
+    public Money TotalRefunded;
+    public string? ScheduledTierId;
+    public bool IsPromoter;
+    public Rate ShoppingDiscount;
+
+    public MembershipState(MemberId memberId) => MemberId = memberId;
+
+    /// <summary>Empties the working copy for another member, keeping the lists' storage.</summary>
+    public void Reset(MemberId memberId)
+    {
+        MemberId = memberId;
+        TierId = "";
+        Status = default;
+        Started = false;
+        Terms.Clear();
+        Lots.Clear();
+        Keys.Clear();
+        PaidThrough = default;
+        Credit = TotalPaid = TotalRefunded = default;
+        ScheduledTierId = null;
+        IsPromoter = false;
+        ShoppingDiscount = default;
+    }
+
+    public void Apply(IMembershipEvent e)
+    {
+        if (e.MemberId != MemberId)
+        {
+            throw OutOfOrder($"{e.GetType().Name} is for member {e.MemberId}, not {MemberId}.");
+        }
+
+        if (!Started && e is not MembershipPurchased)
+        {
+            throw OutOfOrder($"A membership starts with {nameof(MembershipPurchased)}, not {e.GetType().Name}.");
+        }
+
+        switch (e)
+        {
+            case EntitlementGranted g:
+                Lots.Add(new EntitlementLot(g.ProductId, g.Quantity, 0, g.UnitValue, g.Validity));
+                break;
+            case EntitlementConsumed c:
+                var used = Find(c.ProductId, c.Validity, c);
+                var lot = Lots[used];
+                if (lot.Quantity is { } quota && lot.Consumed >= quota)
+                {
+                    throw OutOfOrder($"{nameof(EntitlementConsumed)} for '{c.ProductId}' goes beyond its quota of {quota}.");
+                }
+
+                Lots[used] = lot with { Consumed = lot.Consumed + 1 };
+                Keys.Add(new(c.IdempotencyKey, c.ProductId));
+                break;
+            case EntitlementRevoked r:
+                Lots.RemoveAt(Find(r.ProductId, r.Validity, r));
+                break;
+            case EntitlementExpired x:
+                Lots.RemoveAt(Find(x.ProductId, x.Validity, x));
+                break;
+            case MembershipPurchased p:
+                if (!Started)
+                {
+                    Credit = TotalPaid = TotalRefunded = Money.Zero(p.Paid.Currency);
+                    Started = true;
+                }
+
+                Terms.Clear();
+                AddTerm(p.TierId, p.Term, p.Paid, p.CreditApplied, p.OccurredAt);
+                break;
+            case MembershipRenewed r:
+                if (r.Term.Start != PaidThrough)
+                {
+                    Terms.Clear();
+                }
+
+                AddTerm(r.TierId, r.Term, r.Paid, r.CreditApplied, r.OccurredAt);
+                break;
+            case UpgradeCredited c:
+                Terms.Clear();
+                Credit += c.Credit;
+                break;
+            case MembershipUpgraded u:
+                Terms.Clear();
+                AddTerm(u.ToTierId, u.Term, u.Charged, u.CreditApplied, u.OccurredAt);
+                break;
+            case TierChangeScheduled s:
+                ScheduledTierId = s.ToTierId;
+                break;
+            case MembershipRefunded f:
+                Status = MembershipStatus.Refunded;
+                Terms.Clear();
+                Credit = Money.Zero(Credit.Currency);
+                TotalRefunded += f.Amount;
+                ScheduledTierId = null;
+                IsPromoter = false;
+                break;
+            case MembershipExpired:
+                Status = MembershipStatus.Expired;
+                IsPromoter = false;
+                break;
+            case PromoterRightsGranted g:
+                IsPromoter = true;
+                ShoppingDiscount = Rate.Max(ShoppingDiscount, g.ShoppingDiscount);
+                break;
+            default:
+                throw OutOfOrder($"{e.GetType().Name} is not a membership event this version knows.");
+        }
+    }
+
+    public string? ProductOfKey(string key)
+    {
+        foreach (var pair in Keys)
+        {
+            if (pair.Key == key)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A paid term joins the run: it is worth the cash plus the credit applied, and the membership is active through its end.</summary>
+    private void AddTerm(string tierId, TermPeriod term, Money cash, Money creditApplied, DateTimeOffset paidAt)
+    {
+        Terms.Add(new PaidTerm(tierId, term, cash + creditApplied, paidAt));
+        TierId = tierId;
+        Status = MembershipStatus.Active;
+        PaidThrough = term.End;
+        ScheduledTierId = null;
+        Credit -= creditApplied;
+        TotalPaid += cash;
+    }
+
+    private int Find(string productId, TermPeriod validity, IMembershipEvent e)
+    {
+        var lots = CollectionsMarshal.AsSpan(Lots);
+        for (var i = 0; i < lots.Length; i++)
+        {
+            ref readonly var lot = ref lots[i];
+            if (lot.Validity == validity && string.Equals(lot.ProductId, productId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw OutOfOrder($"{e.GetType().Name} names a grant of '{productId}' for {validity} that the ledger does not hold.");
+    }
+
+    private static MembershipRefusedException OutOfOrder(string message) =>
+        new([new Refusal(ErrorCodes.EventOutOfOrder, message)]);
+}
