@@ -292,7 +292,10 @@ public sealed class CommissionLedger
         }
     }
 
-    /// <summary>A member's entries now, in the order they were accrued.</summary>
+    /// <summary>
+    /// A member's entries now, in the order they were accrued. Paid withdrawals settle available entries
+    /// oldest first: an entry they cover in full is <see cref="LedgerEntryStatus.PaidOut"/>.
+    /// </summary>
     /// <param name="member">The member.</param>
     /// <returns>The entries.</returns>
     public ImmutableArray<LedgerEntry> EntriesOf(MemberId member)
@@ -300,13 +303,36 @@ public sealed class CommissionLedger
         lock (_gate)
         {
             var now = _timeProvider.GetUtcNow();
-            var keys = _accounts.GetValueOrDefault(member)?.Keys ?? [];
-            return [.. keys.Select(k =>
+            var account = _accounts.GetValueOrDefault(member) ?? new Account();
+            var unsettledPayout = account.PaidOut;
+            var entries = ImmutableArray.CreateBuilder<LedgerEntry>(account.Keys.Count);
+            foreach (var key in account.Keys)
             {
-                var e = _entries[k];
-                var status = e.Net == 0 && e.Reversed > 0 ? LedgerEntryStatus.Reversed : e.AvailableAt > now ? LedgerEntryStatus.Pending : LedgerEntryStatus.Available;
-                return new LedgerEntry(k, e.Level, Of(e.Amount), Of(e.Reversed), e.AvailableAt, status);
-            })];
+                var e = _entries[key];
+                LedgerEntryStatus status;
+                if (e.Net == 0 && e.Reversed > 0)
+                {
+                    status = LedgerEntryStatus.Reversed;
+                }
+                else if (e.AvailableAt > now)
+                {
+                    status = LedgerEntryStatus.Pending;
+                }
+                else if (unsettledPayout >= e.Net)
+                {
+                    unsettledPayout -= e.Net;
+                    status = LedgerEntryStatus.PaidOut;
+                }
+                else
+                {
+                    unsettledPayout = 0;
+                    status = LedgerEntryStatus.Available;
+                }
+
+                entries.Add(new LedgerEntry(key, e.Level, Of(e.Amount), Of(e.Reversed), e.AvailableAt, status));
+            }
+
+            return entries.MoveToImmutable();
         }
     }
 

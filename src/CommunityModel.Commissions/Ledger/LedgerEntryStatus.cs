@@ -11,4 +11,7 @@ public enum LedgerEntryStatus
 
     /// <summary>Reversed in full by refunds.</summary>
     Reversed = 2,
+
+    /// <summary>Covered by paid withdrawals: payouts settle available entries oldest first.</summary>
+    PaidOut = 3,
 }

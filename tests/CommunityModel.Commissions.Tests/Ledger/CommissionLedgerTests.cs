@@ -40,6 +40,24 @@ public class CommissionLedgerTests
     }
 
     [Fact]
+    public void Paid_withdrawals_settle_available_entries_oldest_first()
+    {
+        _ledger.Accrue(Order("o1", 3600m), Start);
+        _ledger.Accrue(Order("o2", 1000m), Start.AddDays(1));
+        _ledger.Accrue(Order("o3", 1000m), Start.AddDays(30));
+        _clock.Advance(TimeSpan.FromDays(8));
+        _ledger.RequestWithdrawal("w1", 4, Money.Cny(400m));
+
+        Assert.Equal([LedgerEntryStatus.Available, LedgerEntryStatus.Available, LedgerEntryStatus.Pending], _ledger.EntriesOf(4).Select(e => e.Status));
+
+        _ledger.MarkWithdrawalPaid("w1");
+
+        // ¥400 covers the ¥360 entry in full and ¥40 of the ¥100 one, which stays available.
+        Assert.Equal([LedgerEntryStatus.PaidOut, LedgerEntryStatus.Available, LedgerEntryStatus.Pending], _ledger.EntriesOf(4).Select(e => e.Status));
+        Assert.Equal(Money.Cny(60m), _ledger.BalanceOf(4).Available);
+    }
+
+    [Fact]
     public void Processing_an_order_twice_never_pays_twice()
     {
         var first = _ledger.Accrue(Order("o1", 3600m), Start);
