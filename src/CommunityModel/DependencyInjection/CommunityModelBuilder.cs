@@ -1,4 +1,8 @@
+using CommunityModel.Catalog;
 using CommunityModel.Lifecycle;
+using CommunityModel.Memberships;
+using CommunityModel.Metrics;
+using CommunityModel.Referrals;
 using CommunityModel.MemberNumbers;
 using CommunityModel.Onboarding;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +48,44 @@ public sealed class CommunityModelBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Sets the referral binding options (mode, registration window).</summary>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>This builder.</returns>
+    public CommunityModelBuilder ConfigureReferrals(Action<ReferralOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Sets the metrics options (time zone, funnel, activation rule, ...).</summary>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>This builder.</returns>
+    public CommunityModelBuilder ConfigureMetrics(Action<MetricsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Registers the product catalog, built in code (e.g. <c>c => c.UseSeedBusiness()</c>).</summary>
+    /// <param name="configure">Builds the catalog.</param>
+    /// <returns>This builder.</returns>
+    public CommunityModelBuilder UseCatalog(Action<CatalogBuilder> configure)
+    {
+        Services.AddCatalog(configure);
+        return this;
+    }
+
+    /// <summary>Registers the membership tiers and policies, built in code (e.g. <c>m => m.UseSeedBusiness()</c>); needs a catalog.</summary>
+    /// <param name="configure">Builds the membership plan.</param>
+    /// <returns>This builder.</returns>
+    public CommunityModelBuilder UseMemberships(Action<MembershipPlanBuilder> configure)
+    {
+        Services.AddMemberships(configure);
         return this;
     }
 }

@@ -1,7 +1,8 @@
+using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunityModel.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// <c>services.AddCommunityModel(configuration.GetSection("Community"))</c>: every CommunityModel capability,
@@ -10,6 +11,18 @@ namespace CommunityModel.DependencyInjection;
 /// </summary>
 public static class CommunityModelServiceCollectionExtensions
 {
+    /// <summary>The sub-section that configures referral binding (<see cref="CommunityModel.Referrals.ReferralOptions"/>).</summary>
+    public const string ReferralsSection = "Referrals";
+
+    /// <summary>The sub-section that configures metrics (<see cref="CommunityModel.Metrics.MetricsOptions"/>).</summary>
+    public const string MetricsSection = "Metrics";
+
+    /// <summary>The sub-section that holds the product catalog; when present, the catalog is registered.</summary>
+    public const string CatalogSection = "Catalog";
+
+    /// <summary>The sub-section that holds the membership tiers and policies; when present, memberships are registered.</summary>
+    public const string MembershipsSection = "Memberships";
+
     /// <summary>Registers CommunityModel with options bound from configuration.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The CommunityModel section (e.g. <c>Community</c>), with a sub-section per capability.</param>
@@ -19,11 +32,30 @@ public static class CommunityModelServiceCollectionExtensions
     /// builder.Services.AddCommunityModel(builder.Configuration.GetSection("Community"));
     /// </code>
     /// </example>
+    /// <remarks>
+    /// Sub-sections: <c>Lifecycle</c>, <c>Onboarding</c>, <c>MemberNumbers</c>, <c>Referrals</c> and <c>Metrics</c>
+    /// (each optional, with defaults), and <c>Catalog</c> and <c>Memberships</c>, registered when present.
+    /// </remarks>
     public static IServiceCollection AddCommunityModel(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddLifecycles(configuration);
+        services.AddLifecycles(configuration);
+        services.AddReferrals(configuration.GetSection(ReferralsSection));
+        services.AddCommunityMetrics(configuration.GetSection(MetricsSection));
+        var catalog = configuration.GetSection(CatalogSection);
+        if (catalog.Exists())
+        {
+            services.AddCatalog(catalog);
+        }
+
+        var memberships = configuration.GetSection(MembershipsSection);
+        if (memberships.Exists())
+        {
+            services.AddMemberships(memberships);
+        }
+
+        return services;
     }
 
     /// <summary>Registers CommunityModel with options set in code.</summary>
@@ -42,6 +74,8 @@ public static class CommunityModelServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddLifecycles();
+        services.AddReferrals(static _ => { });
+        services.AddCommunityMetrics();
         configure(new CommunityModelBuilder(services));
         return services;
     }

@@ -1,3 +1,4 @@
+using CommunityModel.DependencyInjection;
 using System.Diagnostics.CodeAnalysis;
 using CommunityModel.Lifecycle;
 using CommunityModel.MemberNumbers;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace CommunityModel.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the lifecycles (value chain, onboarding) and member numbers: options bound from configuration

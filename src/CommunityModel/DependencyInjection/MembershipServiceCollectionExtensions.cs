@@ -1,3 +1,4 @@
+using CommunityModel.DependencyInjection;
 using CommunityModel.Catalog;
 using CommunityModel.Memberships;
 using Microsoft.Extensions.Configuration;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace CommunityModel.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the catalog (<see cref="ProductCatalog"/>) and memberships (<see cref="MembershipPlan"/>,
