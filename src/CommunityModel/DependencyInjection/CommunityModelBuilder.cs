@@ -24,52 +24,27 @@ public sealed class CommunityModelBuilder
     /// <summary>Sets the value chain's guard thresholds.</summary>
     /// <param name="configure">Changes the options.</param>
     /// <returns>The builder.</returns>
-    public CommunityModelBuilder ConfigureLifecycle(Action<ValueChainOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure(configure);
-        return this;
-    }
+    public CommunityModelBuilder ConfigureLifecycle(Action<ValueChainOptions> configure) => Configure<ValueChainOptions>(configure);
 
     /// <summary>Sets the onboarding nickname format, required staff and stall threshold.</summary>
     /// <param name="configure">Changes the options.</param>
     /// <returns>The builder.</returns>
-    public CommunityModelBuilder ConfigureOnboarding(Action<OnboardingOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure(configure);
-        return this;
-    }
+    public CommunityModelBuilder ConfigureOnboarding(Action<OnboardingOptions> configure) => Configure<OnboardingOptions>(configure);
 
     /// <summary>Sets the member-number scheme.</summary>
     /// <param name="configure">Changes the options.</param>
     /// <returns>The builder.</returns>
-    public CommunityModelBuilder ConfigureMemberNumbers(Action<MemberNumberOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure(configure);
-        return this;
-    }
+    public CommunityModelBuilder ConfigureMemberNumbers(Action<MemberNumberOptions> configure) => Configure<MemberNumberOptions>(configure);
 
     /// <summary>Sets the referral binding options (mode, registration window).</summary>
     /// <param name="configure">Sets the options.</param>
     /// <returns>This builder.</returns>
-    public CommunityModelBuilder ConfigureReferrals(Action<ReferralOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure(configure);
-        return this;
-    }
+    public CommunityModelBuilder ConfigureReferrals(Action<ReferralOptions> configure) => Configure<ReferralOptions>(configure);
 
     /// <summary>Sets the metrics options (time zone, funnel, activation rule, ...).</summary>
     /// <param name="configure">Sets the options.</param>
     /// <returns>This builder.</returns>
-    public CommunityModelBuilder ConfigureMetrics(Action<MetricsOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure(configure);
-        return this;
-    }
+    public CommunityModelBuilder ConfigureMetrics(Action<MetricsOptions> configure) => Configure<MetricsOptions>(configure);
 
     /// <summary>Registers the product catalog, built in code (e.g. <c>c => c.UseSeedBusiness()</c>).</summary>
     /// <param name="configure">Builds the catalog.</param>
@@ -86,6 +61,14 @@ public sealed class CommunityModelBuilder
     public CommunityModelBuilder UseMemberships(Action<MembershipPlanBuilder> configure)
     {
         Services.AddMemberships(configure);
+        return this;
+    }
+
+    private CommunityModelBuilder Configure<TOptions>(Action<TOptions> configure)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
         return this;
     }
 }
