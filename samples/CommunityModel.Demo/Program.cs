@@ -42,3 +42,56 @@ Console.WriteLine($"KA recognised monthly: {months[0]} × 12 = {Money.Sum(months
 
 // The seed's activity participation rate: 232 of 1,000 lead-group members attended a public class.
 Console.WriteLine($"Participation rate 活动参与率: {Rate.Of(232, 1000)}");
+
+// ── One member along the value chain, with a VIP membership and the commission it pays ──
+// (the year-long simulation with charts arrives with the demo issue; this is the short walk.)
+Console.WriteLine();
+Console.WriteLine("One member's journey 客户价值开发主线");
+var clock = new DemoClock(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+var chain = new CommunityModel.Lifecycle.ValueChain(new CommunityModel.Lifecycle.ValueChainOptions(), clock);
+var journey = chain.Start(5);
+foreach (var trigger in new[]
+{
+    CommunityModel.Lifecycle.LifecycleTrigger.JoinedLeadGroup,    // 加入引流群
+    CommunityModel.Lifecycle.LifecycleTrigger.MadeFirstPurchase,  // a 9.9-yuan trial class
+    CommunityModel.Lifecycle.LifecycleTrigger.BoughtMembership,   // VIP 3,600
+})
+{
+    clock.Advance(TimeSpan.FromDays(7));
+    journey = chain.Fire(journey.State, trigger);
+    Console.WriteLine($"  {journey.Event.OccurredAt:yyyy-MM-dd}  {journey.Event.From,-9} → {journey.Event.To,-9} ({trigger}), version {journey.Event.Version}");
+}
+
+var desk = new CommunityModel.Memberships.MembershipDesk(CommunityModel.Memberships.SeedBusiness.CreatePlan(), clock);
+var vipCard = desk.Purchase(5, CommunityModel.Memberships.SeedBusiness.Vip);
+Console.WriteLine($"  VIP paid through {vipCard.Membership.PaidThrough:yyyy-MM-dd}, {vipCard.Events.Length} events to store, {vipCard.Membership.Entitlements.Length} entitlements granted");
+
+// Member 5 was referred by 4, who was referred by 3, and so on up to 1.
+var network = CommunityModel.Referrals.NetworkSnapshot.Create([new(1, default), new(2, 1), new(3, 2), new(4, 3), new(5, 4)]);
+var commissionPlan = new CommunityModel.Commissions.Plans.CommissionPlanBuilder("three-level")
+    .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+    .Build();
+var commission = new CommunityModel.Commissions.Engine.CommissionCalculator(commissionPlan)
+    .Calculate(new CommunityModel.Commissions.Engine.CommissionableOrder("vip-5/1", 5, vipCard.Membership.TotalPaid), network);
+foreach (var line in commission.Lines)
+{
+    Console.WriteLine($"  level {line.Level}: member {line.Beneficiary} earns {line.Amount} ({line.Rule})");
+}
+
+Console.WriteLine($"  company retains {commission.CompanyRetained}; paid + retained = {commission.TotalPaid + commission.CompanyRetained}");
+var linter = new CommunityModel.Commissions.Compliance.ComplianceLinter();
+foreach (var profile in new[] { CommunityModel.Commissions.Compliance.ComplianceProfiles.ChinaThreeLevelDistribution, CommunityModel.Commissions.Compliance.ComplianceProfiles.ChinaDirectSelling })
+{
+    var findings = linter.Lint(commissionPlan, profile);
+    Console.WriteLine($"  compliance, {profile.Name}: {(findings.IsEmpty ? "no findings" : string.Join(" ", findings.Select(f => $"{f.Code} {f.Severity}: {f.Message}")))}");
+}
+
+/// <summary>A clock the demo moves by hand, so the walk is the same on every run.</summary>
+internal sealed class DemoClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
+
+    public void Advance(TimeSpan by) => _now += by;
+}
