@@ -9,6 +9,9 @@ namespace CommunityModel.Metrics.Simulation;
 /// <remarks>Monthly rates apply to the people in a stage at the start of the month; a person takes at most one step a month.</remarks>
 public sealed class GrowthSimulationOptions
 {
+    /// <summary>The level rates used when <see cref="LevelRates"/> is not set: 10%, 5%, 3%.</summary>
+    public static IReadOnlyList<Rate> DefaultLevelRates { get; } = [Rate.FromPercent(10), Rate.FromPercent(5), Rate.FromPercent(3)];
+
     /// <summary>How many months to simulate, 1 to 120. Default 24.</summary>
     public int Months { get; set; } = 24;
 
@@ -78,8 +81,13 @@ public sealed class GrowthSimulationOptions
     /// <summary>The yearly KA membership fee, at least the VIP fee (an upgrade pays the difference). Default 120,000.</summary>
     public decimal KaFee { get; set; } = 120_000m;
 
-    /// <summary>The rates of the default payout model (<see cref="LevelRatePayout"/>), level 1 first. Default 10%, 5%, 3%.</summary>
-    public IList<Rate> LevelRates { get; set; } = [Rate.FromPercent(10), Rate.FromPercent(5), Rate.FromPercent(3)];
+    /// <summary>
+    /// The rates of the default payout model (<see cref="LevelRatePayout"/>), level 1 first; <see langword="null"/>
+    /// (the default) for the seed's three-level plan, <see cref="DefaultLevelRates"/>; empty for a model that pays
+    /// nothing. (Null rather than a pre-filled list, so that binding from configuration replaces the preset instead
+    /// of appending to it.)
+    /// </summary>
+    public IList<Rate>? LevelRates { get; set; }
 
     /// <summary>The payout cap of the default payout model; <see langword="null"/> for none. Default 30%.</summary>
     public Rate? PayoutCap { get; set; } = Rate.FromPercent(30);

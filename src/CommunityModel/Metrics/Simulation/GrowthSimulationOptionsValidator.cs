@@ -80,11 +80,7 @@ public sealed class GrowthSimulationOptionsValidator : IValidateOptions<GrowthSi
             failures.Add($"Simulation:KaFee {options.KaFee} is below VipFee {options.VipFee}; an upgrade pays the difference, which cannot be negative.");
         }
 
-        if (options.LevelRates is null)
-        {
-            failures.Add("Simulation:LevelRates is missing; leave it empty for a model that pays nothing.");
-        }
-        else if (LevelRatePayout.Problem([.. options.LevelRates], options.PayoutCap) is { } payoutProblem)
+        if (LevelRatePayout.Problem([.. (IEnumerable<Rate>?)options.LevelRates ?? GrowthSimulationOptions.DefaultLevelRates], options.PayoutCap) is { } payoutProblem)
         {
             failures.Add($"Simulation:LevelRates / PayoutCap: {payoutProblem}");
         }

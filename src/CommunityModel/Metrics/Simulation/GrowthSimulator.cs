@@ -72,7 +72,7 @@ public sealed class GrowthSimulator
 
         _options = Copy(options);
         _currency = Currency.FromCode(options.Currency);
-        Payout = payout ?? new LevelRatePayout(_options.LevelRates, _options.PayoutCap);
+        Payout = payout ?? new LevelRatePayout((IEnumerable<Rate>?)_options.LevelRates ?? GrowthSimulationOptions.DefaultLevelRates, _options.PayoutCap);
         if (Payout.PayoutCap is { IsBetweenZeroAndOne: false } cap)
         {
             throw new SimulationException(ErrorCodes.SimulationInvalidPayout, $"Payout model '{Payout.Name}' reports a payout cap of {cap}; a cap must be within 0% and 100%.");
@@ -262,6 +262,6 @@ public sealed class GrowthSimulator
         RenewalRate = o.RenewalRate, ReferralCoefficient = o.ReferralCoefficient,
         LeadMagnetPrice = o.LeadMagnetPrice, EntryPrice = o.EntryPrice, HighTicketPrice = o.HighTicketPrice,
         PremiumPrice = o.PremiumPrice, VipFee = o.VipFee, KaFee = o.KaFee,
-        LevelRates = [.. o.LevelRates], PayoutCap = o.PayoutCap,
+        LevelRates = o.LevelRates is null ? null : [.. o.LevelRates], PayoutCap = o.PayoutCap,
     };
 }
