@@ -1,3 +1,5 @@
+using System.Globalization;
+using CommunityModel;
 using CommunityModel.Metrics.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +21,7 @@ public static class SimulationServiceCollectionExtensions
     public static IServiceCollection AddGrowthSimulator(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<GrowthSimulationOptions>().Bind(configuration);
+        services.AddOptions<GrowthSimulationOptions>().Bind(configuration).Configure(o => ReadRates(configuration, o));
         return services.AddGrowthSimulatorCore();
     }
 
@@ -33,6 +35,37 @@ public static class SimulationServiceCollectionExtensions
         services.AddOptions<GrowthSimulationOptions>().Configure(configure);
         return services.AddGrowthSimulatorCore();
     }
+
+    /// <summary>
+    /// Reads the rates from their text form (<c>"30%"</c>, <c>"0.3"</c>): the configuration-binding source generator
+    /// binds <see cref="Rate"/> member by member and ignores its text. A value that does not parse names its path.
+    /// </summary>
+    private static void ReadRates(IConfiguration section, GrowthSimulationOptions o)
+    {
+        o.FanConversion = RateAt(section, nameof(o.FanConversion)) ?? o.FanConversion;
+        o.CustomerConversion = RateAt(section, nameof(o.CustomerConversion)) ?? o.CustomerConversion;
+        o.MemberConversion = RateAt(section, nameof(o.MemberConversion)) ?? o.MemberConversion;
+        o.PartnerConversion = RateAt(section, nameof(o.PartnerConversion)) ?? o.PartnerConversion;
+        o.FanChurn = RateAt(section, nameof(o.FanChurn)) ?? o.FanChurn;
+        o.CustomerChurn = RateAt(section, nameof(o.CustomerChurn)) ?? o.CustomerChurn;
+        o.RepurchaseRate = RateAt(section, nameof(o.RepurchaseRate)) ?? o.RepurchaseRate;
+        o.RenewalRate = RateAt(section, nameof(o.RenewalRate)) ?? o.RenewalRate;
+        o.ReferralCoefficient = RateAt(section, nameof(o.ReferralCoefficient)) ?? o.ReferralCoefficient;
+        o.PayoutCap = RateAt(section, nameof(o.PayoutCap)) ?? o.PayoutCap;
+        var levels = section.GetSection(nameof(o.LevelRates));
+        if (levels.Exists())
+        {
+            o.LevelRates = [.. levels.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue).Select(c => Parse(c))];
+        }
+    }
+
+    private static Rate? RateAt(IConfiguration section, string key) =>
+        section.GetSection(key) is { Value: { Length: > 0 } } value ? Parse(value) : null;
+
+    private static Rate Parse(IConfigurationSection value) =>
+        Rate.TryParse(value.Value, CultureInfo.InvariantCulture, out var rate)
+            ? rate
+            : throw new InvalidOperationException($"Configuration value '{value.Value}' at '{value.Path}' is not a rate; write it as a percentage ('30%') or a fraction ('0.3').");
 
     private static IServiceCollection AddGrowthSimulatorCore(this IServiceCollection services)
     {
