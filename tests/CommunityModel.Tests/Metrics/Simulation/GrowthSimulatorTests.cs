@@ -55,16 +55,7 @@ public class GrowthSimulatorTests
     public void A_membership_renews_or_lapses_at_its_anniversary_and_members_upgrade_paying_the_difference()
     {
         // Everyone moves one step a month: month 1 fans, 2 customers, 3 members, 4 partners (none: upgrade 0%) ...
-        var options = Small(months: 15);
-        options.FanConversion = Rate.One;
-        options.CustomerConversion = Rate.One;
-        options.FanChurn = Rate.Zero;
-        options.MemberConversion = Rate.One;
-        options.CustomerChurn = Rate.Zero;
-        options.PartnerConversion = Rate.Zero;
-        options.RepurchaseRate = Rate.Zero;
-        options.ReferralCoefficient = Rate.Zero;
-        options.RenewalRate = Rate.FromPercent(60);
+        var options = Chain(months: 15, member: Rate.One, partner: Rate.Zero, repurchase: Rate.Zero);
         options.MonthlyBudget = 0m;
         var first = new GrowthSimulator(options).Run();
 
@@ -97,15 +88,7 @@ public class GrowthSimulatorTests
     [Fact]
     public void Staying_customers_members_and_partners_buy_again()
     {
-        var options = Small(months: 5);
-        options.FanConversion = Rate.One;
-        options.CustomerConversion = Rate.One;
-        options.FanChurn = Rate.Zero;
-        options.MemberConversion = Rate.FromPercent(50);
-        options.CustomerChurn = Rate.Zero;
-        options.PartnerConversion = Rate.FromPercent(50);
-        options.RepurchaseRate = Rate.FromPercent(10);
-        options.ReferralCoefficient = Rate.Zero;
+        var options = Chain(months: 5, member: Rate.FromPercent(50), partner: Rate.FromPercent(50), repurchase: Rate.FromPercent(10));
         var months = new GrowthSimulator(options).Run().Months;
 
         // Month 3: 100 customers → 50 members, 50 stay of whom 5 buy the high-ticket product.
@@ -192,6 +175,21 @@ public class GrowthSimulatorTests
 
         Assert.Equal(Money.Cny(0m), projection.CommissionPaid);
         Assert.Equal(Rate.Zero, projection.PayoutRatio);
+    }
+
+    /// <summary>Every lead becomes a fan and every fan a customer the next month, no one leaves, no referrals; renewals at 60%.</summary>
+    private static GrowthSimulationOptions Chain(int months, Rate member, Rate partner, Rate repurchase)
+    {
+        var options = Small(months);
+        options.FanConversion = Rate.One;
+        options.CustomerConversion = Rate.One;
+        options.FanChurn = Rate.Zero;
+        options.MemberConversion = member;
+        options.CustomerChurn = Rate.Zero;
+        options.PartnerConversion = partner;
+        options.RepurchaseRate = repurchase;
+        options.ReferralCoefficient = Rate.Zero;
+        return options;
     }
 
     internal static SimulatedSale Line(SimulatedMonth month, SimulatedProduct product) => month.Sales.Single(s => s.Product == product);
