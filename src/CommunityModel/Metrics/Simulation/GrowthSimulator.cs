@@ -213,8 +213,21 @@ public sealed class GrowthSimulator
             [.. sales],
             revenue,
             commission,
-            traditionalBuyers,
-            _unitPrices[(int)SimulatedProduct.LeadMagnet].Multiply(traditionalBuyers));
+            Traditional(bought, traditionalBuyers));
+    }
+
+    /// <summary>The traditional formula as a channel of the sales metrics: one lead-product order per buyer.</summary>
+    private ChannelSales Traditional(long traffic, long buyers)
+    {
+        var price = _unitPrices[(int)SimulatedProduct.LeadMagnet];
+        return new ChannelSales(
+            SimulatedMonth.TraditionalChannel,
+            traffic,
+            buyers,
+            buyers,
+            price.Multiply(buyers),
+            traffic == 0 ? null : Rate.Of(buyers, traffic),
+            buyers == 0 ? null : price);
     }
 
     /// <summary>Ages the terms a month; those completing a year renew (starting a new term) or lapse.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommunityModel.Metrics;
 
 namespace CommunityModel.Metrics.Simulation;
 
@@ -17,8 +18,11 @@ namespace CommunityModel.Metrics.Simulation;
 /// <param name="Sales">The month's sales, one line per <see cref="SimulatedProduct"/> in its order (lines with no units included).</param>
 /// <param name="Revenue">The sum of the sales lines.</param>
 /// <param name="CommissionPaid">The sum of the lines' commissions.</param>
-/// <param name="TraditionalBuyers">The traditional formula's buyers: <c>BoughtLeads × FanConversion</c>, apportioned to whole people.</param>
-/// <param name="TraditionalRevenue">The traditional formula's sales: <c>TraditionalBuyers × LeadMagnetPrice</c> (traffic × conversion × average order value).</param>
+/// <param name="Traditional">
+/// The traditional formula on the same budget, as the metrics report a channel (channel <see cref="TraditionalChannel"/>):
+/// traffic = <c>BoughtLeads</c>; buyers = orders = <c>BoughtLeads × FanConversion</c> apportioned to whole people;
+/// sales = buyers × <c>LeadMagnetPrice</c> (traffic × conversion × average order value).
+/// </param>
 public sealed record SimulatedMonth(
     int Month,
     Money AcquisitionCost,
@@ -34,9 +38,17 @@ public sealed record SimulatedMonth(
     ImmutableArray<SimulatedSale> Sales,
     Money Revenue,
     Money CommissionPaid,
-    long TraditionalBuyers,
-    Money TraditionalRevenue)
+    ChannelSales Traditional)
 {
+    /// <summary>The channel name of <see cref="Traditional"/>: the bought traffic.</summary>
+    public const string TraditionalChannel = "bought-traffic";
+
+    /// <summary>The traditional formula's buyers (<c>Traditional.Buyers</c>).</summary>
+    public long TraditionalBuyers => Traditional.Buyers;
+
+    /// <summary>The traditional formula's sales (<c>Traditional.Sales</c>).</summary>
+    public Money TraditionalRevenue => Traditional.Sales;
+
     /// <summary>Commission paid as a share of revenue; <see langword="null"/> when nothing sold.</summary>
     public Rate? PayoutRatio => Revenue.IsZero ? null : Rate.Of(CommissionPaid, Revenue);
 
@@ -55,7 +67,7 @@ public sealed record SimulatedMonth(
         && Renewals == other.Renewals && Lapses == other.Lapses && Stages == other.Stages
         && Sales.SequenceEqual(other.Sales)
         && Revenue == other.Revenue && CommissionPaid == other.CommissionPaid
-        && TraditionalBuyers == other.TraditionalBuyers && TraditionalRevenue == other.TraditionalRevenue;
+        && Traditional == other.Traditional;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Month, Stages, Revenue, CommissionPaid, TraditionalRevenue);

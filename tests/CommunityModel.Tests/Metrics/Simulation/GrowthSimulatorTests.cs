@@ -1,3 +1,4 @@
+using CommunityModel.Metrics;
 using CommunityModel.Metrics.Simulation;
 
 namespace CommunityModel.Tests.Metrics.Simulation;
@@ -25,6 +26,7 @@ public class GrowthSimulatorTests
         Assert.Equal(new StageCounts(30, 0, 0, 0, 70), m1.Stages);
         Assert.Equal(Money.Cny(297m), m1.Revenue);
         Assert.Equal((30L, Money.Cny(297m)), (m1.TraditionalBuyers, m1.TraditionalRevenue));
+        Assert.Equal(new ChannelSales("bought-traffic", 100, 30, 30, Money.Cny(297m), Rate.FromPercent(30), Money.Cny(9.90m)), m1.Traditional);
 
         // Lead product commission per unit: 0.99 + 0.49 + 0.29 (each level rounded down) = 1.77; × 30 = 53.10.
         Assert.Equal(Money.Cny(53.10m), m1.CommissionPaid);
@@ -61,6 +63,7 @@ public class GrowthSimulatorTests
 
         // No budget, no one: a run of zeros, with no payout ratio.
         Assert.All(first.Months, m => Assert.Equal(default, m.Stages));
+        Assert.All(first.Months, m => Assert.Equal(new ChannelSales("bought-traffic", 0, 0, 0, Money.Cny(0m), null, null), m.Traditional));
         Assert.Null(first.PayoutRatio);
 
         options.MonthlyBudget = 1_000m;
