@@ -61,9 +61,13 @@ internal sealed class PopulationSplitter
         parts[2] = left - parts[1];
     }
 
+    /// <summary>
+    /// An exact binomial draw in time proportional to the smaller of the successes and the failures: the gaps
+    /// between successes are geometric, drawn by inversion, <c>floor(ln U / ln(1 − p))</c> failures each.
+    /// </summary>
     private long Binomial(long trials, decimal probability)
     {
-        if (probability <= 0m)
+        if (probability <= 0m || trials == 0)
         {
             return 0;
         }
@@ -73,16 +77,23 @@ internal sealed class PopulationSplitter
             return trials;
         }
 
-        var p = (double)probability;
-        long successes = 0;
-        for (long i = 0; i < trials; i++)
+        if (probability > 0.5m)
         {
-            if (_random!.NextDouble() < p)
-            {
-                successes++;
-            }
+            return trials - Binomial(trials, 1m - probability);
         }
 
-        return successes;
+        var logFailure = double.LogP1(-(double)probability);
+        long successes = 0, position = 0;
+        while (true)
+        {
+            var gap = Math.Floor(Math.Log(1.0 - _random!.NextDouble()) / logFailure);
+            if (gap >= trials - position)
+            {
+                return successes;
+            }
+
+            position += (long)gap + 1;
+            successes++;
+        }
     }
 }

@@ -4,7 +4,7 @@ namespace CommunityModel.Metrics.Simulation;
 public enum SimulationDraws
 {
     /// <summary>
-    /// Seeded random draws: every person takes each step independently with the step's rate (binomial draws,
+    /// Seeded random draws: every person takes each step independently with the step's rate (exact binomial draws,
     /// sequential for a split into several outcomes), from a <see cref="System.Random"/> made from the seed.
     /// Same seed, same result.
     /// </summary>

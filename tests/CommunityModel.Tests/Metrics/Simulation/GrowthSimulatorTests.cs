@@ -121,6 +121,22 @@ public class GrowthSimulatorTests
         Assert.Equal(5, revenues);
     }
 
+    [Theory]
+    [InlineData(30, 1)]
+    [InlineData(70, 2)]
+    [InlineData(0.01, 3)]
+    [InlineData(99.99, 4)]
+    public void Seeded_draws_land_within_five_standard_deviations_of_the_expectation(double percent, int seed)
+    {
+        // A million leads in one month: the fans are a binomial draw, mean n·p, standard deviation √(n·p·(1 − p)).
+        var options = new GrowthSimulationOptions { Months = 1, Seed = seed, MonthlyBudget = 1_000_000m, CostPerLead = 1m, FanConversion = Rate.FromPercent((decimal)percent) };
+        var p = percent / 100;
+
+        var fans = new GrowthSimulator(options).Run().Months[0].NewFans;
+
+        Assert.InRange(fans, (1_000_000 * p) - (5 * Math.Sqrt(1_000_000 * p * (1 - p))), (1_000_000 * p) + (5 * Math.Sqrt(1_000_000 * p * (1 - p))));
+    }
+
     [Fact]
     public void Expected_counts_ignore_the_seed()
     {
