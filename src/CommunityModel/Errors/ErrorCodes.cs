@@ -127,4 +127,12 @@ public static class ErrorCodes
 
     /// <summary>An idempotency key was already used to consume a different product.</summary>
     public const string IdempotencyKeyConflict = "membership.idempotency_key_conflict";
+
+    // --- Growth simulator ---
+
+    /// <summary>Growth simulation options are unusable (a rate outside [0, 1], a negative price, too many months, ...); the error lists every problem.</summary>
+    public const string SimulationInvalidOptions = "simulation.invalid_options";
+
+    /// <summary>A payout model is unusable: level rates outside [0, 1] or above 100% together, a cap outside [0, 1], or a commission outside zero and the price.</summary>
+    public const string SimulationInvalidPayout = "simulation.invalid_payout";
 }
