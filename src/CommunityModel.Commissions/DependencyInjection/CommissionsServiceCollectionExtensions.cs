@@ -3,6 +3,8 @@ using CommunityModel.Commissions.DependencyInjection;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Simulation;
+using CommunityModel.Metrics.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -48,6 +50,9 @@ public static class CommissionsServiceCollectionExtensions
         services.TryAddSingleton(sp => new CommissionCalculator(sp.GetRequiredService<CommissionPlan>()));
         services.TryAddSingleton(sp => new CommissionLedger(Options(sp).Ledger, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ComplianceLinter(Options(sp).ComplianceProfiles));
+
+        // The growth simulator (AddGrowthSimulator) pays through the registered plan instead of its default level rates.
+        services.TryAddSingleton<ICommissionPayout>(sp => new CommissionPlanPayout(sp.GetRequiredService<CommissionPlan>()));
         return services;
     }
 
