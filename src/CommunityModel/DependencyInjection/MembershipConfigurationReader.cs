@@ -22,11 +22,11 @@ internal static class MembershipConfigurationReader
             {
                 Id = item["Id"] ?? "",
                 Name = item["Name"],
-                Kind = Enum<ProductKind>(item, "Kind", problems) ?? ProductKind.Other,
-                Price = Money(item, "Price", problems) ?? default,
-                Tier = Enum<LadderTier>(item, "Tier", problems),
-                Days = Int(item, "Days", problems) ?? 0,
-                Nights = Int(item, "Nights", problems) ?? 0,
+                Kind = ConfigurationText.Enum<ProductKind>(item, "Kind", problems) ?? ProductKind.Other,
+                Price = ConfigurationText.Money(item, "Price", problems) ?? default,
+                Tier = ConfigurationText.Enum<LadderTier>(item, "Tier", problems),
+                Days = ConfigurationText.Int(item, "Days", problems) ?? 0,
+                Nights = ConfigurationText.Int(item, "Nights", problems) ?? 0,
             };
             options.Products.Add(product);
         }
@@ -36,9 +36,9 @@ internal static class MembershipConfigurationReader
         {
             options.PriceBands = new PriceBandOptions
             {
-                EntryFrom = Money(bands, "EntryFrom", problems) ?? default,
-                HighTicketFrom = Money(bands, "HighTicketFrom", problems) ?? default,
-                PremiumFrom = Money(bands, "PremiumFrom", problems) ?? default,
+                EntryFrom = ConfigurationText.Money(bands, "EntryFrom", problems) ?? default,
+                HighTicketFrom = ConfigurationText.Money(bands, "HighTicketFrom", problems) ?? default,
+                PremiumFrom = ConfigurationText.Money(bands, "PremiumFrom", problems) ?? default,
             };
         }
     }
@@ -47,64 +47,29 @@ internal static class MembershipConfigurationReader
     {
         var problems = options.BindingProblems;
         options.TimeZone = section["TimeZone"] ?? options.TimeZone;
-        options.RenewalGraceDays = Int(section, "RenewalGraceDays", problems) ?? options.RenewalGraceDays;
-        options.CoolingOffDays = Int(section, "CoolingOffDays", problems) ?? options.CoolingOffDays;
-        options.UpgradeTiming = Enum<UpgradeTiming>(section, "UpgradeTiming", problems) ?? options.UpgradeTiming;
-        options.UpgradeTerm = Enum<UpgradeTermPolicy>(section, "UpgradeTerm", problems) ?? options.UpgradeTerm;
-        options.DayCount = Enum<DayCount>(section, "DayCount", problems) ?? options.DayCount;
+        options.RenewalGraceDays = ConfigurationText.Int(section, "RenewalGraceDays", problems) ?? options.RenewalGraceDays;
+        options.CoolingOffDays = ConfigurationText.Int(section, "CoolingOffDays", problems) ?? options.CoolingOffDays;
+        options.UpgradeTiming = ConfigurationText.Enum<UpgradeTiming>(section, "UpgradeTiming", problems) ?? options.UpgradeTiming;
+        options.UpgradeTerm = ConfigurationText.Enum<UpgradeTermPolicy>(section, "UpgradeTerm", problems) ?? options.UpgradeTerm;
+        options.DayCount = ConfigurationText.Enum<DayCount>(section, "DayCount", problems) ?? options.DayCount;
         foreach (var item in section.GetSection("Tiers").GetChildren())
         {
             var tier = new MembershipTierOptions
             {
                 Id = item["Id"] ?? "",
                 Name = item["Name"],
-                Price = Money(item, "Price", problems) ?? default,
+                Price = ConfigurationText.Money(item, "Price", problems) ?? default,
                 Includes = item["Includes"],
-                GrantsPromotionRights = Bool(item, "GrantsPromotionRights", problems) ?? false,
-                ShoppingDiscount = Rate(item, "ShoppingDiscount", problems) ?? default,
+                GrantsPromotionRights = ConfigurationText.Bool(item, "GrantsPromotionRights", problems) ?? false,
+                ShoppingDiscount = ConfigurationText.Rate(item, "ShoppingDiscount", problems) ?? default,
             };
-            tier.TermMonths = Int(item, "TermMonths", problems) ?? tier.TermMonths;
+            tier.TermMonths = ConfigurationText.Int(item, "TermMonths", problems) ?? tier.TermMonths;
             foreach (var entitlement in item.GetSection("Entitlements").GetChildren())
             {
-                tier.Entitlements.Add(new EntitlementOptions { ProductId = entitlement["ProductId"] ?? "", Quantity = Int(entitlement, "Quantity", problems) });
+                tier.Entitlements.Add(new EntitlementOptions { ProductId = entitlement["ProductId"] ?? "", Quantity = ConfigurationText.Int(entitlement, "Quantity", problems) });
             }
 
             options.Tiers.Add(tier);
         }
-    }
-
-    private static Money? Money(IConfiguration section, string key, IList<string> problems) =>
-        Parse<Money>(section, key, problems, "an amount with its currency, e.g. '3600.00 CNY'", text => CommunityModel.Money.TryParse(text, CultureInfo.InvariantCulture, out var m) ? m : (Money?)null);
-
-    private static Rate? Rate(IConfiguration section, string key, IList<string> problems) =>
-        Parse<Rate>(section, key, problems, "a rate, e.g. '10%'", text => CommunityModel.Rate.TryParse(text, CultureInfo.InvariantCulture, out var r) ? r : (Rate?)null);
-
-    private static int? Int(IConfiguration section, string key, IList<string> problems) =>
-        Parse<int>(section, key, problems, "a whole number", text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : (int?)null);
-
-    private static bool? Bool(IConfiguration section, string key, IList<string> problems) =>
-        Parse<bool>(section, key, problems, "true or false", text => bool.TryParse(text, out var b) ? b : (bool?)null);
-
-    private static T? Enum<T>(IConfiguration section, string key, IList<string> problems)
-        where T : struct, Enum =>
-        Parse<T>(section, key, problems, "one of " + string.Join(", ", System.Enum.GetNames<T>()), text => System.Enum.TryParse<T>(text, ignoreCase: true, out var e) && System.Enum.IsDefined(e) ? e : (T?)null);
-
-    private static T? Parse<T>(IConfiguration section, string key, IList<string> problems, string expected, Func<string, T?> parse)
-        where T : struct
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var value = parse(text.Trim());
-        if (value is null)
-        {
-            var path = section is IConfigurationSection s ? s.Path + ":" + key : key;
-            problems.Add($"{path} is '{text}', which is not {expected}.");
-        }
-
-        return value;
     }
 }

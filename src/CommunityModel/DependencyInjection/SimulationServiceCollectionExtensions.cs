@@ -1,5 +1,5 @@
-using System.Globalization;
 using CommunityModel;
+using CommunityModel.DependencyInjection;
 using CommunityModel.Metrics.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,34 +38,32 @@ public static class SimulationServiceCollectionExtensions
 
     /// <summary>
     /// Reads the rates from their text form (<c>"30%"</c>, <c>"0.3"</c>): the configuration-binding source generator
-    /// binds <see cref="Rate"/> member by member and ignores its text. A value that does not parse names its path.
+    /// binds <see cref="Rate"/> member by member and ignores its text. Every value that does not parse is named by its path.
     /// </summary>
     private static void ReadRates(IConfiguration section, GrowthSimulationOptions o)
     {
-        o.FanConversion = RateAt(section, nameof(o.FanConversion)) ?? o.FanConversion;
-        o.CustomerConversion = RateAt(section, nameof(o.CustomerConversion)) ?? o.CustomerConversion;
-        o.MemberConversion = RateAt(section, nameof(o.MemberConversion)) ?? o.MemberConversion;
-        o.PartnerConversion = RateAt(section, nameof(o.PartnerConversion)) ?? o.PartnerConversion;
-        o.FanChurn = RateAt(section, nameof(o.FanChurn)) ?? o.FanChurn;
-        o.CustomerChurn = RateAt(section, nameof(o.CustomerChurn)) ?? o.CustomerChurn;
-        o.RepurchaseRate = RateAt(section, nameof(o.RepurchaseRate)) ?? o.RepurchaseRate;
-        o.RenewalRate = RateAt(section, nameof(o.RenewalRate)) ?? o.RenewalRate;
-        o.ReferralCoefficient = RateAt(section, nameof(o.ReferralCoefficient)) ?? o.ReferralCoefficient;
-        o.PayoutCap = RateAt(section, nameof(o.PayoutCap)) ?? o.PayoutCap;
+        var problems = new List<string>();
+        o.FanConversion = ConfigurationText.Rate(section, nameof(o.FanConversion), problems) ?? o.FanConversion;
+        o.CustomerConversion = ConfigurationText.Rate(section, nameof(o.CustomerConversion), problems) ?? o.CustomerConversion;
+        o.MemberConversion = ConfigurationText.Rate(section, nameof(o.MemberConversion), problems) ?? o.MemberConversion;
+        o.PartnerConversion = ConfigurationText.Rate(section, nameof(o.PartnerConversion), problems) ?? o.PartnerConversion;
+        o.FanChurn = ConfigurationText.Rate(section, nameof(o.FanChurn), problems) ?? o.FanChurn;
+        o.CustomerChurn = ConfigurationText.Rate(section, nameof(o.CustomerChurn), problems) ?? o.CustomerChurn;
+        o.RepurchaseRate = ConfigurationText.Rate(section, nameof(o.RepurchaseRate), problems) ?? o.RepurchaseRate;
+        o.RenewalRate = ConfigurationText.Rate(section, nameof(o.RenewalRate), problems) ?? o.RenewalRate;
+        o.ReferralCoefficient = ConfigurationText.Rate(section, nameof(o.ReferralCoefficient), problems) ?? o.ReferralCoefficient;
+        o.PayoutCap = ConfigurationText.Rate(section, nameof(o.PayoutCap), problems) ?? o.PayoutCap;
         var levels = section.GetSection(nameof(o.LevelRates));
         if (levels.Exists())
         {
-            o.LevelRates = [.. levels.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue).Select(c => Parse(c))];
+            o.LevelRates = [.. ConfigurationText.Items(levels).Select(c => ConfigurationText.Rate(levels, c.Key, problems) ?? default)];
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Growth simulation configuration is invalid: " + string.Join(" ", problems));
         }
     }
-
-    private static Rate? RateAt(IConfiguration section, string key) =>
-        section.GetSection(key) is { Value: { Length: > 0 } } value ? Parse(value) : null;
-
-    private static Rate Parse(IConfigurationSection value) =>
-        Rate.TryParse(value.Value, CultureInfo.InvariantCulture, out var rate)
-            ? rate
-            : throw new InvalidOperationException($"Configuration value '{value.Value}' at '{value.Path}' is not a rate; write it as a percentage ('30%') or a fraction ('0.3').");
 
     private static IServiceCollection AddGrowthSimulatorCore(this IServiceCollection services)
     {

@@ -112,4 +112,24 @@ public class CommissionsServiceCollectionExtensionsTests
         Assert.Equal(CommissionErrorCodes.InvalidConfiguration, error.ErrorCode);
         Assert.Contains("Commissions:Plan:Levels:0:Rate", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_bad_value_is_named_at_once_and_an_undefined_enum_number_is_refused()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Commissions:Plan:Levels:0:Rate"] = "ten percent",
+            ["Commissions:Plan:Rounding"] = "17",
+            ["Commissions:Ledger:MinimumWithdrawal"] = "10.001 CNY",
+            ["Commissions:Ledger:FreezePeriod"] = "a week",
+        });
+        using var provider = new ServiceCollection().AddCommissions(configuration.GetSection("Commissions")).BuildServiceProvider();
+
+        var error = Assert.Throws<CommissionException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Commissions:Plan:Levels:0:Rate is 'ten percent'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Commissions:Plan:Rounding is '17', which is not one of HalfUp, HalfEven, Down, Up", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Commissions:Ledger:MinimumWithdrawal is '10.001 CNY'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Commissions:Ledger:FreezePeriod is 'a week'", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace CommunityModel.DependencyInjection;
+
+/// <summary>
+/// Reads option values from their configuration text, without reflection (AOT- and trim-clean).
+/// The configuration-binding source generator binds <see cref="CommunityModel.Money"/>, <see cref="CommunityModel.Rate"/>
+/// and <see cref="CommunityModel.Currency"/> member by member and ignores their text form (<c>"3600.00 CNY"</c>,
+/// <c>"10%"</c>, <c>"CNY"</c>; dotnet/runtime#83599), so every reader of such options uses these.
+/// A missing or blank value reads as <see langword="null"/>; a value that does not parse also reads as
+/// <see langword="null"/> and adds a problem naming its path, e.g.
+/// <c>Catalog:Products:0:Price is '3600.005 CNY', which is not an amount with its currency, e.g. '3600.00 CNY'.</c>
+/// </summary>
+internal static class ConfigurationText
+{
+    internal static Money? Money(IConfiguration section, string key, ICollection<string> problems) =>
+        Parse<Money>(section, key, problems, "an amount with its currency, e.g. '3600.00 CNY'", text => CommunityModel.Money.TryParse(text, CultureInfo.InvariantCulture, out var m) ? m : null);
+
+    internal static Rate? Rate(IConfiguration section, string key, ICollection<string> problems) =>
+        Parse<Rate>(section, key, problems, "a rate, e.g. '10%' or '0.1'", text => CommunityModel.Rate.TryParse(text, CultureInfo.InvariantCulture, out var r) ? r : null);
+
+    internal static Currency? Currency(IConfiguration section, string key, ICollection<string> problems) =>
+        Parse<Currency>(section, key, problems, "an ISO 4217 currency code, e.g. 'CNY'", text => CommunityModel.Currency.TryFromCode(text, out var c) ? c : null);
+
+    internal static int? Int(IConfiguration section, string key, ICollection<string> problems) =>
+        Parse<int>(section, key, problems, "a whole number", text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null);
+
+    internal static bool? Bool(IConfiguration section, string key, ICollection<string> problems) =>
+        Parse<bool>(section, key, problems, "true or false", text => bool.TryParse(text, out var b) ? b : null);
+
+    internal static TimeSpan? TimeSpan(IConfiguration section, string key, ICollection<string> problems) =>
+        Parse<TimeSpan>(section, key, problems, "a duration, e.g. '7.00:00:00'", text => System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var t) ? t : null);
+
+    internal static T? Enum<T>(IConfiguration section, string key, ICollection<string> problems)
+        where T : struct, Enum =>
+        Parse<T>(section, key, problems, "one of " + string.Join(", ", System.Enum.GetNames<T>()), text => System.Enum.TryParse<T>(text, ignoreCase: true, out var e) && System.Enum.IsDefined(e) ? e : null);
+
+    /// <summary>The children of a list section in index order ("0", "1", ... "10"), whatever order the provider gives them.</summary>
+    internal static IEnumerable<IConfigurationSection> Items(IConfigurationSection list) =>
+        list.GetChildren().OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue);
+
+    private static T? Parse<T>(IConfiguration section, string key, ICollection<string> problems, string expected, Func<string, T?> parse)
+        where T : struct
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var value = parse(text.Trim());
+        if (value is null)
+        {
+            var path = section is IConfigurationSection s ? s.Path + ":" + key : key;
+            problems.Add($"{path} is '{text}', which is not {expected}.");
+        }
+
+        return value;
+    }
+}
