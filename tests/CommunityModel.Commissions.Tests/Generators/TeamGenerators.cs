@@ -1,4 +1,6 @@
+using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 using FsCheck;
@@ -51,4 +53,60 @@ public static class TeamGenerators
                 Gen.Choose(0, 3).SelectMany(direct =>
                     Gen.Choose(0, 2).SelectMany(legs =>
                         Gen.Choose(0, 3).Select(legRank => ((long)personal, (long)team, direct, legs, legRank))))));
+}
+
+/// <summary>A roster, ranks, a combined plan and an order: everything one combined calculation needs.</summary>
+public sealed record TeamScenario(EarnerRoster Earners, MemberRanks Ranks, CompensationPlan Plan, CommissionableOrder Order)
+{
+    public override string ToString() =>
+        $"plan levels {Plan.LevelPlan?.Levels.Length ?? 0} ranks {string.Join("/", Plan.Ladder.Ranks.Select(r => r.DifferentialRate))} peer {Plan.PeerRate}x{Plan.PeerGenerations} {Plan.PeerBasis} seller {Plan.SellerEarnsOwnRank} cap {Plan.PayoutCap} {Plan.Rounding}; "
+        + $"order {Order.AmountPaid} by {Order.Buyer}; links {string.Join(" ", Earners.Network.ToLinks().Select(l => $"{l.Member}<{l.Sponsor}:{Earners.StatusOf(l.Member)}:R{Ranks.RankOf(l.Member)?.Level ?? 0}"))}";
+}
+
+public static class TeamScenarios
+{
+    /// <summary>Zero to three levels, one to four ranks, an optional peer bonus (either basis, 1–3 generations), an optional cap, any rounding.</summary>
+    public static Gen<CompensationPlan> Plan =>
+        Gen.Choose(0, 3).SelectMany(levels => Gen.Choose(0, 1500).ArrayOf(levels)).SelectMany(levelBps =>
+            Gen.Choose(1, 4).SelectMany(count => Gen.Choose(1, 1000).ArrayOf(count)).SelectMany(rankSteps =>
+                Gen.Choose(-1, 1500).SelectMany(peerBps =>
+                    Gen.Choose(1, 3).SelectMany(generations =>
+                        Gen.Choose(-1, 10_000).SelectMany(capBps =>
+                            Gen.Elements(true, false).SelectMany(sellerEarns =>
+                                Gen.Elements(PeerBonusBasis.OfBase, PeerBonusBasis.OfDownlineDifferential).SelectMany(basis =>
+                                    Gen.Elements(RoundingMode.Down, RoundingMode.HalfUp, RoundingMode.Up).Select(rounding =>
+                                    {
+                                        var builder = new CompensationPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding);
+                                        foreach (var bp in levelBps)
+                                        {
+                                            builder.Level(Rate.FromBasisPoints(bp));
+                                        }
+
+                                        var rate = 0;
+                                        for (var i = 0; i < rankSteps.Length; i++)
+                                        {
+                                            rate += rankSteps[i];
+                                            builder.Rank($"R{i + 1}", Rate.FromBasisPoints(rate), r => r.PeerRate = rankSteps[i] % 5 == 0 ? Rate.Zero : null);
+                                        }
+
+                                        if (peerBps >= 0)
+                                        {
+                                            builder.PeerBonus(Rate.FromBasisPoints(peerBps), basis, generations);
+                                        }
+
+                                        if (capBps >= 0)
+                                        {
+                                            builder.CapPayoutAt(Rate.FromBasisPoints(capBps));
+                                        }
+
+                                        return builder.Build();
+                                    }))))))));
+
+    public static Arbitrary<TeamScenario> Scenarios =>
+        CommissionGenerators.Roster.SelectMany(roster => Plan.SelectMany(plan =>
+            TeamGenerators.RanksOver(roster.Network, plan.Ladder).SelectMany(ranks =>
+                Gen.Choose(0, roster.Network.Count - 1).SelectMany(buyer =>
+                    Gen.Choose(0, 1_000_000).Select(fen =>
+                        new TeamScenario(roster, ranks, plan, new CommissionableOrder($"o-{buyer}", roster.Network.MemberAt(buyer), Money.FromMinorUnits(fen, Currency.CNY))))))))
+        .ToArbitrary();
 }
