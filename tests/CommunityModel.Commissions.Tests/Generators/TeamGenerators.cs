@@ -86,7 +86,14 @@ public static class TeamScenarios
                                         for (var i = 0; i < rankSteps.Length; i++)
                                         {
                                             rate += rankSteps[i];
-                                            builder.Rank($"R{i + 1}", Rate.FromBasisPoints(rate), r => r.PeerRate = rankSteps[i] % 5 == 0 ? Rate.Zero : null);
+                                            var level = i + 1;
+                                            builder.Rank($"R{level}", Rate.FromBasisPoints(rate), r =>
+                                            {
+                                                r.PeerRate = rankSteps[level - 1] % 5 == 0 ? Rate.Zero : null;
+                                                r.MinPersonalVolume = Money.FromMinorUnits(level * 100_000, Currency.CNY);
+                                                r.MinTeamVolume = Money.FromMinorUnits(level * 300_000, Currency.CNY);
+                                                r.MinQualifiedLegs = level > 2 ? 1 : 0;
+                                            });
                                         }
 
                                         if (peerBps >= 0)
