@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Team;
@@ -28,6 +29,7 @@ namespace CommunityModel.Commissions.Run;
 public sealed class CommissionRun
 {
     private const int StackLines = 64;
+    private const long WorkerTotalsBudget = 512L * 1024 * 1024;
     private readonly CommissionRunOptions _options;
 
     /// <summary>Creates a run of a plan.</summary>
@@ -183,7 +185,14 @@ public sealed class CommissionRun
         var chunkSize = _options.ChunkSize;
         var chunkCount = (int)(((long)orders.Count + chunkSize - 1) / chunkSize);
         var waveSize = Math.Max(1, degree * 4);
-        var work = new PayContext(Plan.Kernel, ranks, earners, orders, new long[ranks.Network.Count * CommissionRunResult.Kinds], concurrent: degree > 1, keepLines: sink is not null);
+        var totalsLength = ranks.Network.Count * Plan.Kernel.SlotCount;
+
+        // Each worker adds into its own totals (plain adds keep many cache misses in flight; atomic adds would
+        // serialise them), merged at the end; above the memory budget the workers share one array atomically.
+        var ownTotals = degree > 1 && (long)totalsLength * sizeof(long) * degree <= WorkerTotalsBudget;
+        var shared = new long[totalsLength];
+        var spare = new ConcurrentBag<long[]>();
+        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners), orders, keepLines: sink is not null);
         var chunks = new ChunkResult[Math.Min(waveSize, Math.Max(chunkCount, 1))];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         var kindTotals = new long[CommissionRunResult.Kinds];
@@ -193,11 +202,24 @@ public sealed class CommissionRun
             cancellationToken.ThrowIfCancellationRequested();
             var waveEnd = Math.Min(chunkCount, waveStart + waveSize);
             var start = waveStart;
-            Parallel.For(waveStart, waveEnd, parallel, c =>
-            {
-                var from = c * chunkSize;
-                chunks[c - start] = work.PayChunk(from, Math.Min(orders.Count, from + chunkSize));
-            });
+            Parallel.For(
+                waveStart,
+                waveEnd,
+                parallel,
+                () => !ownTotals ? shared : spare.TryTake(out var totals) ? totals : new long[totalsLength],
+                (c, _, totals) =>
+                {
+                    var from = c * chunkSize;
+                    chunks[c - start] = work.PayChunk(from, Math.Min(orders.Count, from + chunkSize), totals, atomic: degree > 1 && !ownTotals);
+                    return totals;
+                },
+                totals =>
+                {
+                    if (ownTotals)
+                    {
+                        spare.Add(totals);
+                    }
+                });
 
             for (var c = 0; c < waveEnd - waveStart; c++)
             {
@@ -223,8 +245,16 @@ public sealed class CommissionRun
             progress?.Report(new CommissionRunProgress(CommissionRunPhase.PayingOrders, paidOrders, orders.Count, lines));
         }
 
+        foreach (var totals in spare)
+        {
+            for (var i = 0; i < totals.Length; i++)
+            {
+                shared[i] += totals[i];
+            }
+        }
+
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.Completed, paidOrders, orders.Count, lines));
-        return new CommissionRunResult(Plan, ranks, volumes, previous, ids, work.MemberTotals, kindTotals, totalBase, orders.Count, lines, capped);
+        return new CommissionRunResult(Plan, ranks, volumes, previous, ids, shared, kindTotals, totalBase, orders.Count, lines, capped);
     }
 
     /// <summary>What one chunk paid: its sums, and its lines when the run streams them.</summary>
@@ -244,28 +274,25 @@ public sealed class CommissionRun
         private long _element;
     }
 
-    /// <summary>Everything the chunks of one run share, read-only except the per-member totals (added atomically when threads share them).</summary>
-    private sealed class PayContext(CompensationKernel kernel, MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, long[] memberTotals, bool concurrent, bool keepLines)
+    /// <summary>Everything the chunks of one run share, read-only.</summary>
+    private sealed class PayContext(CompensationKernel kernel, PackedUpline upline, OrderBatch orders, bool keepLines)
     {
-        public long[] MemberTotals { get; } = memberTotals;
-
-        public ChunkResult PayChunk(int from, int to)
+        public ChunkResult PayChunk(int from, int to, long[] totals, bool atomic)
         {
-            var network = ranks.Network;
-            var levels = ranks.Levels;
             var buyers = orders.Buyers.Span;
             var bases = orders.BaseMinorUnits.Span;
-            var totals = MemberTotals;
             var result = new ChunkResult { Orders = to - from };
             var buffer = keepLines ? ArrayPool<CommissionRunLine>.Shared.Rent(Math.Max(16, (to - from) * 4)) : null;
             var max = kernel.MaxLines;
+            var width = kernel.SlotCount;
+            var slots = kernel.KindSlots;
             Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
             var count = 0;
             for (var order = from; order < to; order++)
             {
                 var baseMinor = bases[order];
                 result.Base += baseMinor;
-                var n = kernel.Pay(buyers[order], baseMinor, network, levels, earners, paid);
+                var n = kernel.Pay(buyers[order], baseMinor, upline, paid);
                 if (n > 0 && paid[0].Capped)
                 {
                     result.CappedOrders++;
@@ -284,8 +311,8 @@ public sealed class CommissionRun
                     ref readonly var line = ref paid[i];
                     var kind = (int)line.Kind;
                     result.KindTotals[kind] += line.Amount;
-                    ref var total = ref totals[(line.Beneficiary * CommissionRunResult.Kinds) + kind];
-                    if (concurrent)
+                    ref var total = ref totals[(line.Beneficiary * width) + slots[kind]];
+                    if (atomic)
                     {
                         Interlocked.Add(ref total, line.Amount);
                     }

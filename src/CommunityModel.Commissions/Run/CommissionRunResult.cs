@@ -13,6 +13,8 @@ public sealed class CommissionRunResult
 {
     internal const int Kinds = 5;
 
+    private readonly int[] _slots;
+    private readonly int _width;
     private readonly long[] _memberTotals;
     private readonly long[] _kindTotals;
     private readonly string[]? _orderLineIds;
@@ -26,6 +28,8 @@ public sealed class CommissionRunResult
         _previous = previous;
         _orderLineIds = orderLineIds;
         _memberTotals = memberTotals;
+        _slots = plan.Kernel.KindSlots;
+        _width = plan.Kernel.SlotCount;
         _kindTotals = kindTotals;
         OrderCount = orderCount;
         LineCount = lineCount;
@@ -70,7 +74,13 @@ public sealed class CommissionRunResult
     /// <param name="index">An index of the run's network.</param>
     /// <param name="kind">The rule kind.</param>
     /// <returns>The earnings.</returns>
-    public Money EarnedAt(int index, CommissionRuleKind kind) => Money.FromMinorUnits(_memberTotals[(index * Kinds) + (int)kind], Plan.Currency);
+    public Money EarnedAt(int index, CommissionRuleKind kind)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(Enum.IsDefined(kind), true, nameof(kind));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Ranks.Network.Count, nameof(index));
+        var slot = _slots[(int)kind];
+        return Money.FromMinorUnits(slot < 0 ? 0 : _memberTotals[(index * _width) + slot], Plan.Currency);
+    }
 
     /// <summary>What a member earned by one rule kind.</summary>
     /// <param name="member">A member of the run's network.</param>
@@ -86,7 +96,7 @@ public sealed class CommissionRunResult
     public Money EarnedBy(MemberId member)
     {
         var total = 0L;
-        foreach (var amount in _memberTotals.AsSpan(Ranks.Network.IndexOf(member) * Kinds, Kinds))
+        foreach (var amount in _memberTotals.AsSpan(Ranks.Network.IndexOf(member) * _width, _width))
         {
             total += amount;
         }

@@ -68,7 +68,7 @@ public sealed class CompensationCalculator
         var buyer = network.IndexOf(order.Buyer);
         var max = plan.Kernel.MaxLines;
         Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
-        var count = plan.Kernel.Pay(buyer, baseMinor, network, ranks.Levels, earners, paid);
+        var count = plan.Kernel.Pay(buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid);
 
         var currency = plan.Currency;
         var lines = new CompensationLine[count];

@@ -1,6 +1,5 @@
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
-using CommunityModel.Referrals;
 
 namespace CommunityModel.Commissions.Team;
 
@@ -44,13 +43,25 @@ internal sealed class CompensationKernel
         _sellerEarnsOwnRank = plan.SellerEarnsOwnRank;
         _rounding = plan.Rounding;
         MaxLines = _levelFixed.Length + _top + (_top * _generations);
+        KindSlots = [-1, -1, -1, -1, -1];
+        foreach (var (kind, used) in new[] { (CommissionRuleKind.Level, _levelFixed.Length > 0), (CommissionRuleKind.Differential, _top > 0), (CommissionRuleKind.Peer, _top > 0 && _generations > 0) })
+        {
+            KindSlots[(int)kind] = used ? SlotCount++ : -1;
+        }
     }
+
+    /// <summary>Per rule kind, its slot in per-member totals; -1 for a kind this plan never pays (so totals take only the room they need).</summary>
+    internal int[] KindSlots { get; }
+
+    /// <summary>How many rule kinds this plan pays: the per-member totals' width.</summary>
+    internal int SlotCount { get; }
 
     /// <summary>The most lines one order can produce: the size of the span <see cref="Pay"/> needs.</summary>
     internal int MaxLines { get; }
 
     /// <summary>Pays one order: levels, then differential, then peer bonus, then the cap. Returns the number of lines written.</summary>
-    internal int Pay(int buyer, long baseMinor, NetworkSnapshot network, byte[] ranks, EarnerRoster? earners, Span<PaidLine> lines)
+    internal int Pay<TUpline>(int buyer, long baseMinor, in TUpline upline, Span<PaidLine> lines)
+        where TUpline : struct, IUplineTable
     {
         if (baseMinor <= 0)
         {
@@ -58,10 +69,10 @@ internal sealed class CompensationKernel
         }
 
         var remaining = baseMinor;
-        var count = PayLevels(buyer, baseMinor, network, earners, lines, ref remaining);
+        var count = _levelFixed.Length == 0 ? 0 : PayLevels(buyer, baseMinor, upline, lines, ref remaining);
         if (_top > 0 && remaining > 0)
         {
-            count = PayRanks(buyer, baseMinor, network, ranks, earners, lines, count, ref remaining);
+            count = PayRanks(buyer, baseMinor, upline, lines, count, ref remaining);
         }
 
         if (_hasCap && count > 0)
@@ -72,7 +83,8 @@ internal sealed class CompensationKernel
         return count;
     }
 
-    private int PayLevels(int buyer, long baseMinor, NetworkSnapshot network, EarnerRoster? earners, Span<PaidLine> lines, ref long remaining)
+    private int PayLevels<TUpline>(int buyer, long baseMinor, in TUpline network, Span<PaidLine> lines, ref long remaining)
+        where TUpline : struct, IUplineTable
     {
         var count = 0;
         var levels = _levelFixed.Length;
@@ -81,7 +93,7 @@ internal sealed class CompensationKernel
         var compressedCount = 0;
         for (var level = 1; level <= levels && upline >= 0 && remaining > 0;)
         {
-            var status = earners is null ? EarnerStatus.None : earners.StatusAt(upline);
+            var status = network.StatusAt(upline);
             var eligible = (status & Barred) == 0 && (!_promotersOnly || (status & EarnerStatus.Promoter) != 0);
             if (eligible)
             {
@@ -114,7 +126,8 @@ internal sealed class CompensationKernel
         return count;
     }
 
-    private int PayRanks(int seller, long baseMinor, NetworkSnapshot network, byte[] ranks, EarnerRoster? earners, Span<PaidLine> lines, int count, ref long remaining)
+    private int PayRanks<TUpline>(int seller, long baseMinor, in TUpline network, Span<PaidLine> lines, int count, ref long remaining)
+        where TUpline : struct, IUplineTable
     {
         var paidBelow = 0;          // h: the highest rank level already paid below
         var paidBelowAmount = 0L;   // R(B × r(h)): cumulative rounding keeps the total differential at R(B × r_max)
@@ -124,12 +137,12 @@ internal sealed class CompensationKernel
         for (var u = _sellerEarnsOwnRank ? seller : network.ParentAt(seller); u >= 0 && remaining > 0; u = network.ParentAt(u))
         {
             // Suspended or inactive members are invisible to the walk: they neither earn nor raise h.
-            if (earners is not null && (earners.StatusAt(u) & Barred) != 0)
+            if ((network.StatusAt(u) & Barred) != 0)
             {
                 continue;
             }
 
-            int rank = ranks[u];
+            var rank = network.RankAt(u);
             if (rank > paidBelow)
             {
                 var cumulative = _differential[rank].Of(baseMinor, _rounding);
