@@ -115,7 +115,7 @@ public sealed class CompensationCalculator
         var rank = ranks.RankAt(line.Beneficiary);
         var (reward, compressed, peerOf) = line.Kind switch
         {
-            CommissionRuleKind.Level => (plan.LevelPlan!.Levels[line.Ordinal - 1], Compressed(network, line.Source, line.Count), (MemberId?)null),
+            CommissionRuleKind.Level => (plan.LevelPlan!.Levels[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), (MemberId?)null),
             CommissionRuleKind.Differential => (LevelReward.OfRate(plan.Ladder[line.Ordinal].DifferentialRate - (line.Source == 0 ? Rate.Zero : plan.Ladder[line.Source].DifferentialRate)), [], null),
             _ => (LevelReward.OfRate(rank!.PeerRate ?? plan.PeerRate), ImmutableArray<MemberId>.Empty, network.MemberAt(line.Source)),
         };
@@ -134,21 +134,5 @@ public sealed class CompensationCalculator
             line.Capped,
             compressed,
             peerOf);
-    }
-
-    private static ImmutableArray<MemberId> Compressed(NetworkSnapshot network, int from, int count)
-    {
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var members = new MemberId[count];
-        for (var i = 0; i < count; i++, from = network.ParentAt(from))
-        {
-            members[i] = network.MemberAt(from);
-        }
-
-        return ImmutableArray.Create(members);
     }
 }

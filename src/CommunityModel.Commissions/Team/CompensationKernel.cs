@@ -89,7 +89,7 @@ internal sealed class CompensationKernel
         var count = 0;
         var levels = _levelFixed.Length;
         var upline = network.ParentAt(buyer);
-        var compressedFrom = upline;
+        var below = buyer; // the member whose sponsor is the next upline a level may go to
         var compressedCount = 0;
         for (var level = 1; level <= levels && upline >= 0 && remaining > 0;)
         {
@@ -101,13 +101,13 @@ internal sealed class CompensationKernel
                 var amount = Math.Min(remaining, fixedAmount >= 0 ? fixedAmount : _levelRates[level - 1].Of(baseMinor, _rounding));
                 if (amount > 0)
                 {
-                    lines[count++] = new PaidLine { Beneficiary = upline, Amount = amount, Uncapped = amount, Basis = baseMinor, Source = compressedFrom, Count = compressedCount, Kind = CommissionRuleKind.Level, Ordinal = (byte)level };
+                    lines[count++] = new PaidLine { Beneficiary = upline, Amount = amount, Uncapped = amount, Basis = baseMinor, Source = below, Count = compressedCount, Kind = CommissionRuleKind.Level, Ordinal = (byte)level };
                     remaining -= amount;
                 }
 
                 level++;
+                below = upline;
                 upline = network.ParentAt(upline);
-                compressedFrom = upline;
                 compressedCount = 0;
             }
             else if (_compress)
@@ -118,8 +118,8 @@ internal sealed class CompensationKernel
             else
             {
                 level++;
+                below = upline;
                 upline = network.ParentAt(upline);
-                compressedFrom = upline;
             }
         }
 

@@ -18,7 +18,7 @@ internal struct PaidLine
     /// <summary>What the rate applied to: the base, or the holder's differential for a peer bonus of it.</summary>
     public long Basis;
 
-    /// <summary>Level lines: the first member compressed past; differential lines: the rank level already paid below; peer lines: the holder's index.</summary>
+    /// <summary>Level lines: the member just below the first one compressed past (its sponsor is the first); differential lines: the rank level already paid below; peer lines: the holder's index.</summary>
     public int Source;
 
     /// <summary>Level lines: how many members were compressed past.</summary>
