@@ -29,7 +29,6 @@ namespace CommunityModel.Commissions.Run;
 public sealed class CommissionRun
 {
     private const int StackLines = 64;
-    private const long WorkerTotalsBudget = 512L * 1024 * 1024;
     private readonly CommissionRunOptions _options;
 
     /// <summary>Creates a run of a plan.</summary>
@@ -45,6 +44,9 @@ public sealed class CommissionRun
 
     /// <summary>The plan paid.</summary>
     public CompensationPlan Plan { get; }
+
+    /// <summary>The most memory the workers' own per-member totals may take (512 MB); above it they share one array with atomic adds.</summary>
+    internal long WorkerTotalsBudget { get; init; } = 512L * 1024 * 1024;
 
     /// <summary>Qualifies ranks from a compact batch of the period's orders and refunds.</summary>
     /// <param name="network">The network snapshot the batches' indices refer to.</param>

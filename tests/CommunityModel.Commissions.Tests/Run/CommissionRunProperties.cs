@@ -38,7 +38,7 @@ public class CommissionRunProperties
         });
 
     [Property(MaxTest = 1000)]
-    public Property The_ledger_and_totals_do_not_depend_on_the_order_of_the_input_the_thread_count_or_the_chunk_size() =>
+    public Property The_ledger_and_totals_do_not_depend_on_the_order_of_the_input_the_thread_count_the_chunk_size_or_how_workers_add_totals() =>
         Prop.ForAll(Runs, r =>
         {
             var (s, orders, seed) = r;
@@ -48,11 +48,12 @@ public class CommissionRunProperties
             var many = new CollectingSink();
             var sequential = new CommissionRun(s.Plan, new CommissionRunOptions { MaxDegreeOfParallelism = 1, ChunkSize = 1 + (seed % 5) }).Execute(s.Earners, orders, sink: one);
             var parallel = new CommissionRun(s.Plan, new CommissionRunOptions { MaxDegreeOfParallelism = 4, ChunkSize = 1 + (seed % 3) }).Execute(s.Earners, shuffled, sink: many);
+            var atomic = new CommissionRun(s.Plan, new CommissionRunOptions { MaxDegreeOfParallelism = 3, ChunkSize = 2 }) { WorkerTotalsBudget = 0 }.Execute(s.Earners, shuffled);
 
             var members = Enumerable.Range(0, s.Earners.Network.Count);
             var kinds = Enum.GetValues<CommissionRuleKind>();
             return Ledger(sequential, one.Lines).SequenceEqual(Ledger(parallel, many.Lines))
-                && members.All(i => kinds.All(k => sequential.EarnedAt(i, k) == parallel.EarnedAt(i, k)))
+                && members.All(i => kinds.All(k => sequential.EarnedAt(i, k) == parallel.EarnedAt(i, k) && sequential.EarnedAt(i, k) == atomic.EarnedAt(i, k)))
                 && members.All(i => sequential.Ranks.LevelAt(i) == parallel.Ranks.LevelAt(i))
                 && Enumerable.Range(0, orders.Length).All(i => sequential.OrderLineIdAt(i) == parallel.OrderLineIdAt(i))
                 && sequential.TotalPaid == parallel.TotalPaid && sequential.CappedOrders == parallel.CappedOrders;
