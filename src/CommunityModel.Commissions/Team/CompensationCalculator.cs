@@ -68,7 +68,17 @@ public sealed class CompensationCalculator
         var buyer = network.IndexOf(order.Buyer);
         var max = plan.Kernel.MaxLines;
         Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
-        var count = plan.Kernel.Pay(buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid);
+        Span<int> forfeitedAt = stackalloc int[CommissionPlan.MaxLevels];
+        forfeitedAt.Fill(-1);
+        var count = plan.Kernel.Pay(buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid, forfeitedAt);
+        var forfeited = ImmutableArray.CreateBuilder<ForfeitedLevel>();
+        for (var level = 1; level <= forfeitedAt.Length; level++)
+        {
+            if (forfeitedAt[level - 1] is var upline and >= 0)
+            {
+                forfeited.Add(new ForfeitedLevel(level, network.MemberAt(upline), earners?.StatusAt(upline) ?? EarnerStatus.None));
+            }
+        }
 
         var currency = plan.Currency;
         var lines = new CompensationLine[count];
@@ -89,7 +99,10 @@ public sealed class CompensationCalculator
             Money.FromMinorUnits(baseMinor, currency),
             ImmutableArray.Create(lines),
             Money.FromMinorUnits(baseMinor - total, currency),
-            capped ? Money.FromMinorUnits(total, currency) : null);
+            capped ? Money.FromMinorUnits(total, currency) : null)
+        {
+            Forfeited = forfeited.ToImmutable(),
+        };
     }
 
     /// <summary>Checks that ranks, roster and plan describe one network and one ladder.</summary>

@@ -60,7 +60,12 @@ internal sealed class CompensationKernel
     internal int MaxLines { get; }
 
     /// <summary>Pays one order: levels, then differential, then peer bonus, then the cap. Returns the number of lines written.</summary>
-    internal int Pay<TUpline>(int buyer, long baseMinor, in TUpline upline, Span<PaidLine> lines)
+    /// <param name="buyer">The buyer's (seller's) index.</param>
+    /// <param name="baseMinor">The base in minor units.</param>
+    /// <param name="upline">Sponsors, ranks and statuses.</param>
+    /// <param name="lines">Receives the lines; at least <see cref="MaxLines"/> long.</param>
+    /// <param name="forfeited">When not empty (one slot per level), receives the index of the upline whose level was forfeited, for explanations.</param>
+    internal int Pay<TUpline>(int buyer, long baseMinor, in TUpline upline, Span<PaidLine> lines, Span<int> forfeited = default)
         where TUpline : struct, IUplineTable
     {
         if (baseMinor <= 0)
@@ -69,7 +74,7 @@ internal sealed class CompensationKernel
         }
 
         var remaining = baseMinor;
-        var count = _levelFixed.Length == 0 ? 0 : PayLevels(buyer, baseMinor, upline, lines, ref remaining);
+        var count = _levelFixed.Length == 0 ? 0 : PayLevels(buyer, baseMinor, upline, lines, forfeited, ref remaining);
         if (_top > 0 && remaining > 0)
         {
             count = PayRanks(buyer, baseMinor, upline, lines, count, ref remaining);
@@ -83,7 +88,7 @@ internal sealed class CompensationKernel
         return count;
     }
 
-    private int PayLevels<TUpline>(int buyer, long baseMinor, in TUpline network, Span<PaidLine> lines, ref long remaining)
+    private int PayLevels<TUpline>(int buyer, long baseMinor, in TUpline network, Span<PaidLine> lines, Span<int> forfeited, ref long remaining)
         where TUpline : struct, IUplineTable
     {
         var count = 0;
@@ -117,6 +122,11 @@ internal sealed class CompensationKernel
             }
             else
             {
+                if (!forfeited.IsEmpty)
+                {
+                    forfeited[level - 1] = upline;
+                }
+
                 level++;
                 below = upline;
                 upline = network.ParentAt(upline);

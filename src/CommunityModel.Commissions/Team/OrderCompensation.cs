@@ -26,6 +26,9 @@ public sealed record OrderCompensation(
     Money CompanyRetained,
     Money? Cap)
 {
+    /// <summary>Levels forfeited because their upline may not earn (the plan forfeits rather than compresses); empty when none.</summary>
+    public ImmutableArray<ForfeitedLevel> Forfeited { get; init; } = [];
+
     /// <summary>The total paid to members.</summary>
     public Money TotalPaid => Base.Subtract(CompanyRetained);
 
@@ -45,6 +48,6 @@ public sealed record OrderCompensation(
             }
         }
 
-        return new OrderCommission(OrderLineId, Buyer, Plan, AmountPaid, Base, lines.ToImmutable(), CompanyRetained, [], null);
+        return new OrderCommission(OrderLineId, Buyer, Plan, AmountPaid, Base, lines.ToImmutable(), CompanyRetained, Forfeited, null);
     }
 }

@@ -76,7 +76,8 @@ public class CompensationCalculatorProperties
             var plan = builder.Build();
             var expected = new CommissionCalculator(s.Plan).Calculate(s.Order, s.Earners);
             var actual = new CompensationCalculator(plan).Calculate(s.Order, MemberRanks.None(s.Earners.Network, plan.Ladder), s.Earners).ToOrderCommission();
-            return expected.Lines.SequenceEqual(actual.Lines, LineComparer.Instance) && expected.CompanyRetained == actual.CompanyRetained;
+            return expected.Lines.SequenceEqual(actual.Lines, LineComparer.Instance) && expected.CompanyRetained == actual.CompanyRetained
+                && expected.Forfeited.SequenceEqual(actual.Forfeited);
         });
 
     private sealed class LineComparer : IEqualityComparer<CommissionLine>

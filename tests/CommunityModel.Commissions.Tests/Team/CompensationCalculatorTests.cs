@@ -121,7 +121,8 @@ public class CompensationCalculatorTests
 
         var result = Pay(Plan(), earners: earners);
 
-        // 3 (R2) is passed over: 2 (R2) takes the differential 10% − 5% as the new holder; its level 3 is forfeited.
+        // 3 (R2) is passed over: 2 (R2) takes the differential 10% − 5% as the new holder; 3's level 3 is forfeited.
+        Assert.Equal<ForfeitedLevel>([new ForfeitedLevel(3, 3, EarnerStatus.Suspended)], result.Forfeited);
         Assert.Equal(
             [
                 ("team/level-1", 5, 100m), ("team/level-2", 4, 50m),
