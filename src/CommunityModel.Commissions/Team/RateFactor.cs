@@ -6,6 +6,7 @@ internal readonly struct RateFactor
     private readonly ulong _mantissa;
     private readonly ulong _divisor;
     private readonly decimal _fraction;
+    private readonly int _scale;
 
     internal RateFactor(Rate rate)
     {
@@ -15,6 +16,7 @@ internal readonly struct RateFactor
         {
             _mantissa = (ulong)mantissa;
             _divisor = (ulong)MinorUnitArithmetic.PowerOfTen(scale);
+            _scale = scale;
         }
     }
 
@@ -28,7 +30,20 @@ internal readonly struct RateFactor
             var high = Math.BigMul((ulong)minorUnits, _mantissa, out var low);
             if (high == 0)
             {
-                return (long)MinorUnitArithmetic.RoundQuotient(low, _divisor, rounding);
+                // Rounding down by a small power of ten (the default, and every percent or basis-point rate):
+                // constant divisors let the JIT divide by multiplying. Anything else takes the core's rounding.
+                return rounding == RoundingMode.Down && _scale <= 6
+                    ? (long)(_scale switch
+                    {
+                        0 => low,
+                        1 => low / 10,
+                        2 => low / 100,
+                        3 => low / 1_000,
+                        4 => low / 10_000,
+                        5 => low / 100_000,
+                        _ => low / 1_000_000,
+                    })
+                    : (long)MinorUnitArithmetic.RoundQuotient(low, _divisor, rounding);
             }
         }
 
