@@ -90,6 +90,34 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task Refunding_an_upgraded_membership_spreads_over_both_payments_and_reverses_the_commission_on_both_orders()
+    {
+        using var db = new TempDatabase();
+        var time = Clock.Start();
+        await using var crm = await CrmHost.StartAsync(db.Path, time);
+        await crm.RegisterAsync(1);
+        await crm.RegisterAsync(2, sponsor: 1);
+        await crm.PostAsync("/members/2/orders", new { orderId = "vip", item = "VIP" });                 // ¥360 to member 1
+        time.Advance(TimeSpan.FromDays(1));
+        var upgrade = await crm.PostAsync("/members/2/orders", new { orderId = "ka", item = "KA" });     // KA's fixed level 1: ¥6,000
+        Assert.Equal("MembershipUpgrade", (string?)upgrade["kind"]);
+        Assert.Equal(6000.00m, Cny.Amount(upgrade["commissions"]!.AsArray().Single()!["amount"]));
+
+        time.Advance(TimeSpan.FromDays(2));
+        var refund = await crm.PostAsync("/members/2/orders/vip/refunds", new { refundId = "refund-1" });  // inside the cooling-off period
+
+        // The KA term was paid with the VIP credit (3,600 less the one day used: 3,600 × 1/365 = 9.86) and the upgrade's cash,
+        // and the cooling-off refund gives back exactly that. Spread over the orders newest first: all of "ka", 3,590.14 of "vip".
+        Assert.Equal(3600.00m - 9.86m + Cny.Amount(upgrade["amountPaid"]), Cny.Amount(refund["amount"]));
+
+        // Commission reversed in proportion on each order: all ¥6,000 on "ka", 360 × 3,590.14 / 3,600 = ¥359.01 on "vip".
+        Assert.Equal(6359.01m, Cny.Amount(refund["commissionReversed"]));
+        var one = await crm.GetAsync("/members/1/commissions");
+        Assert.Equal(0.99m, Cny.Amount(one["balance"]!["netEarned"]));
+        Assert.Equal(new[] { ("vip", 359.01m), ("ka", 6000.00m) }, one["lines"]!.AsArray().Select(l => ((string)l!["key"]!["orderLineId"]!, Cny.Amount(l["reversed"]))));
+    }
+
+    [Fact]
     public async Task Month_end_after_the_last_paid_day_expires_the_membership_and_the_member_lapses()
     {
         using var db = new TempDatabase();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CommunityModel.Catalog;
 using CommunityModel.Commissions;
 using CommunityModel.Commissions.Engine;
@@ -139,11 +140,12 @@ internal sealed class CrmCommands(
                 }
 
                 var currency = order.AmountPaid.Currency;
-                var remaining = order.AmountPaid - community.RefundedByOrder.GetValueOrDefault(orderId, Money.Zero(currency));
                 var now = time.GetUtcNow();
+                ImmutableArray<RefundShare> shares;
                 Money amount;
                 if (order.Kind == OrderKind.Product)
                 {
+                    var remaining = RemainingOf(community, order);
                     amount = request.Amount ?? remaining;
                     if (amount.Currency != currency || !amount.IsPositive)
                     {
@@ -155,7 +157,8 @@ internal sealed class CrmCommands(
                         throw new CommissionException(CommissionErrorCodes.RefundExceedsPaid, $"Refund '{refundId}' of {amount} is more than the {remaining} of order '{orderId}' not yet refunded.");
                     }
 
-                    context.Record(new OrderRefunded(refundId, orderId, member, amount, now));
+                    shares = [new RefundShare(orderId, amount)];
+                    context.Record(new OrderRefunded(refundId, orderId, member, amount, shares, now));
                 }
                 else
                 {
@@ -167,7 +170,8 @@ internal sealed class CrmCommands(
                     var membership = context.MembershipOf(member) ?? throw new CrmException(CrmErrorCodes.UnknownOrder, $"Member {member} holds no membership to refund.");
                     var change = desk.Refund(membership); // refused with membership.not_active (409) when it already ended
                     amount = change.Events.OfType<MembershipRefunded>().Single().Amount;
-                    context.Record(new OrderRefunded(refundId, orderId, member, amount, now));
+                    shares = SpreadOverMembershipOrders(community, member, amount);
+                    context.Record(new OrderRefunded(refundId, orderId, member, amount, shares, now));
                     context.Apply(change);
                     var back = chain.TryFire(context.LifecycleOf(member), LifecycleTrigger.MembershipRefunded, reason: $"refund {refundId} of order {orderId}");
                     if (back.Succeeded)
@@ -176,14 +180,13 @@ internal sealed class CrmCommands(
                     }
                 }
 
-                // The ledger reverses commission in proportion to what was refunded of the order line it paid on.
+                // The ledger reverses the commission of each order line in proportion to what was refunded of it.
                 var reversed = Money.Zero(currency);
-                var ledgerAmount = Money.Min(amount, remaining);
-                if (ledgerAmount.IsPositive && community.Ledger.HasOrderLine(orderId))
+                foreach (var share in shares.Where(s => s.Amount.IsPositive && community.Ledger.HasOrderLine(s.OrderId)))
                 {
-                    var events = community.Ledger.Refund(orderId, refundId, ledgerAmount);
+                    var events = community.Ledger.Refund(share.OrderId, OrderRefunded.LedgerRefundId(refundId, share.OrderId), share.Amount);
                     context.Record(events);
-                    reversed = Money.Sum(events.OfType<CommissionReversed>().Select(r => r.Amount), currency);
+                    reversed += Money.Sum(events.OfType<CommissionReversed>().Select(r => r.Amount), currency);
                 }
 
                 return new RefundView(refundId, orderId, amount, reversed, context.LifecycleOf(member).Stage, Replayed: false);
@@ -272,8 +275,36 @@ internal sealed class CrmCommands(
         new(order.OrderId, order.Member, order.Item, order.Kind, order.AmountPaid, stage,
             [.. accrued.Select(a => new CommissionView(a.Key.Beneficiary, a.Level, a.Key.Rule, a.Amount, a.AvailableAt))], replayed);
 
-    private static Money ReversedBy(Community community, string refundId) =>
-        community.ReversedByRefund.GetValueOrDefault(refundId, Money.Zero(community.Refunds[refundId].Amount.Currency));
+    private static Money ReversedBy(Community community, string refundId)
+    {
+        var refund = community.Refunds[refundId];
+        var zero = Money.Zero(refund.Amount.Currency);
+        return Money.Sum(refund.Shares.Select(s => community.ReversedByRefund.GetValueOrDefault(OrderRefunded.LedgerRefundId(refundId, s.OrderId), zero)), zero.Currency);
+    }
+
+    private static Money RemainingOf(Community community, OrderRecorded order) =>
+        order.AmountPaid - community.RefundedByOrder.GetValueOrDefault(order.OrderId, Money.Zero(order.AmountPaid.Currency));
+
+    // A membership refund cancels the membership bought by the member's last purchase and paid by every renewal and
+    // upgrade since: it gives back the newest payments first, each at most what is left of it.
+    private static ImmutableArray<RefundShare> SpreadOverMembershipOrders(Community community, MemberId member, Money amount)
+    {
+        var orders = community.OrdersByMember[member].Where(o => o.Kind != OrderKind.Product).ToList();
+        var start = orders.FindLastIndex(o => o.Kind == OrderKind.MembershipPurchase);
+        var shares = ImmutableArray.CreateBuilder<RefundShare>();
+        var left = amount;
+        for (var i = orders.Count - 1; i >= Math.Max(start, 0) && left.IsPositive; i--)
+        {
+            var share = Money.Min(left, RemainingOf(community, orders[i]));
+            if (share.IsPositive)
+            {
+                shares.Add(new RefundShare(orders[i].OrderId, share));
+                left -= share;
+            }
+        }
+
+        return shares.ToImmutable();
+    }
 
     private static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw CrmException.Invalid(field, $"The field '{field}' is required.") : value.Trim();

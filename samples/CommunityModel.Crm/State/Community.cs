@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Crm.Errors;
@@ -41,13 +42,16 @@ internal sealed class Community
     /// <summary>Every order taken, by order id.</summary>
     public ConcurrentDictionary<string, OrderRecorded> Orders { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Each member's orders, in the order they were taken.</summary>
+    public ConcurrentDictionary<MemberId, ImmutableList<OrderRecorded>> OrdersByMember { get; } = new();
+
     /// <summary>Every refund made, by refund id.</summary>
     public ConcurrentDictionary<string, OrderRefunded> Refunds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What was refunded of each order so far.</summary>
     public ConcurrentDictionary<string, Money> RefundedByOrder { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The commission each refund reversed, by refund id.</summary>
+    /// <summary>The commission each refund reversed, by the ledger's refund id (<see cref="OrderRefunded.LedgerRefundId"/>).</summary>
     public ConcurrentDictionary<string, Money> ReversedByRefund { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The commission each order accrued, by order id (the ledger keeps it by beneficiary).</summary>
@@ -118,10 +122,15 @@ internal sealed class Community
         {
             case OrderRecorded o:
                 Orders[o.OrderId] = o;
+                OrdersByMember.AddOrUpdate(o.Member, _ => [o], (_, list) => list.Add(o));
                 break;
             case OrderRefunded r:
                 Refunds[r.RefundId] = r;
-                RefundedByOrder.AddOrUpdate(r.OrderId, r.Amount, (_, sum) => sum + r.Amount);
+                foreach (var share in r.Shares)
+                {
+                    RefundedByOrder.AddOrUpdate(share.OrderId, share.Amount, (_, sum) => sum + share.Amount);
+                }
+
                 break;
             case CommissionAccrued a:
                 CommissionsByOrder.GetOrAdd(a.Key.OrderLineId, _ => []).Add(a);

@@ -52,6 +52,7 @@ namespace CommunityModel.Crm.Storage;
 // The CRM's own facts
 [JsonSerializable(typeof(OrderRecorded))]
 [JsonSerializable(typeof(OrderRefunded))]
+[JsonSerializable(typeof(RefundShare))]
 [JsonSerializable(typeof(MonthEndClosed))]
 
 // HTTP requests and responses
