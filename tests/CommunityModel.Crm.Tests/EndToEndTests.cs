@@ -118,6 +118,28 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task Attending_the_offline_course_uses_the_VIP_quota_once_per_attendance_key()
+    {
+        using var db = new TempDatabase();
+        await using var crm = await CrmHost.StartAsync(db.Path, Clock.Start());
+        await crm.RegisterAsync(5);
+        var none = await crm.PostAsync("/members/5/entitlements/offline-2d1n/uses", new { key = "attendance-0" }, 409);
+        Assert.Equal("membership.not_entitled", (string?)none["code"]);
+        await crm.PostAsync("/members/5/orders", new { orderId = "order-5", item = "VIP" });
+
+        var used = await crm.PostAsync("/members/5/entitlements/offline-2d1n/uses", new { key = "attendance-1" });
+        var again = await crm.PostAsync("/members/5/entitlements/offline-2d1n/uses", new { key = "attendance-1" });
+        Assert.All(new[] { used, again }, m => Assert.Equal(0, (int?)m["entitlements"]!.AsArray().Single(e => (string?)e!["productId"] == "offline-2d1n")!["remaining"]));
+
+        var exhausted = await crm.PostAsync("/members/5/entitlements/offline-2d1n/uses", new { key = "attendance-2" }, 409);
+        Assert.Equal("membership.entitlement_exhausted", (string?)exhausted["code"]);
+        var notInVip = await crm.PostAsync("/members/5/entitlements/backend-capital/uses", new { key = "attendance-3" }, 409);
+        Assert.Equal("membership.not_entitled", (string?)notInVip["code"]);
+        var conflict = await crm.PostAsync("/members/5/entitlements/online-courses/uses", new { key = "attendance-1" }, 409);
+        Assert.Equal("membership.idempotency_key_conflict", (string?)conflict["code"]);
+    }
+
+    [Fact]
     public async Task Month_end_after_the_last_paid_day_expires_the_membership_and_the_member_lapses()
     {
         using var db = new TempDatabase();

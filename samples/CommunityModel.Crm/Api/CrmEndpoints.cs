@@ -27,6 +27,9 @@ internal static class CrmEndpoints
         members.MapPost("/{id:long}/orders/{orderId}/refunds", (long id, string orderId, RecordRefundRequest body, CrmCommands commands, CancellationToken ct) =>
             commands.RecordRefundAsync(Member(id), orderId, body, ct));
 
+        members.MapPost("/{id:long}/entitlements/{productId}/uses", (long id, string productId, UseEntitlementRequest body, CrmCommands commands, CancellationToken ct) =>
+            commands.UseEntitlementAsync(Member(id), productId, body, ct));
+
         members.MapGet("/{id:long}/commissions", (long id, CrmQueries queries) => queries.Commissions(Member(id)));
 
         members.MapPost("/{id:long}/withdrawals", (long id, WithdrawalRequest body, CrmCommands commands, CancellationToken ct) =>

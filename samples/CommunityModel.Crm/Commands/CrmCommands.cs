@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using CommunityModel.Catalog;
 using CommunityModel.Commissions;
 using CommunityModel.Commissions.Engine;
@@ -71,11 +72,9 @@ internal sealed class CrmCommands(
             {
                 var community = context.Community;
                 community.Require(member);
-                if (community.Orders.TryGetValue(orderId, out var existing))
+                if (Seen(community.Orders, orderId, "orderId", o => o.Member == member && o.Item == item, o => $"'{o.Item}' by member {o.Member}", out var existing))
                 {
-                    return existing.Member == member && existing.Item == item
-                        ? ViewOf(existing, community.Lifecycles[member].Stage, replayed: true, community.CommissionsByOrder.GetValueOrDefault(orderId) ?? [])
-                        : throw new CrmException(CrmErrorCodes.IdConflict, $"Order id '{orderId}' is already used for '{existing.Item}' by member {existing.Member}.", "orderId");
+                    return ViewOf(existing, community.Lifecycles[member].Stage, replayed: true, community.CommissionsByOrder.GetValueOrDefault(orderId) ?? []);
                 }
 
                 var now = time.GetUtcNow();
@@ -132,11 +131,9 @@ internal sealed class CrmCommands(
                     throw new CrmException(CrmErrorCodes.UnknownOrder, $"Member {member} has no order '{orderId}'.");
                 }
 
-                if (community.Refunds.TryGetValue(refundId, out var done))
+                if (Seen(community.Refunds, refundId, "refundId", r => r.OrderId == orderId, r => $"order '{r.OrderId}'", out var done))
                 {
-                    return done.OrderId == orderId
-                        ? new RefundView(refundId, orderId, done.Amount, ReversedBy(community, refundId), community.Lifecycles[member].Stage, Replayed: true)
-                        : throw new CrmException(CrmErrorCodes.IdConflict, $"Refund id '{refundId}' is already used for order '{done.OrderId}'.", "refundId");
+                    return new RefundView(refundId, orderId, done.Amount, ReversedBy(community, refundId), community.Lifecycles[member].Stage, Replayed: true);
                 }
 
                 var currency = order.AmountPaid.Currency;
@@ -206,16 +203,31 @@ internal sealed class CrmCommands(
                 community.Require(member);
 
                 // The ledger answers a repeated id with the original request, which must not be stored twice.
-                if (community.Withdrawals.TryGetValue(withdrawalId, out var existing))
+                if (Seen(community.Withdrawals, withdrawalId, "withdrawalId", w => w.Member == member && w.Amount == amount, w => $"{w.Amount} by member {w.Member}", out var existing))
                 {
-                    return existing.Member == member && existing.Amount == amount
-                        ? WithdrawalView.Of(existing, replayed: true)
-                        : throw new CrmException(CrmErrorCodes.IdConflict, $"Withdrawal id '{withdrawalId}' is already used for {existing.Amount} by member {existing.Member}.", "withdrawalId");
+                    return WithdrawalView.Of(existing, replayed: true);
                 }
 
                 var requested = community.Ledger.RequestWithdrawal(withdrawalId, member, amount);
                 context.Record(requested);
                 return WithdrawalView.Of(requested, replayed: false);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Uses an entitlement once today (the grant that expires first); the same key again is the same use and changes nothing.</summary>
+    public Task<MembershipView> UseEntitlementAsync(MemberId member, string productId, UseEntitlementRequest request, CancellationToken cancellationToken)
+    {
+        var key = Required(request.Key, "key");
+        return writer.ExecuteAsync(
+            context =>
+            {
+                context.Community.Require(member);
+                var membership = context.MembershipOf(member)
+                    ?? throw new MembershipRefusedException([new Refusal(ErrorCodes.NotEntitled, $"Member {member} has never held a membership, so no entitlement to '{productId}'.")]);
+                var change = desk.Consume(membership, productId, key); // not entitled, quota used up, or key used for another product: 409
+                context.Apply(change);
+                return MembershipView.Of(change.Membership);
             },
             cancellationToken);
     }
@@ -304,6 +316,17 @@ internal sealed class CrmCommands(
         }
 
         return shares.ToImmutable();
+    }
+
+    // An id seen before: the same request again is answered from the record; anything else under that id is a conflict.
+    private static bool Seen<T>(IReadOnlyDictionary<string, T> records, string id, string field, Func<T, bool> sameRequest, Func<T, string> usedFor, [MaybeNullWhen(false)] out T record)
+    {
+        if (!records.TryGetValue(id, out record))
+        {
+            return false;
+        }
+
+        return sameRequest(record) ? true : throw new CrmException(CrmErrorCodes.IdConflict, $"The {field} '{id}' is already used for {usedFor(record)}.", field);
     }
 
     private static string Required(string? value, string field) =>

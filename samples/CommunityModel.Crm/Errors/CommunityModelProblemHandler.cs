@@ -49,6 +49,9 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
+    // The problem type is a URN built from the stable code: it names the error without promising a web page.
+    private static string TypeOf(string errorCode) => "urn:communitymodel:error:" + errorCode;
+
     private static ProblemDetails FromLibrary(CommunityModelException e)
     {
         var status = StatusOf(e.ErrorCode);
@@ -62,7 +65,7 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
                 _ => "The request is invalid",
             },
             Detail = e.Message,
-            Type = "https://communitymodel.dev/errors/" + e.ErrorCode,
+            Type = TypeOf(e.ErrorCode),
         };
         problem.Extensions["code"] = e.ErrorCode;
         if (e is CrmException { Field: { } field })
@@ -93,7 +96,7 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
             Status = e.StatusCode,
             Title = "The request is invalid",
             Detail = json?.Message ?? e.Message,
-            Type = "https://communitymodel.dev/errors/" + CrmErrorCodes.InvalidRequest,
+            Type = TypeOf(CrmErrorCodes.InvalidRequest),
         };
         problem.Extensions["code"] = CrmErrorCodes.InvalidRequest;
         if (json?.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal))

@@ -61,6 +61,8 @@ namespace CommunityModel.Crm.Storage;
 [JsonSerializable(typeof(RecordOrderRequest))]
 [JsonSerializable(typeof(RecordRefundRequest))]
 [JsonSerializable(typeof(WithdrawalRequest))]
+[JsonSerializable(typeof(UseEntitlementRequest))]
+[JsonSerializable(typeof(MembershipView))]
 [JsonSerializable(typeof(MemberView))]
 [JsonSerializable(typeof(CommissionsView))]
 [JsonSerializable(typeof(OrderView))]
