@@ -73,12 +73,19 @@ public class CommissionLedgerTests
     {
         _ledger.Accrue(Order("o1", 3600m), Start);
 
-        var events = _ledger.Refund("o1", "r1", Money.Cny(1200m));
+        var refund = _ledger.Refund("o1", "r1", Money.Cny(1200m));
 
-        Assert.IsType<RefundRecorded>(events[0]);
-        Assert.Equal([120m, 60m, 36m], events.OfType<CommissionReversed>().Select(r => r.Amount.Amount));
+        Assert.Equal(RefundOutcome.Recorded, refund.Outcome);
+        Assert.IsType<RefundRecorded>(refund.Events[0]);
+        Assert.Equal([120m, 60m, 36m], refund.Events.OfType<CommissionReversed>().Select(r => r.Amount.Amount));
+        Assert.Equal(Money.Cny(216m), refund.Reversed);
         Assert.Equal(Money.Cny(240m), _ledger.BalanceOf(4).Pending);
-        Assert.Empty(_ledger.Refund("o1", "r1", Money.Cny(1200m)));
+
+        var again = _ledger.Refund("o1", "r1", Money.Cny(1200m));
+        Assert.Equal(RefundOutcome.AlreadyRecorded, again.Outcome);
+        Assert.Empty(again.Events);
+        Assert.True(again.Reversed.IsZero);
+        Assert.Equal(Money.Cny(240m), _ledger.BalanceOf(4).Pending);
     }
 
     [Fact]
@@ -99,15 +106,15 @@ public class CommissionLedgerTests
     {
         Record(_ledger.Accrue(Order("o1", 3600m), Start));
         _clock.Advance(TimeSpan.FromDays(8));
-        var withdrawal = _ledger.RequestWithdrawal("w1", 4, Money.Cny(360m));
+        var withdrawal = _ledger.RequestWithdrawal("w1", 4, Money.Cny(360m))!;
         Record([withdrawal, _ledger.MarkWithdrawalPaid("w1")]);
 
-        Record(_ledger.Refund("o1", "r1", Money.Cny(3600m)));
+        Record(_ledger.Refund("o1", "r1", Money.Cny(3600m)).Events);
 
         Assert.Equal(Money.Cny(-360m), _ledger.BalanceOf(4).Available);
         var refused = _ledger.TryRequestWithdrawal("w2", 4, Money.Cny(10m));
         Assert.Equal(CommissionErrorCodes.InsufficientBalance, refused.ErrorCode);
-        Assert.Contains("after refunds", Assert.Single(refused.Refusals), StringComparison.Ordinal);
+        Assert.Contains("after refunds", Assert.Single(refused.Refusals).Reason, StringComparison.Ordinal);
 
         Record(_ledger.Accrue(Order("o2", 5000m), _clock.GetUtcNow()));
         _clock.Advance(TimeSpan.FromDays(7));
@@ -127,12 +134,12 @@ public class CommissionLedgerTests
         _clock.Advance(TimeSpan.FromDays(7));
 
         Assert.Equal(CommissionErrorCodes.WithdrawalBelowMinimum, early.ErrorCode);
-        Assert.Equal(2, early.Refusals.Length);
-        Assert.Equal(CommissionErrorCodes.InsufficientBalance, Assert.Throws<CommissionException>(() => _ledger.RequestWithdrawal("w1", 4, Money.Cny(360.01m))).ErrorCode);
+        Assert.Equal([CommissionErrorCodes.WithdrawalBelowMinimum, CommissionErrorCodes.InsufficientBalance], early.Refusals.Select(r => r.Code));
+        Assert.Equal(CommissionErrorCodes.InsufficientBalance, Assert.Throws<WithdrawalRefusedException>(() => _ledger.RequestWithdrawal("w1", 4, Money.Cny(360.01m))).ErrorCode);
         Assert.Equal(CommissionErrorCodes.InvalidRequest, _ledger.TryRequestWithdrawal("w1", 4, Money.Cny(-1m)).ErrorCode);
         Assert.True(_ledger.TryRequestWithdrawal("w1", 4, Money.Cny(360m)).Succeeded);
         Assert.True(_ledger.TryRequestWithdrawal("w1", 4, Money.Cny(360m)).Succeeded);
-        Assert.Equal(CommissionErrorCodes.InvalidRequest, _ledger.TryRequestWithdrawal("w1", 3, Money.Cny(10m)).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.IdConflict, _ledger.TryRequestWithdrawal("w1", 3, Money.Cny(10m)).ErrorCode);
         Assert.Equal(Money.Cny(360m), _ledger.BalanceOf(4).Withdrawing);
         Assert.True(_ledger.BalanceOf(4).Available.IsZero);
     }
@@ -170,11 +177,14 @@ public class CommissionLedgerTests
     {
         _ledger.Accrue(Order("o1", 100m), Start);
 
-        Assert.Equal(CommissionErrorCodes.UnknownOrderLine, Assert.Throws<CommissionException>(() => _ledger.Refund("o9", "r1", Money.Cny(1m))).ErrorCode);
         Assert.Equal(CommissionErrorCodes.RefundExceedsPaid, Assert.Throws<CommissionException>(() => _ledger.Refund("o1", "r1", Money.Cny(100.01m))).ErrorCode);
         Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => _ledger.Refund("o1", "r1", Money.Cny(0m))).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => _ledger.Refund("o1", "r1", Money.Usd(1m))).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => _ledger.Refund("o9", "r1", Money.Cny(-1m))).ErrorCode);
+        _ledger.Refund("o1", "r1", Money.Cny(10m));
+        Assert.Equal(CommissionErrorCodes.IdConflict, Assert.Throws<CommissionException>(() => _ledger.Refund("o1", "r1", Money.Cny(20m))).ErrorCode);
         Assert.Throws<CurrencyMismatchException>(() => _ledger.Accrue(Calculator.Calculate(new CommissionableOrder("o2", 5, Money.Cny(1m)), Chain) with { Base = Money.Usd(1m) }, Start));
-        Assert.Equal(Money.Cny(10m), _ledger.BalanceOf(4).Pending);
+        Assert.Equal(Money.Cny(9m), _ledger.BalanceOf(4).Pending);
         Assert.True(_ledger.HasOrderLine("o1"));
         Assert.False(_ledger.HasOrderLine("o9"));
     }
@@ -190,7 +200,7 @@ public class CommissionLedgerTests
         _ledger.Accrue(commission, Start);
 
         network.Reassign(5, 2, "customer asked to move");
-        var reversed = _ledger.Refund("o1", "r1", Money.Cny(1000m)).OfType<CommissionReversed>();
+        var reversed = _ledger.Refund("o1", "r1", Money.Cny(1000m)).Events.OfType<CommissionReversed>();
 
         Assert.Equal(new MemberId(1), Assert.Single(reversed).Key.Beneficiary);
         Assert.True(_ledger.BalanceOf(1).NetEarned.IsZero);
@@ -203,10 +213,10 @@ public class CommissionLedgerTests
         Record(_ledger.Accrue(Order("o1", 3600m), Start));
         Record(_ledger.Accrue(Order("o2", 120m, buyer: 4), Start));
         _clock.Advance(TimeSpan.FromDays(7));
-        Record([_ledger.RequestWithdrawal("w1", 4, Money.Cny(200m))]);
+        Record([_ledger.RequestWithdrawal("w1", 4, Money.Cny(200m))!]);
         Record([_ledger.MarkWithdrawalPaid("w1")]);
-        Record(_ledger.Refund("o1", "r1", Money.Cny(1000m)));
-        Record([_ledger.RequestWithdrawal("w2", 3, Money.Cny(50m))]);
+        Record(_ledger.Refund("o1", "r1", Money.Cny(1000m)).Events);
+        Record([_ledger.RequestWithdrawal("w2", 3, Money.Cny(50m))!]);
 
         var replayed = CommissionLedger.Replay(_events, _options, _clock);
 
