@@ -1,8 +1,6 @@
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ledger;
-using CommunityModel.Commissions.Plans;
 using CommunityModel.Referrals;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityModel.Commissions.Tests.Ledger;
 
@@ -11,43 +9,20 @@ namespace CommunityModel.Commissions.Tests.Ledger;
 /// redelivered message) must therefore return nothing new to store, and replay must reject a stream that
 /// does not fit with a typed error that names the event.
 /// </summary>
-public class CommissionLedgerIdempotencyTests
+public class CommissionLedgerIdempotencyTests : LedgerTestBase
 {
-    private static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
-    private static readonly NetworkSnapshot Chain = NetworkSnapshot.Create([new(1, default), new(2, 1), new(3, 2), new(4, 3), new(5, 4)]);
-    private static readonly CommissionCalculator Calculator = new(new CommissionPlanBuilder("standard").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3)).Build());
-
-    private readonly FakeTimeProvider _clock = new(Start);
-    private readonly List<IDomainEvent> _events = [];
-    private readonly LedgerOptions _options = new() { MinimumWithdrawal = Money.Cny(10m), WithdrawalFee = Rate.FromPercent(0.6m) };
-    private readonly CommissionLedger _ledger;
-
-    public CommissionLedgerIdempotencyTests() => _ledger = new CommissionLedger(_options, _clock);
-
-    private static OrderCommission Order(string id, decimal paid, long buyer = 5) => Calculator.Calculate(new CommissionableOrder(id, buyer, Money.Cny(paid)), Chain);
-
-    private void Record(IEnumerable<IDomainEvent> events) => _events.AddRange(events);
-
-    private void Record(IDomainEvent? e)
-    {
-        if (e is not null)
-        {
-            _events.Add(e);
-        }
-    }
-
     [Fact]
     public void A_repeated_withdrawal_id_returns_the_original_request_with_nothing_to_store()
     {
-        Record(_ledger.Accrue(Order("o1", 3600m), Start));
-        _clock.Advance(TimeSpan.FromDays(7));
+        Record(Ledger.Accrue(Order("o1", 3600m), Start));
+        Clock.Advance(TimeSpan.FromDays(7));
 
-        var first = _ledger.TryRequestWithdrawal("w1", 4, Money.Cny(100m));
+        var first = Ledger.TryRequestWithdrawal("w1", 4, Money.Cny(100m));
         Record(first.Event);
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        var again = _ledger.TryRequestWithdrawal("w1", 4, Money.Cny(100m));
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        var again = Ledger.TryRequestWithdrawal("w1", 4, Money.Cny(100m));
         Record(again.Event);
-        Record(_ledger.RequestWithdrawal("w1", 4, Money.Cny(100m)));
+        Record(Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m)));
 
         Assert.False(first.IsReplay);
         Assert.NotNull(first.Event);
@@ -55,23 +30,23 @@ public class CommissionLedgerIdempotencyTests
         Assert.True(again.IsReplay);
         Assert.Null(again.Event);
         Assert.Same(first.Request, again.Request);
-        Assert.Null(_ledger.RequestWithdrawal("w1", 4, Money.Cny(100m)));
-        Assert.Single(_events.OfType<WithdrawalRequested>());
-        Assert.Equal(Money.Cny(100m), _ledger.BalanceOf(4).Withdrawing);
+        Assert.Null(Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m)));
+        Assert.Single(Events.OfType<WithdrawalRequested>());
+        Assert.Equal(Money.Cny(100m), Ledger.BalanceOf(4).Withdrawing);
 
-        var replayed = CommissionLedger.Replay(_events, _options, _clock);
-        Assert.Equal(_ledger.BalanceOf(4), replayed.BalanceOf(4));
+        var replayed = CommissionLedger.Replay(Events, Settings, Clock);
+        Assert.Equal(Ledger.BalanceOf(4), replayed.BalanceOf(4));
     }
 
     [Fact]
     public void A_withdrawal_id_reused_for_another_request_is_an_id_conflict_and_changes_nothing()
     {
-        _ledger.Accrue(Order("o1", 3600m), Start);
-        _clock.Advance(TimeSpan.FromDays(7));
-        _ledger.RequestWithdrawal("w1", 4, Money.Cny(100m));
+        Ledger.Accrue(Order("o1", 3600m), Start);
+        Clock.Advance(TimeSpan.FromDays(7));
+        Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m));
 
-        var otherAmount = _ledger.TryRequestWithdrawal("w1", 4, Money.Cny(50m));
-        var otherMember = Assert.Throws<WithdrawalRefusedException>(() => _ledger.RequestWithdrawal("w1", 3, Money.Cny(100m)));
+        var otherAmount = Ledger.TryRequestWithdrawal("w1", 4, Money.Cny(50m));
+        var otherMember = Assert.Throws<WithdrawalRefusedException>(() => Ledger.RequestWithdrawal("w1", 3, Money.Cny(100m)));
 
         Assert.Equal(CommissionErrorCodes.IdConflict, otherAmount.ErrorCode);
         Assert.Null(otherAmount.Request);
@@ -79,92 +54,92 @@ public class CommissionLedgerIdempotencyTests
         Assert.Equal(CommissionErrorCodes.IdConflict, otherMember.ErrorCode);
         Assert.Equal(("w1", new MemberId(3)), (otherMember.WithdrawalId, otherMember.Member));
         Assert.Contains("already used for ¥100.00 by member 4", otherMember.Message, StringComparison.Ordinal);
-        Assert.Equal(Money.Cny(100m), _ledger.BalanceOf(4).Withdrawing);
-        Assert.True(_ledger.BalanceOf(3).Withdrawing.IsZero);
+        Assert.Equal(Money.Cny(100m), Ledger.BalanceOf(4).Withdrawing);
+        Assert.True(Ledger.BalanceOf(3).Withdrawing.IsZero);
     }
 
     [Fact]
     public void The_throwing_withdrawal_keeps_every_refusal_with_its_code_and_the_joined_message()
     {
-        _ledger.Accrue(Order("o1", 3600m), Start); // ¥360 pending for member 4: nothing available yet
+        Ledger.Accrue(Order("o1", 3600m), Start); // ¥360 pending for member 4: nothing available yet
 
-        var error = Assert.Throws<WithdrawalRefusedException>(() => _ledger.RequestWithdrawal("w1", 4, Money.Cny(5m)));
+        var error = Assert.Throws<WithdrawalRefusedException>(() => Ledger.RequestWithdrawal("w1", 4, Money.Cny(5m)));
 
         Assert.Equal([CommissionErrorCodes.WithdrawalBelowMinimum, CommissionErrorCodes.InsufficientBalance], error.Refusals.Select(r => r.Code));
         Assert.Equal(CommissionErrorCodes.WithdrawalBelowMinimum, error.ErrorCode);
         Assert.Equal(string.Join(" ", error.Refusals.Select(r => r.Reason)), error.Message);
         Assert.IsAssignableFrom<CommissionException>(error);
-        Assert.Empty(_ledger.PendingWithdrawals());
+        Assert.Empty(Ledger.PendingWithdrawals());
         Assert.Throws<ArgumentException>(() => new WithdrawalRefusedException("w1", 4, []));
     }
 
     [Fact]
     public void A_refund_of_an_order_line_without_commission_changes_nothing_and_says_so()
     {
-        _ledger.Accrue(Order("o1", 100m), Start);
+        Ledger.Accrue(Order("o1", 100m), Start);
         var rootOrder = Calculator.Calculate(new CommissionableOrder("o2", 1, Money.Cny(500m)), Chain); // the root has no upline
 
-        Assert.Empty(_ledger.Accrue(rootOrder, Start));
-        var refund = _ledger.Refund("o2", "r1", Money.Cny(500m));
+        Assert.Empty(Ledger.Accrue(rootOrder, Start));
+        var refund = Ledger.Refund("o2", "r1", Money.Cny(500m));
 
         Assert.Equal(RefundOutcome.NoCommission, refund.Outcome);
         Assert.Empty(refund.Events);
         Assert.True(refund.Reversed.IsZero);
-        Assert.False(_ledger.HasOrderLine("o2"));
-        Assert.Equal(Money.Cny(10m), _ledger.BalanceOf(4).Pending);
-        Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => _ledger.Refund("o2", "r1", Money.Zero(Currency.CNY))).ErrorCode);
+        Assert.False(Ledger.HasOrderLine("o2"));
+        Assert.Equal(Money.Cny(10m), Ledger.BalanceOf(4).Pending);
+        Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => Ledger.Refund("o2", "r1", Money.Zero(Currency.CNY))).ErrorCode);
     }
 
     [Fact]
     public void One_refund_id_spreads_over_several_order_lines_without_invented_ids()
     {
-        Record(_ledger.Accrue(Order("o1", 1000m), Start));
-        Record(_ledger.Accrue(Order("o2", 2000m), Start));
+        Record(Ledger.Accrue(Order("o1", 1000m), Start));
+        Record(Ledger.Accrue(Order("o2", 2000m), Start));
 
-        var first = _ledger.Refund("o1", "r1", Money.Cny(1000m));
-        var second = _ledger.Refund("o2", "r1", Money.Cny(500m));
+        var first = Ledger.Refund("o1", "r1", Money.Cny(1000m));
+        var second = Ledger.Refund("o2", "r1", Money.Cny(500m));
         Record(first.Events);
         Record(second.Events);
-        Record(_ledger.Refund("o2", "r1", Money.Cny(500m)).Events);
+        Record(Ledger.Refund("o2", "r1", Money.Cny(500m)).Events);
 
         Assert.Equal((RefundOutcome.Recorded, RefundOutcome.Recorded), (first.Outcome, second.Outcome));
         Assert.Equal((Money.Cny(180m), Money.Cny(90m)), (first.Reversed, second.Reversed));
-        Assert.Equal(Money.Cny(150m), _ledger.BalanceOf(4).Pending); // ¥100 + ¥200 earned, ¥100 + ¥50 reversed
-        var replayed = CommissionLedger.Replay(_events, _options, _clock);
-        Assert.All(new long[] { 2, 3, 4 }, m => Assert.Equal(_ledger.BalanceOf(m), replayed.BalanceOf(m)));
+        Assert.Equal(Money.Cny(150m), Ledger.BalanceOf(4).Pending); // ¥100 + ¥200 earned, ¥100 + ¥50 reversed
+        var replayed = CommissionLedger.Replay(Events, Settings, Clock);
+        Assert.All(new long[] { 2, 3, 4 }, m => Assert.Equal(Ledger.BalanceOf(m), replayed.BalanceOf(m)));
     }
 
     [Fact]
     public void Pending_withdrawals_list_the_unsettled_requests_oldest_first_for_everyone_or_one_member()
     {
-        Record(_ledger.Accrue(Order("o1", 3600m), Start));
-        _clock.Advance(TimeSpan.FromDays(7));
-        Record(_ledger.RequestWithdrawal("w1", 4, Money.Cny(100m)));
-        Record(_ledger.RequestWithdrawal("w2", 3, Money.Cny(50m)));
-        Record(_ledger.RequestWithdrawal("w3", 4, Money.Cny(100m)));
-        Record(_ledger.RequestWithdrawal("w4", 2, Money.Cny(30m)));
+        Record(Ledger.Accrue(Order("o1", 3600m), Start));
+        Clock.Advance(TimeSpan.FromDays(7));
+        Record(Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m)));
+        Record(Ledger.RequestWithdrawal("w2", 3, Money.Cny(50m)));
+        Record(Ledger.RequestWithdrawal("w3", 4, Money.Cny(100m)));
+        Record(Ledger.RequestWithdrawal("w4", 2, Money.Cny(30m)));
 
-        Record(_ledger.MarkWithdrawalPaid("w1"));
-        Record(_ledger.RejectWithdrawal("w4", "bank account closed"));
+        Record(Ledger.MarkWithdrawalPaid("w1"));
+        Record(Ledger.RejectWithdrawal("w4", "bank account closed"));
 
-        Assert.Equal(["w2", "w3"], _ledger.PendingWithdrawals().Select(w => w.WithdrawalId));
-        Assert.Equal(["w3"], _ledger.PendingWithdrawals(4).Select(w => w.WithdrawalId));
-        Assert.Empty(_ledger.PendingWithdrawals(2));
-        Assert.Empty(_ledger.PendingWithdrawals(99));
-        Assert.Equal(["w2", "w3"], CommissionLedger.Replay(_events, _options, _clock).PendingWithdrawals().Select(w => w.WithdrawalId));
+        Assert.Equal(["w2", "w3"], Ledger.PendingWithdrawals().Select(w => w.WithdrawalId));
+        Assert.Equal(["w3"], Ledger.PendingWithdrawals(4).Select(w => w.WithdrawalId));
+        Assert.Empty(Ledger.PendingWithdrawals(2));
+        Assert.Empty(Ledger.PendingWithdrawals(99));
+        Assert.Equal(["w2", "w3"], CommissionLedger.Replay(Events, Settings, Clock).PendingWithdrawals().Select(w => w.WithdrawalId));
     }
 
     [Fact]
     public void Settling_a_withdrawal_twice_is_refused_so_no_settlement_is_stored_twice()
     {
-        _ledger.Accrue(Order("o1", 3600m), Start);
-        _clock.Advance(TimeSpan.FromDays(7));
-        _ledger.RequestWithdrawal("w1", 4, Money.Cny(100m));
-        _ledger.MarkWithdrawalPaid("w1");
+        Ledger.Accrue(Order("o1", 3600m), Start);
+        Clock.Advance(TimeSpan.FromDays(7));
+        Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m));
+        Ledger.MarkWithdrawalPaid("w1");
 
-        Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => _ledger.MarkWithdrawalPaid("w1")).ErrorCode);
-        Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => _ledger.RejectWithdrawal("w1", "late")).ErrorCode);
-        Assert.Equal(Money.Cny(100m), _ledger.BalanceOf(4).PaidOut);
+        Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => Ledger.MarkWithdrawalPaid("w1")).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => Ledger.RejectWithdrawal("w1", "late")).ErrorCode);
+        Assert.Equal(Money.Cny(100m), Ledger.BalanceOf(4).PaidOut);
     }
 
     public static TheoryData<string, int, string> BadStreams => new()
@@ -205,7 +180,7 @@ public class CommissionLedgerIdempotencyTests
             _ => [accrued with { Amount = Money.Usd(10m), OrderAmountPaid = Money.Usd(100m) }],
         };
 
-        var error = Assert.Throws<LedgerReplayException>(() => CommissionLedger.Replay(events, _options, _clock));
+        var error = Assert.Throws<LedgerReplayException>(() => CommissionLedger.Replay(events, Settings, Clock));
 
         Assert.Equal(CommissionErrorCodes.ReplayMismatch, error.ErrorCode);
         Assert.Equal(index, error.Index);
@@ -215,32 +190,32 @@ public class CommissionLedgerIdempotencyTests
     }
 
     [Fact]
-    public void Replay_positions_count_every_event_in_the_stream_and_events_of_other_kinds_are_ignored()
+    public void Replay_positions_count_every_event_in_the_stream_andEvents_of_other_kinds_are_ignored()
     {
         var requested = new WithdrawalRequested("w1", 4, Money.Cny(10m), Money.Zero(Currency.CNY), Start);
         IDomainEvent[] events = [new MemberRegistered(4, default, Start), requested, new ReferralLocked(4, Start), requested];
 
-        var error = Assert.Throws<LedgerReplayException>(() => CommissionLedger.Replay(events, _options, _clock));
+        var error = Assert.Throws<LedgerReplayException>(() => CommissionLedger.Replay(events, Settings, Clock));
 
         Assert.Equal(3, error.Index);
     }
 
     [Fact]
-    public void Applying_an_event_that_does_not_fit_leaves_a_live_ledger_as_it_was()
+    public void Applying_an_event_that_does_not_fit_leaves_a_liveLedger_as_it_was()
     {
-        var accrued = _ledger.Accrue(Order("o1", 3600m), Start);
-        _clock.Advance(TimeSpan.FromDays(7));
-        var requested = _ledger.RequestWithdrawal("w1", 4, Money.Cny(100m))!;
-        var before = _ledger.BalanceOf(4);
+        var accrued = Ledger.Accrue(Order("o1", 3600m), Start);
+        Clock.Advance(TimeSpan.FromDays(7));
+        var requested = Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m))!;
+        var before = Ledger.BalanceOf(4);
 
-        var twice = Assert.Throws<LedgerReplayException>(() => _ledger.Apply(requested));
-        var again = Assert.Throws<LedgerReplayException>(() => _ledger.Apply(accrued[0]));
+        var twice = Assert.Throws<LedgerReplayException>(() => Ledger.Apply(requested));
+        var again = Assert.Throws<LedgerReplayException>(() => Ledger.Apply(accrued[0]));
 
         Assert.Equal(4, twice.Index); // three accruals and one request were applied before it
         Assert.Equal(4, again.Index);
-        Assert.Equal(before, _ledger.BalanceOf(4));
-        Assert.Equal(["w1"], _ledger.PendingWithdrawals().Select(w => w.WithdrawalId));
-        _ledger.Apply(new MemberRegistered(9, default, Start)); // not a ledger event: ignored
-        Assert.Equal(before, _ledger.BalanceOf(4));
+        Assert.Equal(before, Ledger.BalanceOf(4));
+        Assert.Equal(["w1"], Ledger.PendingWithdrawals().Select(w => w.WithdrawalId));
+        Ledger.Apply(new MemberRegistered(9, default, Start)); // not a ledger event: ignored
+        Assert.Equal(before, Ledger.BalanceOf(4));
     }
 }
