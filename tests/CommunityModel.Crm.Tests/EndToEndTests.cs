@@ -162,4 +162,42 @@ public sealed class EndToEndTests
         Assert.Equal("Member", (string?)renewal["stage"]);
         Assert.Equal("2028-03-01", (string?)(await crm.GetAsync("/members/7"))["membership"]!["paidThrough"]);
     }
+
+    [Fact]
+    public async Task A_repeated_withdrawal_is_answered_by_the_ledger_stored_once_and_a_reused_id_is_a_409()
+    {
+        using var db = new TempDatabase();
+        var time = Clock.Start();
+        await using (var crm = await CrmHost.StartAsync(db.Path, time))
+        {
+            await crm.RegisterAsync(1);
+            await crm.RegisterAsync(2, sponsor: 1);
+            await crm.PostAsync("/members/2/orders", new { orderId = "vip", item = "VIP" }); // ¥360 to member 1, pending for 7 days
+
+            // Refused for two reasons at once: every refusal is listed with its code.
+            var refused = await crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-0", amount = Cny.Of(5m) }, 400);
+            Assert.Equal("commissions.withdrawal_below_minimum", (string?)refused["code"]);
+            Assert.Equal(new[] { "commissions.withdrawal_below_minimum", "commissions.insufficient_balance" }, refused["errors"]!.AsArray().Select(e => (string?)e!["code"]));
+
+            time.Advance(TimeSpan.FromDays(8));
+            var first = await crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
+            time.Advance(TimeSpan.FromMinutes(1));
+            var again = await crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
+            var reused = await crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(50m) }, 409);
+
+            Assert.Equal((false, true), ((bool?)first["replayed"], (bool?)again["replayed"]));
+            Assert.Equal((string?)first["requestedAt"], (string?)again["requestedAt"]);
+            Assert.Equal("commissions.id_conflict", (string?)reused["code"]);
+            Assert.Equal(100.00m, Cny.Amount((await crm.GetAsync("/members/1/commissions"))["balance"]!["withdrawing"]));
+        }
+
+        // The request was stored once, so a new host replays it and month-end pays it once.
+        await using (var crm = await CrmHost.StartAsync(db.Path, time))
+        {
+            Assert.Equal(100.00m, Cny.Amount((await crm.GetAsync("/members/1/commissions"))["balance"]!["withdrawing"]));
+            var run = await crm.PostAsync("/month-end");
+            Assert.Equal(new[] { "w-1" }, run["paidWithdrawals"]!.AsArray().Select(w => (string?)w!["withdrawalId"]));
+            Assert.Equal((0m, 100.00m), (Cny.Amount((await crm.GetAsync("/members/1/commissions"))["balance"]!["withdrawing"]), Cny.Amount((await crm.GetAsync("/members/1/commissions"))["balance"]!["paidOut"])));
+        }
+    }
 }

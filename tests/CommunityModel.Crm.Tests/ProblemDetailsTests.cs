@@ -29,7 +29,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         { "/members", """{"memberId": 0}""", "crm.invalid_request", "memberId" },
         { "/members", """{"memberId": "three"}""", "crm.invalid_request", "memberId" },
         { "/members", """{"memberId": 3, "sponsorId": 3}""", "referral.self_binding", null },
-        { "/members", """{"memberId": 3, "sponsorId": 99}""", "referral.unknown_member", null },
+        { "/members", """{"memberId": 3, "sponsorId": 99}""", "referral.unknown_sponsor", null },
         { "/members", """{"memberId": 3""", "crm.invalid_request", "memberId" },
         { "/members/2/orders", """{"item": "VIP"}""", "crm.invalid_request", "orderId" },
         { "/members/2/orders", """{"orderId": "o-1", "item": "platinum"}""", "crm.invalid_request", "item" },

@@ -8,7 +8,7 @@ public sealed class StartupValidationTests
     [InlineData("Commissions:Plan:Levels:3:Rate", "1%", "Commissions:Plan")]
     [InlineData("Commissions:Ledger:FreezePeriod", "-1.00:00:00", "Commissions:Ledger:FreezePeriod")]
     [InlineData("Community:Catalog:Products:0:Price", "9.999 CNY", "Community:Catalog:Products:0:Price")]
-    [InlineData("Community:Memberships:TimeZone", "Mars/Olympus_Mons", "Mars/Olympus_Mons")]
+    [InlineData("Community:Memberships:TimeZone", "Mars/Olympus_Mons", "Community:Memberships:TimeZone 'Mars/Olympus_Mons'")]
     [InlineData("Community:Memberships:Tiers:0:Entitlements:0:ProductId", "no-such-course", "no-such-course")]
     [InlineData("Crm:Port", "70000", "Crm:Port")]
     public async Task An_invalid_setting_stops_start_up_naming_it(string key, string value, string named)

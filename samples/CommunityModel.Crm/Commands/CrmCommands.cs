@@ -177,13 +177,14 @@ internal sealed class CrmCommands(
                     }
                 }
 
-                // The ledger reverses the commission of each order line in proportion to what was refunded of it.
+                // The ledger reverses the commission of each order line in proportion to what was refunded of it
+                // (one refund id across the lines; a line that earned no commission is a no-op).
                 var reversed = Money.Zero(currency);
-                foreach (var share in shares.Where(s => s.Amount.IsPositive && community.Ledger.HasOrderLine(s.OrderId)))
+                foreach (var share in shares.Where(s => s.Amount.IsPositive))
                 {
-                    var events = community.Ledger.Refund(share.OrderId, OrderRefunded.LedgerRefundId(refundId, share.OrderId), share.Amount);
-                    context.Record(events);
-                    reversed += Money.Sum(events.OfType<CommissionReversed>().Select(r => r.Amount), currency);
+                    var result = community.Ledger.Refund(share.OrderId, refundId, share.Amount);
+                    context.Record(result.Events);
+                    reversed += result.Reversed;
                 }
 
                 return new RefundView(refundId, orderId, amount, reversed, context.LifecycleOf(member).Stage, Replayed: false);
@@ -202,15 +203,19 @@ internal sealed class CrmCommands(
                 var community = context.Community;
                 community.Require(member);
 
-                // The ledger answers a repeated id with the original request, which must not be stored twice.
-                if (Seen(community.Withdrawals, withdrawalId, "withdrawalId", w => w.Member == member && w.Amount == amount, w => $"{w.Amount} by member {w.Member}", out var existing))
+                // A repeated id with the same member and amount is a replay: the original request, no event to store.
+                var result = community.Ledger.TryRequestWithdrawal(withdrawalId, member, amount);
+                if (!result.Succeeded)
                 {
-                    return WithdrawalView.Of(existing, replayed: true);
+                    throw new WithdrawalRefusedException(withdrawalId, member, result.Refusals); // 409 id conflict or balance, 400 otherwise
                 }
 
-                var requested = community.Ledger.RequestWithdrawal(withdrawalId, member, amount);
-                context.Record(requested);
-                return WithdrawalView.Of(requested, replayed: false);
+                if (result.Event is { } requested)
+                {
+                    context.Record(requested);
+                }
+
+                return WithdrawalView.Of(result.Request, result.IsReplay);
             },
             cancellationToken);
     }
@@ -291,7 +296,7 @@ internal sealed class CrmCommands(
     {
         var refund = community.Refunds[refundId];
         var zero = Money.Zero(refund.Amount.Currency);
-        return Money.Sum(refund.Shares.Select(s => community.ReversedByRefund.GetValueOrDefault(OrderRefunded.LedgerRefundId(refundId, s.OrderId), zero)), zero.Currency);
+        return community.ReversedByRefund.GetValueOrDefault(refund.RefundId, zero);
     }
 
     private static Money RemainingOf(Community community, OrderRecorded order) =>

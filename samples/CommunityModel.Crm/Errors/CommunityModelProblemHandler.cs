@@ -16,13 +16,13 @@ namespace CommunityModel.Crm.Errors;
 /// </summary>
 internal sealed class CommunityModelProblemHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
-    /// <summary>The HTTP status of a library or CRM error code: 404 unknown member or order, 409 a conflict with the state, else 400.</summary>
+    /// <summary>The HTTP status of a library or CRM error code: 404 unknown member (in the path) or order, 409 a conflict with the state, else 400 (an unknown sponsor in the body among them).</summary>
     /// <param name="errorCode">The error code.</param>
     /// <returns>The status.</returns>
     public static int StatusOf(string errorCode) => errorCode switch
     {
-        CrmErrorCodes.UnknownMember or CrmErrorCodes.UnknownOrder => StatusCodes.Status404NotFound,
-        CrmErrorCodes.IdConflict
+        CrmErrorCodes.UnknownMember or CrmErrorCodes.UnknownOrder or ErrorCodes.ReferralUnknownMember => StatusCodes.Status404NotFound,
+        CrmErrorCodes.IdConflict or CommissionErrorCodes.IdConflict
             or ErrorCodes.ReferralDuplicateMember or ErrorCodes.ReferralAlreadyBound or ErrorCodes.ReferralCycle
             or ErrorCodes.ReferralLocked or ErrorCodes.ReferralWindowClosed
             or ErrorCodes.MembershipAlreadyActive or ErrorCodes.MembershipNotActive or ErrorCodes.NotAnUpgrade or ErrorCodes.NotADowngrade
@@ -77,6 +77,7 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
         {
             ReferralException r => r.Refusals.Select(x => new ProblemError(x.Code, x.Reason)).ToArray(),
             MembershipRefusedException m => m.Refusals.Select(x => new ProblemError(x.Code, x.Message)).ToArray(),
+            WithdrawalRefusedException w => w.Refusals.Select(x => new ProblemError(x.Code, x.Reason)).ToArray(),
             _ => null,
         };
         if (errors is { Length: > 0 })

@@ -39,7 +39,7 @@ internal sealed class FreezeReleaseMonthEnd(MembershipDesk desk, ValueChain chai
 
         // 2. Pay the withdrawals requested before the run, oldest first.
         var paid = new List<WithdrawalView>();
-        foreach (var request in community.PendingWithdrawals.Values.OrderBy(w => w.OccurredAt).ThenBy(w => w.WithdrawalId, StringComparer.Ordinal))
+        foreach (var request in community.Ledger.PendingWithdrawals())
         {
             context.Record(community.Ledger.MarkWithdrawalPaid(request.WithdrawalId));
             paid.Add(WithdrawalView.Of(request, replayed: false));

@@ -13,11 +13,4 @@ namespace CommunityModel.Crm.Orders;
 /// <param name="Amount">What was refunded in all.</param>
 /// <param name="Shares">How much of each order it gave back; the commission on each is reversed in proportion.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record OrderRefunded(string RefundId, string OrderId, MemberId Member, Money Amount, ImmutableArray<RefundShare> Shares, DateTimeOffset OccurredAt) : IDomainEvent
-{
-    /// <summary>The id the ledger knows this refund of <paramref name="orderId"/> by (ledger refund ids are unique across order lines).</summary>
-    /// <param name="refundId">The CRM's refund id.</param>
-    /// <param name="orderId">The order line.</param>
-    /// <returns><c>refundId:orderId</c>.</returns>
-    public static string LedgerRefundId(string refundId, string orderId) => $"{refundId}:{orderId}";
-}
+public sealed record OrderRefunded(string RefundId, string OrderId, MemberId Member, Money Amount, ImmutableArray<RefundShare> Shares, DateTimeOffset OccurredAt) : IDomainEvent;

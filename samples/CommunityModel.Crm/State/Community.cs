@@ -51,17 +51,11 @@ internal sealed class Community
     /// <summary>What was refunded of each order so far.</summary>
     public ConcurrentDictionary<string, Money> RefundedByOrder { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The commission each refund reversed, by the ledger's refund id (<see cref="OrderRefunded.LedgerRefundId"/>).</summary>
+    /// <summary>The commission each refund reversed, by refund id (the ledger keeps refund ids per order line; one refund spans several lines).</summary>
     public ConcurrentDictionary<string, Money> ReversedByRefund { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The commission each order accrued, by order id (the ledger keeps it by beneficiary).</summary>
     public ConcurrentDictionary<string, List<CommissionAccrued>> CommissionsByOrder { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Every withdrawal requested, by withdrawal id.</summary>
-    public ConcurrentDictionary<string, WithdrawalRequested> Withdrawals { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Withdrawals requested and not yet paid or rejected.</summary>
-    public ConcurrentDictionary<string, WithdrawalRequested> PendingWithdrawals { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The last month-end run, if any.</summary>
     public MonthEndClosed? LastMonthEnd => Volatile.Read(ref _lastMonthEnd);
@@ -137,16 +131,6 @@ internal sealed class Community
                 break;
             case CommissionReversed r:
                 ReversedByRefund.AddOrUpdate(r.RefundId, r.Amount, (_, sum) => sum + r.Amount);
-                break;
-            case WithdrawalRequested w:
-                Withdrawals[w.WithdrawalId] = w;
-                PendingWithdrawals[w.WithdrawalId] = w;
-                break;
-            case WithdrawalPaid p:
-                PendingWithdrawals.TryRemove(p.WithdrawalId, out _);
-                break;
-            case WithdrawalRejected r:
-                PendingWithdrawals.TryRemove(r.WithdrawalId, out _);
                 break;
             case MonthEndClosed m:
                 Volatile.Write(ref _lastMonthEnd, m);
