@@ -1,11 +1,13 @@
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Team;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Commissions.DependencyInjection;
 
 /// <summary>
 /// Checks <see cref="CommissionsOptions"/> at start-up: the plan's rules (one to three levels, rates
-/// between 0% and 100%, ...), the ledger's settings, and that both use one currency. Each failure names
+/// between 0% and 100%, ...), the combined plan's (ordered ranks, cap, peer generations, each problem with
+/// its code), the ledger's settings, and that all use one currency. Each failure names
 /// its setting by configuration path: under the section the options were bound from (e.g.
 /// <c>Community:Commissions:Ledger:FreezePeriod</c>), or relative to the options (<c>Ledger:FreezePeriod</c>)
 /// when they were set in code.
@@ -57,6 +59,20 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
             {
                 failures.Add($"{_prefix}ComplianceProfiles: profile '{profile.Name}' needs a name, a level limit of zero or more and a cap between 0% and 100%.");
             }
+        }
+
+        if (options.Compensation is { } compensation)
+        {
+            failures.AddRange(CompensationPlan.Validate(compensation).Select(p => $"{_prefix}Compensation: {p.Message} ({p.Code})"));
+            if (compensation.Currency != ledger.Currency)
+            {
+                failures.Add($"{_prefix}Compensation:Currency is {compensation.Currency.Code} but the ledger is in {ledger.Currency.Code}.");
+            }
+        }
+
+        if (options.Run.ChunkSize < 1)
+        {
+            failures.Add($"{_prefix}Run:ChunkSize is {options.Run.ChunkSize}; a chunk holds at least one order.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
