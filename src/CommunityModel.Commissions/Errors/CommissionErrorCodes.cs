@@ -18,7 +18,10 @@ public static class CommissionErrorCodes
     /// <summary>An order, refund or withdrawal names an id or amount that is unusable (empty, negative).</summary>
     public const string InvalidRequest = "commissions.invalid_request";
 
-    /// <summary>A refund names an order line the ledger has no commission for.</summary>
+    /// <summary>
+    /// An order line the ledger has no commission for. <see cref="Ledger.CommissionLedger.Refund"/> no longer raises it: a
+    /// refund of such a line is a no-op whose result says <see cref="Ledger.RefundOutcome.NoCommission"/>.
+    /// </summary>
     public const string UnknownOrderLine = "commissions.unknown_order_line";
 
     /// <summary>Refunds of an order line would exceed the amount paid for it.</summary>
@@ -33,6 +36,12 @@ public static class CommissionErrorCodes
     /// <summary>A withdrawal id is unknown or the withdrawal is no longer pending.</summary>
     public const string UnknownWithdrawal = "commissions.unknown_withdrawal";
 
+    /// <summary>A withdrawal id, or a refund id of an order line, is already used for another request (other member or amount).</summary>
+    public const string IdConflict = "commissions.id_conflict";
+
+    /// <summary>A stored ledger event does not fit the ledger replayed so far (recorded twice, unknown, out of order, over a total).</summary>
+    public const string ReplayMismatch = "commissions.replay_mismatch";
+
     /// <summary>An earner roster and a network snapshot do not describe the same members.</summary>
     public const string RosterMismatch = "commissions.roster_mismatch";
 
@@ -41,4 +50,21 @@ public static class CommissionErrorCodes
 
     /// <summary>A compliance profile is unknown or malformed.</summary>
     public const string InvalidComplianceProfile = "commissions.invalid_compliance_profile";
+
+    // Commissions II: ranks, differential, peer bonus, combined plans and the month-end run.
+
+    /// <summary>A rank ladder's differential rates do not strictly increase from the lowest rank to the highest.</summary>
+    public const string RanksUnordered = "commissions.ranks_unordered";
+
+    /// <summary>A rank is malformed: empty or duplicate code, a rate outside 0% to 100%, a negative requirement, an unknown leg rank, or too many ranks.</summary>
+    public const string InvalidRank = "commissions.invalid_rank";
+
+    /// <summary>A per-order payout cap is below 0% or above 100% of the base.</summary>
+    public const string InvalidPayoutCap = "commissions.invalid_payout_cap";
+
+    /// <summary>A peer bonus is malformed: generations outside 1 to 3, a rate outside 0% to 100%, or an unknown basis.</summary>
+    public const string InvalidPeerBonus = "commissions.invalid_peer_bonus";
+
+    /// <summary>Ranks, volumes, a roster or an order batch given to a calculation describe another network or ladder than the others.</summary>
+    public const string SnapshotMismatch = "commissions.snapshot_mismatch";
 }
