@@ -75,6 +75,9 @@ public sealed class ProductCatalog
     public static ImmutableArray<string> TryCreate(CatalogOptions options, out ProductCatalog? catalog)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // Problems name settings by their configuration path relative to the options (Products:0, PriceBands, ...);
+        // CatalogOptionsValidator puts the bound section's path in front. Values the reader could not read come first.
         var problems = ImmutableArray.CreateBuilder<string>();
         problems.AddRange(options.BindingProblems);
         var products = ImmutableArray.CreateBuilder<Product>(options.Products.Count);
@@ -91,11 +94,11 @@ public sealed class ProductCatalog
             var item = options.Products[i];
             if (item is null)
             {
-                problems.Add($"Products[{i}] is empty.");
+                problems.Add($"Products:{i} is empty.");
                 continue;
             }
 
-            var label = string.IsNullOrWhiteSpace(item.Id) ? $"Products[{i}]" : $"Product '{item.Id}'";
+            var label = string.IsNullOrWhiteSpace(item.Id) ? $"Products:{i}" : $"Products:{i} ('{item.Id}')";
             if (string.IsNullOrWhiteSpace(item.Id))
             {
                 problems.Add($"{label} has no id.");
@@ -153,12 +156,12 @@ public sealed class ProductCatalog
 
         if (options.Products.Count == 0)
         {
-            problems.Add("The catalog has no products.");
+            problems.Add("Products is empty: the catalog has no products; define at least one.");
         }
 
         if (bands is not null && currency is { } c && !SameCurrency(bands, Money.Zero(c)))
         {
-            problems.Add($"The price bands are not in the catalog's currency {c.Code}.");
+            problems.Add($"PriceBands are not in the catalog's currency {c.Code}.");
         }
 
         catalog = problems.Count == 0 ? new ProductCatalog(products.MoveToImmutable(), currency!.Value) : null;
@@ -169,13 +172,13 @@ public sealed class ProductCatalog
     {
         if (bands.EntryFrom.Currency != bands.HighTicketFrom.Currency || bands.EntryFrom.Currency != bands.PremiumFrom.Currency)
         {
-            problems.Add("The price bands mix currencies.");
+            problems.Add("PriceBands mix currencies; give EntryFrom, HighTicketFrom and PremiumFrom in one currency.");
             return;
         }
 
         if (bands.EntryFrom.IsNegative || bands.EntryFrom > bands.HighTicketFrom || bands.HighTicketFrom > bands.PremiumFrom)
         {
-            problems.Add($"The price bands must rise: 0 ≤ EntryFrom ({bands.EntryFrom}) ≤ HighTicketFrom ({bands.HighTicketFrom}) ≤ PremiumFrom ({bands.PremiumFrom}).");
+            problems.Add($"PriceBands must rise: 0 ≤ EntryFrom ({bands.EntryFrom}) ≤ HighTicketFrom ({bands.HighTicketFrom}) ≤ PremiumFrom ({bands.PremiumFrom}).");
         }
     }
 

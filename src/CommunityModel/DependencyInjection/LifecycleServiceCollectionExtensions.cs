@@ -34,10 +34,18 @@ public static class LifecycleServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        var lifecycle = configuration.GetSection(LifecycleSection);
+        var onboarding = configuration.GetSection(OnboardingSection);
+        var memberNumbers = configuration.GetSection(MemberNumbersSection);
+
+        // Before AddLifecycles(), whose path-less validators would otherwise be the ones kept.
+        services.AddValidatorNamingSection<ValueChainOptions, ValueChainOptionsValidator>(lifecycle, (_, path) => new ValueChainOptionsValidator(path));
+        services.AddValidatorNamingSection<OnboardingOptions, OnboardingOptionsValidator>(onboarding, (_, path) => new OnboardingOptionsValidator(path));
+        services.AddValidatorNamingSection<MemberNumberOptions, MemberNumberOptionsValidator>(memberNumbers, (_, path) => new MemberNumberOptionsValidator(path));
         services.AddLifecycles();
-        services.AddOptions<ValueChainOptions>().Bind(configuration.GetSection(LifecycleSection));
-        services.AddOptions<OnboardingOptions>().Bind(configuration.GetSection(OnboardingSection));
-        services.AddOptions<MemberNumberOptions>().Bind(configuration.GetSection(MemberNumbersSection));
+        services.AddOptions<ValueChainOptions>().Bind(lifecycle);
+        services.AddOptions<OnboardingOptions>().Bind(onboarding);
+        services.AddOptions<MemberNumberOptions>().Bind(memberNumbers);
         return services;
     }
 

@@ -25,6 +25,7 @@ public static class MembershipServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions<CatalogOptions>().Configure(options => MembershipConfigurationReader.Read(section, options)).ValidateOnStart();
+        services.AddValidatorNamingSection<CatalogOptions, CatalogOptionsValidator>(section, (_, path) => new CatalogOptionsValidator(path));
         return AddCatalogCore(services);
     }
 
@@ -49,11 +50,8 @@ public static class MembershipServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions<MembershipOptions>().Configure(options => MembershipConfigurationReader.Read(section, options)).ValidateOnStart();
-
-        // Failures name the settings under the section actually bound (e.g. Community:Memberships:TimeZone).
-        var sectionPath = (section as IConfigurationSection)?.Path;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>(
-            sp => new MembershipOptionsValidator(sp.GetRequiredService<IOptions<CatalogOptions>>(), sectionPath)));
+        services.AddValidatorNamingSection<MembershipOptions, MembershipOptionsValidator>(
+            section, (sp, path) => new MembershipOptionsValidator(sp.GetRequiredService<IOptions<CatalogOptions>>(), path));
         return AddMembershipsCore(services);
     }
 

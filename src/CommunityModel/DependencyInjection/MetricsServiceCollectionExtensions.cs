@@ -1,3 +1,4 @@
+using CommunityModel.DependencyInjection;
 using CommunityModel.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class MetricsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<MetricsOptions>().Bind(configuration);
+        services.AddValidatorNamingSection<MetricsOptions, MetricsOptionsValidator>(configuration, (_, path) => new MetricsOptionsValidator(path));
         return services.AddCommunityMetricsCore();
     }
 

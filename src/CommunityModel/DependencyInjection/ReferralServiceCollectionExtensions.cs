@@ -1,3 +1,4 @@
+using CommunityModel.DependencyInjection;
 using CommunityModel.Referrals;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,10 +17,7 @@ public static class ReferralServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ReferralOptions>().Bind(configuration);
-
-        // Failures name the settings under the section actually bound (e.g. Community:Referrals:Mode).
-        var sectionPath = (configuration as IConfigurationSection)?.Path;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReferralOptions>, ReferralOptionsValidator>(_ => new ReferralOptionsValidator(sectionPath)));
+        services.AddValidatorNamingSection<ReferralOptions, ReferralOptionsValidator>(configuration, (_, path) => new ReferralOptionsValidator(path));
         return AddReferralCore(services);
     }
 

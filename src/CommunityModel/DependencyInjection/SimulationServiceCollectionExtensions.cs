@@ -22,6 +22,7 @@ public static class SimulationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<GrowthSimulationOptions>().Bind(configuration).Configure(o => ReadRates(configuration, o));
+        services.AddValidatorNamingSection<GrowthSimulationOptions, GrowthSimulationOptionsValidator>(configuration, (_, path) => new GrowthSimulationOptionsValidator(path));
         return services.AddGrowthSimulatorCore();
     }
 

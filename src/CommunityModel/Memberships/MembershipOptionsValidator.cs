@@ -1,4 +1,5 @@
 using CommunityModel.Catalog;
+using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Memberships;
@@ -31,7 +32,7 @@ public sealed class MembershipOptionsValidator : IValidateOptions<MembershipOpti
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
-        _prefix = string.IsNullOrEmpty(sectionPath) ? string.Empty : sectionPath + ":";
+        _prefix = SectionPath.Prefix(sectionPath);
     }
 
     /// <inheritdoc/>
@@ -60,7 +61,6 @@ public sealed class MembershipOptionsValidator : IValidateOptions<MembershipOpti
         }
 
         // Values the configuration reader could not read already carry their full path.
-        var unreadable = options.BindingProblems.Count;
-        return ValidateOptionsResult.Fail(problems.Select((p, i) => i < unreadable ? p : _prefix + p));
+        return ValidateOptionsResult.Fail(SectionPath.Under(_prefix, problems, alreadyNamed: options.BindingProblems.Count));
     }
 }

@@ -48,7 +48,7 @@ public sealed class CommunityMetrics
     public CommunityMetrics(MetricsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = MetricsOptionsValidator.Failures(options);
+        var failures = new MetricsOptionsValidator().Failures(options);
         if (failures.Count > 0)
         {
             throw new MetricsException(ErrorCodes.MetricsInvalidOptions, "The metrics options are invalid: " + string.Join(" ", failures));

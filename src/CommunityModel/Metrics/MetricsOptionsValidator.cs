@@ -1,11 +1,29 @@
 using CommunityModel.Lifecycle;
+using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Metrics;
 
-/// <summary>Checks <see cref="MetricsOptions"/> at start-up and names every bad value.</summary>
+/// <summary>
+/// Checks <see cref="MetricsOptions"/> at start-up and names every bad value.
+/// Each failure names its setting by configuration path: under the section the options were bound from (e.g.
+/// <c>Community:Metrics:TimeZone</c>), or relative to the options (<c>TimeZone</c>) when they were set in code.
+/// </summary>
 public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
 {
+    private readonly string _prefix;
+
+    /// <summary>Creates a validator that names settings relative to the options, e.g. <c>TimeZone</c>.</summary>
+    public MetricsOptionsValidator()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates a validator that names settings under the configuration section the options are bound from.</summary>
+    /// <param name="sectionPath">The section's path, e.g. <c>Community:Metrics</c>; <see langword="null"/> or empty for paths relative to the options.</param>
+    public MetricsOptionsValidator(string? sectionPath) =>
+        _prefix = SectionPath.Prefix(sectionPath);
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, MetricsOptions options)
     {
@@ -13,53 +31,53 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    internal static List<string> Failures(MetricsOptions options)
+    internal List<string> Failures(MetricsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
-            failures.Add($"Metrics:TimeZone is '{options.TimeZone}'; it must be a time zone id this system knows, e.g. 'Asia/Shanghai'.");
+            failures.Add($"{_prefix}TimeZone is '{options.TimeZone}'; it must be a time zone id this system knows, e.g. 'Asia/Shanghai'.");
         }
 
         if (!Enum.IsDefined(options.FirstDayOfWeek))
         {
-            failures.Add($"Metrics:FirstDayOfWeek is {options.FirstDayOfWeek}; it must be a day of the week.");
+            failures.Add($"{_prefix}FirstDayOfWeek is {options.FirstDayOfWeek}; it must be a day of the week.");
         }
 
         if (!global::CommunityModel.Currency.TryFromCode(options.Currency, out _))
         {
-            failures.Add($"Metrics:Currency is '{options.Currency}'; it must be an ISO 4217 code such as 'CNY'.");
+            failures.Add($"{_prefix}Currency is '{options.Currency}'; it must be an ISO 4217 code such as 'CNY'.");
         }
 
         if (FunnelDefinition.Problem(options.FunnelStages) is { } funnelProblem)
         {
-            failures.Add($"Metrics:FunnelStages: {funnelProblem}");
+            failures.Add($"{_prefix}FunnelStages: {funnelProblem}");
         }
 
         if (options.ConversionWindowDays is < 1 or > 3660)
         {
-            failures.Add($"Metrics:ConversionWindowDays is {options.ConversionWindowDays}; it must be between 1 and 3660 days.");
+            failures.Add($"{_prefix}ConversionWindowDays is {options.ConversionWindowDays}; it must be between 1 and 3660 days.");
         }
 
         if (!Enum.IsDefined(options.ActivationSignal))
         {
-            failures.Add($"Metrics:ActivationSignal is {options.ActivationSignal}; it must be Activity, Attendance, Purchase or StageReached.");
+            failures.Add($"{_prefix}ActivationSignal is {options.ActivationSignal}; it must be Activity, Attendance, Purchase or StageReached.");
         }
 
         if (options.ActivationSignal == ActivationSignal.StageReached && !FunnelDefinition.IsOnMainChain(options.ActivationStage))
         {
-            failures.Add($"Metrics:ActivationStage is {options.ActivationStage}; it must be a stage of the main chain (Prospect, Fan, Customer, Member, Partner).");
+            failures.Add($"{_prefix}ActivationStage is {options.ActivationStage}; it must be a stage of the main chain (Prospect, Fan, Customer, Member, Partner).");
         }
 
         if (options.ActivationWithinDays is < 1 or > 3660)
         {
-            failures.Add($"Metrics:ActivationWithinDays is {options.ActivationWithinDays}; it must be between 1 and 3660 days.");
+            failures.Add($"{_prefix}ActivationWithinDays is {options.ActivationWithinDays}; it must be between 1 and 3660 days.");
         }
 
         if (options.RenewalGraceDays is < 0 or > 3660)
         {
-            failures.Add($"Metrics:RenewalGraceDays is {options.RenewalGraceDays}; it must be between 0 and 3660 days.");
+            failures.Add($"{_prefix}RenewalGraceDays is {options.RenewalGraceDays}; it must be between 0 and 3660 days.");
         }
 
         return failures;

@@ -1,3 +1,4 @@
+using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Referrals;
@@ -20,7 +21,7 @@ public sealed class ReferralOptionsValidator : IValidateOptions<ReferralOptions>
     /// <summary>Creates a validator that names settings under the configuration section the options are bound from.</summary>
     /// <param name="sectionPath">The section's path, e.g. <c>Community:Referrals</c>; <see langword="null"/> or empty for paths relative to the options.</param>
     public ReferralOptionsValidator(string? sectionPath) =>
-        _prefix = string.IsNullOrEmpty(sectionPath) ? string.Empty : sectionPath + ":";
+        _prefix = SectionPath.Prefix(sectionPath);
 
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, ReferralOptions options)

@@ -63,16 +63,16 @@ public class ProductCatalogTests
 
         Assert.Equal(ErrorCodes.InvalidCatalog, error.ErrorCode);
         Assert.Equal(4, error.Problems.Length);
-        Assert.Contains(error.Problems, p => p.Contains("'a' is defined more than once", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("'b' has a negative price", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("'c' is priced in USD", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("'d' has no ladder tier", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("Products:1 ('a') is defined more than once", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("Products:2 ('b') has a negative price", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("Products:3 ('c') is priced in USD", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("Products:4 ('d') has no ladder tier", StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_empty_catalog_products_without_id_or_price_and_bad_bands_are_errors()
     {
-        Assert.Contains("no products", Assert.Throws<CatalogException>(() => new CatalogBuilder().Build()).Message, StringComparison.Ordinal);
+        Assert.Contains("Products is empty: the catalog has no products", Assert.Throws<CatalogException>(() => new CatalogBuilder().Build()).Message, StringComparison.Ordinal);
 
         var options = new CatalogOptions { PriceBands = new PriceBandOptions { EntryFrom = Money.Cny(100m), HighTicketFrom = Money.Cny(50m), PremiumFrom = Money.Cny(200m) } };
         options.Products.Add(new ProductOptions { Id = "", Price = Money.Cny(1m) });
@@ -82,10 +82,10 @@ public class ProductCatalogTests
         var problems = ProductCatalog.TryCreate(options, out var catalog);
 
         Assert.Null(catalog);
-        Assert.Contains(problems, p => p.Contains("must rise", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("Products[0] has no id", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'free' has no price", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("negative number of days", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("PriceBands must rise", StringComparison.Ordinal));
+        Assert.Contains("Products:0 has no id.", problems);
+        Assert.Contains("Products:1 ('free') has no price.", problems);
+        Assert.Contains("Products:2 ('camp') has a negative number of days or nights.", problems);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class ProductCatalogTests
             .AddProduct("p", "P", ProductKind.Other, Money.Cny(10m))
             .WithPriceBands(Money.Usd(1m), Money.Usd(2m), Money.Usd(3m));
 
-        Assert.Contains("not in the catalog's currency CNY", Assert.Throws<CatalogException>(builder.Build).Message, StringComparison.Ordinal);
+        Assert.Contains("PriceBands are not in the catalog's currency CNY", Assert.Throws<CatalogException>(builder.Build).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,7 +131,10 @@ public class ProductCatalogTests
         var result = new CatalogOptionsValidator().Validate(null, options);
 
         Assert.True(result.Failed);
-        Assert.Contains("'offline-2d1n' is defined more than once", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Equal(["Products:1 ('offline-2d1n') is defined more than once; product ids must be unique."], result.Failures); // relative to the options
+        Assert.Equal(
+            ["Catalog:Products:1 ('offline-2d1n') is defined more than once; product ids must be unique."],
+            new CatalogOptionsValidator("Catalog").Validate(null, options).Failures);
         options.Products.RemoveAt(1);
         Assert.True(new CatalogOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal(LadderTier.HighTicket, ProductCatalog.Create(options)["offline-2d1n"].Tier);

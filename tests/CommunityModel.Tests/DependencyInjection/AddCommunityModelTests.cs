@@ -58,10 +58,35 @@ public class AddCommunityModelTests
 
         var error = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        var messages = string.Join("\n", error.InnerExceptions.Select(e => e.Message));
-        Assert.Contains("Lifecycle:MinimumPartnerReferrals is -2", messages, StringComparison.Ordinal);
-        Assert.Contains("Onboarding:NicknamePattern '(['", messages, StringComparison.Ordinal);
-        Assert.Contains("MemberNumbers:SequenceWidth is 0", messages, StringComparison.Ordinal);
+        // Each setting is named under the section actually bound, here below "Community".
+        var failures = error.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).ToArray();
+        Assert.Contains("Community:Lifecycle:MinimumPartnerReferrals is -2; it must be 0 or more.", failures);
+        Assert.Contains(failures, f => f.StartsWith("Community:Onboarding:NicknamePattern '([' is not a regular expression", StringComparison.Ordinal));
+        Assert.Contains("Community:MemberNumbers:SequenceWidth is 0; it must be between 1 and 18 digits.", failures);
+        Assert.Equal(3, failures.Length);
+    }
+
+    [Fact]
+    public void Lifecycles_bound_from_the_root_name_their_own_sections()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Lifecycle:DormantAfterDays"] = "0",
+            ["Onboarding:StallAfterHours"] = "0",
+            ["MemberNumbers:Separator"] = "x",
+        }).Build();
+        using var provider = new ServiceCollection().AddLifecycles(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failures = error.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            [
+                "Lifecycle:DormantAfterDays is 0; it must be between 1 and 3650 days.",
+                "MemberNumbers:Separator is 'x'; it must be at most 3 characters, none a letter, digit or space.",
+                "Onboarding:StallAfterHours is 0; it must be 1 or more.",
+            ],
+            failures);
     }
 
     [Fact]

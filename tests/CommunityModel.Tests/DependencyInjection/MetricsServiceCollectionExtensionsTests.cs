@@ -52,6 +52,26 @@ public class MetricsServiceCollectionExtensionsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Metrics:TimeZone", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("TimeZone is 'Mars/Olympus'", Assert.Single(error.Failures), StringComparison.Ordinal); // set in code: relative to the options
+    }
+
+    [Fact]
+    public void Failures_name_the_settings_under_the_section_actually_bound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Community:Metrics:TimeZone"] = "Mars/Olympus",
+            ["Community:Metrics:ConversionWindowDays"] = "0",
+        }).Build();
+        using var provider = new ServiceCollection().AddCommunityMetrics(configuration.GetSection("Community:Metrics")).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            [
+                "Community:Metrics:TimeZone is 'Mars/Olympus'; it must be a time zone id this system knows, e.g. 'Asia/Shanghai'.",
+                "Community:Metrics:ConversionWindowDays is 0; it must be between 1 and 3660 days.",
+            ],
+            error.Failures);
     }
 }

@@ -57,7 +57,27 @@ public class SimulationServiceCollectionExtensionsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Simulation:RenewalRate", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("RenewalRate is 150", Assert.Single(error.Failures), StringComparison.Ordinal); // set in code: relative to the options
+    }
+
+    [Fact]
+    public void Failures_name_the_settings_under_the_section_actually_bound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Community:Simulation:Months"] = "0",
+            ["Community:Simulation:KaFee"] = "1000",
+        }).Build();
+        using var provider = new ServiceCollection().AddGrowthSimulator(configuration.GetSection("Community:Simulation")).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            [
+                "Community:Simulation:Months is 0; it must be between 1 and 120.",
+                "Community:Simulation:KaFee 1000 is below VipFee 3600; an upgrade pays the difference, which cannot be negative.",
+            ],
+            error.Failures);
     }
 
     [Fact]

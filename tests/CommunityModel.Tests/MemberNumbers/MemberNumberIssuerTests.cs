@@ -143,7 +143,7 @@ public class MemberNumberIssuerTests
         var error = Assert.Throws<OptionsValidationException>(() => new MemberNumberIssuer(options));
 
         Assert.Equal(4, error.Failures.Count());
-        Assert.Contains("MemberNumbers:Prefixes:KA is 'K A'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Prefixes:KA is 'K A'; a prefix is 1 to 16 letters or digits.", error.Failures); // set in code: relative to the options
         Assert.Contains("SequenceWidth is 19", error.Message, StringComparison.Ordinal);
         Assert.Contains("Prefixes is empty", new MemberNumberOptionsValidator().Validate(null, new MemberNumberOptions { Prefixes = [] }).FailureMessage, StringComparison.Ordinal);
     }

@@ -61,9 +61,31 @@ public class MembershipServiceCollectionTests
         var error = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         var messages = string.Join(" ", error.InnerExceptions.Select(e => e.Message));
-        Assert.Contains("'a' has a negative price", messages, StringComparison.Ordinal);
+        Assert.Contains("Products:0 ('a') has a negative price", messages, StringComparison.Ordinal); // set in code: relative to the options
         Assert.Contains("catalog is invalid", messages, StringComparison.Ordinal);
         Assert.Equal(2, error.InnerExceptions.Count);
+    }
+
+    [Fact]
+    public void Catalog_problems_name_their_setting_under_the_section_actually_bound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Community:Catalog:Products:0:Id"] = "camp",
+            ["Community:Catalog:Products:0:Price"] = "-1.00 CNY",
+            ["Community:Catalog:Products:0:Tier"] = "Entry",
+            ["Community:Catalog:Products:1:Id"] = "book",
+            ["Community:Catalog:Products:1:Price"] = "nine yuan",
+        }).Build();
+        using var provider = new ServiceCollection().AddCatalog(configuration.GetSection("Community:Catalog")).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failures = error.Failures.ToArray();
+        Assert.StartsWith("Community:Catalog:Products:1:Price is 'nine yuan'", failures[0], StringComparison.Ordinal); // read by the reader, named once
+        Assert.StartsWith("Community:Catalog:Products:0 ('camp') has a negative price ", failures[1], StringComparison.Ordinal);
+        Assert.Equal("Community:Catalog:Products:1 ('book') has no price.", failures[2]);
+        Assert.DoesNotContain(failures, f => f.StartsWith("Community:Catalog:Community:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,8 +1,13 @@
+using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Metrics.Simulation;
 
-/// <summary>Checks <see cref="GrowthSimulationOptions"/> at start-up and names every bad value.</summary>
+/// <summary>
+/// Checks <see cref="GrowthSimulationOptions"/> at start-up and names every bad value.
+/// Each failure names its setting by configuration path: under the section the options were bound from (e.g.
+/// <c>Community:Simulation:Months</c>), or relative to the options (<c>Months</c>) when they were set in code.
+/// </summary>
 public sealed class GrowthSimulationOptionsValidator : IValidateOptions<GrowthSimulationOptions>
 {
     /// <summary>The most leads the budget may buy in a month.</summary>
@@ -11,6 +16,19 @@ public sealed class GrowthSimulationOptionsValidator : IValidateOptions<GrowthSi
     /// <summary>The largest budget, cost or price accepted, so a run's sums stay far inside <see cref="Money"/>'s range.</summary>
     internal const decimal MaxAmount = 100_000_000m;
 
+    private readonly string _prefix;
+
+    /// <summary>Creates a validator that names settings relative to the options, e.g. <c>Months</c>.</summary>
+    public GrowthSimulationOptionsValidator()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates a validator that names settings under the configuration section the options are bound from.</summary>
+    /// <param name="sectionPath">The section's path, e.g. <c>Community:Simulation</c>; <see langword="null"/> or empty for paths relative to the options.</param>
+    public GrowthSimulationOptionsValidator(string? sectionPath) =>
+        _prefix = SectionPath.Prefix(sectionPath);
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, GrowthSimulationOptions options)
     {
@@ -18,24 +36,24 @@ public sealed class GrowthSimulationOptionsValidator : IValidateOptions<GrowthSi
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    internal static List<string> Failures(GrowthSimulationOptions options)
+    internal List<string> Failures(GrowthSimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         if (options.Months is < 1 or > 120)
         {
-            failures.Add($"Simulation:Months is {options.Months}; it must be between 1 and 120.");
+            failures.Add($"{_prefix}Months is {options.Months}; it must be between 1 and 120.");
         }
 
         if (!Enum.IsDefined(options.Draws))
         {
-            failures.Add($"Simulation:Draws is {options.Draws}; it must be Sampled or Expected.");
+            failures.Add($"{_prefix}Draws is {options.Draws}; it must be Sampled or Expected.");
         }
 
         var known = global::CommunityModel.Currency.TryFromCode(options.Currency, out var currency);
         if (!known)
         {
-            failures.Add($"Simulation:Currency is '{options.Currency}'; it must be an ISO 4217 code such as 'CNY'.");
+            failures.Add($"{_prefix}Currency is '{options.Currency}'; it must be an ISO 4217 code such as 'CNY'.");
         }
 
         var currencyOrNull = known ? currency : (Currency?)null;
@@ -43,11 +61,11 @@ public sealed class GrowthSimulationOptionsValidator : IValidateOptions<GrowthSi
         CheckAmount(failures, "CostPerLead", options.CostPerLead, currencyOrNull);
         if (options.CostPerLead <= 0m)
         {
-            failures.Add($"Simulation:CostPerLead is {options.CostPerLead}; a lead must cost more than zero.");
+            failures.Add($"{_prefix}CostPerLead is {options.CostPerLead}; a lead must cost more than zero.");
         }
         else if (options.MonthlyBudget >= 0m && decimal.Floor(options.MonthlyBudget / options.CostPerLead) > MaxLeadsPerMonth)
         {
-            failures.Add($"Simulation:MonthlyBudget {options.MonthlyBudget} at CostPerLead {options.CostPerLead} buys more than {MaxLeadsPerMonth:N0} leads a month.");
+            failures.Add($"{_prefix}MonthlyBudget {options.MonthlyBudget} at CostPerLead {options.CostPerLead} buys more than {MaxLeadsPerMonth:N0} leads a month.");
         }
 
         CheckRate(failures, "FanConversion", options.FanConversion);
@@ -61,12 +79,12 @@ public sealed class GrowthSimulationOptionsValidator : IValidateOptions<GrowthSi
         CheckRate(failures, "ReferralCoefficient", options.ReferralCoefficient);
         if (options.CustomerConversion + options.FanChurn > Rate.One)
         {
-            failures.Add($"Simulation:CustomerConversion {options.CustomerConversion} and FanChurn {options.FanChurn} add up to more than 100% of the fans.");
+            failures.Add($"{_prefix}CustomerConversion {options.CustomerConversion} and FanChurn {options.FanChurn} add up to more than 100% of the fans.");
         }
 
         if (options.MemberConversion + options.CustomerChurn > Rate.One)
         {
-            failures.Add($"Simulation:MemberConversion {options.MemberConversion} and CustomerChurn {options.CustomerChurn} add up to more than 100% of the customers.");
+            failures.Add($"{_prefix}MemberConversion {options.MemberConversion} and CustomerChurn {options.CustomerChurn} add up to more than 100% of the customers.");
         }
 
         CheckAmount(failures, "LeadMagnetPrice", options.LeadMagnetPrice, currencyOrNull);
@@ -77,38 +95,38 @@ public sealed class GrowthSimulationOptionsValidator : IValidateOptions<GrowthSi
         CheckAmount(failures, "KaFee", options.KaFee, currencyOrNull);
         if (options.KaFee < options.VipFee)
         {
-            failures.Add($"Simulation:KaFee {options.KaFee} is below VipFee {options.VipFee}; an upgrade pays the difference, which cannot be negative.");
+            failures.Add($"{_prefix}KaFee {options.KaFee} is below VipFee {options.VipFee}; an upgrade pays the difference, which cannot be negative.");
         }
 
         if (LevelRatePayout.Problem([.. (IEnumerable<Rate>?)options.LevelRates ?? GrowthSimulationOptions.DefaultLevelRates], options.PayoutCap) is { } payoutProblem)
         {
-            failures.Add($"Simulation:LevelRates / PayoutCap: {payoutProblem}");
+            failures.Add($"{_prefix}LevelRates / PayoutCap: {payoutProblem}");
         }
 
         return failures;
     }
 
-    private static void CheckRate(List<string> failures, string name, Rate rate)
+    private void CheckRate(List<string> failures, string name, Rate rate)
     {
         if (!rate.IsBetweenZeroAndOne)
         {
-            failures.Add($"Simulation:{name} is {rate}; it must be within 0% and 100%.");
+            failures.Add($"{_prefix}{name} is {rate}; it must be within 0% and 100%.");
         }
     }
 
-    private static void CheckAmount(List<string> failures, string name, decimal amount, Currency? currency)
+    private void CheckAmount(List<string> failures, string name, decimal amount, Currency? currency)
     {
         if (amount < 0m)
         {
-            failures.Add($"Simulation:{name} is {amount}; it cannot be negative.");
+            failures.Add($"{_prefix}{name} is {amount}; it cannot be negative.");
         }
         else if (amount > MaxAmount)
         {
-            failures.Add($"Simulation:{name} is {amount}; it must be at most {MaxAmount:N0}.");
+            failures.Add($"{_prefix}{name} is {amount}; it must be at most {MaxAmount:N0}.");
         }
         else if (currency is { } c && decimal.Round(amount, c.MinorDigits) != amount)
         {
-            failures.Add($"Simulation:{name} is {amount}; {c.Code} has {c.MinorDigits} decimal places.");
+            failures.Add($"{_prefix}{name} is {amount}; {c.Code} has {c.MinorDigits} decimal places.");
         }
     }
 }

@@ -64,7 +64,7 @@ public sealed class GrowthSimulator
     public GrowthSimulator(GrowthSimulationOptions options, ICommissionPayout? payout)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = GrowthSimulationOptionsValidator.Failures(options);
+        var failures = new GrowthSimulationOptionsValidator().Failures(options);
         if (failures.Count > 0)
         {
             throw new SimulationException(ErrorCodes.SimulationInvalidOptions, "The simulation options are invalid: " + string.Join(" ", failures));
