@@ -1,0 +1,203 @@
+using System.Globalization;
+using CommunityModel.Commissions.Compliance;
+using CommunityModel.Lifecycle;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace CommunityModel.Demo;
+
+/// <summary>Draws a <see cref="YearReport"/> as tables and bar charts on a Spectre console (coloured on a terminal, plain text otherwise).</summary>
+public static class ReportView
+{
+    private const int ChartWidth = 72;
+    private const int LinesPerEarner = 6;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Writes the report.</summary>
+    /// <param name="report">The year.</param>
+    /// <param name="console">Where to write.</param>
+    /// <param name="plain">ASCII table borders, for logs.</param>
+    public static void Render(YearReport report, IAnsiConsole console, bool plain)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(console);
+        var border = plain ? TableBorder.Ascii2 : TableBorder.Rounded;
+        var o = report.Options;
+        console.Write(new Rule("[bold]CommunityModel — a year of the seed business 社群商业[/]").LeftJustified());
+        console.WriteLine(string.Create(Invariant, $"{report.Period}  seed {o.Seed}  ·  {N(report.BoughtProspects)} prospects from bought traffic, {N(report.ReferredProspects)} referred, {N(report.ExistingMembers)} members already there (founders and last year's members)"));
+        console.WriteLine($"Commission plan: {report.PlanName} ({report.PlanSource})");
+
+        Section(console, "The value chain 客户价值开发主线: who arrived during the run, and how far they went");
+        var funnel = Table(border, "Stage", "Entered", "Step conversion", "Overall", "Median time from previous");
+        foreach (var step in report.Funnel.Steps)
+        {
+            funnel.AddRow(Stage(step.Stage), N(step.Entered), Pct(step.StepConversion), Pct(step.OverallConversion), step.MedianTimeFromPrevious is { } t ? string.Create(Invariant, $"{t.TotalDays:0.#} days") : "—");
+        }
+
+        console.Write(funnel);
+        console.Write(Chart("Entered each stage", report.Funnel.Steps.Select(s => (Stage(s.Stage), (double)s.Entered)), Color.SteelBlue));
+        var stages = Table(border, "Stage on the last day", "People");
+        foreach (var s in report.StagesAtEnd.Where(s => s.People > 0))
+        {
+            stages.AddRow(Stage(s.Stage), N(s.People));
+        }
+
+        stages.AddRow("Everyone", N(report.StagesAtEnd.Sum(s => s.People)));
+        console.Write(stages);
+
+        Section(console, "Lead groups 引流群 (500 a group) and their public classes 公开课");
+        var groups = Table(border, "Group", "Fans joined", "Attended a class", "Participation 活动参与率", "Paid since");
+        foreach (var g in report.LeadGroups)
+        {
+            groups.AddRow(g.GroupId, N(g.Members), N(g.Attendees), Pct(g.Participation), N(g.Customers));
+        }
+
+        console.Write(groups);
+
+        Section(console, "Revenue by rung of the product ladder 四款递进产品 and by membership");
+        console.Write(Chart("Revenue (CNY)", report.Revenue.Select(r => (r.Label, (double)r.Amount.Amount)), Color.Green));
+        var revenue = Table(border, "Rung / membership", "Orders", "Revenue");
+        foreach (var r in report.Revenue)
+        {
+            revenue.AddRow(r.Label, N(r.Orders), r.Amount.ToString());
+        }
+
+        revenue.AddRow("Total sales", N(report.Revenue.Sum(r => r.Orders)), report.TotalRevenue.ToString());
+        revenue.AddRow("Membership refunds", "", (-report.Refunded).ToString());
+        revenue.AddRow("Net of refunds", "", (report.TotalRevenue - report.Refunded).ToString());
+        console.Write(revenue);
+
+        Section(console, "Memberships (MembershipDesk): VIP 3,600 and KA 120,000 a year, the 399 gift pack");
+        var memberships = Table(border, "Tier", "New", "Renewed", "Upgraded into", "Refunded", "Expired", "Active at the end");
+        foreach (var m in report.Memberships)
+        {
+            memberships.AddRow(m.TierId, N(m.New), N(m.Renewed), N(m.UpgradedInto), N(m.Refunded), N(m.Expired), N(m.ActiveAtEnd));
+        }
+
+        console.Write(memberships);
+        var ob = report.Onboarding;
+        console.WriteLine(string.Create(Invariant, $"Onboarding 四层沉淀: {N(ob.Started)} started, {N(ob.Completed)} in the big group, {N(ob.Stalled)} stalled at a step, {N(ob.NicknameRefusals)} self-introductions refused for the nickname format 城市-行业-姓名."));
+
+        Section(console, "Month by month");
+        var months = Table(border, "Month", "Arrivals", "New customers", "New members", "Revenue", "Commission", "Paid out", "Network", "Depth");
+        foreach (var m in report.Months)
+        {
+            months.AddRow(m.Label, N(m.Arrivals), N(m.NewCustomers), N(m.NewMembers), m.Revenue.ToString(), m.Commission.ToString(), m.PaidOut.ToString(), N(m.NetworkSize), N(m.NetworkDepth));
+        }
+
+        console.Write(months);
+        console.Write(Chart("Revenue by month (CNY)", report.Months.Select(m => (m.Label, (double)m.Revenue.Amount)), Color.Green));
+
+        Section(console, "Commission by rule (paid at each month end, frozen 7 days, settled by withdrawal)");
+        var rules = Table(border, "Rule", "Lines", "Amount");
+        foreach (var r in report.CommissionByRule)
+        {
+            rules.AddRow(r.Rule, N(r.Lines), r.Amount.ToString());
+        }
+
+        console.Write(rules);
+        if (!report.CommissionByRule.IsEmpty)
+        {
+            console.Write(Chart("Commission by rule (CNY)", report.CommissionByRule.Select(r => (r.Rule, (double)r.Amount.Amount)), Color.Orange1));
+        }
+
+        console.WriteLine($"Commissionable bases {report.TotalBase} = commission lines {report.TotalCommission} + retained by the company {report.TotalRetained}.");
+        console.WriteLine($"Reversed by refunds {report.CommissionReversed}; paid out {report.CommissionPaidOut}; members' net earnings in the ledger {report.LedgerNetEarned}.");
+
+        Section(console, "Top earners, and the commission lines that made their total");
+        foreach (var e in report.TopEarners)
+        {
+            console.WriteLine(string.Create(Invariant, $"Member {e.Member} ({Stage(e.Stage)}): {e.Earned} net, from {N(e.Lines.Length)} lines{(e.Reversed.IsZero ? "" : $", {e.Reversed} reversed by refunds")}"));
+            var lines = Table(border, "Order line", "Buyer", "Rule", "Reward", "Base", "Amount");
+            foreach (var l in e.Lines.Take(LinesPerEarner))
+            {
+                lines.AddRow(l.OrderLineId, Buyer(report, l.OrderLineId), l.Rule, l.Reward.ToString(), l.Base.ToString(), l.Amount.ToString());
+            }
+
+            if (e.Lines.Length > LinesPerEarner)
+            {
+                var rest = e.Lines.Skip(LinesPerEarner).ToList();
+                lines.AddRow($"… {N(rest.Count)} more", "", string.Join(", ", rest.GroupBy(l => l.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{N(g.Count())}")), "", "", Money.Sum(rest.Select(l => l.Amount), Currency.CNY).ToString());
+            }
+
+            console.Write(lines);
+        }
+
+        Section(console, "Compliance 合规检查 (a report against public rules, not legal advice)");
+        var plan = Table(border, "Profile", "The plan", "The run's payouts");
+        for (var i = 0; i < report.PlanCompliance.Length; i++)
+        {
+            plan.AddRow(report.PlanCompliance[i].Profile.Name, Findings(report.PlanCompliance[i]), Findings(report.RunCompliance[i]));
+        }
+
+        console.Write(plan);
+        var capped = report.RunCompliance.Where(p => p.Profile.PayoutCap is not null).ToList();
+        var ratio = report.PayoutRatio ?? Rate.Zero;
+        console.WriteLine($"Payout ratio of the run: {Pct(report.PayoutRatio)} of sales paid as commission.");
+        if (capped.Count > 0)
+        {
+            var chart = new BarChart().Width(ChartWidth).Label("Payout ratio against each cap (%)").WithMaxValue(100);
+            chart.AddItem("This run", (double)(ratio.Fraction * 100m), Color.Orange1);
+            foreach (var p in capped)
+            {
+                chart.AddItem($"cap: {p.Profile.Name}", (double)(p.Profile.PayoutCap!.Value.Fraction * 100m), ratio.Fraction > p.Profile.PayoutCap.Value.Fraction ? Color.Red : Color.Green);
+            }
+
+            console.Write(chart);
+        }
+
+        console.WriteLine(string.Create(Invariant, $"{N(report.EventCount)} domain events recorded."));
+    }
+
+    private static void Section(IAnsiConsole console, string title)
+    {
+        console.WriteLine();
+        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+    }
+
+    private static Table Table(TableBorder border, params string[] columns)
+    {
+        var table = new Table().Border(border);
+        foreach (var c in columns)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(c)));
+        }
+
+        for (var i = 1; i < columns.Length; i++)
+        {
+            table.Columns[i].RightAligned();
+        }
+
+        return table;
+    }
+
+    private static BarChart Chart(string label, IEnumerable<(string Label, double Value)> items, Color color)
+    {
+        var chart = new BarChart().Width(ChartWidth).Label(Markup.Escape(label));
+        foreach (var (l, v) in items)
+        {
+            chart.AddItem(Markup.Escape(l), Math.Round(v, 2), color);
+        }
+
+        return chart;
+    }
+
+    private static void AddRow(this Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)));
+
+    private static string Findings(ProfileFindings findings) =>
+        findings.Findings.IsEmpty ? "no findings"
+        : string.Join("; ", findings.Findings.GroupBy(f => (f.Code, f.Severity)).OrderBy(g => g.Key.Code, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? $"{g.Key.Code} {g.Key.Severity}: {g.First().Message}" : $"{g.Key.Code} {g.Key.Severity} ×{N(g.Count())}: {g.First().Message}"));
+
+    private static string Buyer(YearReport report, string orderLine) => report.Commissions.First(c => c.OrderLineId == orderLine).Buyer.ToString();
+
+    private static string Stage(LifecycleStage stage)
+    {
+        var name = ValueChain.DisplayName(stage);
+        return $"{name.English} {name.Chinese}";
+    }
+
+    private static string N(long value) => value.ToString("N0", Invariant);
+
+    private static string Pct(Rate? rate) => rate is { } r ? r.ToString("P1", Invariant) : "—";
+}
