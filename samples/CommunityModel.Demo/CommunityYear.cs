@@ -56,6 +56,7 @@ public sealed class CommunityYear
     private readonly List<MonthLine> _months = [];
     private readonly List<int> _leadGroups = [];
     private readonly SortedSet<long> _earners = [];
+    private readonly Dictionary<string, Money> _paidInRun = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Orders, Money Amount)> _revenue = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _membershipMoves = new(StringComparer.Ordinal);
     private readonly DateOnly _firstDay;
@@ -473,9 +474,12 @@ public sealed class CommunityYear
         _refunded += amount;
         if (orderLine is not null && amount.IsPositive)
         {
-            var paid = _monthOrders.Select(o => o.Order).Concat(_commissions.Select(c => new CommissionableOrder(c.OrderLineId, c.Buyer, c.AmountPaid)))
-                .First(o => o.OrderLineId == orderLine).AmountPaid;
-            _monthRefunds.Add((orderLine, $"refund-{++_refundNumber:D5}", amount > paid ? paid : amount));
+            // The ledger reverses in proportion to the order line's payment, never beyond it (a refund may also return
+            // credit carried from an earlier payment). Orders from before the run were never paid commission here.
+            if (_paidInRun.TryGetValue(orderLine, out var paid))
+            {
+                _monthRefunds.Add((orderLine, $"refund-{++_refundNumber:D5}", amount > paid ? paid : amount));
+            }
         }
     }
 
@@ -631,6 +635,7 @@ public sealed class CommunityYear
         if (_recording)
         {
             _monthOrders.Add((new CommissionableOrder(line, person.Id, amount) { ProductId = productId, LadderTier = ladderTier, Kind = kind }, now));
+            _paidInRun.Add(line, amount);
             var (orders, sum) = _revenue.TryGetValue(revenueLabel, out var r) ? r : (0, Money.Zero(Currency.CNY));
             _revenue[revenueLabel] = (orders + 1, sum + amount);
             _monthRevenue += amount;
