@@ -28,7 +28,7 @@ public static class ReportView
         console.WriteLine($"Commission plan: {report.PlanName} ({report.PlanSource})");
 
         Section(console, "The value chain 客户价值开发主线: who arrived during the run, and how far they went");
-        var funnel = Table(border, "Stage", "Entered", "Step conversion", "Overall", "Median time from previous");
+        var funnel = Table(border, 1, "Stage", "Entered", "Step conversion", "Overall", "Median time from previous");
         foreach (var step in report.Funnel.Steps)
         {
             funnel.AddRow(Stage(step.Stage), N(step.Entered), Pct(step.StepConversion), Pct(step.OverallConversion), step.MedianTimeFromPrevious is { } t ? string.Create(Invariant, $"{t.TotalDays:0.#} days") : "—");
@@ -36,7 +36,7 @@ public static class ReportView
 
         console.Write(funnel);
         console.Write(Chart("Entered each stage", report.Funnel.Steps.Select(s => (Stage(s.Stage), (double)s.Entered)), Color.SteelBlue));
-        var stages = Table(border, "Stage on the last day", "People");
+        var stages = Table(border, 1, "Stage on the last day", "People");
         foreach (var s in report.StagesAtEnd.Where(s => s.People > 0))
         {
             stages.AddRow(Stage(s.Stage), N(s.People));
@@ -46,7 +46,7 @@ public static class ReportView
         console.Write(stages);
 
         Section(console, "Lead groups 引流群 (500 a group) and their public classes 公开课");
-        var groups = Table(border, "Group", "Fans joined", "Attended a class", "Participation 活动参与率", "Paid since");
+        var groups = Table(border, 1, "Group", "Fans joined", "Attended a class", "Participation 活动参与率", "Paid since");
         foreach (var g in report.LeadGroups)
         {
             groups.AddRow(g.GroupId, N(g.Members), N(g.Attendees), Pct(g.Participation), N(g.Customers));
@@ -56,7 +56,7 @@ public static class ReportView
 
         Section(console, "Revenue by rung of the product ladder 四款递进产品 and by membership");
         console.Write(Chart("Revenue (CNY)", report.Revenue.Select(r => (r.Label, (double)r.Amount.Amount)), Color.Green));
-        var revenue = Table(border, "Rung / membership", "Orders", "Revenue");
+        var revenue = Table(border, 1, "Rung / membership", "Orders", "Revenue");
         foreach (var r in report.Revenue)
         {
             revenue.AddRow(r.Label, N(r.Orders), r.Amount.ToString());
@@ -68,7 +68,7 @@ public static class ReportView
         console.Write(revenue);
 
         Section(console, "Memberships (MembershipDesk): VIP 3,600 and KA 120,000 a year, the 399 gift pack");
-        var memberships = Table(border, "Tier", "New", "Renewed", "Upgraded into", "Refunded", "Expired", "Active at the end");
+        var memberships = Table(border, 1, "Tier", "New", "Renewed", "Upgraded into", "Refunded", "Expired", "Active at the end");
         foreach (var m in report.Memberships)
         {
             memberships.AddRow(m.TierId, N(m.New), N(m.Renewed), N(m.UpgradedInto), N(m.Refunded), N(m.Expired), N(m.ActiveAtEnd));
@@ -79,7 +79,7 @@ public static class ReportView
         console.WriteLine(string.Create(Invariant, $"Onboarding 四层沉淀: {N(ob.Started)} started, {N(ob.Completed)} in the big group, {N(ob.Stalled)} stalled at a step, {N(ob.NicknameRefusals)} self-introductions refused for the nickname format 城市-行业-姓名."));
 
         Section(console, "Month by month");
-        var months = Table(border, "Month", "Arrivals", "New customers", "New members", "Revenue", "Commission", "Paid out", "Network", "Depth");
+        var months = Table(border, 1, "Month", "Arrivals", "New customers", "New members", "Revenue", "Commission", "Paid out", "Network", "Depth");
         foreach (var m in report.Months)
         {
             months.AddRow(m.Label, N(m.Arrivals), N(m.NewCustomers), N(m.NewMembers), m.Revenue.ToString(), m.Commission.ToString(), m.PaidOut.ToString(), N(m.NetworkSize), N(m.NetworkDepth));
@@ -89,7 +89,7 @@ public static class ReportView
         console.Write(Chart("Revenue by month (CNY)", report.Months.Select(m => (m.Label, (double)m.Revenue.Amount)), Color.Green));
 
         Section(console, "Commission by rule (paid at each month end, frozen 7 days, settled by withdrawal)");
-        var rules = Table(border, "Rule", "Lines", "Amount");
+        var rules = Table(border, 1, "Rule", "Lines", "Amount");
         foreach (var r in report.CommissionByRule)
         {
             rules.AddRow(r.Rule, N(r.Lines), r.Amount.ToString());
@@ -108,7 +108,7 @@ public static class ReportView
         foreach (var e in report.TopEarners)
         {
             console.WriteLine(string.Create(Invariant, $"Member {e.Member} ({Stage(e.Stage)}): {e.Earned} net, from {N(e.Lines.Length)} lines{(e.Reversed.IsZero ? "" : $", {e.Reversed} reversed by refunds")}"));
-            var lines = Table(border, "Order line", "Buyer", "Rule", "Reward", "Base", "Amount");
+            var lines = Table(border, 3, "Order line", "Buyer", "Rule", "Reward", "Base", "Amount");
             foreach (var l in e.Lines.Take(LinesPerEarner))
             {
                 lines.AddRow(l.OrderLineId, Buyer(report, l.OrderLineId), l.Rule, l.Reward.ToString(), l.Base.ToString(), l.Amount.ToString());
@@ -124,7 +124,7 @@ public static class ReportView
         }
 
         Section(console, "Compliance 合规检查 (a report against public rules, not legal advice)");
-        var plan = Table(border, "Profile", "The plan", "The run's payouts");
+        var plan = Table(border, 3, "Profile", "The plan", "The run's payouts");
         for (var i = 0; i < report.PlanCompliance.Length; i++)
         {
             plan.AddRow(report.PlanCompliance[i].Profile.Name, Findings(report.PlanCompliance[i]), Findings(report.RunCompliance[i]));
@@ -137,10 +137,10 @@ public static class ReportView
         if (capped.Count > 0)
         {
             var chart = new BarChart().Width(ChartWidth).Label("Payout ratio against each cap (%)").WithMaxValue(100);
-            chart.AddItem("This run", (double)(ratio.Fraction * 100m), Color.Orange1);
+            chart.AddItem("This run", (double)Math.Round(ratio.Fraction * 100m, 1), Color.Orange1);
             foreach (var p in capped)
             {
-                chart.AddItem($"cap: {p.Profile.Name}", (double)(p.Profile.PayoutCap!.Value.Fraction * 100m), ratio.Fraction > p.Profile.PayoutCap.Value.Fraction ? Color.Red : Color.Green);
+                chart.AddItem($"cap: {p.Profile.Name}", (double)Math.Round(p.Profile.PayoutCap!.Value.Fraction * 100m, 1), ratio.Fraction > p.Profile.PayoutCap.Value.Fraction ? Color.Red : Color.Green);
             }
 
             console.Write(chart);
@@ -155,7 +155,8 @@ public static class ReportView
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
     }
 
-    private static Table Table(TableBorder border, params string[] columns)
+    // The first `textColumns` columns are left-aligned text; the rest are right-aligned figures.
+    private static Table Table(TableBorder border, int textColumns, params string[] columns)
     {
         var table = new Table().Border(border);
         foreach (var c in columns)
@@ -163,7 +164,7 @@ public static class ReportView
             table.AddColumn(new TableColumn(Markup.Escape(c)));
         }
 
-        for (var i = 1; i < columns.Length; i++)
+        for (var i = textColumns; i < columns.Length; i++)
         {
             table.Columns[i].RightAligned();
         }
