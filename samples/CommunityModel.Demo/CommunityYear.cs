@@ -318,6 +318,8 @@ public sealed class CommunityYear
             _events.Add(new ReferralRecorded(sponsor, person.Id, _clock.GetUtcNow()));
         }
 
+        _events.Add(new TrafficRecorded(Channel(person), 1, _clock.GetUtcNow()));
+
         if (_random.NextDouble() < ProspectJoinsOnArrival)
         {
             JoinLeadGroup(person);
@@ -567,15 +569,18 @@ public sealed class CommunityYear
             switch (e)
             {
                 case MembershipPurchased p:
+                    _events.Add(TermStarted(person.Id, p.TierId, p.Term));
                     Move(p.TierId, 0);
                     _monthNewMembers += _recording ? 1 : 0;
                     Fire(person, p.TierId == SeedBusiness.GiftPackTier ? LifecycleTrigger.BoughtGiftPack : LifecycleTrigger.BoughtMembership);
                     break;
                 case MembershipRenewed r:
+                    _events.Add(TermStarted(person.Id, r.TierId, r.Term));
                     Move(r.TierId, 1);
                     Fire(person, LifecycleTrigger.MembershipRenewed);
                     break;
                 case MembershipUpgraded u:
+                    _events.Add(TermStarted(person.Id, u.ToTierId, u.Term));
                     Move(u.ToTierId, 2);
                     _upgrades++;
                     Fire(person, LifecycleTrigger.BoughtMembership);
@@ -631,7 +636,7 @@ public sealed class CommunityYear
             _events.Add(locked);
         }
 
-        _events.Add(new PurchaseMade(person.Id, amount, person.Sponsor.IsEmpty ? "bought-traffic" : "referral", now));
+        _events.Add(new PurchaseMade(person.Id, amount, Channel(person), now));
         if (_recording)
         {
             _monthOrders.Add((new CommissionableOrder(line, person.Id, amount) { ProductId = productId, LadderTier = ladderTier, Kind = kind }, now));
@@ -703,8 +708,20 @@ public sealed class CommunityYear
     private YearReport Report()
     {
         var period = new MetricsPeriod(_firstDay, _firstDay.AddMonths(_options.Months));
-        var metrics = new CommunityMetrics(new MetricsOptions { ConversionWindowDays = period.Days });
+        const int metricsGraceDays = 30;
+        var metrics = new CommunityMetrics(new MetricsOptions
+        {
+            ConversionWindowDays = period.Days,
+            RenewalGraceDays = metricsGraceDays,
+            ActivationSignal = ActivationSignal.StageReached,   // activated: joined a lead group (became a fan) within 7 days
+            ActivationStage = LifecycleStage.Fan,
+        });
         var funnel = metrics.Funnel(_events, period);
+        var measures = metrics.Compute(_events, period, MetricSet.Sales | MetricSet.Aarrr);
+
+        // A term's renewal is known only once its grace has passed: renewals of the terms that ended early enough.
+        var renewalEnd = period.End.AddDays(-metricsGraceDays);
+        var renewals = renewalEnd > period.Start ? metrics.Renewals(_events, new MetricsPeriod(period.Start, renewalEnd)) : null;
 
         var groups = _leadGroups.Select((members, i) => new LeadGroup(GroupId(i), members)).Where(g => g.Members > 0).ToList();
         var participation = groups.Count == 0 ? null : ActivityParticipation.Compute(PublicClass, groups, _events);
@@ -748,6 +765,9 @@ public sealed class CommunityYear
             BoughtProspects = _bought,
             ReferredProspects = _referred,
             Funnel = funnel,
+            Sales = measures.Sales!,
+            Aarrr = measures.Aarrr!,
+            Renewals = renewals,
             StagesAtEnd = [.. Enum.GetValues<LifecycleStage>().Select(s => new StageCount(s, _people.Count(p => p.Stage.Stage == s)))],
             LeadGroups = leadGroups,
             Revenue = revenue,
@@ -795,6 +815,13 @@ public sealed class CommunityYear
     private static DateTimeOffset Local(DateOnly day, int hour, int minute) => new(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(8));
 
     private static string GroupId(int index) => $"lead-group-{index + 1}";
+
+    // The sales formula's channels: bought traffic (ads) against the community's own referrals.
+    private static string Channel(Person person) => person.Sponsor.IsEmpty ? "bought-traffic" : "referral";
+
+    // Metrics reads membership terms as instants; the memberships capability dates them in the plan's zone.
+    private MembershipTermStarted TermStarted(MemberId member, string tierId, TermPeriod term) =>
+        new(member, tierId, Local(term.Start, 0, 0), Local(term.End, 0, 0), _clock.GetUtcNow());
 
     private static string TierLabel(string tierId) => tierId switch
     {

@@ -78,6 +78,37 @@ public static class ReportView
         var ob = report.Onboarding;
         console.WriteLine(string.Create(Invariant, $"Onboarding 四层沉淀: {N(ob.Started)} started, {N(ob.Completed)} in the big group, {N(ob.Stalled)} stalled at a step, {N(ob.NicknameRefusals)} self-introductions refused for the nickname format 城市-行业-姓名."));
 
+        Section(console, "Measured from the events 社群数据指标 (CommunityMetrics)");
+        var sales = Table(border, 1, "Channel", "Traffic", "Orders", "Buyers", "Conversion", "Average order", "Sales");
+        foreach (var c in report.Sales.Channels.Append(report.Sales.Total))
+        {
+            sales.AddRow(c.Channel == Metrics.SalesReport.AllChannels ? "All channels" : c.Channel, N(c.Traffic), N(c.Orders), N(c.Buyers), Pct(c.Conversion), c.AverageOrderValue?.ToString() ?? "—", c.Sales.ToString());
+        }
+
+        console.Write(sales);
+        var a = report.Aarrr;
+        var aarrr = Table(border, 1, "AARRR over the run", "Value");
+        aarrr.AddRow("Acquisition: people registered", N(a.Acquired));
+        aarrr.AddRow("Activation: a fan within 7 days", Pct(a.ActivationRate));
+        aarrr.AddRow("Retention: active last period and again", Pct(a.RetentionRate));
+        aarrr.AddRow("Revenue per buyer (ARPU)", a.AverageRevenuePerBuyer?.ToString() ?? "—");
+        aarrr.AddRow("Repeat purchase 复购率", Pct(a.RepeatPurchaseRate));
+        aarrr.AddRow("Referral: share of new customers referred", Pct(a.ReferralShare));
+        aarrr.AddRow("K-factor", a.KFactor is { } k ? k.ToString("0.00", Invariant) : "—");
+        aarrr.AddRow("Churn of paying members", Pct(a.Churn));
+        aarrr.AddRow("Lifetime value = ARPU ÷ churn", a.LifetimeValue?.ToString() ?? "—");
+        console.Write(aarrr);
+        if (report.Renewals is { } renewals)
+        {
+            var renewal = Table(border, 1, $"Renewal 续费率, terms ended in {renewals.Period}", "Due", "Renewed", "Rate");
+            foreach (var r in renewals.ByTier.Append(renewals.Total))
+            {
+                renewal.AddRow(r.Tier ?? "All tiers", N(r.Due), N(r.Renewed), Pct(r.RenewalRate));
+            }
+
+            console.Write(renewal);
+        }
+
         Section(console, "Month by month");
         var months = Table(border, 1, "Month", "Arrivals", "New customers", "New members", "Revenue", "Commission", "Paid out", "Network", "Depth");
         foreach (var m in report.Months)

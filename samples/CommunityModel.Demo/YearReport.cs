@@ -33,6 +33,15 @@ public sealed record YearReport
     /// <summary>The value-chain funnel of the people who arrived during the run (<see cref="CommunityMetrics"/>).</summary>
     public required FunnelReport Funnel { get; init; }
 
+    /// <summary>Sales = traffic × conversion × average order value, for bought traffic and for referrals (<see cref="CommunityMetrics"/>).</summary>
+    public required SalesReport Sales { get; init; }
+
+    /// <summary>Acquisition, activation, retention, revenue and referral over the run (<see cref="CommunityMetrics"/>).</summary>
+    public required AarrrReport Aarrr { get; init; }
+
+    /// <summary>Renewal rates per tier of the terms that ended at least the grace before the run's end; <see langword="null"/> for runs too short.</summary>
+    public required RenewalReport? Renewals { get; init; }
+
     /// <summary>Everyone's stage on the last day; the counts add up to every person.</summary>
     public required ImmutableArray<StageCount> StagesAtEnd { get; init; }
 

@@ -63,6 +63,20 @@ public class CommunityYearTests
     }
 
     [Fact]
+    public void The_metrics_read_the_same_year_from_the_events()
+    {
+        var report = Year.Value;
+        Assert.Equal(report.TotalRevenue, report.Sales.Total.Sales);
+        Assert.Equal(report.BoughtProspects + report.ReferredProspects, report.Sales.Total.Traffic);
+        Assert.Equal(report.BoughtProspects, report.Sales.Channels.Single(c => c.Channel == "bought-traffic").Traffic);
+        Assert.Equal(report.Commissions.Length, report.Sales.Total.Orders);
+        Assert.Equal(report.BoughtProspects + report.ReferredProspects, report.Aarrr.Acquired);
+        Assert.Equal(report.Months.Sum(m => m.NewCustomers), report.Aarrr.NewCustomers);
+        Assert.NotNull(report.Renewals);
+        Assert.True(report.Renewals!.Total.Renewed > 0);
+    }
+
+    [Fact]
     public void Memberships_are_sold_renewed_upgraded_refunded_and_onboarded()
     {
         var report = Year.Value;
