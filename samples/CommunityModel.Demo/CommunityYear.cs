@@ -361,8 +361,7 @@ public sealed class CommunityYear
 
         var change = _desk.Purchase(person.Id, tierId, person.Membership);
         Apply(person, change);
-        var paid = change.Events.OfType<MembershipPurchased>().Single().Paid;
-        person.MembershipOrderLine = Order(person, paid, tierId, TierLabel(tierId), "membership", MembershipLabel(tierId));
+        MembershipOrder(person, change.Events.OfType<MembershipPurchased>().Single().Paid, tierId);
         ScheduleTermEnd(person);
         if (person.Onboarding is null && _recording)
         {
@@ -395,7 +394,7 @@ public sealed class CommunityYear
         var charged = attempt.Change!.Events.OfType<MembershipUpgraded>().Single().Charged;
         if (charged.IsPositive)
         {
-            person.MembershipOrderLine = Order(person, charged, tierId, TierLabel(tierId), "membership", MembershipLabel(tierId));
+            MembershipOrder(person, charged, tierId);
         }
 
         if (person.Membership.PaidThrough != paidThrough)
@@ -435,11 +434,7 @@ public sealed class CommunityYear
         {
             if (person.IsActiveMember && person.Membership!.PaidThrough == paidThrough && _random.NextDouble() < RenewsAtTermEnd)
             {
-                var change = _desk.Renew(person.Membership);
-                Apply(person, change);
-                var paid = change.Events.OfType<MembershipRenewed>().Single().Paid;
-                person.MembershipOrderLine = Order(person, paid, person.Membership.TierId, TierLabel(person.Membership.TierId), "membership", MembershipLabel(person.Membership.TierId));
-                ScheduleTermEnd(person);
+                Renew(person);
             }
         });
         Schedule(Local(paidThrough, 0, 10), () =>
@@ -453,15 +448,23 @@ public sealed class CommunityYear
 
     private void RenewLate(Person person)
     {
-        if (person.Membership is { Status: MembershipStatus.Expired } lapsed)
+        if (person.Membership is { Status: MembershipStatus.Expired })
         {
-            var change = _desk.Renew(lapsed);
-            Apply(person, change);
-            var paid = change.Events.OfType<MembershipRenewed>().Single().Paid;
-            person.MembershipOrderLine = Order(person, paid, lapsed.TierId, TierLabel(lapsed.TierId), "membership", MembershipLabel(lapsed.TierId));
-            ScheduleTermEnd(person);
+            Renew(person);
         }
     }
+
+    // Early, inside the grace or (lapsed) later: the desk decides where the new term starts.
+    private void Renew(Person person)
+    {
+        var change = _desk.Renew(person.Membership!);
+        Apply(person, change);
+        MembershipOrder(person, change.Events.OfType<MembershipRenewed>().Single().Paid, person.Membership!.TierId);
+        ScheduleTermEnd(person);
+    }
+
+    private void MembershipOrder(Person person, Money paid, string tierId) =>
+        person.MembershipOrderLine = Order(person, paid, tierId, TierLabel(tierId), "membership", MembershipLabel(tierId));
 
     private void Refund(Person person, string? orderLine)
     {

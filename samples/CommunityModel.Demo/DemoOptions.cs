@@ -73,7 +73,7 @@ public sealed record DemoOptions
         backend-capital, backend-operations, private-board; memberships are orders of kind "membership"
         with product ids vip, ka, ka-upgrade, gift-pack.
 
-        Exit codes: 0 done, 2 bad options or plan file.
+        Exit codes: 0 done, 1 the output directory cannot be written, 2 bad options or plan file.
         """;
 
     /// <summary>Reads the command line.</summary>

@@ -13,8 +13,7 @@ if (arguments.ShowHelp)
 
 if (arguments.ErrorMessage is { } error)
 {
-    Console.Error.WriteLine($"error: {error}");
-    return 2;
+    return Fail(error, 2);
 }
 
 var options = arguments.Options!;
@@ -25,21 +24,33 @@ try
 }
 catch (PlanFileException e)
 {
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 2;
+    return Fail(e.Message, 2);
 }
 
 // Plain text when asked, or when nobody is watching (CI, a pipe, a file): no colours, no live progress.
 var plain = options.Plain || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive;
 var console = plain ? ReportFiles.PlainConsole(Console.Out) : AnsiConsole.Console;
-YearReport report;
-if (plain)
+var report = plain ? CommunityYear.Run(options, setup) : RunWithProgress(console, options, setup);
+ReportView.Render(report, console, plain);
+
+try
 {
-    report = CommunityYear.Run(options, setup);
+    var files = ReportFiles.Write(report, options.OutputDirectory);
+    console.WriteLine();
+    console.WriteLine($"The lifecycle as a Mermaid diagram: {files[0]}");
+    console.WriteLine($"Onboarding (四层沉淀) as a Mermaid diagram: {files[1]}");
+    console.WriteLine($"This report as plain text: {files[2]}");
 }
-else
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {
-    report = null!;
+    return Fail($"cannot write to --output '{options.OutputDirectory}': {e.Message}", 1);
+}
+
+return 0;
+
+static YearReport RunWithProgress(IAnsiConsole console, DemoOptions options, CommissionSetup setup)
+{
+    YearReport? report = null;
     console.Progress()
         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
         .Start(context =>
@@ -47,12 +58,11 @@ else
             var task = context.AddTask($"Running {options.Months} months of the seed business", maxValue: options.Months);
             report = CommunityYear.Run(options, setup, done => task.Value = done);
         });
+    return report!;
 }
 
-ReportView.Render(report, console, plain);
-var files = ReportFiles.Write(report, options.OutputDirectory);
-console.WriteLine();
-console.WriteLine($"The lifecycle as a Mermaid diagram: {files[0]}");
-console.WriteLine($"Onboarding (四层沉淀) as a Mermaid diagram: {files[1]}");
-console.WriteLine($"This report as plain text: {files[2]}");
-return 0;
+static int Fail(string message, int exitCode)
+{
+    Console.Error.WriteLine($"error: {message}");
+    return exitCode;
+}

@@ -45,6 +45,17 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public void An_output_directory_that_cannot_be_written_is_exit_code_1()
+    {
+        Directory.CreateDirectory(_output);
+        var file = Path.Combine(_output, "a-file");
+        File.WriteAllText(file, "not a directory");
+        var (code, _, stderr) = Demo("--members", "20", "--months", "1", "--output", file);
+        Assert.Equal(1, code);
+        Assert.Contains("cannot write to --output", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Redirected_output_is_plain_text_and_the_files_are_written()
     {
         var (code, stdout, stderr) = Demo("--members", "40", "--months", "2", "--output", _output);
