@@ -29,7 +29,7 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
             .ExcludeProducts("trial-class")
             .Build();
         var ledger = new LedgerOptions { FreezePeriod = TimeSpan.FromDays(7), MinimumWithdrawal = Money.Cny(100m) };
-        return new CommissionSetup(plan, ledger, new ComplianceLinter(), "built-in (plans/three-level.json)");
+        return new CommissionSetup(plan, ledger, new ComplianceLinter(), "built in (the same as plans/three-level.json)");
     }
 
     /// <summary>Loads a plan file: JSON holding the <c>Commissions</c> section (or its content at the root).</summary>
@@ -70,7 +70,7 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
             var options = provider.GetRequiredService<IOptions<CommissionsOptions>>().Value;
             var plan = provider.GetRequiredService<CommissionPlan>();
             var linter = provider.GetRequiredService<ComplianceLinter>();
-            return new CommissionSetup(plan, options.Ledger, linter, Path.GetFileName(full));
+            return new CommissionSetup(plan, options.Ledger, linter, "from " + Path.GetFileName(full));
         }
         catch (OptionsValidationException e)
         {

@@ -24,8 +24,8 @@ public static class ReportView
         var border = plain ? TableBorder.Ascii2 : TableBorder.Rounded;
         var o = report.Options;
         console.Write(new Rule("[bold]CommunityModel — a year of the seed business 社群商业[/]").LeftJustified());
-        console.WriteLine(string.Create(Invariant, $"{report.Period}  seed {o.Seed}  ·  {N(report.BoughtProspects)} prospects from bought traffic, {N(report.ReferredProspects)} referred, {N(report.ExistingMembers)} members already there (founders and last year's members)"));
-        console.WriteLine($"Commission plan: {report.PlanName} ({report.PlanSource})");
+        console.WriteLine(string.Create(Invariant, $"{report.Period}  seed {o.Seed}  ·  {N(report.BoughtProspects)} prospects from bought traffic, {N(report.ReferredProspects)} referred, {N(report.ExistingMembers)} already there (founders, last year's members)"));
+        console.WriteLine($"Commission plan: {report.PlanName}, {report.PlanSource}");
 
         Section(console, "The value chain 客户价值开发主线: who arrived during the run, and how far they went");
         var funnel = Table(border, 1, "Stage", "Entered", "Step conversion", "Overall", "Median time from previous");
@@ -167,7 +167,7 @@ public static class ReportView
         console.WriteLine($"Payout ratio of the run: {Pct(report.PayoutRatio)} of sales paid as commission.");
         if (capped.Count > 0)
         {
-            var chart = new BarChart().Width(ChartWidth).Label("Payout ratio against each cap (%)").WithMaxValue(100);
+            var chart = new BarChart().Width(ChartWidth).Label("Payout ratio against each cap (%)");
             chart.AddItem("This run", (double)Math.Round(ratio.Fraction * 100m, 1), Color.Orange1);
             foreach (var p in capped)
             {

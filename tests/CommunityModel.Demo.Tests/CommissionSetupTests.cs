@@ -18,7 +18,7 @@ public sealed class CommissionSetupTests : IDisposable
         Assert.Equal(builtIn.Plan.IneligibleUpline, file.Plan.IneligibleUpline);
         Assert.Equal(builtIn.Plan.Rounding, file.Plan.Rounding);
         Assert.Equal((builtIn.Ledger.FreezePeriod, builtIn.Ledger.MinimumWithdrawal, builtIn.Ledger.WithdrawalFee), (file.Ledger.FreezePeriod, file.Ledger.MinimumWithdrawal, file.Ledger.WithdrawalFee));
-        Assert.Equal("three-level.json", file.Source);
+        Assert.Equal("from three-level.json", file.Source);
     }
 
     [Fact]
