@@ -133,7 +133,7 @@ public static class ReportView
         }
 
         console.WriteLine($"Commissionable bases {report.TotalBase} = commission lines {report.TotalCommission} + retained by the company {report.TotalRetained}.");
-        console.WriteLine($"Reversed by refunds {report.CommissionReversed}; paid out {report.CommissionPaidOut}; members' net earnings in the ledger {report.LedgerNetEarned}.");
+        console.WriteLine($"Reversed by refunds {report.CommissionReversed}; paid out {report.CommissionPaidOut}; members' net earnings in the ledger {report.LedgerNetEarned}{(report.OwedBack.IsZero ? "" : $"; owed back after payout (clawback) {report.OwedBack}")}.");
 
         Section(console, "Top earners, and the commission lines that made their total");
         foreach (var e in report.TopEarners)

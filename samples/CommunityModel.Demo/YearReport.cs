@@ -75,6 +75,9 @@ public sealed record YearReport
     /// <summary>Commission withdrawn and paid out by month ends (settled).</summary>
     public required Money CommissionPaidOut { get; init; }
 
+    /// <summary>Commission reversed after it had been paid out: what members owe back (their negative available balances), netted against later earnings.</summary>
+    public required Money OwedBack { get; init; }
+
     /// <summary>Sum over the ledger's balances of what members earned net of reversals.</summary>
     public required Money LedgerNetEarned { get; init; }
 
