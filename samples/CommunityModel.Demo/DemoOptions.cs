@@ -48,7 +48,8 @@ public sealed record DemoOptions
           --months <n>      months to run from 1 January 2026, {MinMonths}–{MaxMonths} (default 12)
           --seed <n>        seed of every random draw; the same seed gives the same report (default 7)
           --plan <file>     a commission plan file (JSON, format below); default: the built-in three-level plan,
-                            the same as samples/CommunityModel.Demo/plans/three-level.json
+                            the same as samples/CommunityModel.Demo/plans/three-level.json; plans/direct-selling.json
+                            is a one-level plan within China's direct-selling rules
           --output <dir>    where lifecycle.mmd, onboarding.mmd and report.txt are written (default artifacts/demo)
           --plain           plain text: no colours, no live progress (automatic when the output is redirected)
           -h, --help        this text

@@ -22,6 +22,18 @@ public sealed class CommissionSetupTests : IDisposable
     }
 
     [Fact]
+    public void The_direct_selling_example_passes_its_profile_for_the_plan_and_for_the_run()
+    {
+        var setup = CommissionSetup.Load(Path.Combine(AppContext.BaseDirectory, "plans", "direct-selling.json"));
+        var report = CommunityYear.Run(new DemoOptions { Members = 300, Months = 6 }, setup);
+
+        Assert.Equal(["direct-selling/level-1"], report.CommissionByRule.Select(r => r.Rule));
+        Assert.Empty(report.PlanCompliance.Single(p => p.Profile.Name == "china-direct-selling").Findings);
+        Assert.Empty(report.RunCompliance.Single(p => p.Profile.Name == "china-direct-selling").Findings);
+        Assert.True(report.PayoutRatio!.Value <= Rate.FromPercent(20));
+    }
+
+    [Fact]
     public void The_section_may_stand_at_the_root_and_bring_its_own_compliance_profile()
     {
         var file = Write("""
