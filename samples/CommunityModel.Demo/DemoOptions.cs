@@ -55,24 +55,26 @@ public sealed record DemoOptions
           -h, --help        this text
 
         Plan file: the "Commissions" section of an application's configuration, read by AddCommissions and
-        validated the same way (either that section at the root of the file, or {"{"} "Commissions": {"{"} ... {"}"} {"}"}):
+        validated the same way; the section may stand at the root of the file or under {"{"} "Commissions": ... {"}"}.
+        Comments (//) are allowed.
           {"{"}
             "Plan": {"{"}
               "Name": "three-level",
-              "Levels": [ {"{"} "Rate": "10%" {"}"}, {"{"} "Rate": "5%" {"}"}, {"{"} "Rate": "3%" {"}"} ],   1 to 3 levels, a Rate or a FixedAmount ("3.00 CNY")
-              "TierOverrides": {"{"} "KA": [ {"{"} "Rate": "8%" {"}"} ] {"}"},             by ladder tier or membership: LeadMagnet, Entry,
-                                                                      HighTicket, Premium, VIP, KA, GiftPack
-              "ProductOverrides": {"{"} "bootcamp": [ {"{"} "FixedAmount": "20.00 CNY" {"}"} ] {"}"},   by product id
-              "ExcludedProducts": [ "trial-class" ],                  earn nothing
+              "Levels": [ {"{"} "Rate": "10%" {"}"}, {"{"} "Rate": "5%" {"}"}, {"{"} "Rate": "3%" {"}"} ],  // 1 to 3 levels: a Rate or a FixedAmount ("3.00 CNY")
+              "TierOverrides": {"{"} "KA": [ {"{"} "Rate": "8%" {"}"} ] {"}"},                     // by ladder tier or membership (below)
+              "ProductOverrides": {"{"} "bootcamp": [ {"{"} "FixedAmount": "20.00 CNY" {"}"} ] {"}"},     // by product id (below)
+              "ExcludedProducts": [ "trial-class" ],                                // earn nothing
               "ExcludedOrderKinds": [ "GroupBuy" ],
-              "IneligibleUpline": "Forfeit" | "Compress",  "Rounding": "Down"
+              "IneligibleUpline": "Forfeit",                                        // or "Compress" (缩级)
+              "Rounding": "Down"
             {"}"},
             "Ledger": {"{"} "FreezePeriod": "7.00:00:00", "MinimumWithdrawal": "100.00 CNY", "WithdrawalFee": "0.6%" {"}"},
-            "ComplianceProfiles": [ {"{"} "Name": "house", "MaxLevels": 2, "PayoutCap": "25%" {"}"} ]
+            "ComplianceProfiles": [ {"{"} "Name": "house", "MaxLevels": 2, "PayoutCap": "25%" {"}"} ]   // checked beside the built-in ones
           {"}"}
+        Ladder tiers: LeadMagnet, Entry, HighTicket, Premium; memberships: VIP, KA, GiftPack.
         Product ids: trial-class, bootcamp, gift-pack, online-courses, community-service, offline-2d1n,
-        backend-capital, backend-operations, private-board; memberships are orders of kind "membership"
-        with product ids vip, ka, ka-upgrade, gift-pack.
+        backend-capital, backend-operations, private-board. Membership purchases, renewals and upgrades are
+        orders of kind "membership" with product id vip, ka or gift-pack.
 
         Exit codes: 0 done, 1 the output directory cannot be written, 2 bad options or plan file.
         """;

@@ -48,6 +48,21 @@ public sealed class CommissionSetupTests : IDisposable
     }
 
     [Fact]
+    public void The_example_in_the_help_text_is_a_valid_plan_file_comments_included()
+    {
+        var lines = DemoOptions.Usage.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var start = lines.IndexOf("  {");
+        var end = lines.IndexOf("  }");
+        Assert.True(start >= 0 && end > start, "the help text shows no plan file example");
+
+        var setup = CommissionSetup.Load(Write(string.Join('\n', lines[start..(end + 1)])));
+        Assert.Equal("three-level", setup.Plan.Name);
+        Assert.Equal(3, setup.Plan.Levels.Length);
+        Assert.Contains("bootcamp", setup.Plan.ProductOverrides.Keys);
+        Assert.Equal(Rate.FromPercent(25), setup.Linter.Profiles["house"].PayoutCap);
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Path.Combine(_directory, "nowhere.json")));
