@@ -745,8 +745,10 @@ public sealed class CommunityYear
             return new LeadGroupLine(g.GroupId, (int)g.Members, p.Attendees, p.Rate, customers);
         }).ToImmutableArray();
 
-        string[] labels = [.. Enum.GetValues<LadderTier>().Select(RevenueLabel), MembershipLabel(SeedBusiness.GiftPackTier), MembershipLabel(SeedBusiness.Vip), MembershipLabel(SeedBusiness.Ka)];
-        var revenue = labels.Select(l => _revenue.TryGetValue(l, out var r) ? new RevenueLine(l, r.Orders, r.Amount) : new RevenueLine(l, 0, Money.Zero(Currency.CNY))).ToImmutableArray();
+        // The catalog's ladder, cheapest rung first, then the memberships with what a term costs.
+        var offers = _catalog.Ladder.Select(step => (RevenueLabel(step.Tier), string.Join(", ", step.Products.Select(p => $"{p.Name} {p.Price}"))))
+            .Concat(new[] { SeedBusiness.GiftPackTier, SeedBusiness.Vip, SeedBusiness.Ka }.Select(t => (MembershipLabel(t), $"{_desk.Plan[t].Price} / {_desk.Plan[t].TermMonths} months")));
+        var revenue = offers.Select(o => _revenue.TryGetValue(o.Item1, out var r) ? new RevenueLine(o.Item1, o.Item2, r.Orders, r.Amount) : new RevenueLine(o.Item1, o.Item2, 0, Money.Zero(Currency.CNY))).ToImmutableArray();
 
         var memberships = new[] { SeedBusiness.GiftPackTier, SeedBusiness.Vip, SeedBusiness.Ka }.Select(t =>
         {

@@ -56,15 +56,15 @@ public static class ReportView
 
         Section(console, "Revenue by rung of the product ladder 四款递进产品 and by membership");
         console.Write(Chart("Revenue (CNY)", report.Revenue.Select(r => (r.Label, (double)r.Amount.Amount)), Color.Green));
-        var revenue = Table(border, 1, "Rung / membership", "Orders", "Revenue");
+        var revenue = Table(border, 2, "Rung / membership", "What it sells", "Orders", "Revenue");
         foreach (var r in report.Revenue)
         {
-            revenue.AddRow(r.Label, N(r.Orders), r.Amount.ToString());
+            revenue.AddRow(r.Label, r.Offer, N(r.Orders), r.Amount.ToString());
         }
 
-        revenue.AddRow("Total sales", N(report.Revenue.Sum(r => r.Orders)), report.TotalRevenue.ToString());
-        revenue.AddRow("Membership refunds", "", (-report.Refunded).ToString());
-        revenue.AddRow("Net of refunds", "", (report.TotalRevenue - report.Refunded).ToString());
+        revenue.AddRow("Total sales", "", N(report.Revenue.Sum(r => r.Orders)), report.TotalRevenue.ToString());
+        revenue.AddRow("Membership refunds", "", "", (-report.Refunded).ToString());
+        revenue.AddRow("Net of refunds", "", "", (report.TotalRevenue - report.Refunded).ToString());
         console.Write(revenue);
 
         Section(console, "Memberships (MembershipDesk): VIP 3,600 and KA 120,000 a year, the 399 gift pack");

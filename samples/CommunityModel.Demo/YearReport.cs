@@ -130,9 +130,10 @@ public sealed record LeadGroupLine(string GroupId, int Members, long Attendees, 
 
 /// <summary>Sales of one rung of the ladder or one membership tier.</summary>
 /// <param name="Label">The rung or tier.</param>
+/// <param name="Offer">What it sells: the rung's products and prices, or the membership's price per term.</param>
 /// <param name="Orders">Orders.</param>
 /// <param name="Amount">What was paid.</param>
-public sealed record RevenueLine(string Label, int Orders, Money Amount);
+public sealed record RevenueLine(string Label, string Offer, int Orders, Money Amount);
 
 /// <summary>Membership movements of one tier.</summary>
 /// <param name="TierId">The tier.</param>
