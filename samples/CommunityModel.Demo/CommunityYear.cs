@@ -682,11 +682,8 @@ public sealed class CommunityYear
 
         foreach (var (orderLine, refundId, amount) in _monthRefunds)
         {
-            // An order nobody earned on (a buyer without a sponsor) has nothing in the ledger to reverse.
-            if (_ledger.HasOrderLine(orderLine))
-            {
-                _events.AddRange(_ledger.Refund(orderLine, refundId, amount));
-            }
+            // An order nobody earned on (a buyer without a sponsor) reverses nothing: RefundOutcome.NoCommission, no events.
+            _events.AddRange(_ledger.Refund(orderLine, refundId, amount).Events);
         }
 
         foreach (var earner in _earners)

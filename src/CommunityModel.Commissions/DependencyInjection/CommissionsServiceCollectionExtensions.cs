@@ -26,6 +26,10 @@ public static class CommissionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CommissionsOptions>().Configure(o => CommissionsConfigurationReader.Read(configuration, o));
+
+        // Failures name the settings under the section actually bound (e.g. Community:Commissions:Ledger:FreezePeriod).
+        var sectionPath = (configuration as IConfigurationSection)?.Path;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommissionsOptions>, CommissionsOptionsValidator>(_ => new CommissionsOptionsValidator(sectionPath)));
         return AddCommissionsCore(services);
     }
 

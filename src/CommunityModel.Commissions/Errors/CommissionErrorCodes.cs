@@ -18,7 +18,10 @@ public static class CommissionErrorCodes
     /// <summary>An order, refund or withdrawal names an id or amount that is unusable (empty, negative).</summary>
     public const string InvalidRequest = "commissions.invalid_request";
 
-    /// <summary>A refund names an order line the ledger has no commission for.</summary>
+    /// <summary>
+    /// An order line the ledger has no commission for. <see cref="Ledger.CommissionLedger.Refund"/> no longer raises it: a
+    /// refund of such a line is a no-op whose result says <see cref="Ledger.RefundOutcome.NoCommission"/>.
+    /// </summary>
     public const string UnknownOrderLine = "commissions.unknown_order_line";
 
     /// <summary>Refunds of an order line would exceed the amount paid for it.</summary>
@@ -32,6 +35,12 @@ public static class CommissionErrorCodes
 
     /// <summary>A withdrawal id is unknown or the withdrawal is no longer pending.</summary>
     public const string UnknownWithdrawal = "commissions.unknown_withdrawal";
+
+    /// <summary>A withdrawal id, or a refund id of an order line, is already used for another request (other member or amount).</summary>
+    public const string IdConflict = "commissions.id_conflict";
+
+    /// <summary>A stored ledger event does not fit the ledger replayed so far (recorded twice, unknown, out of order, over a total).</summary>
+    public const string ReplayMismatch = "commissions.replay_mismatch";
 
     /// <summary>An earner roster and a network snapshot do not describe the same members.</summary>
     public const string RosterMismatch = "commissions.roster_mismatch";

@@ -17,12 +17,13 @@ public sealed class CommissionLedger
 {
     private readonly Dictionary<CommissionKey, Entry> _entries = [];
     private readonly Dictionary<string, OrderLine> _orderLines = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _refunds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Withdrawal> _withdrawals = new(StringComparer.Ordinal);
+    private readonly List<Withdrawal> _withdrawalsInOrder = [];
     private readonly Dictionary<MemberId, Account> _accounts = [];
     private readonly LedgerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
+    private int _applied;
 
     /// <summary>Creates an empty ledger.</summary>
     /// <param name="options">Freeze period, currency and withdrawal rules.</param>
@@ -40,19 +41,21 @@ public sealed class CommissionLedger
     /// <param name="options">The ledger options.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The ledger as it was after the last event.</returns>
+    /// <exception cref="LedgerReplayException">An event does not fit the ledger rebuilt so far; its <see cref="LedgerReplayException.Index"/> is the event's position in <paramref name="events"/>.</exception>
     public static CommissionLedger Replay(IEnumerable<IDomainEvent> events, LedgerOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(events);
         var ledger = new CommissionLedger(options, timeProvider);
+        var index = 0;
         foreach (var e in events)
         {
-            ledger.Apply(e);
+            ledger.ApplyAt(e, index++);
         }
 
         return ledger;
     }
 
-    /// <summary>Whether the ledger holds commission for an order line (so a refund of it can be recorded).</summary>
+    /// <summary>Whether the ledger holds commission for an order line (a refund of any other line is <see cref="RefundOutcome.NoCommission"/>).</summary>
     /// <param name="orderLineId">The order line.</param>
     /// <returns><see langword="true"/> when at least one commission was accrued for it.</returns>
     public bool HasOrderLine(string orderLineId)
@@ -88,7 +91,7 @@ public sealed class CommissionLedger
                 if (!_entries.ContainsKey(line.Key))
                 {
                     var e = new CommissionAccrued(line.Key, line.Level, line.Amount, commission.AmountPaid, paidAt + _options.FreezePeriod, now);
-                    Apply(e);
+                    ApplyChecked(e);
                     accrued.Add(e);
                 }
             }
@@ -99,32 +102,52 @@ public sealed class CommissionLedger
 
     /// <summary>
     /// Records a refund of an order line and reverses its commissions in proportion, exactly: after
-    /// refunds totalling the amount paid, every commission of the line is reversed in full. A refund id
-    /// already recorded changes nothing (idempotent).
+    /// refunds totalling the amount paid, every commission of the line is reversed in full.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A refund id is unique per order line, so one refund spread over several lines keeps its one id
+    /// (<c>Refund("o1", "r1", …)</c>, <c>Refund("o2", "r1", …)</c>). The same refund id and amount for the
+    /// same line again changes nothing (<see cref="RefundOutcome.AlreadyRecorded"/>).
+    /// </para>
+    /// <para>
+    /// An order line the ledger holds no commission for (the buyer had no sponsor, the product is excluded)
+    /// has nothing to reverse: the call changes nothing and says <see cref="RefundOutcome.NoCommission"/>,
+    /// so an integrator may pass every refund through without checking <see cref="HasOrderLine"/> first.
+    /// The ledger does not know such a line's amount paid, so it cannot check the refund against it.
+    /// </para>
+    /// </remarks>
     /// <param name="orderLineId">The order line refunded.</param>
-    /// <param name="refundId">The integrator's refund id.</param>
-    /// <param name="amount">The amount refunded to the buyer; positive.</param>
-    /// <returns>The <see cref="RefundRecorded"/> and <see cref="CommissionReversed"/> events; empty for a refund already recorded.</returns>
-    /// <exception cref="CommissionException">Unknown order line, a non-positive amount, or refunds over the amount paid.</exception>
-    public ImmutableArray<IDomainEvent> Refund(string orderLineId, string refundId, Money amount)
+    /// <param name="refundId">The integrator's refund id, unique per order line.</param>
+    /// <param name="amount">The amount refunded to the buyer; positive, in the ledger's currency.</param>
+    /// <returns>What happened and the <see cref="RefundRecorded"/> and <see cref="CommissionReversed"/> events to store.</returns>
+    /// <exception cref="CommissionException">
+    /// A non-positive amount or another currency (<see cref="CommissionErrorCodes.InvalidRequest"/>), refunds over
+    /// the amount paid (<see cref="CommissionErrorCodes.RefundExceedsPaid"/>), or the refund id already recorded
+    /// for the line with another amount (<see cref="CommissionErrorCodes.IdConflict"/>).
+    /// </exception>
+    public RefundResult Refund(string orderLineId, string refundId, Money amount)
     {
+        ArgumentException.ThrowIfNullOrEmpty(orderLineId);
         ArgumentException.ThrowIfNullOrEmpty(refundId);
+        if (!amount.IsPositive || amount.Currency != _options.Currency)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Refund '{refundId}' of {amount} is not a positive amount in {_options.Currency.Code}.");
+        }
+
         lock (_gate)
         {
-            if (_refunds.Contains(refundId))
+            var none = Money.Zero(_options.Currency);
+            if (!_orderLines.TryGetValue(orderLineId, out var line))
             {
-                return [];
+                return new RefundResult(RefundOutcome.NoCommission, [], none);
             }
 
-            if (orderLineId is null || !_orderLines.TryGetValue(orderLineId, out var line))
+            if (line.Refunds.TryGetValue(refundId, out var recordedAmount))
             {
-                throw new CommissionException(CommissionErrorCodes.UnknownOrderLine, $"The ledger holds no commission for order line '{orderLineId}'.");
-            }
-
-            if (!amount.IsPositive || amount.Currency != _options.Currency)
-            {
-                throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Refund '{refundId}' of {amount} is not a positive amount in {_options.Currency.Code}.");
+                return recordedAmount == amount.MinorUnits
+                    ? new RefundResult(RefundOutcome.AlreadyRecorded, [], none)
+                    : throw new CommissionException(CommissionErrorCodes.IdConflict, $"Refund '{refundId}' of order line '{orderLineId}' is already recorded for {Of(recordedAmount)}, not {amount}.");
             }
 
             var refunded = line.Refunded + amount.MinorUnits;
@@ -132,7 +155,7 @@ public sealed class CommissionLedger
             {
                 throw new CommissionException(
                     CommissionErrorCodes.RefundExceedsPaid,
-                    $"Refund '{refundId}' of {amount} would bring refunds of order line '{orderLineId}' to {Money.FromMinorUnits(refunded, _options.Currency)}, over the {Money.FromMinorUnits(line.AmountPaid, _options.Currency)} paid.");
+                    $"Refund '{refundId}' of {amount} would bring refunds of order line '{orderLineId}' to {Of(refunded)}, over the {Of(line.AmountPaid)} paid.");
             }
 
             var now = _timeProvider.GetUtcNow();
@@ -144,7 +167,7 @@ public sealed class CommissionLedger
             // this refund reverses the increase, split over the entries by what each still holds.
             var total = line.Keys.Sum(k => _entries[k].Amount);
             var delta = ReversedShare(total, refunded, line.AmountPaid) - ReversedShare(total, line.Refunded, line.AmountPaid);
-            Apply(recorded);
+            ApplyChecked(recorded);
             if (delta > 0)
             {
                 var count = line.Keys.Count;
@@ -160,19 +183,23 @@ public sealed class CommissionLedger
                 {
                     if (parts[i] > 0)
                     {
-                        var reversed = new CommissionReversed(line.Keys[i], refundId, Money.FromMinorUnits(parts[i], _options.Currency), now);
-                        Apply(reversed);
+                        var reversed = new CommissionReversed(line.Keys[i], refundId, Of(parts[i]), now);
+                        ApplyChecked(reversed);
                         events.Add(reversed);
                     }
                 }
             }
 
-            return events.DrainToImmutable();
+            return new RefundResult(RefundOutcome.Recorded, events.DrainToImmutable(), Of(delta));
         }
     }
 
     /// <summary>Requests a withdrawal, or returns every condition it does not meet (nothing changes then).</summary>
-    /// <param name="withdrawalId">The integrator's id; asking again with the same id returns the original request.</param>
+    /// <param name="withdrawalId">
+    /// The integrator's id. Asking again with the same id, member and amount is a replay: the result carries the
+    /// original request, <see cref="WithdrawalResult.IsReplay"/> and no <see cref="WithdrawalResult.Event"/> to store.
+    /// The same id with another member or amount is refused (<see cref="CommissionErrorCodes.IdConflict"/>).
+    /// </param>
     /// <param name="member">Who withdraws.</param>
     /// <param name="amount">The amount to take from the available balance.</param>
     /// <returns>The request, or the refusals.</returns>
@@ -184,59 +211,55 @@ public sealed class CommissionLedger
             if (_withdrawals.TryGetValue(withdrawalId, out var existing))
             {
                 return existing.Request.Member == member && existing.Request.Amount == amount
-                    ? WithdrawalResult.Accepted(existing.Request)
-                    : WithdrawalResult.Refused(CommissionErrorCodes.InvalidRequest, [$"Withdrawal id '{withdrawalId}' is already used for {existing.Request.Amount} by member {existing.Request.Member}."]);
+                    ? WithdrawalResult.Replayed(existing.Request)
+                    : WithdrawalResult.Refused([new(CommissionErrorCodes.IdConflict, $"Withdrawal id '{withdrawalId}' is already used for {existing.Request.Amount} by member {existing.Request.Member}.")]);
             }
 
-            var refusals = ImmutableArray.CreateBuilder<string>();
-            string? code = null;
-            void Refuse(string errorCode, string reason)
-            {
-                code ??= errorCode;
-                refusals.Add(reason);
-            }
-
+            var refusals = ImmutableArray.CreateBuilder<WithdrawalRefusal>();
             if (amount.Currency != _options.Currency || !amount.IsPositive)
             {
-                Refuse(CommissionErrorCodes.InvalidRequest, $"A withdrawal must be a positive amount in {_options.Currency.Code}; {amount} is not.");
+                refusals.Add(new(CommissionErrorCodes.InvalidRequest, $"A withdrawal must be a positive amount in {_options.Currency.Code}; {amount} is not."));
             }
             else if (amount < _options.MinimumWithdrawal)
             {
-                Refuse(CommissionErrorCodes.WithdrawalBelowMinimum, $"{amount} is below the minimum withdrawal of {_options.MinimumWithdrawal}.");
+                refusals.Add(new(CommissionErrorCodes.WithdrawalBelowMinimum, $"{amount} is below the minimum withdrawal of {_options.MinimumWithdrawal}."));
             }
 
             var available = Available(member, _timeProvider.GetUtcNow());
             if (available < 0)
             {
-                Refuse(CommissionErrorCodes.InsufficientBalance, $"Member {member}'s available balance is {Money.FromMinorUnits(available, _options.Currency)} after refunds of commission already paid out; later earnings must cover it first.");
+                refusals.Add(new(CommissionErrorCodes.InsufficientBalance, $"Member {member}'s available balance is {Of(available)} after refunds of commission already paid out; later earnings must cover it first."));
             }
             else if (amount.Currency == _options.Currency && amount.MinorUnits > available)
             {
-                Refuse(CommissionErrorCodes.InsufficientBalance, $"{amount} exceeds member {member}'s available balance of {Money.FromMinorUnits(available, _options.Currency)}.");
+                refusals.Add(new(CommissionErrorCodes.InsufficientBalance, $"{amount} exceeds member {member}'s available balance of {Of(available)}."));
             }
 
-            if (code is not null)
+            if (refusals.Count > 0)
             {
-                return WithdrawalResult.Refused(code, refusals.ToImmutable());
+                return WithdrawalResult.Refused(refusals.ToImmutable());
             }
 
             var fee = amount.Multiply(_options.WithdrawalFee);
             var requested = new WithdrawalRequested(withdrawalId, member, amount, fee, _timeProvider.GetUtcNow());
-            Apply(requested);
+            ApplyChecked(requested);
             return WithdrawalResult.Accepted(requested);
         }
     }
 
     /// <summary>Requests a withdrawal, or throws naming every unmet condition.</summary>
-    /// <param name="withdrawalId">The integrator's id.</param>
+    /// <param name="withdrawalId">The integrator's id; the same id, member and amount again is a replay (see <see cref="TryRequestWithdrawal"/>).</param>
     /// <param name="member">Who withdraws.</param>
     /// <param name="amount">The amount to take from the available balance.</param>
-    /// <returns>The event to store.</returns>
-    /// <exception cref="CommissionException">Below the minimum, over the available balance, a negative balance, or a bad amount.</exception>
-    public WithdrawalRequested RequestWithdrawal(string withdrawalId, MemberId member, Money amount)
+    /// <returns>The event to store; <see langword="null"/> for a replay, which changes nothing and has nothing to store.</returns>
+    /// <exception cref="WithdrawalRefusedException">
+    /// Below the minimum, over the available balance, a negative balance, a bad amount, or the id used for another
+    /// request; <see cref="WithdrawalRefusedException.Refusals"/> lists every unmet condition.
+    /// </exception>
+    public WithdrawalRequested? RequestWithdrawal(string withdrawalId, MemberId member, Money amount)
     {
         var result = TryRequestWithdrawal(withdrawalId, member, amount);
-        return result.Succeeded ? result.Event : throw new CommissionException(result.ErrorCode, string.Join(" ", result.Refusals));
+        return result.Succeeded ? result.Event : throw new WithdrawalRefusedException(withdrawalId, member, result.Refusals);
     }
 
     /// <summary>Marks a requested withdrawal as paid out.</summary>
@@ -248,7 +271,7 @@ public sealed class CommissionLedger
         lock (_gate)
         {
             var paid = new WithdrawalPaid(withdrawalId, RequirePending(withdrawalId).Request.Member, _timeProvider.GetUtcNow());
-            Apply(paid);
+            ApplyChecked(paid);
             return paid;
         }
     }
@@ -264,7 +287,7 @@ public sealed class CommissionLedger
         lock (_gate)
         {
             var rejected = new WithdrawalRejected(withdrawalId, RequirePending(withdrawalId).Request.Member, reason, _timeProvider.GetUtcNow());
-            Apply(rejected);
+            ApplyChecked(rejected);
             return rejected;
         }
     }
@@ -336,51 +359,171 @@ public sealed class CommissionLedger
         }
     }
 
-    /// <summary>Applies a stored event (replay). Events of other kinds are ignored.</summary>
+    /// <summary>The withdrawals requested and not yet paid or rejected, oldest first.</summary>
+    /// <param name="member">Only this member's; <see langword="null"/> for everyone's.</param>
+    /// <returns>The pending requests, in the order they were made.</returns>
+    public ImmutableArray<WithdrawalRequested> PendingWithdrawals(MemberId? member = null)
+    {
+        lock (_gate)
+        {
+            var pending = ImmutableArray.CreateBuilder<WithdrawalRequested>();
+            foreach (var w in _withdrawalsInOrder)
+            {
+                if (!w.Settled && (member is null || w.Request.Member == member.Value))
+                {
+                    pending.Add(w.Request);
+                }
+            }
+
+            return pending.ToImmutable();
+        }
+    }
+
+    /// <summary>Applies a stored event (replay), after checking that it fits. Events of other kinds are ignored.</summary>
     /// <param name="domainEvent">A ledger event.</param>
+    /// <exception cref="LedgerReplayException">
+    /// The event does not fit (e.g. a withdrawal or commission recorded twice, a refund of an unknown order line,
+    /// a payment of an unknown withdrawal); the ledger is unchanged.
+    /// </exception>
     public void Apply(IDomainEvent domainEvent)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         lock (_gate)
         {
-            switch (domainEvent)
-            {
-                case CommissionAccrued e:
-                    _entries.Add(e.Key, new Entry(e.Level, e.Amount.MinorUnits, e.AvailableAt));
-                    if (!_orderLines.TryGetValue(e.Key.OrderLineId, out var line))
-                    {
-                        _orderLines.Add(e.Key.OrderLineId, line = new OrderLine(e.OrderAmountPaid.MinorUnits));
-                    }
-
-                    line.Keys.Add(e.Key);
-                    AccountOf(e.Key.Beneficiary).Keys.Add(e.Key);
-                    break;
-                case RefundRecorded e:
-                    _refunds.Add(e.RefundId);
-                    _orderLines[e.OrderLineId].Refunded += e.Amount.MinorUnits;
-                    break;
-                case CommissionReversed e:
-                    _entries[e.Key].Reversed += e.Amount.MinorUnits;
-                    break;
-                case WithdrawalRequested e:
-                    _withdrawals.Add(e.WithdrawalId, new Withdrawal(e));
-                    AccountOf(e.Member).Withdrawing += e.Amount.MinorUnits;
-                    break;
-                case WithdrawalPaid e:
-                    var paid = _withdrawals[e.WithdrawalId];
-                    paid.Settled = true;
-                    var payer = AccountOf(e.Member);
-                    payer.Withdrawing -= paid.Request.Amount.MinorUnits;
-                    payer.PaidOut += paid.Request.Amount.MinorUnits;
-                    payer.FeesPaid += paid.Request.Fee.MinorUnits;
-                    break;
-                case WithdrawalRejected e:
-                    var rejected = _withdrawals[e.WithdrawalId];
-                    rejected.Settled = true;
-                    AccountOf(e.Member).Withdrawing -= rejected.Request.Amount.MinorUnits;
-                    break;
-            }
+            ApplyAt(domainEvent, _applied);
         }
+    }
+
+    private void ApplyAt(IDomainEvent domainEvent, int index)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        lock (_gate)
+        {
+            if (ProblemWith(domainEvent) is { } problem)
+            {
+                throw new LedgerReplayException(index, domainEvent, problem);
+            }
+
+            Mutate(domainEvent);
+        }
+    }
+
+    // Decisions apply only events they have just checked; the check still runs, as a guard against a bug.
+    private void ApplyChecked(IDomainEvent domainEvent) => ApplyAt(domainEvent, _applied);
+
+    // Why an event cannot be applied to the ledger as it is; null when it fits (or is not a ledger event).
+    private string? ProblemWith(IDomainEvent domainEvent)
+    {
+        switch (domainEvent)
+        {
+            case CommissionAccrued e:
+                if (e.Amount.Currency != _options.Currency || e.OrderAmountPaid.Currency != _options.Currency)
+                {
+                    return $"commission {e.Key} is in {e.Amount.Currency.Code} on an order paid in {e.OrderAmountPaid.Currency.Code}, but the ledger keeps {_options.Currency.Code}";
+                }
+
+                if (e.Amount.IsNegative || e.OrderAmountPaid.IsNegative)
+                {
+                    return $"commission {e.Key} of {e.Amount} on {e.OrderAmountPaid} paid is negative";
+                }
+
+                if (_entries.ContainsKey(e.Key))
+                {
+                    return $"commission {e.Key} is already accrued";
+                }
+
+                if (_orderLines.TryGetValue(e.Key.OrderLineId, out var known) && known.AmountPaid != e.OrderAmountPaid.MinorUnits)
+                {
+                    return $"order line '{e.Key.OrderLineId}' was accrued with {Of(known.AmountPaid)} paid, not {e.OrderAmountPaid}";
+                }
+
+                return null;
+            case RefundRecorded e:
+                if (!_orderLines.TryGetValue(e.OrderLineId, out var line))
+                {
+                    return $"the ledger holds no commission for order line '{e.OrderLineId}'";
+                }
+
+                if (line.Refunds.ContainsKey(e.RefundId))
+                {
+                    return $"refund '{e.RefundId}' of order line '{e.OrderLineId}' is already recorded";
+                }
+
+                return e.Amount.Currency != _options.Currency || !e.Amount.IsPositive || line.Refunded + e.Amount.MinorUnits > line.AmountPaid
+                    ? $"refund '{e.RefundId}' of {e.Amount} is not positive in {_options.Currency.Code} or brings refunds of order line '{e.OrderLineId}' over the {Of(line.AmountPaid)} paid"
+                    : null;
+            case CommissionReversed e:
+                if (!_entries.TryGetValue(e.Key, out var entry))
+                {
+                    return $"commission {e.Key} was never accrued";
+                }
+
+                return e.Amount.Currency != _options.Currency || !e.Amount.IsPositive || e.Amount.MinorUnits > entry.Net
+                    ? $"reversing {e.Amount} of commission {e.Key} is not positive in {_options.Currency.Code} or exceeds the {Of(entry.Net)} it still holds"
+                    : null;
+            case WithdrawalRequested e:
+                return _withdrawals.ContainsKey(e.WithdrawalId) ? $"withdrawal '{e.WithdrawalId}' is already recorded" : null;
+            case WithdrawalPaid e:
+                return SettlementProblem(e.WithdrawalId, e.Member);
+            case WithdrawalRejected e:
+                return SettlementProblem(e.WithdrawalId, e.Member);
+            default:
+                return null;
+        }
+    }
+
+    private string? SettlementProblem(string withdrawalId, MemberId member) =>
+        !_withdrawals.TryGetValue(withdrawalId, out var w) ? $"withdrawal '{withdrawalId}' was never requested"
+        : w.Settled ? $"withdrawal '{withdrawalId}' is already paid or rejected"
+        : w.Request.Member != member ? $"withdrawal '{withdrawalId}' was requested by member {w.Request.Member}, not {member}"
+        : null;
+
+    private void Mutate(IDomainEvent domainEvent)
+    {
+        switch (domainEvent)
+        {
+            case CommissionAccrued e:
+                _entries.Add(e.Key, new Entry(e.Level, e.Amount.MinorUnits, e.AvailableAt));
+                if (!_orderLines.TryGetValue(e.Key.OrderLineId, out var line))
+                {
+                    _orderLines.Add(e.Key.OrderLineId, line = new OrderLine(e.OrderAmountPaid.MinorUnits));
+                }
+
+                line.Keys.Add(e.Key);
+                AccountOf(e.Key.Beneficiary).Keys.Add(e.Key);
+                break;
+            case RefundRecorded e:
+                var refundedLine = _orderLines[e.OrderLineId];
+                refundedLine.Refunds.Add(e.RefundId, e.Amount.MinorUnits);
+                refundedLine.Refunded += e.Amount.MinorUnits;
+                break;
+            case CommissionReversed e:
+                _entries[e.Key].Reversed += e.Amount.MinorUnits;
+                break;
+            case WithdrawalRequested e:
+                var withdrawal = new Withdrawal(e);
+                _withdrawals.Add(e.WithdrawalId, withdrawal);
+                _withdrawalsInOrder.Add(withdrawal);
+                AccountOf(e.Member).Withdrawing += e.Amount.MinorUnits;
+                break;
+            case WithdrawalPaid e:
+                var paid = _withdrawals[e.WithdrawalId];
+                paid.Settled = true;
+                var payer = AccountOf(e.Member);
+                payer.Withdrawing -= paid.Request.Amount.MinorUnits;
+                payer.PaidOut += paid.Request.Amount.MinorUnits;
+                payer.FeesPaid += paid.Request.Fee.MinorUnits;
+                break;
+            case WithdrawalRejected e:
+                var rejected = _withdrawals[e.WithdrawalId];
+                rejected.Settled = true;
+                AccountOf(e.Member).Withdrawing -= rejected.Request.Amount.MinorUnits;
+                break;
+            default:
+                return; // not a ledger event
+        }
+
+        _applied++;
     }
 
     // The share of `total` that `refunded` of `paid` stands for, rounded by the largest-remainder rule.
@@ -449,6 +592,8 @@ public sealed class CommissionLedger
         public long AmountPaid { get; } = amountPaid;
 
         public long Refunded { get; set; }
+
+        public Dictionary<string, long> Refunds { get; } = new(StringComparer.Ordinal);
 
         public List<CommissionKey> Keys { get; } = [];
     }

@@ -49,6 +49,11 @@ public static class MembershipServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions<MembershipOptions>().Configure(options => MembershipConfigurationReader.Read(section, options)).ValidateOnStart();
+
+        // Failures name the settings under the section actually bound (e.g. Community:Memberships:TimeZone).
+        var sectionPath = (section as IConfigurationSection)?.Path;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>(
+            sp => new MembershipOptionsValidator(sp.GetRequiredService<IOptions<CatalogOptions>>(), sectionPath)));
         return AddMembershipsCore(services);
     }
 

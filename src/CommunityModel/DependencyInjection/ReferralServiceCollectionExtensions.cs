@@ -16,6 +16,10 @@ public static class ReferralServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ReferralOptions>().Bind(configuration);
+
+        // Failures name the settings under the section actually bound (e.g. Community:Referrals:Mode).
+        var sectionPath = (configuration as IConfigurationSection)?.Path;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReferralOptions>, ReferralOptionsValidator>(_ => new ReferralOptionsValidator(sectionPath)));
         return AddReferralCore(services);
     }
 

@@ -46,8 +46,14 @@ public static class ErrorCodes
 
     // ---- Referrals (转介绍): binding members to sponsors and the network snapshot ----
 
-    /// <summary>A member id named in a referral operation is not in the network.</summary>
+    /// <summary>The member a referral operation is about is not in the network (a sponsor named in it has <see cref="ReferralUnknownSponsor"/>).</summary>
     public const string ReferralUnknownMember = "referral.unknown_member";
+
+    /// <summary>The sponsor named in a registration, binding or re-assignment is not in the network (or no sponsor was named where one is needed).</summary>
+    public const string ReferralUnknownSponsor = "referral.unknown_sponsor";
+
+    /// <summary>A stored referral event does not fit the network replayed so far (a member registered twice, an unknown member or sponsor, a cycle).</summary>
+    public const string ReferralReplayMismatch = "referral.replay_mismatch";
 
     /// <summary>A member was registered twice, or appears twice in a snapshot's links.</summary>
     public const string ReferralDuplicateMember = "referral.duplicate_member";

@@ -5,13 +5,34 @@ namespace CommunityModel.Memberships;
 
 /// <summary>
 /// Validates <see cref="MembershipOptions"/> at start-up against the configured catalog, with the same
-/// rules as <see cref="MembershipPlan.Create(ProductCatalog, MembershipOptions)"/>.
+/// rules as <see cref="MembershipPlan.Create(ProductCatalog, MembershipOptions)"/>. Each failure names its
+/// setting by configuration path: under the section the options were bound from (e.g.
+/// <c>Community:Memberships:TimeZone</c>), or relative to the options (<c>TimeZone</c>) when they were set in code.
 /// </summary>
-/// <param name="catalog">The catalog options the tiers refer to.</param>
-public sealed class MembershipOptionsValidator(IOptions<CatalogOptions> catalog) : IValidateOptions<MembershipOptions>
+public sealed class MembershipOptionsValidator : IValidateOptions<MembershipOptions>
 {
     private static readonly ValidateOptionsResult CatalogInvalid =
         ValidateOptionsResult.Fail("The membership plan cannot be checked because the catalog is invalid; see the catalog's errors.");
+
+    private readonly IOptions<CatalogOptions> _catalog;
+    private readonly string _prefix;
+
+    /// <summary>Creates a validator that names settings relative to the options, e.g. <c>Tiers:1</c>.</summary>
+    /// <param name="catalog">The catalog options the tiers refer to.</param>
+    public MembershipOptionsValidator(IOptions<CatalogOptions> catalog)
+        : this(catalog, null)
+    {
+    }
+
+    /// <summary>Creates a validator that names settings under the configuration section the options are bound from.</summary>
+    /// <param name="catalog">The catalog options the tiers refer to.</param>
+    /// <param name="sectionPath">The section's path, e.g. <c>Community:Memberships</c>; <see langword="null"/> or empty for paths relative to the options.</param>
+    public MembershipOptionsValidator(IOptions<CatalogOptions> catalog, string? sectionPath)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _prefix = string.IsNullOrEmpty(sectionPath) ? string.Empty : sectionPath + ":";
+    }
 
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, MembershipOptions options)
@@ -20,7 +41,7 @@ public sealed class MembershipOptionsValidator(IOptions<CatalogOptions> catalog)
         CatalogOptions catalogOptions;
         try
         {
-            catalogOptions = catalog.Value;
+            catalogOptions = _catalog.Value;
         }
         catch (OptionsValidationException)
         {
@@ -33,6 +54,13 @@ public sealed class MembershipOptionsValidator(IOptions<CatalogOptions> catalog)
         }
 
         var problems = MembershipPlan.TryCreate(products, options, out _);
-        return problems.IsEmpty ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        if (problems.IsEmpty)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        // Values the configuration reader could not read already carry their full path.
+        var unreadable = options.BindingProblems.Count;
+        return ValidateOptionsResult.Fail(problems.Select((p, i) => i < unreadable ? p : _prefix + p));
     }
 }

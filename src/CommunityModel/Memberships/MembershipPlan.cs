@@ -98,39 +98,43 @@ public sealed class MembershipPlan
         var timeZone = FindTimeZone(options.TimeZone, problems);
         CheckPolicies(options, problems);
 
+        // Problems name settings by their configuration path relative to the options (Tiers:1, TimeZone, ...);
+        // MembershipOptionsValidator puts the bound section's path in front.
         var byId = new Dictionary<string, MembershipTierOptions>(StringComparer.Ordinal);
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.Tiers.Count; i++)
         {
             var tier = options.Tiers[i];
             if (tier is null || string.IsNullOrWhiteSpace(tier.Id))
             {
-                problems.Add($"Tiers[{i}] has no id.");
+                problems.Add($"Tiers:{i} has no id.");
                 continue;
             }
 
             if (!byId.TryAdd(tier.Id, tier))
             {
-                problems.Add($"Tier '{tier.Id}' is defined more than once; tier ids must be unique.");
+                problems.Add($"{Label(i, tier)} is defined more than once; tier ids must be unique.");
                 continue;
             }
 
-            CheckTier(catalog, tier, problems);
+            indexOf.Add(tier.Id, i);
+            CheckTier(catalog, Label(i, tier), tier, problems);
         }
 
         if (options.Tiers.Count == 0)
         {
-            problems.Add("The plan has no tiers.");
+            problems.Add("Tiers is empty: the plan has no tiers; define at least one.");
         }
 
         foreach (var tier in byId.Values)
         {
             if (tier.Includes is { } included && !byId.ContainsKey(included))
             {
-                problems.Add($"Tier '{tier.Id}' includes tier '{included}', which is not in the plan.");
+                problems.Add($"{Label(indexOf[tier.Id], tier)} includes tier '{included}', which is not in the plan.");
             }
             else if (Cycle(tier, byId) is { } cycle)
             {
-                problems.Add($"Tier '{tier.Id}' includes itself through {cycle}; inclusion must not go round in a circle.");
+                problems.Add($"{Label(indexOf[tier.Id], tier)} includes itself through {cycle}; inclusion must not go round in a circle.");
             }
         }
 
@@ -141,8 +145,9 @@ public sealed class MembershipPlan
         }
 
         var tiers = ImmutableArray.CreateBuilder<MembershipTier>(byId.Count);
-        foreach (var tier in options.Tiers)
+        for (var i = 0; i < options.Tiers.Count; i++)
         {
+            var tier = options.Tiers[i];
             var resolved = Resolve(catalog, tier, byId);
             var included = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             for (var lower = tier.Includes; lower is not null; lower = byId[lower].Includes)
@@ -153,7 +158,7 @@ public sealed class MembershipPlan
             var built = new MembershipTier(tier, string.IsNullOrWhiteSpace(tier.Name) ? tier.Id : tier.Name, tier.Includes, resolved, included.ToImmutable());
             if (built.Price.IsPositive && !built.ALaCarte.IsPositive)
             {
-                problems.Add($"Tier '{tier.Id}' has a price but no entitlement with a standalone value to allocate it over.");
+                problems.Add($"{Label(i, tier)} has a price but no entitlement with a standalone value to allocate it over.");
             }
 
             tiers.Add(built);
@@ -167,7 +172,7 @@ public sealed class MembershipPlan
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add("The plan has no time zone; use an IANA id such as 'Asia/Shanghai'.");
+            problems.Add("TimeZone is empty; use an IANA id such as 'Asia/Shanghai'.");
             return null;
         }
 
@@ -176,7 +181,7 @@ public sealed class MembershipPlan
             return zone;
         }
 
-        problems.Add($"The time zone '{id}' is not known on this system; use an IANA id such as 'Asia/Shanghai'.");
+        problems.Add($"TimeZone '{id}' is not known on this system; use an IANA id such as 'Asia/Shanghai'.");
         return null;
     }
 
@@ -192,15 +197,27 @@ public sealed class MembershipPlan
             problems.Add($"CoolingOffDays is {options.CoolingOffDays}; it must be zero or more.");
         }
 
-        if (!Enum.IsDefined(options.UpgradeTiming) || !Enum.IsDefined(options.UpgradeTerm) || !Enum.IsDefined(options.DayCount))
+        if (!Enum.IsDefined(options.UpgradeTiming))
         {
-            problems.Add("UpgradeTiming, UpgradeTerm or DayCount has a value that is not defined.");
+            problems.Add($"UpgradeTiming is {(int)options.UpgradeTiming}, which is not defined.");
+        }
+
+        if (!Enum.IsDefined(options.UpgradeTerm))
+        {
+            problems.Add($"UpgradeTerm is {(int)options.UpgradeTerm}, which is not defined.");
+        }
+
+        if (!Enum.IsDefined(options.DayCount))
+        {
+            problems.Add($"DayCount is {(int)options.DayCount}, which is not defined.");
         }
     }
 
-    private static void CheckTier(ProductCatalog catalog, MembershipTierOptions tier, ImmutableArray<string>.Builder problems)
+    // A tier named by its configuration path and id, e.g. Tiers:1 ('ka').
+    private static string Label(int index, MembershipTierOptions tier) => $"Tiers:{index} ('{tier.Id}')";
+
+    private static void CheckTier(ProductCatalog catalog, string label, MembershipTierOptions tier, ImmutableArray<string>.Builder problems)
     {
-        var label = $"Tier '{tier.Id}'";
         if (tier.Price.Currency != catalog.Currency)
         {
             problems.Add($"{label} is priced in {tier.Price.Currency.Code} but the catalog is in {catalog.Currency.Code}.");

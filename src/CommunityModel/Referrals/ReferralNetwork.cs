@@ -18,6 +18,7 @@ public sealed class ReferralNetwork
     private readonly ReferralOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
+    private int _applied;
 
     /// <summary>Creates an empty network.</summary>
     /// <param name="options">The binding mode and registration window.</param>
@@ -47,13 +48,15 @@ public sealed class ReferralNetwork
     /// <param name="options">The binding options.</param>
     /// <param name="timeProvider">The clock for operations after the replay.</param>
     /// <returns>The network as it was after the last event.</returns>
+    /// <exception cref="ReferralReplayException">An event does not fit the network rebuilt so far; its <see cref="ReferralReplayException.Index"/> is the event's position in <paramref name="events"/>.</exception>
     public static ReferralNetwork Replay(IEnumerable<IDomainEvent> events, ReferralOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(events);
         var network = new ReferralNetwork(options, timeProvider);
+        var index = 0;
         foreach (var e in events)
         {
-            network.Apply(e);
+            network.ApplyAt(e, index++);
         }
 
         return network;
@@ -86,7 +89,10 @@ public sealed class ReferralNetwork
     /// <param name="member">The new member.</param>
     /// <param name="sponsor">Its sponsor, or <c>default</c> for none.</param>
     /// <returns>The event to store.</returns>
-    /// <exception cref="ReferralException">The member is already registered, the sponsor is unknown, or the member would sponsor itself.</exception>
+    /// <exception cref="ReferralException">
+    /// The member is already registered (<see cref="ErrorCodes.ReferralDuplicateMember"/>), the sponsor is unknown
+    /// (<see cref="ErrorCodes.ReferralUnknownSponsor"/>), or the member would sponsor itself.
+    /// </exception>
     public MemberRegistered Register(MemberId member, MemberId sponsor = default)
     {
         RequireId(member);
@@ -112,7 +118,7 @@ public sealed class ReferralNetwork
 
             ThrowIfAny(member, refusals);
             var registered = new MemberRegistered(member, sponsor, _timeProvider.GetUtcNow());
-            Apply(registered);
+            ApplyChecked(registered);
             return registered;
         }
     }
@@ -120,7 +126,11 @@ public sealed class ReferralNetwork
     /// <summary>Binds <paramref name="member"/> to <paramref name="sponsor"/> if the binding mode allows it.</summary>
     /// <param name="member">A registered member.</param>
     /// <param name="sponsor">A registered member other than <paramref name="member"/> and not in its downline.</param>
-    /// <returns>The binding, or every condition that was not met (nothing changes then).</returns>
+    /// <returns>
+    /// The binding, or every condition that was not met (nothing changes then): an unknown member is
+    /// <see cref="ErrorCodes.ReferralUnknownMember"/>, an unknown sponsor <see cref="ErrorCodes.ReferralUnknownSponsor"/>.
+    /// Binding again to the same sponsor is refused (<see cref="ErrorCodes.ReferralAlreadyBound"/>), so no binding is returned twice.
+    /// </returns>
     public BindingResult TryBind(MemberId member, MemberId sponsor)
     {
         lock (_gate)
@@ -132,7 +142,7 @@ public sealed class ReferralNetwork
             }
 
             var bound = new SponsorBound(member, sponsor, _nodes[member].Sponsor, _timeProvider.GetUtcNow());
-            Apply(bound);
+            ApplyChecked(bound);
             return BindingResult.Bound(bound);
         }
     }
@@ -169,7 +179,7 @@ public sealed class ReferralNetwork
 
             ThrowIfAny(member, refusals);
             var reassigned = new SponsorReassigned(member, sponsor, _nodes[member].Sponsor, reason, _timeProvider.GetUtcNow());
-            Apply(reassigned);
+            ApplyChecked(reassigned);
             return reassigned;
         }
     }
@@ -191,18 +201,36 @@ public sealed class ReferralNetwork
             }
 
             var locked = new ReferralLocked(member, _timeProvider.GetUtcNow());
-            Apply(locked);
+            ApplyChecked(locked);
             return locked;
         }
     }
 
-    /// <summary>Applies a stored event (replay). Events of other kinds are ignored.</summary>
+    /// <summary>Applies a stored event (replay), after checking that it fits. Events of other kinds are ignored.</summary>
     /// <param name="domainEvent">A referral event.</param>
+    /// <exception cref="ReferralReplayException">
+    /// The event does not fit (a member registered twice, an unknown member or sponsor, a self-binding or a cycle);
+    /// the network is unchanged. Its <see cref="ReferralReplayException.Index"/> is the number of referral events applied before it.
+    /// </exception>
     public void Apply(IDomainEvent domainEvent)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         lock (_gate)
         {
+            ApplyAt(domainEvent, _applied);
+        }
+    }
+
+    private void ApplyAt(IDomainEvent domainEvent, int index)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        lock (_gate)
+        {
+            if (ProblemWith(domainEvent) is { } problem)
+            {
+                throw new ReferralReplayException(index, domainEvent, problem);
+            }
+
             switch (domainEvent)
             {
                 case MemberRegistered e:
@@ -217,9 +245,35 @@ public sealed class ReferralNetwork
                 case ReferralLocked e:
                     _nodes[e.Member] = _nodes[e.Member] with { Locked = true };
                     break;
+                default:
+                    return; // not a referral event
             }
+
+            _applied++;
         }
     }
+
+    // Decisions apply only events they have just checked; the check still runs, as a guard against a bug.
+    private void ApplyChecked(IDomainEvent domainEvent) => ApplyAt(domainEvent, _applied);
+
+    // Why an event cannot be applied to the network as it is; null when it fits (or is not a referral event).
+    private string? ProblemWith(IDomainEvent domainEvent) => domainEvent switch
+    {
+        MemberRegistered e when e.Member.IsEmpty => "a registration names no member",
+        MemberRegistered e when _nodes.ContainsKey(e.Member) => $"member {e.Member} is already registered",
+        MemberRegistered e => SponsorProblem(e.Member, e.Sponsor, registering: true),
+        SponsorBound e => !_nodes.ContainsKey(e.Member) ? $"member {e.Member} is not registered" : e.Sponsor.IsEmpty ? $"the binding of member {e.Member} names no sponsor" : SponsorProblem(e.Member, e.Sponsor, registering: false),
+        SponsorReassigned e => !_nodes.ContainsKey(e.Member) ? $"member {e.Member} is not registered" : SponsorProblem(e.Member, e.Sponsor, registering: false),
+        ReferralLocked e => !_nodes.ContainsKey(e.Member) ? $"member {e.Member} is not registered" : null,
+        _ => null,
+    };
+
+    private string? SponsorProblem(MemberId member, MemberId sponsor, bool registering) =>
+        sponsor.IsEmpty ? null
+        : sponsor == member ? $"member {member} is its own sponsor"
+        : !_nodes.ContainsKey(sponsor) ? $"sponsor {sponsor} of member {member} is not registered"
+        : !registering && IsUpline(member, sponsor) ? $"binding member {member} to {sponsor} makes a cycle"
+        : null;
 
     /// <summary>Freezes the current network into an immutable <see cref="NetworkSnapshot"/> (O(n)).</summary>
     /// <returns>The snapshot.</returns>
@@ -332,7 +386,7 @@ public sealed class ReferralNetwork
     }
 
     private static BindingRefusal Unknown(MemberId id, string role) =>
-        new(ErrorCodes.ReferralUnknownMember, id.IsEmpty ? $"No {role} was named." : $"The {role} {id} is not registered in the referral network.");
+        new(role == "sponsor" ? ErrorCodes.ReferralUnknownSponsor : ErrorCodes.ReferralUnknownMember, id.IsEmpty ? $"No {role} was named." : $"The {role} {id} is not registered in the referral network.");
 
     private static BindingRefusal SelfBinding(MemberId member) =>
         new(ErrorCodes.ReferralSelfBinding, $"Member {member} cannot be its own sponsor.");

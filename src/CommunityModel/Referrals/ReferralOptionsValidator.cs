@@ -2,9 +2,26 @@ using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Referrals;
 
-/// <summary>Checks <see cref="ReferralOptions"/> at start-up: a known mode and a registration window that is not negative.</summary>
+/// <summary>
+/// Checks <see cref="ReferralOptions"/> at start-up: a known mode and a registration window that is not negative.
+/// Each failure names its setting by configuration path: under the section the options were bound from (e.g.
+/// <c>Community:Referrals:Mode</c>), or relative to the options (<c>Mode</c>) when they were set in code.
+/// </summary>
 public sealed class ReferralOptionsValidator : IValidateOptions<ReferralOptions>
 {
+    private readonly string _prefix;
+
+    /// <summary>Creates a validator that names settings relative to the options, e.g. <c>Mode</c>.</summary>
+    public ReferralOptionsValidator()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates a validator that names settings under the configuration section the options are bound from.</summary>
+    /// <param name="sectionPath">The section's path, e.g. <c>Community:Referrals</c>; <see langword="null"/> or empty for paths relative to the options.</param>
+    public ReferralOptionsValidator(string? sectionPath) =>
+        _prefix = string.IsNullOrEmpty(sectionPath) ? string.Empty : sectionPath + ":";
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, ReferralOptions options)
     {
@@ -12,12 +29,12 @@ public sealed class ReferralOptionsValidator : IValidateOptions<ReferralOptions>
         var failures = new List<string>();
         if (!Enum.IsDefined(options.Mode))
         {
-            failures.Add($"Referrals:Mode '{options.Mode}' is not a binding mode; use FirstReferralAnyTime, AtRegistrationOnly or LatestReferralOverrides.");
+            failures.Add($"{_prefix}Mode '{options.Mode}' is not a binding mode; use FirstReferralAnyTime, AtRegistrationOnly or LatestReferralOverrides.");
         }
 
         if (options.RegistrationWindow < TimeSpan.Zero)
         {
-            failures.Add($"Referrals:RegistrationWindow is {options.RegistrationWindow}; it must be zero or positive.");
+            failures.Add($"{_prefix}RegistrationWindow is {options.RegistrationWindow}; it must be zero or positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -99,6 +99,38 @@ public class CommissionsServiceCollectionExtensionsTests
         Assert.Contains(result.Failures!, f => f.Contains("WithdrawalFee", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("plan pays in CNY", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("ComplianceProfiles", StringComparison.Ordinal));
+        Assert.Contains("Ledger:FreezePeriod is -1.00:00:00; it must be zero or positive.", result.Failures!);
+        Assert.Contains("Community:Commissions:Ledger:FreezePeriod is -1.00:00:00; it must be zero or positive.", new CommissionsOptionsValidator("Community:Commissions").Validate(null, options).Failures!);
+    }
+
+    [Fact]
+    public void Failures_name_the_settings_under_the_section_actually_bound()
+    {
+        var configuration = Configuration(new()
+        {
+            ["Community:Commissions:Plan:Levels:0:Rate"] = "10%",
+            ["Community:Commissions:Ledger:FreezePeriod"] = "-1.00:00:00",
+            ["Community:Commissions:Ledger:WithdrawalFee"] = "150%",
+        });
+        using var provider = new ServiceCollection().AddCommissions(configuration.GetSection("Community:Commissions")).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            ["Community:Commissions:Ledger:FreezePeriod is -1.00:00:00; it must be zero or positive.", "Community:Commissions:Ledger:WithdrawalFee is 150%; it must be between 0% and 100%."],
+            error.Failures);
+    }
+
+    [Fact]
+    public void Options_set_in_code_fail_naming_settings_relative_to_the_options()
+    {
+        using var provider = new ServiceCollection()
+            .AddCommissions(c => c.Plan("code", p => p.Level(Rate.FromPercent(12))).Ledger(l => l.FreezePeriod = TimeSpan.FromDays(-2)))
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(["Ledger:FreezePeriod is -2.00:00:00; it must be zero or positive."], error.Failures);
     }
 
     [Fact]

@@ -56,8 +56,9 @@ public class CommissionLedgerProperties
                     continue;
                 }
 
-                ledger.Refund(s.Order.OrderLineId, $"r{i}", Money.FromMinorUnits(points[i] - previous, s.Order.AmountPaid.Currency));
-                ledger.Refund(s.Order.OrderLineId, $"r{i}", Money.FromMinorUnits(points[i] - previous, s.Order.AmountPaid.Currency));
+                var first = ledger.Refund(s.Order.OrderLineId, $"r{i}", Money.FromMinorUnits(points[i] - previous, s.Order.AmountPaid.Currency));
+                var again = ledger.Refund(s.Order.OrderLineId, $"r{i}", Money.FromMinorUnits(points[i] - previous, s.Order.AmountPaid.Currency));
+                ok &= first.Outcome == RefundOutcome.Recorded && again.Outcome == RefundOutcome.AlreadyRecorded && again.Events.IsEmpty;
                 previous = points[i];
                 var net = commission.Lines.Select(l => l.Beneficiary).Distinct().Sum(m => ledger.BalanceOf(m).NetEarned.MinorUnits);
                 var exact = (decimal)total * (paid - previous) / paid;
@@ -99,16 +100,15 @@ public class CommissionLedgerProperties
                         events.AddRange(ledger.Accrue(calculator.Calculate(s.Order with { OrderLineId = $"o{i}", Buyer = member, AmountPaid = Money.FromMinorUnits(amounts[i], currency) }, s.Earners), clock.GetUtcNow()));
                         break;
                     case 1:
+                        // Every line, commissionable or not, and every refund twice: an integrator stores whatever comes back.
                         var line = $"o{amounts[i] % (i + 1)}";
-                        if (ledger.HasOrderLine(line))
+                        try
                         {
-                            try
-                            {
-                                events.AddRange(ledger.Refund(line, $"r{i}", Money.FromMinorUnits(1 + amounts[i] % 500, currency)));
-                            }
-                            catch (CommissionException e) when (e.ErrorCode == CommissionErrorCodes.RefundExceedsPaid)
-                            {
-                            }
+                            events.AddRange(ledger.Refund(line, $"r{i}", Money.FromMinorUnits(1 + amounts[i] % 500, currency)).Events);
+                            events.AddRange(ledger.Refund(line, $"r{i}", Money.FromMinorUnits(1 + amounts[i] % 500, currency)).Events);
+                        }
+                        catch (CommissionException e) when (e.ErrorCode == CommissionErrorCodes.RefundExceedsPaid)
+                        {
                         }
 
                         break;
@@ -116,8 +116,13 @@ public class CommissionLedgerProperties
                         var available = ledger.BalanceOf(member).Available;
                         if (available.IsPositive)
                         {
-                            events.Add(ledger.RequestWithdrawal($"w{i}", member, available));
+                            events.Add(ledger.RequestWithdrawal($"w{i}", member, available)!);
+                            events.AddRange(ledger.TryRequestWithdrawal($"w{i}", member, available).Event is { } twice ? [twice] : []);
                             events.Add(amounts[i] % 2 == 0 ? ledger.MarkWithdrawalPaid($"w{i}") : ledger.RejectWithdrawal($"w{i}", "test"));
+                            if (ledger.RequestWithdrawal($"w{i}", member, available) is { } afterSettlement)
+                            {
+                                events.Add(afterSettlement);
+                            }
                         }
 
                         break;

@@ -78,11 +78,11 @@ public class MembershipPlanTests
         Assert.Null(plan);
         string[] expected =
         [
-            "'Mars/Olympus_Mons' is not known", "RenewalGraceDays is -1", "CoolingOffDays is -2",
-            "'x' includes itself through x → y → x", "'y' includes itself through y → x → y",
-            "product 'nope', which is not in the catalog", "'z' has a negative price", "includes tier 'ghost'",
-            "grants product 'a' 0 times", "lists product 'a' more than once", "'x' is defined more than once",
-            "'w' is priced in USD", "term of 0 months", "shopping discount of 150%", "'w' includes itself.",
+            "TimeZone 'Mars/Olympus_Mons' is not known", "RenewalGraceDays is -1", "CoolingOffDays is -2",
+            "Tiers:0 ('x') includes itself through x → y → x", "Tiers:1 ('y') includes itself through y → x → y",
+            "Tiers:1 ('y') has an entitlement to product 'nope', which is not in the catalog", "Tiers:2 ('z') has a negative price", "Tiers:2 ('z') includes tier 'ghost'",
+            "grants product 'a' 0 times", "lists product 'a' more than once", "Tiers:3 ('x') is defined more than once",
+            "Tiers:4 ('w') is priced in USD", "term of 0 months", "shopping discount of 150%", "Tiers:4 ('w') includes itself.",
         ];
         Assert.All(expected, e => Assert.Contains(problems, p => p.Contains(e, StringComparison.Ordinal)));
         Assert.Equal(ErrorCodes.InvalidMembershipPlan, Assert.Throws<MembershipPlanException>(() => MembershipPlan.Create(Products(), options)).ErrorCode);
@@ -142,13 +142,13 @@ public class MembershipPlanTests
         CommunityModel.DependencyInjection.MembershipConfigurationReader.Read(configuration.GetSection("Memberships"), options);
         var catalog = new CatalogOptions();
         new CatalogBuilder(catalog).UseSeedBusiness();
-        var validator = new MembershipOptionsValidator(Options.Create(catalog));
+        var validator = new MembershipOptionsValidator(Options.Create(catalog), "Memberships");
 
         var failed = validator.Validate(null, options);
         options.Tiers[1].Entitlements.Clear();
         options.Tiers[1].Entitlements.Add(new EntitlementOptions { ProductId = SeedBusiness.PrivateBoard, Quantity = 1 });
 
-        Assert.Contains("'ka' has an entitlement to product 'mba'", failed.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Memberships:Tiers:1 ('ka') has an entitlement to product 'mba'", failed.FailureMessage, StringComparison.Ordinal);
         Assert.True(validator.Validate(null, options).Succeeded);
         var plan = MembershipPlan.Create(ProductCatalog.Create(catalog), options);
         Assert.Equal((14, UpgradeTermPolicy.RestartTerm, 12), (plan.CoolingOffDays, plan.UpgradeTerm, plan["ka"].TermMonths));

@@ -77,6 +77,32 @@ public class MembershipServiceCollectionTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("'Nowhere/Atlantis' is not known", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("TimeZone 'Nowhere/Atlantis' is not known", Assert.Single(error.Failures), StringComparison.Ordinal); // set in code: relative to the options
+    }
+
+    [Fact]
+    public void Plan_problems_name_their_setting_under_the_section_actually_bound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Community:Memberships:TimeZone"] = "Mars/Base",
+            ["Community:Memberships:CoolingOffDays"] = "seven",
+            ["Community:Memberships:Tiers:0:Id"] = "vip",
+            ["Community:Memberships:Tiers:0:Price"] = "3600.00 CNY",
+            ["Community:Memberships:Tiers:0:Entitlements:0:ProductId"] = "no-such-course",
+        }).Build();
+        using var provider = new ServiceCollection()
+            .AddCatalog(c => c.UseSeedBusiness())
+            .AddMemberships(configuration.GetSection("Community:Memberships"))
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failures = error.Failures.ToArray();
+        Assert.Equal(3, failures.Length);
+        Assert.StartsWith("Community:Memberships:CoolingOffDays is 'seven'", failures[0], StringComparison.Ordinal); // read by the reader, named once
+        Assert.Equal("Community:Memberships:TimeZone 'Mars/Base' is not known on this system; use an IANA id such as 'Asia/Shanghai'.", failures[1]);
+        Assert.Equal("Community:Memberships:Tiers:0 ('vip') has an entitlement to product 'no-such-course', which is not in the catalog.", failures[2]);
     }
 
     [Fact]

@@ -111,10 +111,10 @@ public class ReferralNetworkTests
 
         var result = network.TryBind(8, 9);
 
-        Assert.Equal([ErrorCodes.ReferralUnknownMember, ErrorCodes.ReferralUnknownMember], result.Refusals.Select(r => r.Code));
+        Assert.Equal([ErrorCodes.ReferralUnknownMember, ErrorCodes.ReferralUnknownSponsor], result.Refusals.Select(r => r.Code));
         Assert.Contains("9", result.Refusals[1].Reason, StringComparison.Ordinal);
         Assert.Equal(ErrorCodes.ReferralUnknownMember, Assert.Throws<ReferralException>(() => network.SponsorOf(8)).ErrorCode);
-        Assert.Equal(ErrorCodes.ReferralUnknownMember, Assert.Throws<ReferralException>(() => network.Register(2, 9)).ErrorCode);
+        Assert.Equal(ErrorCodes.ReferralUnknownSponsor, Assert.Throws<ReferralException>(() => network.Register(2, 9)).ErrorCode);
         Assert.Equal(ErrorCodes.ReferralDuplicateMember, Assert.Throws<ReferralException>(() => network.Register(1)).ErrorCode);
         Assert.Equal(ErrorCodes.ReferralUnknownMember, Assert.Throws<ReferralException>(() => network.Register(default)).ErrorCode);
     }
@@ -135,4 +135,94 @@ public class ReferralNetworkTests
         Assert.Equal(3, replayed.Count);
         Assert.True(replayed.Contains(2));
     }
+
+    [Fact]
+    public void An_unknown_sponsor_has_its_own_code_so_a_caller_can_tell_it_from_an_unknown_member()
+    {
+        var network = Network(ReferralBindingMode.LatestReferralOverrides, 1, 2);
+
+        var unknownSponsor = Assert.Throws<ReferralException>(() => network.Bind(2, 9));
+        var unknownMember = Assert.Throws<ReferralException>(() => network.Bind(8, 1));
+        var noSponsor = network.TryBind(2, default);
+        var reassignToUnknown = Assert.Throws<ReferralException>(() => network.Reassign(2, 9, "typo"));
+
+        Assert.Equal(ErrorCodes.ReferralUnknownSponsor, unknownSponsor.ErrorCode);
+        Assert.Equal("The sponsor 9 is not registered in the referral network.", unknownSponsor.Message);
+        Assert.Equal(ErrorCodes.ReferralUnknownMember, unknownMember.ErrorCode);
+        Assert.Equal(ErrorCodes.ReferralUnknownSponsor, Assert.Single(noSponsor.Refusals).Code);
+        Assert.Equal(ErrorCodes.ReferralUnknownSponsor, reassignToUnknown.ErrorCode);
+        Assert.True(network.SponsorOf(2).IsEmpty);
+    }
+
+    [Fact]
+    public void Repeating_a_decision_never_returns_an_event_to_store_twice()
+    {
+        var network = Network(ReferralBindingMode.FirstReferralAnyTime);
+        var events = new List<IDomainEvent> { network.Register(1), network.Register(2) };
+        events.Add(network.Bind(2, 1));
+        events.Add(network.RecordCommissionableOrder(2)!);
+
+        Assert.Equal(ErrorCodes.ReferralDuplicateMember, Assert.Throws<ReferralException>(() => network.Register(2)).ErrorCode);
+        Assert.Equal(ErrorCodes.ReferralAlreadyBound, Assert.Single(network.TryBind(2, 1).Refusals).Code);
+        Assert.Null(network.RecordCommissionableOrder(2));
+
+        var replayed = ReferralNetwork.Replay(events, new ReferralOptions(), _clock);
+        Assert.Equal<ReferralLink>(network.Snapshot().ToLinks(), replayed.Snapshot().ToLinks());
+    }
+
+    public static TheoryData<string, int, string> BadStreams => new()
+    {
+        { "member registered twice", 2, "member 2 is already registered" },
+        { "registration under an unknown sponsor", 1, "sponsor 9 of member 2 is not registered" },
+        { "registration as its own sponsor", 0, "member 1 is its own sponsor" },
+        { "binding of an unknown member", 1, "member 8 is not registered" },
+        { "binding to an unknown sponsor", 2, "sponsor 9 of member 2 is not registered" },
+        { "binding that closes a cycle", 2, "binding member 1 to 2 makes a cycle" },
+        { "re-assignment of an unknown member", 1, "member 8 is not registered" },
+        { "lock of an unknown member", 1, "member 8 is not registered" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadStreams))]
+    public void Replay_rejects_a_stream_that_does_not_fit_naming_the_event_and_the_problem(string stream, int index, string problem)
+    {
+        var at = _clock.GetUtcNow();
+        IDomainEvent[] events = stream switch
+        {
+            "member registered twice" => [new MemberRegistered(1, default, at), new MemberRegistered(2, default, at), new MemberRegistered(2, default, at)],
+            "registration under an unknown sponsor" => [new MemberRegistered(1, default, at), new MemberRegistered(2, 9, at)],
+            "registration as its own sponsor" => [new MemberRegistered(1, 1, at)],
+            "binding of an unknown member" => [new MemberRegistered(1, default, at), new SponsorBound(8, 1, default, at)],
+            "binding to an unknown sponsor" => [new MemberRegistered(1, default, at), new MemberRegistered(2, default, at), new SponsorBound(2, 9, default, at)],
+            "binding that closes a cycle" => [new MemberRegistered(1, default, at), new MemberRegistered(2, 1, at), new SponsorBound(1, 2, default, at)],
+            "re-assignment of an unknown member" => [new MemberRegistered(1, default, at), new SponsorReassigned(8, 1, default, "x", at)],
+            _ => [new MemberRegistered(1, default, at), new ReferralLocked(8, at)],
+        };
+
+        var error = Assert.Throws<ReferralReplayException>(() => ReferralNetwork.Replay(events, new ReferralOptions(), _clock));
+
+        Assert.Equal(ErrorCodes.ReferralReplayMismatch, error.ErrorCode);
+        Assert.Equal(index, error.Index);
+        Assert.Same(events[index], error.Event);
+        Assert.Equal($"Referral event {index} ({events[index].GetType().Name}) does not fit: {problem}.", error.Message);
+    }
+
+    [Fact]
+    public void Applying_an_event_that_does_not_fit_leaves_a_live_network_as_it_was()
+    {
+        var network = Network(ReferralBindingMode.LatestReferralOverrides);
+        var registered = network.Register(1);
+        network.Register(2, 1);
+        var before = network.Snapshot().ToLinks();
+
+        var twice = Assert.Throws<ReferralReplayException>(() => network.Apply(registered));
+        var cycle = Assert.Throws<ReferralReplayException>(() => network.Apply(new SponsorReassigned(1, 2, default, "x", _clock.GetUtcNow())));
+
+        Assert.Equal((2, 2), (twice.Index, cycle.Index)); // two registrations were applied before each
+        Assert.Equal<ReferralLink>(before, network.Snapshot().ToLinks());
+        network.Apply(new ActivityMarker(_clock.GetUtcNow())); // not a referral event: ignored
+        Assert.Equal(2, network.Count);
+    }
+
+    private sealed record ActivityMarker(DateTimeOffset OccurredAt) : IDomainEvent;
 }

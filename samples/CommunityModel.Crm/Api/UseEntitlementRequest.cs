@@ -1,0 +1,5 @@
+namespace CommunityModel.Crm.Api;
+
+/// <summary><c>POST /members/{id}/entitlements/{productId}/uses</c>: one use of an entitlement, e.g. attending the offline course.</summary>
+/// <param name="Key">The CRM's key of the use (an attendance record id); the same key again is the same use.</param>
+public sealed record UseEntitlementRequest(string? Key);

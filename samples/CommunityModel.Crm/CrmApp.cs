@@ -1,0 +1,64 @@
+using System.Net;
+using CommunityModel.Crm.Api;
+using CommunityModel.Crm.Commands;
+using CommunityModel.Crm.Errors;
+using CommunityModel.Crm.MonthEnd;
+using CommunityModel.Crm.State;
+using CommunityModel.Crm.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CommunityModel.Crm;
+
+/// <summary>
+/// Builds the CRM: CommunityModel from appsettings.json (<c>Community</c> and <c>Commissions</c> sections, validated
+/// at start-up), the SQLite event store, replay on start, the endpoints and the problem-details mapping.
+/// Listens on loopback only.
+/// </summary>
+public static class CrmApp
+{
+    /// <summary>Builds the application.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--Crm:Port=5181</c>).</param>
+    /// <param name="configure">Changes to the builder before anything is registered (tests: a fake clock, settings).</param>
+    /// <returns>The application, not started.</returns>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+
+        // CommunityModel: every capability, its options bound from configuration and validated at start-up.
+        builder.Services.AddCommunityModel(builder.Configuration.GetSection("Community"));
+        builder.Services.AddCommissions(builder.Configuration.GetSection("Commissions"));
+
+        // The sample's own settings, validated the same way.
+        builder.Services.AddOptions<CrmOptions>().Bind(builder.Configuration.GetSection(CrmOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>();
+
+        // Storage, state and commands.
+        builder.Services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database;
+            return new SqliteEventStore(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, database));
+        });
+        builder.Services.AddSingleton<CommunityWriter>();
+        builder.Services.AddHostedService<CommunityLoader>();
+        builder.Services.AddSingleton<IMonthEnd, FreezeReleaseMonthEnd>();
+        builder.Services.AddSingleton<CrmCommands>();
+        builder.Services.AddSingleton<CrmQueries>();
+
+        // HTTP: source-generated JSON, RFC 7807 problem details through one exception handler.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CrmJsonContext.Default));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable bodies reach the handler too
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<CommunityModelProblemHandler>();
+
+        // Loopback only, whatever ASPNETCORE_URLS says: a CRM back office is not exposed by a sample.
+        var port = builder.Configuration.GetValue($"{CrmOptions.Section}:{nameof(CrmOptions.Port)}", new CrmOptions().Port);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port is >= 0 and <= 65535 ? port : 0));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        CrmEndpoints.Map(app);
+        return app;
+    }
+}

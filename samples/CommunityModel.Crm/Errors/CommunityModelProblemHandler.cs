@@ -1,0 +1,110 @@
+using System.Text.Json;
+using CommunityModel.Commissions;
+using CommunityModel.Memberships;
+using CommunityModel.Referrals;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommunityModel.Crm.Errors;
+
+/// <summary>
+/// The one place where errors become RFC 7807 problem details. Every library error is a
+/// <see cref="CommunityModelException"/> with a stable <see cref="CommunityModelException.ErrorCode"/>;
+/// the code decides the status (<see cref="StatusOf"/>), the message is the detail, and the code, the
+/// field at fault and every refusal the library listed go into the problem's extensions. Endpoints
+/// never catch: they let the library throw.
+/// </summary>
+internal sealed class CommunityModelProblemHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    /// <summary>The HTTP status of a library or CRM error code: 404 unknown member (in the path) or order, 409 a conflict with the state, else 400 (an unknown sponsor in the body among them).</summary>
+    /// <param name="errorCode">The error code.</param>
+    /// <returns>The status.</returns>
+    public static int StatusOf(string errorCode) => errorCode switch
+    {
+        CrmErrorCodes.UnknownMember or CrmErrorCodes.UnknownOrder or ErrorCodes.ReferralUnknownMember => StatusCodes.Status404NotFound,
+        CrmErrorCodes.IdConflict or CommissionErrorCodes.IdConflict
+            or ErrorCodes.ReferralDuplicateMember or ErrorCodes.ReferralAlreadyBound or ErrorCodes.ReferralCycle
+            or ErrorCodes.ReferralLocked or ErrorCodes.ReferralWindowClosed
+            or ErrorCodes.MembershipAlreadyActive or ErrorCodes.MembershipNotActive or ErrorCodes.NotAnUpgrade or ErrorCodes.NotADowngrade
+            or ErrorCodes.NotEntitled or ErrorCodes.EntitlementExhausted or ErrorCodes.IdempotencyKeyConflict
+            or ErrorCodes.LifecycleTriggerNotPermitted or ErrorCodes.LifecycleGuardsUnmet or ErrorCodes.LifecycleVersionConflict
+            or CommissionErrorCodes.InsufficientBalance or CommissionErrorCodes.RefundExceedsPaid => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            CommunityModelException e => FromLibrary(e),
+            BadHttpRequestException e => FromUnreadableRequest(e),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false; // a bug, not a request problem: the default handler answers 500 without details
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // The problem type is a URN built from the stable code: it names the error without promising a web page.
+    private static string TypeOf(string errorCode) => "urn:communitymodel:error:" + errorCode;
+
+    private static ProblemDetails FromLibrary(CommunityModelException e)
+    {
+        var status = StatusOf(e.ErrorCode);
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = status switch
+            {
+                StatusCodes.Status404NotFound => "Not found",
+                StatusCodes.Status409Conflict => "The request conflicts with the current state",
+                _ => "The request is invalid",
+            },
+            Detail = e.Message,
+            Type = TypeOf(e.ErrorCode),
+        };
+        problem.Extensions["code"] = e.ErrorCode;
+        if (e is CrmException { Field: { } field })
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        var errors = e switch
+        {
+            ReferralException r => r.Refusals.Select(x => new ProblemError(x.Code, x.Reason)).ToArray(),
+            MembershipRefusedException m => m.Refusals.Select(x => new ProblemError(x.Code, x.Message)).ToArray(),
+            WithdrawalRefusedException w => w.Refusals.Select(x => new ProblemError(x.Code, x.Reason)).ToArray(),
+            _ => null,
+        };
+        if (errors is { Length: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    // Malformed JSON, a wrong type, or Money/MemberId text the library's converters refuse: the JSON path names the field.
+    private static ProblemDetails FromUnreadableRequest(BadHttpRequestException e)
+    {
+        var json = e.InnerException as JsonException;
+        var problem = new ProblemDetails
+        {
+            Status = e.StatusCode,
+            Title = "The request is invalid",
+            Detail = json?.Message ?? e.Message,
+            Type = TypeOf(CrmErrorCodes.InvalidRequest),
+        };
+        problem.Extensions["code"] = CrmErrorCodes.InvalidRequest;
+        if (json?.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            problem.Extensions["field"] = path[2..];
+        }
+
+        return problem;
+    }
+}

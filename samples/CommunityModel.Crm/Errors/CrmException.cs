@@ -1,0 +1,26 @@
+namespace CommunityModel.Crm.Errors;
+
+/// <summary>An error of the CRM itself (not the library's), with a stable code and, for bad input, the field at fault.</summary>
+public sealed class CrmException : CommunityModelException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="errorCode">A code from <see cref="CrmErrorCodes"/>.</param>
+    /// <param name="message">What was wrong.</param>
+    /// <param name="field">The request field at fault, if any (camelCase, as in the JSON).</param>
+    public CrmException(string errorCode, string message, string? field = null)
+        : base(errorCode, message) => Field = field;
+
+    /// <summary>The request field at fault, if any.</summary>
+    public string? Field { get; }
+
+    /// <summary>A missing or malformed request field.</summary>
+    /// <param name="field">The field.</param>
+    /// <param name="message">What is wrong with it.</param>
+    /// <returns>The error.</returns>
+    public static CrmException Invalid(string field, string message) => new(CrmErrorCodes.InvalidRequest, message, field);
+
+    /// <summary>The member is not registered.</summary>
+    /// <param name="member">The member id.</param>
+    /// <returns>The error.</returns>
+    public static CrmException UnknownMember(MemberId member) => new(CrmErrorCodes.UnknownMember, $"Member {member} is not registered.");
+}

@@ -1,0 +1,2 @@
+var app = CommunityModel.Crm.CrmApp.Create(args);
+await app.RunAsync();

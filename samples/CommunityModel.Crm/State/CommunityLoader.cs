@@ -1,0 +1,20 @@
+namespace CommunityModel.Crm.State;
+
+/// <summary>
+/// Rebuilds the community from the event store when the host starts: after the options were validated
+/// (<c>ValidateOnStart</c> runs first) and before the server takes its first request.
+/// </summary>
+internal sealed partial class CommunityLoader(CommunityWriter writer, ILogger<CommunityLoader> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var count = writer.Load();
+        LogLoaded(count, writer.Current.Lifecycles.Count);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Events} stored events: {Members} members.")]
+    private partial void LogLoaded(int events, int members);
+}

@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace CommunityModel.Crm.Tests;
+
+/// <summary>Bad requests, unknown members and conflicts answer RFC 7807 problem details with the library's stable codes.</summary>
+public sealed class ProblemDetailsTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+    private CrmHost _crm = null!;
+
+    public async Task InitializeAsync()
+    {
+        _crm = await CrmHost.StartAsync(_db.Path, Clock.Start());
+        await _crm.RegisterAsync(1);
+        await _crm.RegisterAsync(2, sponsor: 1);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _crm.DisposeAsync();
+        _db.Dispose();
+    }
+
+    public static TheoryData<string, string, string, string?> BadRequests => new()
+    {
+        // path, JSON body, code, field
+        { "/members", """{"sponsorId": 1}""", "crm.invalid_request", "memberId" },
+        { "/members", """{"memberId": 0}""", "crm.invalid_request", "memberId" },
+        { "/members", """{"memberId": "three"}""", "crm.invalid_request", "memberId" },
+        { "/members", """{"memberId": 3, "sponsorId": 3}""", "referral.self_binding", null },
+        { "/members", """{"memberId": 3, "sponsorId": 99}""", "referral.unknown_sponsor", null },
+        { "/members", """{"memberId": 3""", "crm.invalid_request", "memberId" },
+        { "/members/2/orders", """{"item": "VIP"}""", "crm.invalid_request", "orderId" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "platinum"}""", "crm.invalid_request", "item" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3599.999, "currency": "CNY"}}""", "crm.invalid_request", "price" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3600, "currency": "XYZ"}}""", "crm.invalid_request", "price" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3600, "currency": "USD"}}""", "membership.invalid_payment", null },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "bootcamp", "price": {"amount": 500, "currency": "CNY"}}""", "crm.invalid_request", "price" },
+        { "/members/2/withdrawals", """{"withdrawalId": "w-1"}""", "crm.invalid_request", "amount" },
+        { "/members/2/withdrawals", """{"withdrawalId": "w-1", "amount": {"amount": 5, "currency": "CNY"}}""", "commissions.withdrawal_below_minimum", null },
+        { "/members/0/withdrawals", """{"withdrawalId": "w-1", "amount": {"amount": 50, "currency": "CNY"}}""", "crm.invalid_request", "id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task A_bad_request_is_a_400_naming_the_error_code_and_the_field(string path, string body, string code, string? field)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        using var response = await _crm.Client.PostAsync(path, content);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(400, (int?)problem["status"]);
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.Equal(field, (string?)problem["field"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
+    }
+
+    [Fact]
+    public async Task A_refusal_lists_every_unmet_condition_and_leaves_state_untouched()
+    {
+        var problem = await _crm.PostAsync("/members", new { memberId = 2, sponsorId = 2 }, 409);
+        Assert.Equal("referral.duplicate_member", (string?)problem["code"]);
+        Assert.Equal(new[] { "referral.duplicate_member", "referral.self_binding" }, problem["errors"]!.AsArray().Select(e => (string?)e!["code"]));
+        Assert.Equal(1, (long?)(await _crm.GetAsync("/members/2"))["sponsorId"]);
+    }
+
+    [Theory]
+    [InlineData("GET", "/members/99", null, "crm.unknown_member")]
+    [InlineData("GET", "/members/99/commissions", null, "crm.unknown_member")]
+    [InlineData("PUT", "/members/99/sponsor", """{"sponsorId": 1}""", "crm.unknown_member")]
+    [InlineData("POST", "/members/99/orders", """{"orderId": "o-9", "item": "VIP"}""", "crm.unknown_member")]
+    [InlineData("POST", "/members/99/withdrawals", """{"withdrawalId": "w-9", "amount": {"amount": 50, "currency": "CNY"}}""", "crm.unknown_member")]
+    [InlineData("POST", "/members/2/orders/nope/refunds", """{"refundId": "r-9"}""", "crm.unknown_order")]
+    public async Task An_unknown_member_or_order_is_a_404(string method, string path, string? body, string code)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        }
+
+        using var response = await _crm.Client.SendAsync(request);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, (string?)problem["code"]);
+    }
+
+    [Fact]
+    public async Task Conflicts_with_the_current_state_are_409s()
+    {
+        await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "VIP" });
+
+        var reused = await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }, 409);
+        Assert.Equal(("crm.id_conflict", "orderId"), ((string?)reused["code"], (string?)reused["field"]));
+
+        var active = await _crm.PostAsync("/members/1/orders", new { orderId = "o-2", item = "VIP" });
+        Assert.Equal("MembershipPurchase", (string?)active["kind"]);
+        var downgrade = await _crm.PostAsync("/members/2/orders", new { orderId = "o-3", item = "bootcamp" });
+        Assert.Equal("Member", (string?)downgrade["stage"]); // a member buying a product stays a member
+
+        var overdraw = await _crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(20m) }, 409);
+        Assert.Equal("commissions.insufficient_balance", (string?)overdraw["code"]);
+
+        var rebind = await _crm.SendAsync(HttpMethod.Put, "/members/2/sponsor", new { sponsorId = 1 }, 409);
+        Assert.Equal("referral.already_bound", (string?)rebind["code"]);
+
+        await _crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-1" });
+        var twice = await _crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-2" }, 409);
+        Assert.Equal("membership.not_active", (string?)twice["code"]);
+    }
+}
