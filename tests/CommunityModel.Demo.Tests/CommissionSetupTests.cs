@@ -1,0 +1,111 @@
+namespace CommunityModel.Demo.Tests;
+
+public sealed class CommissionSetupTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("demo-plans-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void The_example_plan_file_is_the_built_in_plan()
+    {
+        var file = CommissionSetup.Load(Path.Combine(AppContext.BaseDirectory, "plans", "three-level.json"));
+        var builtIn = CommissionSetup.Default();
+        Assert.Equal(builtIn.Plan.Name, file.Plan.Name);
+        // Compared by value: LevelReward's record equality also compares how the rate was written ("10%" vs FromPercent(10)).
+        Assert.Equal(builtIn.Plan.Levels.Select(l => (l.Rate, l.FixedAmount)), file.Plan.Levels.Select(l => (l.Rate, l.FixedAmount)));
+        Assert.Equal(builtIn.Plan.ExcludedProducts.Order(), file.Plan.ExcludedProducts.Order());
+        Assert.Equal(builtIn.Plan.IneligibleUpline, file.Plan.IneligibleUpline);
+        Assert.Equal(builtIn.Plan.Rounding, file.Plan.Rounding);
+        Assert.Equal((builtIn.Ledger.FreezePeriod, builtIn.Ledger.MinimumWithdrawal, builtIn.Ledger.WithdrawalFee), (file.Ledger.FreezePeriod, file.Ledger.MinimumWithdrawal, file.Ledger.WithdrawalFee));
+        Assert.Equal("from three-level.json", file.Source);
+    }
+
+    [Fact]
+    public void The_direct_selling_example_passes_its_profile_for_the_plan_and_for_the_run()
+    {
+        var setup = CommissionSetup.Load(Path.Combine(AppContext.BaseDirectory, "plans", "direct-selling.json"));
+        var report = CommunityYear.Run(new DemoOptions { Members = 300, Months = 6 }, setup);
+
+        Assert.Equal(["direct-selling/level-1"], report.CommissionByRule.Select(r => r.Rule));
+        Assert.Empty(report.PlanCompliance.Single(p => p.Profile.Name == "china-direct-selling").Findings);
+        Assert.Empty(report.RunCompliance.Single(p => p.Profile.Name == "china-direct-selling").Findings);
+        Assert.True(report.PayoutRatio!.Value <= Rate.FromPercent(20));
+    }
+
+    [Fact]
+    public void The_section_may_stand_at_the_root_and_bring_its_own_compliance_profile()
+    {
+        var file = Write("""
+            { "Plan": { "Name": "house", "Levels": [ { "Rate": "12%" }, { "FixedAmount": "5.00 CNY" } ], "TierOverrides": { "KA": [ { "Rate": "8%" } ] } },
+              "ComplianceProfiles": [ { "Name": "house-rules", "MaxLevels": 2, "PayoutCap": "25%" } ] }
+            """);
+        var setup = CommissionSetup.Load(file);
+        Assert.Equal("house", setup.Plan.Name);
+        Assert.Equal(2, setup.Plan.Levels.Length);
+        Assert.Equal(Rate.FromPercent(25), setup.Linter.Profiles["house-rules"].PayoutCap);
+        Assert.True(setup.Linter.Profiles.ContainsKey("china-direct-selling"));
+    }
+
+    [Fact]
+    public void The_example_in_the_help_text_is_a_valid_plan_file_comments_included()
+    {
+        var lines = DemoOptions.Usage.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var start = lines.IndexOf("  {");
+        var end = lines.IndexOf("  }");
+        Assert.True(start >= 0 && end > start, "the help text shows no plan file example");
+
+        var setup = CommissionSetup.Load(Write(string.Join('\n', lines[start..(end + 1)])));
+        Assert.Equal("three-level", setup.Plan.Name);
+        Assert.Equal(3, setup.Plan.Levels.Length);
+        Assert.Contains("bootcamp", setup.Plan.ProductOverrides.Keys);
+        Assert.Equal(Rate.FromPercent(25), setup.Linter.Profiles["house"].PayoutCap);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Path.Combine(_directory, "nowhere.json")));
+        Assert.Contains("nowhere.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_json_is_refused()
+    {
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("{ \"Plan\": { \"Levels\": [ ")));
+        Assert.Contains("not valid JSON", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_without_a_plan_is_refused()
+    {
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("""{ "Commissions": { "Ledger": { "FreezePeriod": "7.00:00:00" } } }""")));
+        Assert.Contains("no \"Plan\" section", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_with_four_levels_is_refused_as_the_application_would_refuse_it()
+    {
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("""
+            { "Commissions": { "Plan": { "Levels": [ { "Rate": "10%" }, { "Rate": "5%" }, { "Rate": "3%" }, { "Rate": "1%" } ] } } }
+            """)));
+        Assert.Contains("Commissions:Plan", e.Message, StringComparison.Ordinal);
+        Assert.Contains("4", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rate_that_does_not_parse_is_named_by_its_path()
+    {
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("""{ "Plan": { "Levels": [ { "Rate": "ten percent" } ] } }""")));
+        Assert.Contains("ten percent", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Levels", e.Message, StringComparison.Ordinal);
+    }
+
+    private string Write(string json)
+    {
+        var path = Path.Combine(_directory, $"plan-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}

@@ -1,0 +1,171 @@
+using CommunityModel.Lifecycle;
+using CommunityModel.Memberships;
+
+namespace CommunityModel.Demo.Tests;
+
+/// <summary>The year's invariants: money conserved to the fen, people counted once, every capability exercised, the same seed the same year.</summary>
+public class CommunityYearTests
+{
+    private static readonly DemoOptions Small = new() { Members = 600, Months = 12, Seed = 11 };
+
+    // One run shared by the invariant tests: the run is deterministic, so sharing it changes nothing.
+    private static readonly Lazy<YearReport> Year = new(() => CommunityYear.Run(Small));
+
+    [Fact]
+    public void Commission_lines_plus_what_the_company_retains_equal_the_bases_order_by_order_and_in_total()
+    {
+        var report = Year.Value;
+        Assert.NotEmpty(report.Commissions);
+        Assert.All(report.Commissions, c => Assert.Equal(c.Base, Money.Sum(c.Lines.Select(l => l.Amount), Currency.CNY) + c.CompanyRetained));
+        Assert.Equal(report.TotalBase, report.TotalCommission + report.TotalRetained);
+        Assert.True(report.TotalCommission.IsPositive);
+    }
+
+    [Fact]
+    public void The_ledger_holds_every_line_less_what_refunds_reversed()
+    {
+        var report = Year.Value;
+        Assert.Equal(report.TotalCommission - report.CommissionReversed, report.LedgerNetEarned);
+        // Paid out never exceeds what was earned; a refund after payout is owed back (a negative available balance).
+        Assert.True(report.CommissionPaidOut <= report.TotalCommission);
+        Assert.True(report.LedgerNetEarned + report.OwedBack >= report.CommissionPaidOut);
+        Assert.Equal(report.TotalCommission, Money.Sum(report.CommissionByRule.Select(r => r.Amount), Currency.CNY));
+        Assert.Equal(report.Commissions.Sum(c => c.Lines.Length), report.CommissionByRule.Sum(r => r.Lines));
+    }
+
+    [Fact]
+    public void Every_sale_is_an_order_of_the_month_end_and_the_months_add_up_to_the_year()
+    {
+        var report = Year.Value;
+        Assert.Equal(report.TotalRevenue, report.TotalBase);   // the plan pays on the amount paid
+        Assert.Equal(report.TotalRevenue, Money.Sum(report.Months.Select(m => m.Revenue), Currency.CNY));
+        Assert.Equal(report.TotalCommission, Money.Sum(report.Months.Select(m => m.Commission), Currency.CNY));
+        Assert.Equal(report.CommissionPaidOut, Money.Sum(report.Months.Select(m => m.PaidOut), Currency.CNY));
+        Assert.Equal(report.Revenue.Sum(r => r.Orders), report.Commissions.Length);
+    }
+
+    [Fact]
+    public void The_funnel_counts_add_up()
+    {
+        var report = Year.Value;
+        var everyone = report.ExistingMembers + report.BoughtProspects + report.ReferredProspects;
+        Assert.Equal(everyone, report.StagesAtEnd.Sum(s => s.People));
+        Assert.Equal(Small.Members, report.BoughtProspects);
+        Assert.Equal(report.BoughtProspects + report.ReferredProspects, report.Funnel.Steps[0].Entered);
+        Assert.Equal(report.BoughtProspects + report.ReferredProspects, report.Months.Sum(m => m.Arrivals));
+        for (var i = 1; i < report.Funnel.Steps.Length; i++)
+        {
+            var (previous, step) = (report.Funnel.Steps[i - 1], report.Funnel.Steps[i]);
+            Assert.True(step.Entered <= previous.Entered, $"{step.Stage} {step.Entered} > {previous.Stage} {previous.Entered}");
+            Assert.Equal(previous.Entered - step.Entered, step.DropOff);
+        }
+
+        Assert.Equal(everyone, report.Months[^1].NetworkSize);
+        Assert.Equal(report.LeadGroups.Sum(g => g.Members), report.Funnel.Steps.Single(s => s.Stage == LifecycleStage.Fan).Entered);
+    }
+
+    [Fact]
+    public void The_metrics_read_the_same_year_from_the_events()
+    {
+        var report = Year.Value;
+        Assert.Equal(report.TotalRevenue, report.Sales.Total.Sales);
+        Assert.Equal(report.BoughtProspects + report.ReferredProspects, report.Sales.Total.Traffic);
+        Assert.Equal(report.BoughtProspects, report.Sales.Channels.Single(c => c.Channel == "bought-traffic").Traffic);
+        Assert.Equal(report.Commissions.Length, report.Sales.Total.Orders);
+        Assert.Equal(report.BoughtProspects + report.ReferredProspects, report.Aarrr.Acquired);
+        Assert.Equal(report.Months.Sum(m => m.NewCustomers), report.Aarrr.NewCustomers);
+        Assert.NotNull(report.Renewals);
+        Assert.True(report.Renewals!.Total.Renewed > 0);
+    }
+
+    [Fact]
+    public void Memberships_are_sold_renewed_upgraded_refunded_and_onboarded()
+    {
+        var report = Year.Value;
+        var vip = report.Memberships.Single(m => m.TierId == SeedBusiness.Vip);
+        Assert.True(vip.New > 0);
+        Assert.True(vip.Renewed > 0);
+        Assert.True(report.Memberships.Sum(m => m.UpgradedInto) > 0);
+        Assert.True(report.Memberships.Sum(m => m.Refunded) > 0);
+        Assert.True(report.Refunded.IsPositive);
+        Assert.Equal(report.Memberships.Sum(m => m.New), report.Months.Sum(m => m.NewMembers));
+        Assert.InRange(report.Onboarding.Started, 1, report.Memberships.Sum(m => m.New));   // once a person, a second purchase is not onboarded again
+        Assert.True(report.Onboarding.Completed + report.Onboarding.Stalled <= report.Onboarding.Started);
+        Assert.True(report.Onboarding.Completed > 0);
+    }
+
+    [Fact]
+    public void The_smallest_run_still_has_an_upgrade_and_a_refund()
+    {
+        var report = CommunityYear.Run(new DemoOptions { Members = DemoOptions.MinMembers, Months = DemoOptions.MinMonths, Seed = 1 });
+        Assert.True(report.Memberships.Sum(m => m.UpgradedInto) >= 1);
+        Assert.True(report.Memberships.Sum(m => m.Refunded) >= 1);
+        Assert.Single(report.Months);
+    }
+
+    [Fact]
+    public void The_compliance_check_reads_the_plan_and_the_finished_run()
+    {
+        var report = Year.Value;
+        var direct = report.PlanCompliance.Single(p => p.Profile.Name == "china-direct-selling");
+        Assert.Contains(direct.Findings, f => f.Code == "CM001");   // three levels where one is allowed
+        Assert.Empty(report.PlanCompliance.Single(p => p.Profile.Name == "china-three-level-distribution").Findings);
+        Assert.NotNull(report.PayoutRatio);
+        Assert.Equal(Rate.Of(report.TotalCommission, report.TotalRevenue), report.PayoutRatio);
+        Assert.Equal(report.PlanCompliance.Select(p => p.Profile.Name), report.RunCompliance.Select(p => p.Profile.Name));
+    }
+
+    [Fact]
+    public void Top_earners_are_explained_by_their_lines()
+    {
+        var report = Year.Value;
+        Assert.NotEmpty(report.TopEarners);
+        foreach (var earner in report.TopEarners)
+        {
+            Assert.All(earner.Lines, l => Assert.Equal(earner.Member, l.Beneficiary));
+            Assert.Equal(earner.Earned, Money.Sum(earner.Lines.Select(l => l.Amount), Currency.CNY) - earner.Reversed);
+        }
+
+        Assert.True(report.TopEarners.Zip(report.TopEarners.Skip(1)).All(p => p.First.Earned >= p.Second.Earned));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_report_and_another_seed_another()
+    {
+        var options = Small with { Members = 300 };
+        var first = ReportFiles.PlainText(CommunityYear.Run(options));
+        var again = ReportFiles.PlainText(CommunityYear.Run(options));
+        var other = ReportFiles.PlainText(CommunityYear.Run(options with { Seed = options.Seed + 1 }));
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public void The_plain_report_has_no_escape_codes_and_shows_every_section()
+    {
+        var text = ReportFiles.PlainText(Year.Value);
+        Assert.DoesNotContain('\u001b', text);
+        foreach (var heading in new[] { "The value chain", "Lead groups", "Revenue by rung", "Memberships", "Onboarding", "Month by month", "Commission by rule", "Top earners", "Compliance", "Payout ratio" })
+        {
+            Assert.Contains(heading, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_plan_file_changes_what_is_paid_and_the_rule_ids_follow_the_plan()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"demo-plan-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "Plan": { "Name": "one-level", "Levels": [ { "Rate": "20%" } ] } }""");
+        try
+        {
+            var report = CommunityYear.Run(Small with { Members = 200 }, CommissionSetup.Load(path));
+            Assert.Equal("one-level", report.PlanName);
+            Assert.Equal(["one-level/level-1"], report.CommissionByRule.Select(r => r.Rule));
+            Assert.Equal(report.TotalBase, report.TotalCommission + report.TotalRetained);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
