@@ -5,6 +5,7 @@ using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Volumes;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
@@ -53,7 +54,7 @@ public sealed class CommunityYear
     private readonly List<IDomainEvent> _events = [];
     private readonly PriorityQueue<Action, (long Ticks, long Sequence)> _agenda = new();
     private readonly List<(CommissionableOrder Order, DateTimeOffset PaidAt)> _monthOrders = [];
-    private readonly List<(string OrderLine, string RefundId, Money Amount)> _monthRefunds = [];
+    private readonly List<(string OrderLine, string RefundId, MemberId Buyer, Money Amount)> _monthRefunds = [];
     private readonly List<OrderCommission> _commissions = [];
     private readonly List<OrderCompensation> _explained = [];
     private readonly IProgress<CommissionRunProgress>? _runProgress;
@@ -498,7 +499,7 @@ public sealed class CommunityYear
             // credit carried from an earlier payment). Orders from before the run were never paid commission here.
             if (_paidInRun.TryGetValue(orderLine, out var paid))
             {
-                _monthRefunds.Add((orderLine, $"refund-{++_refundNumber:D5}", amount > paid ? paid : amount));
+                _monthRefunds.Add((orderLine, $"refund-{++_refundNumber:D5}", person.Id, amount > paid ? paid : amount));
             }
         }
 
@@ -674,7 +675,8 @@ public sealed class CommunityYear
     private void CloseMonth(DateOnly first)
     {
         var network = _network.Snapshot();
-        var close = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network, _runProgress);
+        // Refunds recorded this month take volume back before ranks are qualified; the ledger reverses their commission below.
+        var close = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network, [.. _monthRefunds.Select(r => VolumeEntry.Refund(r.Buyer, r.Amount))], _runProgress);
         var results = close.Commissions;
         _explained.AddRange(close.Explained);
         _lastRun = close.Run ?? _lastRun;
@@ -690,7 +692,7 @@ public sealed class CommunityYear
             }
         }
 
-        foreach (var (orderLine, refundId, amount) in _monthRefunds)
+        foreach (var (orderLine, refundId, _, amount) in _monthRefunds)
         {
             // An order nobody earned on (a buyer without a sponsor) reverses nothing: RefundOutcome.NoCommission, no events.
             _events.AddRange(_ledger.Refund(orderLine, refundId, amount).Events);

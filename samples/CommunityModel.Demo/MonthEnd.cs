@@ -4,6 +4,7 @@ using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Demo;
@@ -30,9 +31,10 @@ public sealed class MonthEnd(CommissionSetup setup)
     /// <summary>Computes the commission of every order of the month.</summary>
     /// <param name="orders">The month's orders, in the order they were paid.</param>
     /// <param name="network">The referral network at the month end.</param>
+    /// <param name="refunds">Refunds recorded in the month: they take volume back from their buyers before ranks are qualified (team plans); none when <see langword="null"/>.</param>
     /// <param name="progress">Receives the team run's progress (qualifying ranks, then orders paid); not called for a levels-only plan.</param>
     /// <returns>Every order's lines (in the order given) and, for a team plan, the run: ranks, totals by rule kind, the ledger it streamed.</returns>
-    public MonthClose Close(IReadOnlyList<CommissionableOrder> orders, NetworkSnapshot network, IProgress<CommissionRunProgress>? progress = null)
+    public MonthClose Close(IReadOnlyList<CommissionableOrder> orders, NetworkSnapshot network, IReadOnlyList<VolumeEntry>? refunds = null, IProgress<CommissionRunProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(network);
@@ -45,7 +47,7 @@ public sealed class MonthEnd(CommissionSetup setup)
         // add no volume; the level calculator states that for them exactly as before.
         var paid = orders.Where(o => !Excluded(o)).ToList();
         var sink = new RunLines();
-        var result = _run.Execute(EarnerRoster.AllActive(network), paid, refunds: null, previousRanks: Carried(network), sink: sink, progress: progress);
+        var result = _run.Execute(EarnerRoster.AllActive(network), paid, refunds, previousRanks: Carried(network), sink: sink, progress: progress);
         _previousRanks = result.Ranks;
 
         var explained = ImmutableArray.CreateBuilder<OrderCompensation>(paid.Count);

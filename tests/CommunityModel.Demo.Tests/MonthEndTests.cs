@@ -1,5 +1,6 @@
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Demo.Tests;
@@ -79,6 +80,16 @@ public class MonthEndTests
         Assert.True(explanation.KeptFromPrevious);
         Assert.Null(explanation.Qualified);   // ¥99 of team volume this month qualifies for nothing
         Assert.Null(close.Run.Ranks.RankOf(7));
+    }
+
+    [Fact]
+    public void A_refund_recorded_in_the_month_takes_volume_back_before_ranks_are_qualified()
+    {
+        // Without the refund member 1's team volume is ¥10,800 (monitor); refunding ¥3,600 of it leaves ¥7,200: promoter.
+        var close = new MonthEnd(CommissionSetup.Default()).Close(JanuaryOrders, January, [VolumeEntry.Refund(6, Money.Cny(3600m))]);
+
+        Assert.Equal("promoter", close.Run!.Ranks.RankOf(1)?.Code);
+        Assert.Equal(Money.Cny(0m), close.Run.Volumes!.PersonalOf(6));
     }
 
     [Fact]
