@@ -3,36 +3,105 @@ using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.DependencyInjection;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Team;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using System.Collections.Immutable;
 
 namespace CommunityModel.Demo;
 
 /// <summary>
-/// The commission plan, ledger settings and compliance linter the year runs with: the built-in three-level plan,
-/// or a plan file read exactly as an application reads its <c>Commissions</c> configuration section
-/// (<c>AddCommissions(configuration)</c>, validated at start-up).
+/// The commission plan, ledger settings and compliance linter the year runs with: the built-in team plan
+/// (three levels + rank differential 级差 + peer bonus 平级奖), or a plan file read exactly as an application reads its
+/// <c>Commissions</c> configuration section (<c>AddCommissions(configuration)</c>, validated at start-up).
 /// </summary>
-/// <param name="Plan">The plan paid month by month.</param>
+/// <param name="Plan">
+/// The multi-level plan: paid month by month when there is no <see cref="Compensation"/>; with one, it names the products and
+/// order kinds that earn nothing (the combined plan has no exclusion list) and is what the level rules are linted from.
+/// </param>
 /// <param name="Ledger">Freeze period, minimum withdrawal and fee of the ledger.</param>
 /// <param name="Linter">The linter with the built-in profiles and any from the file.</param>
 /// <param name="Source">Where the plan came from, for the report.</param>
 public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, ComplianceLinter Linter, string Source)
 {
-    /// <summary>The built-in plan: 10% / 5% / 3% over three levels, the trial class (a lead magnet) earning nothing, paid after a 7-day freeze, withdrawals from ¥100.</summary>
+    /// <summary>The combined plan (levels, rank differential, peer bonus, cap) paid month by month; <see langword="null"/> for a levels-only plan.</summary>
+    public CompensationPlan? Compensation { get; init; }
+
+    /// <summary>The name of the plan paid.</summary>
+    public string PlanName => Compensation?.Name ?? Plan.Name;
+
+    /// <summary>
+    /// The built-in team plan: 10% / 5% / 3% over three levels; four ranks 推广员 / 班长 / 组长 / 总监 with differential
+    /// rates 5 / 10 / 15 / 20%, qualified each month from the month's volumes and direct referrals, the highest rank
+    /// reached kept; a 2% peer bonus 平级奖 to one generation; the trial class (a lead magnet) earning nothing; paid
+    /// after a 7-day freeze, withdrawals from ¥100. The same as <c>plans/team.json</c>.
+    /// </summary>
     /// <returns>The default setup.</returns>
     public static CommissionSetup Default()
     {
-        var plan = new CommissionPlanBuilder("three-level")
+        var plan = new CommissionPlanBuilder("team")
             .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
             .ExcludeProducts("trial-class")
             .Build();
+        var compensation = new CompensationPlanBuilder("team")
+            .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+            .Rank("promoter", Rate.FromPercent(5), r => { r.Name = "推广员"; r.MinDirectReferrals = 1; r.MinTeamVolume = Money.Cny(1_000m); })
+            .Rank("monitor", Rate.FromPercent(10), r => { r.Name = "班长"; r.MinDirectReferrals = 3; r.MinTeamVolume = Money.Cny(10_000m); })
+            .Rank("leader", Rate.FromPercent(15), r => { r.Name = "组长"; r.MinTeamVolume = Money.Cny(30_000m); r.MinQualifiedLegs = 2; r.LegRank = "monitor"; })
+            .Rank("director", Rate.FromPercent(20), r => { r.Name = "总监"; r.MinTeamVolume = Money.Cny(250_000m); r.MinQualifiedLegs = 3; r.LegRank = "monitor"; })
+            .PeerBonus(Rate.FromPercent(2))
+            .RetainRanks(RankRetention.KeepHighestReached)
+            .Build();
         var ledger = new LedgerOptions { FreezePeriod = TimeSpan.FromDays(7), MinimumWithdrawal = Money.Cny(100m) };
-        return new CommissionSetup(plan, ledger, new ComplianceLinter(), "built in (the same as plans/three-level.json)");
+        return new CommissionSetup(plan, ledger, new ComplianceLinter(), "built in (the same as plans/team.json)") { Compensation = compensation };
     }
 
-    /// <summary>Loads a plan file: JSON holding the <c>Commissions</c> section (or its content at the root).</summary>
+    /// <summary>
+    /// Checks the plan paid against a compliance profile. The linter reads multi-level plans; for a combined plan the
+    /// level rules are linted, and the rank differential and peer bonus are reported here for what they are: pay on the
+    /// team's sales (团队计酬), and rates that add up beyond the profile's cap.
+    /// </summary>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The findings.</returns>
+    public ImmutableArray<ComplianceFinding> Lint(ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var findings = Linter.Lint(Compensation?.LevelPlan ?? Plan, profile).ToBuilder();
+        if (Compensation is not { Ladder.Count: > 0 } team)
+        {
+            return findings.ToImmutable();
+        }
+
+        var paysTeam = team.PeerRate.Fraction > 0 || team.Ladder.Ranks.Any(r => r.PeerRate is { Fraction: > 0 }) ? "rank differential 级差 and peer bonus 平级奖" : "rank differential 级差";
+        if (profile.ForbidsTeamCompensation)
+        {
+            findings.Add(new ComplianceFinding(ComplianceCodes.TeamCompensation, profile.Severity, profile.Name, "Ranks",
+                $"The {paysTeam} pay uplines on their team's sales (团队计酬); the profile pays only on the earner's own sales."));
+        }
+
+        // The most one order can pay: every level, the top rank's differential, and the peer bonus at its highest rate for every generation.
+        var peer = team.Ladder.Ranks.Select(r => r.PeerRate ?? team.PeerRate).Append(team.PeerRate).Max(r => r.Fraction);
+        var worst = (team.LevelPlan?.Levels.Sum(l => l.Rate?.Fraction ?? 0m) ?? 0m) + team.Ladder.TopRate.Fraction + (team.PeerBasis == PeerBonusBasis.OfBase ? peer * team.PeerGenerations : 0m);
+        if (team.PayoutCap is { } planCap && planCap.Fraction < worst)
+        {
+            worst = planCap.Fraction;
+        }
+
+        if (profile.PayoutCap is { } cap && worst > cap.Fraction && !findings.Any(f => f.Code == ComplianceCodes.PlanPayoutOverCap))
+        {
+            findings.Add(new ComplianceFinding(ComplianceCodes.PlanPayoutOverCap, profile.Severity, profile.Name, "Ranks",
+                $"Levels, the top rank's differential and the peer bonus pay up to {Rate.FromFraction(worst)} of an order; the profile caps pay at {cap} of the earner's own sales."));
+        }
+
+        return findings.ToImmutable();
+    }
+
+    /// <summary>
+    /// Loads a plan file: JSON holding the <c>Commissions</c> section (or its content at the root). A
+    /// <c>Compensation</c> section makes it a team plan, paid instead of the <c>Plan</c> section's levels.
+    /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The setup the file describes.</returns>
     /// <exception cref="PlanFileException">The file is missing, is not JSON, or describes an invalid plan; the message names every problem.</exception>
@@ -70,11 +139,16 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
             var options = provider.GetRequiredService<IOptions<CommissionsOptions>>().Value;
             var plan = provider.GetRequiredService<CommissionPlan>();
             var linter = provider.GetRequiredService<ComplianceLinter>();
-            return new CommissionSetup(plan, options.Ledger, linter, "from " + Path.GetFileName(full));
+            var compensation = options.Compensation is null ? null : provider.GetRequiredService<CompensationPlan>();
+            return new CommissionSetup(plan, options.Ledger, linter, "from " + Path.GetFileName(full)) { Compensation = compensation };
         }
         catch (OptionsValidationException e)
         {
             throw new PlanFileException(path, string.Join(" ", e.Failures));
+        }
+        catch (CompensationPlanException e)
+        {
+            throw new PlanFileException(path, string.Join(" ", e.Problems.Select(p => $"Compensation: {p.Message} ({p.Code})")));
         }
         catch (CommissionException e)
         {

@@ -3,6 +3,9 @@ using CommunityModel.Catalog;
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ledger;
+using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Volumes;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
@@ -51,8 +54,11 @@ public sealed class CommunityYear
     private readonly List<IDomainEvent> _events = [];
     private readonly PriorityQueue<Action, (long Ticks, long Sequence)> _agenda = new();
     private readonly List<(CommissionableOrder Order, DateTimeOffset PaidAt)> _monthOrders = [];
-    private readonly List<(string OrderLine, string RefundId, Money Amount)> _monthRefunds = [];
+    private readonly List<(string OrderLine, string RefundId, MemberId Buyer, Money Amount)> _monthRefunds = [];
     private readonly List<OrderCommission> _commissions = [];
+    private readonly List<OrderCompensation> _explained = [];
+    private readonly IProgress<CommissionRunProgress>? _runProgress;
+    private CommissionRunResult? _lastRun;
     private readonly List<MonthLine> _months = [];
     private readonly List<int> _leadGroups = [];
     private readonly SortedSet<long> _earners = [];
@@ -66,8 +72,9 @@ public sealed class CommunityYear
     private int _monthArrivals, _monthNewCustomers, _monthNewMembers;
     private Money _refunded = Money.Zero(Currency.CNY), _paidOut = Money.Zero(Currency.CNY), _monthRevenue = Money.Zero(Currency.CNY), _monthPaidOut = Money.Zero(Currency.CNY);
 
-    private CommunityYear(DemoOptions options, CommissionSetup setup)
+    private CommunityYear(DemoOptions options, CommissionSetup setup, IProgress<CommissionRunProgress>? runProgress)
     {
+        _runProgress = runProgress;
         _options = options;
         _setup = setup;
         _firstDay = new DateOnly(options.StartYear, 1, 1);
@@ -80,18 +87,19 @@ public sealed class CommunityYear
         _desk = new MembershipDesk(plan, _clock);
         _network = new ReferralNetwork(new ReferralOptions(), _clock);
         _ledger = new CommissionLedger(setup.Ledger, _clock);
-        _monthEnd = new MonthEnd(setup.Plan);
+        _monthEnd = new MonthEnd(setup);
     }
 
     /// <summary>Runs the year.</summary>
     /// <param name="options">Size, length and seed of the run.</param>
     /// <param name="setup">The commission plan, ledger settings and linter; <see langword="null"/> for <see cref="CommissionSetup.Default"/>.</param>
     /// <param name="monthDone">Called after each month end with the number of months done (for a progress display).</param>
+    /// <param name="runProgress">Receives each month-end run's progress (team plans): qualifying ranks, then orders paid.</param>
     /// <returns>The year's report.</returns>
-    public static YearReport Run(DemoOptions options, CommissionSetup? setup = null, Action<int>? monthDone = null)
+    public static YearReport Run(DemoOptions options, CommissionSetup? setup = null, Action<int>? monthDone = null, IProgress<CommissionRunProgress>? runProgress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var year = new CommunityYear(options, setup ?? CommissionSetup.Default());
+        var year = new CommunityYear(options, setup ?? CommissionSetup.Default(), runProgress);
         year.LastYear();
         for (var month = 0; month < options.Months; month++)
         {
@@ -491,7 +499,7 @@ public sealed class CommunityYear
             // credit carried from an earlier payment). Orders from before the run were never paid commission here.
             if (_paidInRun.TryGetValue(orderLine, out var paid))
             {
-                _monthRefunds.Add((orderLine, $"refund-{++_refundNumber:D5}", amount > paid ? paid : amount));
+                _monthRefunds.Add((orderLine, $"refund-{++_refundNumber:D5}", person.Id, amount > paid ? paid : amount));
             }
         }
 
@@ -667,7 +675,11 @@ public sealed class CommunityYear
     private void CloseMonth(DateOnly first)
     {
         var network = _network.Snapshot();
-        var results = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network);
+        // Refunds recorded this month take volume back before ranks are qualified; the ledger reverses their commission below.
+        var close = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network, [.. _monthRefunds.Select(r => VolumeEntry.Refund(r.Buyer, r.Amount))], _runProgress);
+        var results = close.Commissions;
+        _explained.AddRange(close.Explained);
+        _lastRun = close.Run ?? _lastRun;
         var commission = Money.Zero(Currency.CNY);
         for (var i = 0; i < results.Length; i++)
         {
@@ -680,7 +692,7 @@ public sealed class CommunityYear
             }
         }
 
-        foreach (var (orderLine, refundId, amount) in _monthRefunds)
+        foreach (var (orderLine, refundId, _, amount) in _monthRefunds)
         {
             // An order nobody earned on (a buyer without a sponsor) reverses nothing: RefundOutcome.NoCommission, no events.
             _events.AddRange(_ledger.Refund(orderLine, refundId, amount).Events);
@@ -708,7 +720,7 @@ public sealed class CommunityYear
             depth = Math.Max(depth, network.DepthAt(i));
         }
 
-        _months.Add(new MonthLine(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), _monthArrivals, _monthNewCustomers, _monthNewMembers, _monthRevenue, commission, _monthPaidOut, network.Count, depth));
+        _months.Add(new MonthLine(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), _monthArrivals, _monthNewCustomers, _monthNewMembers, _monthRevenue, commission, _monthPaidOut, network.Count, depth, close.Run is { } run ? network.Count - run.Ranks.CountByLevel()[0] : 0));
         _monthOrders.Clear();
         _monthRefunds.Clear();
     }
@@ -762,15 +774,28 @@ public sealed class CommunityYear
 
         var balances = _earners.Select(e => (Member: new MemberId(e), Balance: _ledger.BalanceOf(e), Entries: _ledger.EntriesOf(e))).ToList();
         var top = balances.OrderByDescending(b => b.Balance.NetEarned.MinorUnits).ThenBy(b => b.Member.Value).Take(5)
-            .Select(b => new TopEarner(b.Member, _people[(int)b.Member.Value - 1].Stage.Stage, b.Balance.NetEarned, Money.Sum(b.Entries.Select(e => e.Reversed), Currency.CNY), [.. lines.Where(l => l.Beneficiary == b.Member)]))
+            .Select(b => new TopEarner(b.Member, _people[(int)b.Member.Value - 1].Stage.Stage, b.Balance.NetEarned, Money.Sum(b.Entries.Select(e => e.Reversed), Currency.CNY), [.. lines.Where(l => l.Beneficiary == b.Member)])
+            {
+                Rank = _lastRun?.ExplainRank(b.Member),
+            })
             .ToImmutableArray();
+
+        // By rule kind: a team plan's explained lines (the ledger's lines: those the cap left above zero); a levels-only plan pays levels only.
+        var byKind = (_explained.Count > 0
+                ? _explained.SelectMany(c => c.Lines).Where(l => l.Amount.IsPositive).Select(l => (l.Kind, l.Amount))
+                : lines.Select(l => (Kind: CommissionRuleKind.Level, l.Amount)))
+            .GroupBy(l => l.Kind).OrderBy(g => g.Key)
+            .Select(g => new KindLine(g.Key, g.Count(), Money.Sum(g.Select(l => l.Amount), Currency.CNY))).ToImmutableArray();
+        var ranksAtEnd = _lastRun is { } last
+            ? [.. last.Plan.Ladder.Ranks.Reverse().Select(r => new RankCount(r, last.Ranks.CountByLevel()[r.Level]))]
+            : ImmutableArray<RankCount>.Empty;
 
         var profiles = _setup.Linter.Profiles.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         var summary = PayoutSummary.FromRun(_commissions, Currency.CNY);
         return new YearReport
         {
             Options = _options,
-            PlanName = _setup.Plan.Name,
+            PlanName = _setup.PlanName,
             PlanSource = _setup.Source,
             Period = period,
             ExistingMembers = Founders + _existing,
@@ -789,12 +814,14 @@ public sealed class CommunityYear
             Months = [.. _months],
             Commissions = [.. _commissions],
             CommissionByRule = byRule,
+            CommissionByKind = byKind,
+            RanksAtEnd = ranksAtEnd,
             CommissionReversed = Money.Sum(balances.SelectMany(b => b.Entries).Select(e => e.Reversed), Currency.CNY),
             CommissionPaidOut = _paidOut,
             OwedBack = -Money.Sum(balances.Select(b => b.Balance.Available).Where(a => a.IsNegative), Currency.CNY),
             LedgerNetEarned = Money.Sum(balances.Select(b => b.Balance.NetEarned), Currency.CNY),
             TopEarners = top,
-            PlanCompliance = [.. profiles.Select(p => new ProfileFindings(p, _setup.Linter.Lint(_setup.Plan, p)))],
+            PlanCompliance = [.. profiles.Select(p => new ProfileFindings(p, _setup.Lint(p)))],
             RunCompliance = [.. profiles.Select(p => new ProfileFindings(p, _setup.Linter.CheckRun(summary, p)))],
             PayoutRatio = summary.OverallRatio,
             LifecycleMermaid = _chain.ToMermaid(),

@@ -47,9 +47,10 @@ public sealed record DemoOptions
                             referred prospects and the existing members come on top
           --months <n>      months to run from 1 January 2026, {MinMonths}–{MaxMonths} (default 12)
           --seed <n>        seed of every random draw; the same seed gives the same report (default 7)
-          --plan <file>     a commission plan file (JSON, format below); default: the built-in three-level plan,
-                            the same as samples/CommunityModel.Demo/plans/three-level.json; plans/direct-selling.json
-                            is a one-level plan within China's direct-selling rules
+          --plan <file>     a commission plan file (JSON, format below); default: the built-in team plan (three
+                            levels 10/5/3% + four ranks with a 5/10/15/20% differential 级差 + a 2% peer bonus
+                            平级奖), the same as samples/CommunityModel.Demo/plans/team.json; plans/three-level.json
+                            is levels only; plans/direct-selling.json is one level within China's direct-selling rules
           --output <dir>    where lifecycle.mmd, onboarding.mmd and report.txt are written (default artifacts/demo)
           --plain           plain text: no colours, no live progress (automatic when the output is redirected)
           -h, --help        this text
@@ -67,6 +68,18 @@ public sealed record DemoOptions
               "ExcludedOrderKinds": [ "GroupBuy" ],
               "IneligibleUpline": "Forfeit",                                        // or "Compress" (缩级)
               "Rounding": "Down"
+            {"}"},
+            "Compensation": {"{"}                                                      // optional: a team plan, paid instead of Plan's levels
+              "Name": "team",                                                     // (Plan still names the excluded products)
+              "Levels": [ {"{"} "Rate": "10%" {"}"}, {"{"} "Rate": "5%" {"}"}, {"{"} "Rate": "3%" {"}"} ],
+              "Ranks": [                                                          // lowest first; differential rates strictly increase
+                {"{"} "Code": "promoter", "Name": "推广员", "DifferentialRate": "5%", "MinTeamVolume": "1000.00 CNY", "MinDirectReferrals": 1 {"}"},
+                {"{"} "Code": "leader", "Name": "组长", "DifferentialRate": "15%", "PeerRate": "3%",
+                  "MinPersonalVolume": "0.00 CNY", "MinTeamVolume": "30000.00 CNY", "MinQualifiedLegs": 2, "LegRank": "promoter" {"}"}
+              ],
+              "PeerBonus": {"{"} "Rate": "2%", "Basis": "OfBase", "Generations": 1 {"}"},            // or "OfDownlineDifferential"; 1 to 3
+              "PayoutCap": "35%",                                                 // optional: at most this share of an order
+              "RankRetention": "KeepHighestReached"                               // or "RecomputeEachPeriod" (volumes are monthly)
             {"}"},
             "Ledger": {"{"} "FreezePeriod": "7.00:00:00", "MinimumWithdrawal": "100.00 CNY", "WithdrawalFee": "0.6%" {"}"},
             "ComplianceProfiles": [ {"{"} "Name": "house", "MaxLevels": 2, "PayoutCap": "25%" {"}"} ]   // checked beside the built-in ones

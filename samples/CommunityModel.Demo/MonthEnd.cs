@@ -1,37 +1,103 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Demo;
 
 /// <summary>
 /// The month-end commission step: the month's orders in, each order's commission lines out, on the referral network
-/// as it stood at the month end. Today the plan is the per-order multi-level plan (<see cref="CommissionCalculator"/>);
-/// a team plan (rank differential 级差, peer bonus 平级奖) replaces this one class.
+/// as it stood at the month end. A team plan is paid by the library's month-end run (<see cref="CommissionRun"/>):
+/// volumes, then ranks qualified from them (the highest rank reached is kept when the plan says so), then every
+/// order; each order is explained by <see cref="CompensationCalculator"/> over the run's ranks, and the month end
+/// refuses to close if the two disagree on a single line. A levels-only plan is paid by <see cref="CommissionCalculator"/>.
 /// </summary>
-/// <param name="plan">The plan to pay.</param>
-public sealed class MonthEnd(CommissionPlan plan)
+/// <remarks>Holds last month's ranks between closes, so one instance closes the months of one run, in order.</remarks>
+/// <param name="setup">The plans to pay.</param>
+public sealed class MonthEnd(CommissionSetup setup)
 {
-    private readonly CommissionCalculator _calculator = new(plan);
+    private readonly CommissionCalculator _levels = new(setup.Plan);
+    private readonly CommissionRun? _run = setup.Compensation is { } plan ? new CommissionRun(plan) : null;
+    private readonly CompensationCalculator? _explainer = setup.Compensation is { } plan ? new CompensationCalculator(plan) : null;
+    private MemberRanks? _previousRanks;
 
-    /// <summary>The plan paid.</summary>
-    public CommissionPlan Plan { get; } = plan;
+    /// <summary>The plans paid.</summary>
+    public CommissionSetup Setup { get; } = setup;
 
     /// <summary>Computes the commission of every order of the month.</summary>
     /// <param name="orders">The month's orders, in the order they were paid.</param>
     /// <param name="network">The referral network at the month end.</param>
-    /// <returns>One result per order, in the same order: its lines and what the company retains.</returns>
-    public ImmutableArray<OrderCommission> Close(IReadOnlyList<CommissionableOrder> orders, NetworkSnapshot network)
+    /// <param name="refunds">Refunds recorded in the month: they take volume back from their buyers before ranks are qualified (team plans); none when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the team run's progress (qualifying ranks, then orders paid); not called for a levels-only plan.</param>
+    /// <returns>Every order's lines (in the order given) and, for a team plan, the run: ranks, totals by rule kind, the ledger it streamed.</returns>
+    public MonthClose Close(IReadOnlyList<CommissionableOrder> orders, NetworkSnapshot network, IReadOnlyList<VolumeEntry>? refunds = null, IProgress<CommissionRunProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(network);
-        var results = ImmutableArray.CreateBuilder<OrderCommission>(orders.Count);
-        foreach (var order in orders)
+        if (_run is null || _explainer is null)
         {
-            results.Add(_calculator.Calculate(order, network));
+            return new MonthClose([.. orders.Select(o => _levels.Calculate(o, network))], [], null, []);
         }
 
-        return results.MoveToImmutable();
+        // The combined plan has no exclusion list: orders the Plan section excludes (the trial class) earn nothing and
+        // add no volume; the level calculator states that for them exactly as before.
+        var paid = orders.Where(o => !Excluded(o)).ToList();
+        var sink = new RunLines();
+        var result = _run.Execute(EarnerRoster.AllActive(network), paid, refunds, previousRanks: Carried(network), sink: sink, progress: progress);
+        _previousRanks = result.Ranks;
+
+        var explained = ImmutableArray.CreateBuilder<OrderCompensation>(paid.Count);
+        var commissions = ImmutableArray.CreateBuilder<OrderCommission>(orders.Count);
+        foreach (var order in orders)
+        {
+            if (Excluded(order))
+            {
+                commissions.Add(_levels.Calculate(order, network));
+                continue;
+            }
+
+            var compensation = _explainer.Calculate(order, result.Ranks);
+            explained.Add(compensation);
+            commissions.Add(compensation.ToOrderCommission());
+        }
+
+        var close = new MonthClose(commissions.MoveToImmutable(), explained.MoveToImmutable(), result, sink.Lines.ToImmutable());
+        close.CheckRunAgreesWithExplanations();
+        return close;
+    }
+
+    private bool Excluded(CommissionableOrder order) =>
+        order.ProductId is { } product && Setup.Plan.ExcludedProducts.Contains(product)
+        || order.Kind is { } kind && Setup.Plan.ExcludedOrderKinds.Contains(kind);
+
+    // Last month's ranks, re-mapped onto this month's (larger) snapshot; members who joined since hold none.
+    private MemberRanks? Carried(NetworkSnapshot network)
+    {
+        if (_previousRanks is not { } previous)
+        {
+            return null;
+        }
+
+        var held = new List<KeyValuePair<MemberId, string>>();
+        for (var i = 0; i < previous.Network.Count; i++)
+        {
+            if (previous.RankAt(i) is { } rank)
+            {
+                held.Add(KeyValuePair.Create(previous.Network.MemberAt(i), rank.Code));
+            }
+        }
+
+        return MemberRanks.Create(network, previous.Ladder, held);
+    }
+
+    private sealed class RunLines : ICommissionRunSink
+    {
+        public ImmutableArray<CommissionRunLine>.Builder Lines { get; } = ImmutableArray.CreateBuilder<CommissionRunLine>();
+
+        public void Write(ReadOnlySpan<CommissionRunLine> lines) => Lines.AddRange(lines);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CommunityModel.Commissions.Run;
 using CommunityModel.Demo;
 using Spectre.Console;
 
@@ -56,7 +57,20 @@ static YearReport RunWithProgress(IAnsiConsole console, DemoOptions options, Com
         .Start(context =>
         {
             var task = context.AddTask($"Running {options.Months} months of the seed business", maxValue: options.Months);
-            report = CommunityYear.Run(options, setup, done => task.Value = done);
+            var monthEnd = setup.Compensation is null ? null : context.AddTask("Month-end run: ranks, then orders paid", maxValue: 1);
+            var month = 0;
+            var progress = monthEnd is null ? null : new ProgressCallback<CommissionRunProgress>(p =>
+            {
+                monthEnd.Description = p.Phase switch
+                {
+                    CommissionRunPhase.QualifyingRanks => $"Month {month + 1} end: qualifying ranks",
+                    CommissionRunPhase.PayingOrders => $"Month {month + 1} end: paying {p.TotalOrders:N0} orders",
+                    _ => $"Month {month + 1} end: {p.OrdersPaid:N0} orders paid, {p.LinesWritten:N0} lines",
+                };
+                monthEnd.Value = p.TotalOrders == 0 ? 1 : (double)p.OrdersPaid / p.TotalOrders;
+            });
+            report = CommunityYear.Run(options, setup, done => task.Value = month = done, progress);
+            monthEnd?.Value(1);
         });
     return report!;
 }

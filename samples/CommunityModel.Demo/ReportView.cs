@@ -1,5 +1,7 @@
 using System.Globalization;
 using CommunityModel.Commissions.Compliance;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Team;
 using CommunityModel.Lifecycle;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -110,14 +112,41 @@ public static class ReportView
         }
 
         Section(console, "Month by month");
-        var months = Table(border, 1, "Month", "Arrivals", "New customers", "New members", "Revenue", "Commission", "Paid out", "Network", "Depth");
+        var team = !report.RanksAtEnd.IsEmpty;
+        var months = Table(border, 1, ["Month", "Arrivals", "New customers", "New members", "Revenue", "Commission", "Paid out", "Network", "Depth", .. team ? ["Ranked"] : Array.Empty<string>()]);
         foreach (var m in report.Months)
         {
-            months.AddRow(m.Label, N(m.Arrivals), N(m.NewCustomers), N(m.NewMembers), m.Revenue.ToString(), m.Commission.ToString(), m.PaidOut.ToString(), N(m.NetworkSize), N(m.NetworkDepth));
+            months.AddRow([m.Label, N(m.Arrivals), N(m.NewCustomers), N(m.NewMembers), m.Revenue.ToString(), m.Commission.ToString(), m.PaidOut.ToString(), N(m.NetworkSize), N(m.NetworkDepth), .. team ? [N(m.Ranked)] : Array.Empty<string>()]);
         }
 
         console.Write(months);
         console.Write(Chart("Revenue by month (CNY)", report.Months.Select(m => (m.Label, (double)m.Revenue.Amount)), Color.Green));
+
+        if (team)
+        {
+            Section(console, "Ranks 团队级别 at the year end (qualified at every month end from the month's volumes; the highest reached is kept)");
+            var ranks = Table(border, 2, "Rank", "Qualifies with", "Differential", "Members");
+            foreach (var r in report.RanksAtEnd)
+            {
+                ranks.AddRow(r.Rank.ToString(), Rules(r.Rank), r.Rank.DifferentialRate.ToString(), N(r.Members));
+            }
+
+            console.Write(ranks);
+            console.Write(Chart("Members by rank", report.RanksAtEnd.Select(r => (r.Rank.ToString(), (double)r.Members)), Color.Purple));
+        }
+
+        Section(console, "Commission by rule kind: levels 上下层级, rank differential 级差, peer bonus 平级奖");
+        var kinds = Table(border, 1, "Kind", "Lines", "Amount", "Share");
+        foreach (var byKind in report.CommissionByKind)
+        {
+            kinds.AddRow(Kind(byKind.Kind), N(byKind.Lines), byKind.Amount.ToString(), Pct(report.TotalCommission.IsZero ? null : Rate.Of(byKind.Amount, report.TotalCommission)));
+        }
+
+        console.Write(kinds);
+        if (!report.CommissionByKind.IsEmpty)
+        {
+            console.Write(Chart("Commission by kind (CNY)", report.CommissionByKind.Select(k => (Kind(k.Kind), (double)k.Amount.Amount)), Color.Orange1));
+        }
 
         Section(console, "Commission by rule (paid at each month end, frozen 7 days, settled by withdrawal)");
         var rules = Table(border, 1, "Rule", "Lines", "Amount");
@@ -152,6 +181,14 @@ public static class ReportView
             }
 
             console.Write(lines);
+            if (e.Rank is { } rank)
+            {
+                console.WriteLine($"  Rank at the year end: {rank.Held?.ToString() ?? "none"}{(rank.KeptFromPrevious ? $" (kept from an earlier month; this month qualifies for {rank.Qualified?.ToString() ?? "none"})" : "")}");
+                foreach (var assessment in rank.Assessments)
+                {
+                    console.WriteLine($"    {(assessment.Qualified ? "✓" : "✗")} {assessment.Rank}: {string.Join("; ", assessment.Checks.Select(Check))}");
+                }
+            }
         }
 
         Section(console, "Compliance 合规检查 (a report against public rules, not legal advice)");
@@ -219,7 +256,50 @@ public static class ReportView
     private static string Findings(ProfileFindings findings) =>
         findings.Findings.IsEmpty ? "no findings"
         : string.Join("; ", findings.Findings.GroupBy(f => (f.Code, f.Severity)).OrderBy(g => g.Key.Code, StringComparer.Ordinal)
-            .Select(g => g.Count() == 1 ? $"{g.Key.Code} {g.Key.Severity}: {g.First().Message}" : $"{g.Key.Code} {g.Key.Severity} ×{N(g.Count())}: {g.First().Message}"));
+            .Select(g => g.Count() <= 3 ? string.Join("; ", g.Select(f => $"{g.Key.Code} {g.Key.Severity}: {f.Message}")) : $"{g.Key.Code} {g.Key.Severity} ×{N(g.Count())}: {g.First().Message}"));
+
+    private static string Kind(CommissionRuleKind kind) => kind switch
+    {
+        CommissionRuleKind.Level => "Level 上下层级",
+        CommissionRuleKind.Differential => "Differential 级差",
+        CommissionRuleKind.Peer => "Peer bonus 平级奖",
+        _ => kind.ToString(),
+    };
+
+    private static string Rules(Rank rank)
+    {
+        var rules = new List<string>();
+        if (rank.MinPersonalVolume is { } personal)
+        {
+            rules.Add($"personal volume ≥ {personal}");
+        }
+
+        if (rank.MinTeamVolume is { } teamVolume)
+        {
+            rules.Add($"team volume ≥ {teamVolume}");
+        }
+
+        if (rank.MinDirectReferrals > 0)
+        {
+            rules.Add(string.Create(Invariant, $"{rank.MinDirectReferrals} direct referral{(rank.MinDirectReferrals == 1 ? "" : "s")}"));
+        }
+
+        if (rank.MinQualifiedLegs > 0)
+        {
+            rules.Add(string.Create(Invariant, $"{rank.MinQualifiedLegs} leg{(rank.MinQualifiedLegs == 1 ? "" : "s")} with a {rank.LegRank}+"));
+        }
+
+        return rules.Count == 0 ? "everyone" : string.Join(", ", rules);
+    }
+
+    // Volumes are in minor units (fen): shown as money; counts as they are.
+    private static string Check(QualificationCheck check)
+    {
+        var money = check.Rule is QualificationRule.PersonalVolume or QualificationRule.TeamVolume;
+        string Value(long v) => money ? Money.FromMinorUnits(v, Currency.CNY).ToString() : N(v);
+        var what = check.LegRank is null ? check.Rule.ToString() : $"{check.Rule} ({check.LegRank}+)";
+        return $"{what} {Value(check.Actual)} of {Value(check.Required)} {(check.Held ? "held" : "failed")}";
+    }
 
     private static string Buyer(YearReport report, string orderLine) => report.Commissions.First(c => c.OrderLineId == orderLine).Buyer.ToString();
 

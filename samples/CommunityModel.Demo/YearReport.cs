@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Team;
 using CommunityModel.Lifecycle;
 using CommunityModel.Metrics;
 
@@ -68,6 +70,12 @@ public sealed record YearReport
 
     /// <summary>Commission lines and amounts per rule id.</summary>
     public required ImmutableArray<RuleLine> CommissionByRule { get; init; }
+
+    /// <summary>Commission lines and amounts per rule kind (level, differential, peer), in the plan's order.</summary>
+    public required ImmutableArray<KindLine> CommissionByKind { get; init; }
+
+    /// <summary>For a team plan, how many members hold each rank after the last month end, highest rank first; empty for a levels-only plan.</summary>
+    public required ImmutableArray<RankCount> RanksAtEnd { get; init; }
 
     /// <summary>Commission reversed because orders were refunded.</summary>
     public required Money CommissionReversed { get; init; }
@@ -162,7 +170,8 @@ public sealed record OnboardingSummary(int Started, int Completed, int Stalled, 
 /// <param name="PaidOut">Commission withdrawn and paid at the month end.</param>
 /// <param name="NetworkSize">Members in the referral network's snapshot at the month end.</param>
 /// <param name="NetworkDepth">The deepest referral chain in that snapshot.</param>
-public sealed record MonthLine(string Label, int Arrivals, int NewCustomers, int NewMembers, Money Revenue, Money Commission, Money PaidOut, int NetworkSize, int NetworkDepth);
+/// <param name="Ranked">Members holding a rank after the month end's qualification (0 for a levels-only plan).</param>
+public sealed record MonthLine(string Label, int Arrivals, int NewCustomers, int NewMembers, Money Revenue, Money Commission, Money PaidOut, int NetworkSize, int NetworkDepth, int Ranked);
 
 /// <summary>Commission by rule.</summary>
 /// <param name="Rule">The rule id, e.g. <c>three-level/level-1</c>.</param>
@@ -176,7 +185,22 @@ public sealed record RuleLine(string Rule, int Lines, Money Amount);
 /// <param name="Earned">Net earned in the ledger (lines minus reversals).</param>
 /// <param name="Reversed">Reversed by refunds.</param>
 /// <param name="Lines">Their commission lines, in order.</param>
-public sealed record TopEarner(MemberId Member, LifecycleStage Stage, Money Earned, Money Reversed, ImmutableArray<CommissionLine> Lines);
+public sealed record TopEarner(MemberId Member, LifecycleStage Stage, Money Earned, Money Reversed, ImmutableArray<CommissionLine> Lines)
+{
+    /// <summary>For a team plan, how the member's rank at the year end was qualified: every rank's rules, required against actual; <see langword="null"/> otherwise.</summary>
+    public RankQualification? Rank { get; init; }
+}
+
+/// <summary>Commission paid by one kind of rule.</summary>
+/// <param name="Kind">Level, differential or peer.</param>
+/// <param name="Lines">Lines paid.</param>
+/// <param name="Amount">Their total.</param>
+public sealed record KindLine(CommissionRuleKind Kind, int Lines, Money Amount);
+
+/// <summary>How many members hold a rank.</summary>
+/// <param name="Rank">The rank.</param>
+/// <param name="Members">Members holding it.</param>
+public sealed record RankCount(Rank Rank, int Members);
 
 /// <summary>The findings of one compliance profile.</summary>
 /// <param name="Profile">The profile.</param>

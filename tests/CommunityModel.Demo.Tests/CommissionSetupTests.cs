@@ -1,3 +1,7 @@
+using CommunityModel.Commissions;
+using CommunityModel.Commissions.Compliance;
+using CommunityModel.Commissions.Team;
+
 namespace CommunityModel.Demo.Tests;
 
 public sealed class CommissionSetupTests : IDisposable
@@ -7,11 +11,31 @@ public sealed class CommissionSetupTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void The_example_plan_file_is_the_built_in_plan()
+    public void The_team_plan_file_is_the_built_in_plan()
+    {
+        var file = CommissionSetup.Load(Path.Combine(AppContext.BaseDirectory, "plans", "team.json"));
+        var builtIn = CommissionSetup.Default();
+        var (a, b) = (builtIn.Compensation!, file.Compensation!);
+        Assert.Equal(a.Name, b.Name);
+        Assert.Equal(a.LevelPlan!.Levels.Select(l => (l.Rate, l.FixedAmount)), b.LevelPlan!.Levels.Select(l => (l.Rate, l.FixedAmount)));
+        Assert.Equal(
+            a.Ladder.Ranks.Select(r => (r.Code, r.Name, r.DifferentialRate, r.PeerRate, r.MinPersonalVolume, r.MinTeamVolume, r.MinDirectReferrals, r.MinQualifiedLegs, r.LegRank)),
+            b.Ladder.Ranks.Select(r => (r.Code, r.Name, r.DifferentialRate, r.PeerRate, r.MinPersonalVolume, r.MinTeamVolume, r.MinDirectReferrals, r.MinQualifiedLegs, r.LegRank)));
+        Assert.Equal((a.PeerRate, a.PeerBasis, a.PeerGenerations, a.PayoutCap), (b.PeerRate, b.PeerBasis, b.PeerGenerations, b.PayoutCap));
+        Assert.Equal((a.Qualifier.Retention, a.Qualifier.SplitOff, a.SellerEarnsOwnRank, a.Rounding), (b.Qualifier.Retention, b.Qualifier.SplitOff, b.SellerEarnsOwnRank, b.Rounding));
+        Assert.Equal(builtIn.Plan.ExcludedProducts.Order(), file.Plan.ExcludedProducts.Order());
+        Assert.Equal((builtIn.Ledger.FreezePeriod, builtIn.Ledger.MinimumWithdrawal, builtIn.Ledger.WithdrawalFee), (file.Ledger.FreezePeriod, file.Ledger.MinimumWithdrawal, file.Ledger.WithdrawalFee));
+        Assert.Equal("from team.json", file.Source);
+        Assert.Equal("team", file.PlanName);
+    }
+
+    [Fact]
+    public void The_levels_only_plan_file_keeps_working_without_a_compensation_section()
     {
         var file = CommissionSetup.Load(Path.Combine(AppContext.BaseDirectory, "plans", "three-level.json"));
         var builtIn = CommissionSetup.Default();
-        Assert.Equal(builtIn.Plan.Name, file.Plan.Name);
+        Assert.Null(file.Compensation);
+        Assert.Equal("three-level", file.PlanName);
         // Compared by value: LevelReward's record equality also compares how the rate was written ("10%" vs FromPercent(10)).
         Assert.Equal(builtIn.Plan.Levels.Select(l => (l.Rate, l.FixedAmount)), file.Plan.Levels.Select(l => (l.Rate, l.FixedAmount)));
         Assert.Equal(builtIn.Plan.ExcludedProducts.Order(), file.Plan.ExcludedProducts.Order());
@@ -19,6 +43,44 @@ public sealed class CommissionSetupTests : IDisposable
         Assert.Equal(builtIn.Plan.Rounding, file.Plan.Rounding);
         Assert.Equal((builtIn.Ledger.FreezePeriod, builtIn.Ledger.MinimumWithdrawal, builtIn.Ledger.WithdrawalFee), (file.Ledger.FreezePeriod, file.Ledger.MinimumWithdrawal, file.Ledger.WithdrawalFee));
         Assert.Equal("from three-level.json", file.Source);
+        var report = CommunityYear.Run(new DemoOptions { Members = 200, Months = 3 }, file);
+        Assert.Contains(report.CommissionByRule, r => r.Rule == "three-level/level-1");
+        Assert.All(report.CommissionByRule, r => Assert.StartsWith("three-level/level-", r.Rule, StringComparison.Ordinal));
+        Assert.Equal([CommissionRuleKind.Level], report.CommissionByKind.Select(k => k.Kind));
+        Assert.Empty(report.RanksAtEnd);
+    }
+
+    [Fact]
+    public void A_team_plan_with_unordered_ranks_is_refused_naming_the_setting_and_the_code()
+    {
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("""
+            { "Commissions": {
+                "Plan": { "Levels": [ { "Rate": "10%" } ] },
+                "Compensation": { "Levels": [ { "Rate": "10%" } ],
+                  "Ranks": [ { "Code": "leader", "DifferentialRate": "15%" }, { "Code": "promoter", "DifferentialRate": "5%" } ] } } }
+            """)));
+        Assert.Contains("Commissions:Compensation", e.Message, StringComparison.Ordinal);
+        Assert.Contains(CommissionErrorCodes.RanksUnordered, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_team_plan_setting_that_does_not_parse_is_named_by_its_path()
+    {
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("""
+            { "Plan": { "Levels": [ { "Rate": "10%" } ] },
+              "Compensation": { "Ranks": [ { "Code": "promoter", "DifferentialRate": "five percent" } ], "PeerBonus": { "Rate": "2%", "Generations": 4 } } }
+            """)));
+        Assert.Contains("Compensation:Ranks:0:DifferentialRate", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_team_plan_is_flagged_as_team_compensation_by_the_direct_selling_profile()
+    {
+        var setup = CommissionSetup.Default();
+        var findings = setup.Lint(setup.Linter.Profiles["china-direct-selling"]);
+        Assert.Contains(findings, f => f.Code == ComplianceCodes.TeamCompensation && f.Subject == "Ranks" && f.Message.Contains("级差", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Code == ComplianceCodes.PlanPayoutOverCap && f.Message.Contains("40%", StringComparison.Ordinal));
+        Assert.DoesNotContain(setup.Lint(setup.Linter.Profiles["china-three-level-distribution"]), f => f.Code == ComplianceCodes.TeamCompensation);
     }
 
     [Fact]
@@ -58,6 +120,9 @@ public sealed class CommissionSetupTests : IDisposable
         var setup = CommissionSetup.Load(Write(string.Join('\n', lines[start..(end + 1)])));
         Assert.Equal("three-level", setup.Plan.Name);
         Assert.Equal(3, setup.Plan.Levels.Length);
+        Assert.Equal("team", setup.PlanName);
+        Assert.Equal(["promoter", "leader"], setup.Compensation!.Ladder.Ranks.Select(r => r.Code));
+        Assert.Equal(Rate.FromPercent(35), setup.Compensation.PayoutCap);
         Assert.Contains("bootcamp", setup.Plan.ProductOverrides.Keys);
         Assert.Equal(Rate.FromPercent(25), setup.Linter.Profiles["house"].PayoutCap);
     }

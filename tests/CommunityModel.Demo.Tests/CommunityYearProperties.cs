@@ -21,6 +21,7 @@ public class CommunityYearProperties
             var everyone = report.ExistingMembers + report.BoughtProspects + report.ReferredProspects;
             return report.Commissions.All(c => c.Base == Money.Sum(c.Lines.Select(l => l.Amount), Currency.CNY) + c.CompanyRetained)
                 && report.TotalBase == report.TotalCommission + report.TotalRetained
+                && Money.Sum(report.CommissionByKind.Select(k => k.Amount), Currency.CNY) == report.TotalCommission
                 && report.TotalBase == report.TotalRevenue
                 && report.LedgerNetEarned == report.TotalCommission - report.CommissionReversed
                 && report.CommissionPaidOut <= report.TotalCommission

@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Team;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 
@@ -130,6 +131,49 @@ public class CommunityYearTests
     }
 
     [Fact]
+    public void The_default_team_plan_pays_levels_differential_and_peer_lines()
+    {
+        var report = Year.Value;
+        Assert.Equal([CommissionRuleKind.Level, CommissionRuleKind.Differential, CommissionRuleKind.Peer], report.CommissionByKind.Select(k => k.Kind));
+        Assert.All(report.CommissionByKind, k => Assert.True(k.Lines > 0 && k.Amount.IsPositive, $"{k.Kind} paid nothing"));
+        Assert.Equal(report.TotalCommission, Money.Sum(report.CommissionByKind.Select(k => k.Amount), Currency.CNY));
+        Assert.Equal(report.Commissions.Sum(c => c.Lines.Length), report.CommissionByKind.Sum(k => k.Lines));
+        Assert.Contains(report.CommissionByRule, r => r.Rule == "team/differential");
+        Assert.Contains(report.CommissionByRule, r => r.Rule == "team/peer-1");
+    }
+
+    [Fact]
+    public void Ranks_are_qualified_at_every_month_end_and_kept_once_reached()
+    {
+        var report = Year.Value;
+        Assert.All(report.Months, m => Assert.True(m.Ranked > 0, $"{m.Label}: nobody holds a rank"));
+        Assert.True(report.Months.Zip(report.Months.Skip(1)).All(p => p.Second.Ranked >= p.First.Ranked), "a rank reached was lost");
+        Assert.Equal(["director", "leader", "monitor", "promoter"], report.RanksAtEnd.Select(r => r.Rank.Code));
+        Assert.Equal(report.Months[^1].Ranked, report.RanksAtEnd.Sum(r => r.Members));
+        Assert.True(report.RanksAtEnd.Count(r => r.Members > 0) >= 3, "the year reaches several ranks");
+    }
+
+    [Fact]
+    public void Top_earners_rank_is_explained_rule_by_rule()
+    {
+        var report = Year.Value;
+        foreach (var earner in report.TopEarners)
+        {
+            var rank = earner.Rank!;
+            Assert.Equal(earner.Member, rank.Member);
+            Assert.Equal(["director", "leader", "monitor", "promoter"], rank.Assessments.Select(a => a.Rank.Code));
+            Assert.All(rank.Assessments, a => Assert.NotEmpty(a.Checks));
+            // Held is the highest rank whose every rule held this month, or one kept from an earlier month.
+            Assert.Equal(rank.Assessments.FirstOrDefault(a => a.Qualified)?.Rank, rank.Qualified);
+            Assert.True(rank.KeptFromPrevious || rank.Held == rank.Qualified);
+        }
+
+        var text = ReportFiles.PlainText(report);
+        Assert.Contains("Rank at the year end:", text, StringComparison.Ordinal);
+        Assert.Contains("TeamVolume", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_report_and_another_seed_another()
     {
         var options = Small with { Members = 300 };
@@ -145,7 +189,7 @@ public class CommunityYearTests
     {
         var text = ReportFiles.PlainText(Year.Value);
         Assert.DoesNotContain('\u001b', text);
-        foreach (var heading in new[] { "The value chain", "Lead groups", "Revenue by rung", "Memberships", "Onboarding", "Month by month", "Commission by rule", "Top earners", "Compliance", "Payout ratio" })
+        foreach (var heading in new[] { "The value chain", "Lead groups", "Revenue by rung", "Memberships", "Onboarding", "Month by month", "Ranks 团队级别", "Commission by rule kind", "Commission by rule", "Top earners", "Compliance", "Payout ratio" })
         {
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }

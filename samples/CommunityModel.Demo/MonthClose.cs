@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Team;
+
+namespace CommunityModel.Demo;
+
+/// <summary>What a month end paid.</summary>
+/// <param name="Commissions">Every order's commission, in the order the orders were given: what the ledger accrues.</param>
+/// <param name="Explained">For a team plan, every paid order's explained lines (levels, differential, peer; each with its rank and rate); empty for a levels-only plan.</param>
+/// <param name="Run">For a team plan, the month-end run: the ranks it qualified, its totals by rule kind, <see cref="CommissionRunResult.ExplainRank"/>; <see langword="null"/> otherwise.</param>
+/// <param name="RunLines">For a team plan, the ledger the run streamed to its sink, in canonical order (order line ids, ordinal); empty otherwise.</param>
+public sealed record MonthClose(
+    ImmutableArray<OrderCommission> Commissions,
+    ImmutableArray<OrderCompensation> Explained,
+    CommissionRunResult? Run,
+    ImmutableArray<CommissionRunLine> RunLines)
+{
+    /// <summary>The run's streamed lines as (order line, beneficiary, kind, amount), zero lines left out, in canonical order.</summary>
+    /// <returns>The lines.</returns>
+    public IEnumerable<(string OrderLine, MemberId Beneficiary, CommissionRuleKind Kind, Money Amount)> RunLinesExplained()
+    {
+        if (Run is null)
+        {
+            yield break;
+        }
+
+        foreach (var line in RunLines.Where(l => l.Amount > 0))
+        {
+            yield return (Run.OrderLineIdAt(line.Order)!, Run.Ranks.Network.MemberAt(line.Beneficiary), line.Kind, Money.FromMinorUnits(line.Amount, Run.Plan.Currency));
+        }
+    }
+
+    /// <summary>The explained lines in the same shape and order as <see cref="RunLinesExplained"/>.</summary>
+    /// <returns>The lines.</returns>
+    public IEnumerable<(string OrderLine, MemberId Beneficiary, CommissionRuleKind Kind, Money Amount)> ExplainedLines() =>
+        Explained.OrderBy(c => c.OrderLineId, StringComparer.Ordinal)
+            .SelectMany(c => c.Lines.Where(l => l.Amount.IsPositive).Select(l => (c.OrderLineId, l.Beneficiary, l.Kind, l.Amount)));
+
+    /// <summary>Throws when the run paid other lines than the calculator explains: the month end never books a line it cannot explain.</summary>
+    /// <exception cref="InvalidOperationException">The two disagree.</exception>
+    internal void CheckRunAgreesWithExplanations()
+    {
+        if (Run is not null && !RunLinesExplained().SequenceEqual(ExplainedLines()))
+        {
+            throw new InvalidOperationException("The month-end run and the per-order calculator paid different lines.");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Volumes;
+using CommunityModel.Referrals;
+
+namespace CommunityModel.Demo.Tests;
+
+/// <summary>The month end of the built-in team plan: ranks qualified each month, every order paid by the run and explained by the calculator.</summary>
+public class MonthEndTests
+{
+    // 1 ── 2 ── 3 ── 4, and 5, 6 also referred by 1.
+    private static readonly NetworkSnapshot January = NetworkSnapshot.Create([new(1, default), new(2, 1), new(3, 2), new(4, 3), new(5, 1), new(6, 1)]);
+
+    private static readonly CommissionableOrder[] JanuaryOrders =
+    [
+        new("o-1", 4, Money.Cny(3600m)) { ProductId = "vip", Kind = "membership" },
+        new("o-2", 5, Money.Cny(3600m)) { ProductId = "vip", Kind = "membership" },
+        new("o-3", 6, Money.Cny(3600m)) { ProductId = "vip", Kind = "membership" },
+        new("o-4", 3, Money.Cny(9.9m)) { ProductId = "trial-class" },
+    ];
+
+    [Fact]
+    public void Ranks_are_qualified_from_the_months_volumes_and_the_sale_pays_levels_differential_and_peer()
+    {
+        var close = new MonthEnd(CommissionSetup.Default()).Close(JanuaryOrders, January);
+
+        // Team volumes: 4, 3 and 2 ¥3,600 with one direct referral each above 4 (promoter, 推广员); 1 ¥10,800 with three (monitor, 班长).
+        var ranks = close.Run!.Ranks;
+        Assert.Equal(["monitor", "promoter", "promoter", null, null, null], Enumerable.Range(1, 6).Select(m => ranks.RankOf(m)?.Code));
+
+        // Member 4's ¥3,600: levels 3 ¥360, 2 ¥180, 1 ¥108; differential 3 ¥180 (5%), peer 2 ¥72 (2%, same rank as 3), differential 1 ¥180 (10% − 5%).
+        var sale = close.Explained.Single(c => c.OrderLineId == "o-1");
+        Assert.Equal(
+            [("team/level-1", 3L, 360m), ("team/level-2", 2L, 180m), ("team/level-3", 1L, 108m), ("team/differential", 3L, 180m), ("team/peer-1", 2L, 72m), ("team/differential", 1L, 180m)],
+            sale.Lines.Select(l => (l.Rule, l.Beneficiary.Value, l.Amount.Amount)));
+        Assert.Equal(Money.Cny(2520m), sale.CompanyRetained);
+        Assert.Equal(CommissionRuleKind.Peer, sale.Lines[4].Kind);
+        Assert.Equal(new MemberId(3), sale.Lines[4].PeerOf);
+    }
+
+    [Fact]
+    public void Every_order_pays_what_the_per_order_calculator_gives_and_the_run_streams_the_same_lines()
+    {
+        var setup = CommissionSetup.Default();
+        var close = new MonthEnd(setup).Close(JanuaryOrders, January);
+        var calculator = new CompensationCalculator(setup.Compensation!);
+
+        Assert.Equal(JanuaryOrders.Length, close.Commissions.Length);
+        Assert.Equal(3, close.Explained.Length);   // the trial class is excluded: no lines, no volume
+        Assert.Empty(close.Commissions[3].Lines);
+        foreach (var (order, commission) in JanuaryOrders.Zip(close.Commissions).Take(3))
+        {
+            var expected = calculator.Calculate(order, close.Run!.Ranks);
+            Assert.Equal(expected.Lines.Select(Shape), close.Explained.Single(c => c.OrderLineId == order.OrderLineId).Lines.Select(Shape));
+            Assert.Equal(expected.ToOrderCommission().Lines.Select(l => (l.Rule, l.Level, l.Beneficiary, l.Reward.ToString(), l.Base, l.Amount)), commission.Lines.Select(l => (l.Rule, l.Level, l.Beneficiary, l.Reward.ToString(), l.Base, l.Amount)));
+            Assert.Equal(expected.CompanyRetained, commission.CompanyRetained);
+            Assert.Equal(commission.Base, Money.Sum(commission.Lines.Select(l => l.Amount), Currency.CNY) + commission.CompanyRetained);
+        }
+
+        Assert.NotEmpty(close.RunLines);
+        Assert.Equal(close.ExplainedLines(), close.RunLinesExplained());
+        Assert.Equal(close.Run!.TotalPaidFor(CommissionRuleKind.Differential), Money.Sum(close.Explained.SelectMany(c => c.Lines).Where(l => l.Kind == CommissionRuleKind.Differential).Select(l => l.Amount), Currency.CNY));
+    }
+
+    // Every field of a line, the arrays by content (record equality compares them by reference).
+    private static string Shape(CompensationLine l) =>
+        $"{l.OrderLineId} {l.Rule} {l.Kind} {l.Ordinal} {l.Beneficiary} {l.Rank?.Code} {l.Reward} {l.Basis} {l.Amount} {l.UncappedAmount} {l.Capped} [{string.Join(",", l.CompressedPast)}] {l.PeerOf}";
+
+    [Fact]
+    public void Next_month_the_highest_rank_reached_is_kept_on_the_grown_network()
+    {
+        var monthEnd = new MonthEnd(CommissionSetup.Default());
+        monthEnd.Close(JanuaryOrders, January);
+        var february = NetworkSnapshot.Create([.. January.ToLinks(), new(7, 6)]);
+
+        var close = monthEnd.Close([new CommissionableOrder("o-5", 7, Money.Cny(99m))], february);
+
+        Assert.Equal("monitor", close.Run!.Ranks.RankOf(1)?.Code);
+        var explanation = close.Run.ExplainRank(1);
+        Assert.True(explanation.KeptFromPrevious);
+        Assert.Null(explanation.Qualified);   // ¥99 of team volume this month qualifies for nothing
+        Assert.Null(close.Run.Ranks.RankOf(7));
+    }
+
+    [Fact]
+    public void A_refund_recorded_in_the_month_takes_volume_back_before_ranks_are_qualified()
+    {
+        // Without the refund member 1's team volume is ¥10,800 (monitor); refunding ¥3,600 of it leaves ¥7,200: promoter.
+        var close = new MonthEnd(CommissionSetup.Default()).Close(JanuaryOrders, January, [VolumeEntry.Refund(6, Money.Cny(3600m))]);
+
+        Assert.Equal("promoter", close.Run!.Ranks.RankOf(1)?.Code);
+        Assert.Equal(Money.Cny(0m), close.Run.Volumes!.PersonalOf(6));
+    }
+
+    [Fact]
+    public void A_levels_only_plan_is_paid_by_the_multi_level_calculator_without_a_run()
+    {
+        var levels = CommissionSetup.Default() with { };
+        var setup = new CommissionSetup(levels.Plan, levels.Ledger, levels.Linter, "levels only");
+        var close = new MonthEnd(setup).Close(JanuaryOrders, January);
+
+        Assert.Null(close.Run);
+        Assert.Empty(close.Explained);
+        Assert.Equal(["team/level-1", "team/level-2", "team/level-3"], close.Commissions[0].Lines.Select(l => l.Rule));
+    }
+}
