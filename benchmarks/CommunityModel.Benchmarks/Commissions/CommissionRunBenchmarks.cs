@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Attributes;
+
+namespace CommunityModel.Benchmarks.Commissions;
+
+/// <summary>
+/// Issue 6's month-end run: 1,000,000 members (skewed tree, depth up to about 30) and 10,000,000 orders paid
+/// through three levels + a four-rank differential + a one-generation peer bonus (<see cref="TeamPlan"/>), ranks
+/// given (the paying phase only). Rows: the hand-written array kernel (baseline), the naive integrator code
+/// (dictionaries, LINQ, decimal per order), and the library's engine.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(LargeRunConfig))]
+public class CommissionRunBenchmarks
+{
+    private const int Members = 1_000_000;
+    private const int Orders = 10_000_000;
+
+    private TeamRunWorkload _workload = null!;
+    private int[] _parents = [];
+    private long[] _totals = [];
+    private NaiveTeamRun _naive = null!;
+
+    [GlobalSetup(Targets = [nameof(HandWrittenKernel)])]
+    public void SetupKernel()
+    {
+        _workload = TeamRunWorkload.Generate(Members, Orders);
+        _parents = _workload.Parents();
+        _totals = new long[Members];
+    }
+
+    [GlobalSetup(Target = nameof(Naive))]
+    public void SetupNaive()
+    {
+        _workload = TeamRunWorkload.Generate(Members, Orders);
+        _naive = new NaiveTeamRun(_workload);
+    }
+
+    // ── Engine row: add [GlobalSetup(Target = nameof(Engine))] and
+    //    [Benchmark(Description = "Engine")] public ... Engine() => the issue-6 month-end engine over
+    //    _workload.Network with the precomputed ranks (MemberRanks from _workload.Ranks) and the orders,
+    //    once branch issue-6-team has landed its Run/ API. It must pay the same totals as the kernel
+    //    (see CommissionRunWorkloadTests). ──
+
+    [Benchmark(Baseline = true, Description = "HandWrittenKernel: arrays, long fen, one thread")]
+    public long HandWrittenKernel()
+    {
+        Array.Clear(_totals);
+        TeamPlanKernel.Pay(_parents, _workload.Ranks, _workload.Buyers, _workload.Bases, _totals);
+        return _totals[0];
+    }
+
+    [Benchmark(Description = "Naive: dictionaries, LINQ, decimal")]
+    public Dictionary<long, decimal> Naive() => _naive.Run();
+}
