@@ -23,15 +23,15 @@ public class CommissionRunBenchmarks
     [GlobalSetup(Targets = [nameof(HandWrittenKernel)])]
     public void SetupKernel()
     {
-        _workload = TeamRunWorkload.Generate(Members, Orders);
+        _workload = TeamRunWorkload.Generate(LargeRunConfig.Size(Members), LargeRunConfig.Size(Orders));
         _parents = _workload.Parents();
-        _totals = new long[Members];
+        _totals = new long[_workload.Network.Count];
     }
 
     [GlobalSetup(Target = nameof(Naive))]
     public void SetupNaive()
     {
-        _workload = TeamRunWorkload.Generate(Members, Orders);
+        _workload = TeamRunWorkload.Generate(LargeRunConfig.Size(Members), LargeRunConfig.Size(Orders));
         _naive = new NaiveTeamRun(_workload);
     }
 
@@ -42,12 +42,7 @@ public class CommissionRunBenchmarks
     //    (see CommissionRunWorkloadTests). ──
 
     [Benchmark(Baseline = true, Description = "HandWrittenKernel: arrays, long fen, one thread")]
-    public long HandWrittenKernel()
-    {
-        Array.Clear(_totals);
-        TeamPlanKernel.Pay(_parents, _workload.Ranks, _workload.Buyers, _workload.Bases, _totals);
-        return _totals[0];
-    }
+    public long[] HandWrittenKernel() => TeamPlanKernel.Run(_workload, _parents, _totals);
 
     [Benchmark(Description = "Naive: dictionaries, LINQ, decimal")]
     public Dictionary<long, decimal> Naive() => _naive.Run();

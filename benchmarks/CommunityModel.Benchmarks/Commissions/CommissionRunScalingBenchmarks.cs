@@ -23,19 +23,14 @@ public class CommissionRunScalingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _workload = TeamRunWorkload.Generate(Members, OrdersPerMember * Members);
+        _workload = TeamRunWorkload.Generate(LargeRunConfig.Size(Members), LargeRunConfig.Size(OrdersPerMember * Members));
         _parents = _workload.Parents();
-        _totals = new long[Members];
+        _totals = new long[_workload.Network.Count];
     }
 
     // ── Engine row: [Benchmark(Description = "Engine")] over the same _workload, once branch
     //    issue-6-team has landed its Run/ API. ──
 
     [Benchmark(Baseline = true, Description = "HandWrittenKernel")]
-    public long HandWrittenKernel()
-    {
-        Array.Clear(_totals);
-        TeamPlanKernel.Pay(_parents, _workload.Ranks, _workload.Buyers, _workload.Bases, _totals);
-        return _totals[0];
-    }
+    public long[] HandWrittenKernel() => TeamPlanKernel.Run(_workload, _parents, _totals);
 }

@@ -8,7 +8,19 @@ namespace CommunityModel.Benchmarks.Commissions;
 /// measured iterations. A mutator, so it trims whatever job runs (<c>-j Short</c>, <c>-j Dry</c> in CI, or
 /// the default) instead of adding a second job next to it.
 /// </summary>
+/// <remarks>
+/// Under CI (<c>CI=true</c>, set by <c>.ci/run</c>, whose dry run only proves that every benchmark still
+/// runs) <see cref="Size"/> shrinks the workloads a hundredfold: the naive month-end run takes minutes per
+/// invocation at full size. Never measure with <c>CI=true</c>.
+/// </remarks>
 public sealed class LargeRunConfig : ManualConfig
 {
+    private static readonly bool UnderCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     public LargeRunConfig() => AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).AsMutator());
+
+    /// <summary>A workload size: as given, or a hundredth of it under CI.</summary>
+    /// <param name="size">The size to measure at.</param>
+    /// <returns>The size to run at.</returns>
+    public static int Size(int size) => UnderCi ? Math.Max(100, size / 100) : size;
 }

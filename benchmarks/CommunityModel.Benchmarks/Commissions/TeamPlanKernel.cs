@@ -7,6 +7,18 @@ namespace CommunityModel.Benchmarks.Commissions;
 /// </summary>
 public static class TeamPlanKernel
 {
+    /// <summary>Pays a whole workload into fresh totals.</summary>
+    /// <param name="workload">The workload.</param>
+    /// <param name="parents">Its <see cref="TeamRunWorkload.Parents"/>, extracted once.</param>
+    /// <param name="totals">Per-member totals in fen, cleared first.</param>
+    /// <returns><paramref name="totals"/>.</returns>
+    public static long[] Run(TeamRunWorkload workload, int[] parents, long[] totals)
+    {
+        Array.Clear(totals);
+        Pay(parents, workload.Ranks, workload.Buyers, workload.Bases, totals);
+        return totals;
+    }
+
     /// <summary>Pays every order and adds each member's earnings (levels + differential + peer) to <paramref name="totals"/>.</summary>
     /// <param name="parents">The sponsor index of each member, -1 for a root.</param>
     /// <param name="ranks">Each member's rank byte (0 = none, 1 to 4).</param>
