@@ -1,6 +1,8 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Team;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityModel.Commissions.DependencyInjection;
@@ -26,6 +28,32 @@ public sealed class CommissionsBuilder
             configure(plan);
             o.Plan = plan.ToOptions();
         });
+        return this;
+    }
+
+    /// <summary>Sets the combined plan (levels, ranks, peer bonus, cap) with a <see cref="CompensationPlanBuilder"/>.</summary>
+    /// <param name="name">The plan's name.</param>
+    /// <param name="configure">Adds levels, ranks and options.</param>
+    /// <returns>This builder.</returns>
+    public CommissionsBuilder Compensation(string name, Action<CompensationPlanBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<CommissionsOptions>(o =>
+        {
+            var plan = new CompensationPlanBuilder(name, o.Ledger.Currency);
+            configure(plan);
+            o.Compensation = plan.ToOptions();
+        });
+        return this;
+    }
+
+    /// <summary>Sets how the month-end run uses the machine (threads, chunk size).</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    public CommissionsBuilder Run(Action<CommissionRunOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<CommissionsOptions>(o => configure(o.Run));
         return this;
     }
 

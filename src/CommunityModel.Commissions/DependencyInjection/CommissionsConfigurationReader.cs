@@ -1,5 +1,7 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Team;
 using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
@@ -30,6 +32,20 @@ internal static class CommissionsConfigurationReader
             l.FreezePeriod = ConfigurationText.TimeSpan(ledger, "FreezePeriod", problems) ?? l.FreezePeriod;
             l.MinimumWithdrawal = ConfigurationText.Money(ledger, "MinimumWithdrawal", problems) ?? l.MinimumWithdrawal;
             l.WithdrawalFee = ConfigurationText.Rate(ledger, "WithdrawalFee", problems) ?? l.WithdrawalFee;
+        }
+
+        var compensation = section.GetSection("Compensation");
+        if (compensation.Exists())
+        {
+            options.Compensation ??= new CompensationPlanOptions { Currency = options.Ledger.Currency };
+            ReadCompensation(compensation, options.Compensation, problems);
+        }
+
+        var run = section.GetSection("Run");
+        if (run.Exists())
+        {
+            options.Run.MaxDegreeOfParallelism = ConfigurationText.Int(run, "MaxDegreeOfParallelism", problems) ?? options.Run.MaxDegreeOfParallelism;
+            options.Run.ChunkSize = ConfigurationText.Int(run, "ChunkSize", problems) ?? options.Run.ChunkSize;
         }
 
         foreach (var profile in section.GetSection("ComplianceProfiles").GetChildren())
@@ -75,6 +91,53 @@ internal static class CommissionsConfigurationReader
         AddAll(plan.GetSection("ExcludedProducts"), options.ExcludedProducts);
         AddAll(plan.GetSection("ExcludedOrderKinds"), options.ExcludedOrderKinds);
         AddAll(plan.GetSection("JoiningProducts"), options.JoiningProducts);
+        options.Base = ConfigurationText.Enum<CommissionBase>(plan, "Base", problems) ?? options.Base;
+        options.Earners = ConfigurationText.Enum<EarnerEligibility>(plan, "Earners", problems) ?? options.Earners;
+        options.IneligibleUpline = ConfigurationText.Enum<IneligibleUplinePolicy>(plan, "IneligibleUpline", problems) ?? options.IneligibleUpline;
+        options.Rounding = ConfigurationText.Enum<RoundingMode>(plan, "Rounding", problems) ?? options.Rounding;
+    }
+
+    private static void ReadCompensation(IConfigurationSection plan, CompensationPlanOptions options, List<string> problems)
+    {
+        options.Name = plan["Name"] ?? options.Name;
+        options.Currency = ConfigurationText.Currency(plan, "Currency", problems) ?? options.Currency;
+        if (plan.GetSection("Levels").Exists())
+        {
+            options.Levels = Levels(plan.GetSection("Levels"), problems);
+        }
+
+        // Rank n is always the n-th entry: the ladder's order is its meaning.
+        if (plan.GetSection("Ranks").Exists())
+        {
+            options.Ranks = [.. ConfigurationText.Items(plan.GetSection("Ranks")).Select(r => new RankOptions
+            {
+                Code = r["Code"] ?? "",
+                Name = r["Name"] ?? "",
+                DifferentialRate = ConfigurationText.Rate(r, "DifferentialRate", problems) ?? Rate.Zero,
+                PeerRate = ConfigurationText.Rate(r, "PeerRate", problems),
+                MinPersonalVolume = ConfigurationText.Money(r, "MinPersonalVolume", problems),
+                MinTeamVolume = ConfigurationText.Money(r, "MinTeamVolume", problems),
+                MinDirectReferrals = ConfigurationText.Int(r, "MinDirectReferrals", problems) ?? 0,
+                MinQualifiedLegs = ConfigurationText.Int(r, "MinQualifiedLegs", problems) ?? 0,
+                LegRank = r["LegRank"],
+            })];
+        }
+
+        var peer = plan.GetSection("PeerBonus");
+        if (peer.Exists())
+        {
+            options.PeerBonus = new PeerBonusOptions
+            {
+                Rate = ConfigurationText.Rate(peer, "Rate", problems) ?? Rate.Zero,
+                Basis = ConfigurationText.Enum<PeerBonusBasis>(peer, "Basis", problems) ?? PeerBonusBasis.OfBase,
+                Generations = ConfigurationText.Int(peer, "Generations", problems) ?? 1,
+            };
+        }
+
+        options.SellerEarnsOwnRank = ConfigurationText.Bool(plan, "SellerEarnsOwnRank", problems) ?? options.SellerEarnsOwnRank;
+        options.PayoutCap = ConfigurationText.Rate(plan, "PayoutCap", problems) ?? options.PayoutCap;
+        options.RankRetention = ConfigurationText.Enum<RankRetention>(plan, "RankRetention", problems) ?? options.RankRetention;
+        options.SplitOffVolume = ConfigurationText.Enum<SplitOffVolume>(plan, "SplitOffVolume", problems) ?? options.SplitOffVolume;
         options.Base = ConfigurationText.Enum<CommissionBase>(plan, "Base", problems) ?? options.Base;
         options.Earners = ConfigurationText.Enum<EarnerEligibility>(plan, "Earners", problems) ?? options.Earners;
         options.IneligibleUpline = ConfigurationText.Enum<IneligibleUplinePolicy>(plan, "IneligibleUpline", problems) ?? options.IneligibleUpline;

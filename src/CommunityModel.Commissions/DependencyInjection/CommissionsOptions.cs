@@ -1,6 +1,8 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Team;
 
 namespace CommunityModel.Commissions.DependencyInjection;
 
@@ -18,4 +20,10 @@ public sealed class CommissionsOptions
 
     /// <summary>Compliance profiles added to (or replacing) the built-in ones.</summary>
     public IList<ComplianceProfile> ComplianceProfiles { get; set; } = [];
+
+    /// <summary>The combined plan (levels, rank differential, peer bonus, cap) the month-end run and <see cref="CompensationCalculator"/> pay; none when <see langword="null"/>.</summary>
+    public CompensationPlanOptions? Compensation { get; set; }
+
+    /// <summary>How the month-end run uses the machine.</summary>
+    public CommissionRunOptions Run { get; set; } = new();
 }

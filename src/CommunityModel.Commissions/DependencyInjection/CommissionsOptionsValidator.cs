@@ -1,11 +1,13 @@
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Team;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Commissions.DependencyInjection;
 
 /// <summary>
 /// Checks <see cref="CommissionsOptions"/> at start-up: the plan's rules (one to three levels, rates
-/// between 0% and 100%, ...), the ledger's settings, and that both use one currency.
+/// between 0% and 100%, ...), the combined plan's (ordered ranks, cap, peer generations), the ledger's
+/// settings, and that all use one currency.
 /// </summary>
 public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOptions>
 {
@@ -41,6 +43,20 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
             {
                 failures.Add($"Commissions:ComplianceProfiles: profile '{profile.Name}' needs a name, a level limit of zero or more and a cap between 0% and 100%.");
             }
+        }
+
+        if (options.Compensation is { } compensation)
+        {
+            failures.AddRange(CompensationPlan.Validate(compensation).Select(p => $"Commissions:Compensation: {p.Message} ({p.Code})"));
+            if (compensation.Currency != ledger.Currency)
+            {
+                failures.Add($"Commissions:Compensation:Currency is {compensation.Currency.Code} but the ledger is in {ledger.Currency.Code}.");
+            }
+        }
+
+        if (options.Run.ChunkSize < 1)
+        {
+            failures.Add($"Commissions:Run:ChunkSize is {options.Run.ChunkSize}; a chunk holds at least one order.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -3,6 +3,8 @@ using CommunityModel.Commissions.DependencyInjection;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Simulation;
 using CommunityModel.Metrics.Simulation;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +15,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the commission plan, the per-order <see cref="CommissionCalculator"/>, the
-/// <see cref="CommissionLedger"/> and the <see cref="ComplianceLinter"/>, with options validated at start-up.
+/// <see cref="CommissionLedger"/> and the <see cref="ComplianceLinter"/>, and when a combined plan is configured the
+/// <see cref="CompensationCalculator"/> and the month-end <see cref="CommissionRun"/>, with options validated at start-up.
 /// </summary>
 public static class CommissionsServiceCollectionExtensions
 {
@@ -50,6 +53,12 @@ public static class CommissionsServiceCollectionExtensions
         services.TryAddSingleton(sp => new CommissionCalculator(sp.GetRequiredService<CommissionPlan>()));
         services.TryAddSingleton(sp => new CommissionLedger(Options(sp).Ledger, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ComplianceLinter(Options(sp).ComplianceProfiles));
+
+        // The combined plan is optional: resolving its services without one configured names the missing setting.
+        services.TryAddSingleton(sp => CompensationPlan.Create(Options(sp).Compensation
+            ?? throw new InvalidOperationException("No combined plan is configured: set Commissions:Compensation, or call Compensation(...) in AddCommissions.")));
+        services.TryAddSingleton(sp => new CompensationCalculator(sp.GetRequiredService<CompensationPlan>()));
+        services.TryAddSingleton(sp => new CommissionRun(sp.GetRequiredService<CompensationPlan>(), Options(sp).Run));
 
         // The growth simulator (AddGrowthSimulator) pays through the registered plan instead of its default level rates.
         services.TryAddSingleton<ICommissionPayout>(sp => new CommissionPlanPayout(sp.GetRequiredService<CommissionPlan>()));

@@ -41,4 +41,21 @@ public static class CommissionErrorCodes
 
     /// <summary>A compliance profile is unknown or malformed.</summary>
     public const string InvalidComplianceProfile = "commissions.invalid_compliance_profile";
+
+    // Commissions II: ranks, differential, peer bonus, combined plans and the month-end run.
+
+    /// <summary>A rank ladder's differential rates do not strictly increase from the lowest rank to the highest.</summary>
+    public const string RanksUnordered = "commissions.ranks_unordered";
+
+    /// <summary>A rank is malformed: empty or duplicate code, a rate outside 0% to 100%, a negative requirement, an unknown leg rank, or too many ranks.</summary>
+    public const string InvalidRank = "commissions.invalid_rank";
+
+    /// <summary>A per-order payout cap is below 0% or above 100% of the base.</summary>
+    public const string InvalidPayoutCap = "commissions.invalid_payout_cap";
+
+    /// <summary>A peer bonus is malformed: generations outside 1 to 3, a rate outside 0% to 100%, or an unknown basis.</summary>
+    public const string InvalidPeerBonus = "commissions.invalid_peer_bonus";
+
+    /// <summary>Ranks, volumes, a roster or an order batch given to a calculation describe another network or ladder than the others.</summary>
+    public const string SnapshotMismatch = "commissions.snapshot_mismatch";
 }

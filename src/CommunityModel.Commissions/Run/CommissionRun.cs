@@ -1,0 +1,310 @@
+using System.Buffers;
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Volumes;
+using CommunityModel.Referrals;
+
+namespace CommunityModel.Commissions.Run;
+
+/// <summary>
+/// The month-end engine of a <see cref="CompensationPlan"/>: over an immutable network snapshot and the period's
+/// orders (and refunds), it qualifies ranks first, then pays every order with the same kernel as
+/// <see cref="CompensationCalculator"/>, so it gives exactly the calculator's lines.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Deterministic: the ledger comes out in canonical order — by order number (the batch position, or the ordinal
+/// order of order line ids), then in the plan's line order — whatever the order of the input and the number of
+/// threads. Orders are paid in parallel chunks on every core (<see cref="CommissionRunOptions"/>); chunks are
+/// handed to the sink in order, a wave at a time, so the ledger is streamed and never held whole.
+/// </para>
+/// <para>
+/// The paying loop works on dense indices and minor units and allocates nothing per order: lines go to a stack
+/// buffer, then to pooled per-chunk buffers when a sink is given. Per-member totals are 40 bytes per member.
+/// The run reports progress after each wave and stops at the next chunk when cancelled.
+/// </para>
+/// </remarks>
+public sealed class CommissionRun
+{
+    private const int StackLines = 64;
+    private readonly CommissionRunOptions _options;
+
+    /// <summary>Creates a run of a plan.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="options">Threads and chunk size; the defaults use every core.</param>
+    public CommissionRun(CompensationPlan plan, CommissionRunOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Plan = plan;
+        _options = options ?? new CommissionRunOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.ChunkSize, 1, nameof(options));
+    }
+
+    /// <summary>The plan paid.</summary>
+    public CompensationPlan Plan { get; }
+
+    /// <summary>Qualifies ranks from a compact batch of the period's orders and refunds.</summary>
+    /// <param name="network">The network snapshot the batches' indices refer to.</param>
+    /// <param name="orders">The period's orders (their bases add to the buyers' personal volume).</param>
+    /// <param name="refunds">Refunds recorded in the period (their bases take volume back); none when <see langword="null"/>.</param>
+    /// <param name="previousRanks">Last period's ranks, kept when the plan keeps the highest rank reached.</param>
+    /// <returns>The volumes and the ranks.</returns>
+    /// <exception cref="CommissionException">A buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    public (PeriodVolumes Volumes, MemberRanks Ranks) QualifyRanks(NetworkSnapshot network, OrderBatch orders, OrderBatch? refunds = null, MemberRanks? previousRanks = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(orders);
+        var personal = new long[network.Count];
+        AddVolumes(network, orders, personal, 1);
+        if (refunds is not null)
+        {
+            AddVolumes(network, refunds, personal, -1);
+        }
+
+        var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
+        return (volumes, Plan.Qualifier.Qualify(volumes, previousRanks));
+    }
+
+    /// <summary>
+    /// Pays a compact batch with ranks already qualified: the fast path (no strings, no qualification), e.g. to pay
+    /// with ranks qualified by <see cref="QualifyRanks"/> or fixed by an administrator.
+    /// </summary>
+    /// <param name="ranks">The ranks, over the network the batch's indices refer to, on the plan's ladder.</param>
+    /// <param name="orders">The orders; an order's number in the ledger is its position.</param>
+    /// <param name="earners">Every member's status over the same network; every member is active when <see langword="null"/>.</param>
+    /// <param name="sink">Receives the ledger in canonical order; totals only when <see langword="null"/>.</param>
+    /// <param name="progress">Receives progress after each wave of chunks.</param>
+    /// <param name="cancellationToken">Stops the run at the next chunk.</param>
+    /// <returns>Totals per rule kind and per member.</returns>
+    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, or a buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public CommissionRunResult PayBatch(MemberRanks ranks, OrderBatch orders, EarnerRoster? earners = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        CompensationCalculator.CheckInputs(Plan, ranks, earners);
+        CheckBuyers(ranks.Network, orders);
+        return Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole month-end run: sums the period's volumes (orders minus refunds), qualifies ranks, then pays every
+    /// order. The ledger is in the ordinal order of order line ids, whatever the order of <paramref name="orders"/>.
+    /// </summary>
+    /// <param name="earners">The network snapshot with every member's status (<see cref="EarnerRoster.AllActive"/> when all may earn).</param>
+    /// <param name="orders">The period's order lines, in any order; ids must be unique.</param>
+    /// <param name="refunds">Volume taken back by refunds recorded in the period; none when <see langword="null"/>.</param>
+    /// <param name="previousRanks">Last period's ranks, kept when the plan keeps the highest rank reached.</param>
+    /// <param name="sink">Receives the ledger in canonical order; totals only when <see langword="null"/>.</param>
+    /// <param name="progress">Receives progress: qualifying, then after each wave of chunks.</param>
+    /// <param name="cancellationToken">Stops the run at the next chunk.</param>
+    /// <returns>The ranks, totals per rule kind and per member, and the order line ids by order number.</returns>
+    /// <exception cref="CommissionException">An order is unusable or its id appears twice (<see cref="CommissionErrorCodes.InvalidRequest"/>), or is in another currency.</exception>
+    /// <exception cref="ReferralException">A buyer is not in the network.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public CommissionRunResult Execute(EarnerRoster earners, IEnumerable<CommissionableOrder> orders, IEnumerable<VolumeEntry>? refunds = null, MemberRanks? previousRanks = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(earners);
+        ArgumentNullException.ThrowIfNull(orders);
+        var network = earners.Network;
+        var list = orders as IReadOnlyList<CommissionableOrder> ?? [.. orders];
+        var ids = new string[list.Count];
+        var positions = new int[list.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(list[i], nameof(orders));
+            ids[i] = list[i].OrderLineId;
+            positions[i] = i;
+        }
+
+        // Canonical order: order line ids, ordinal. Checking every order first leaves nothing half-paid.
+        Array.Sort(ids, positions, StringComparer.Ordinal);
+        var buyers = new int[ids.Length];
+        var bases = new long[ids.Length];
+        var personal = new long[network.Count];
+        for (var k = 0; k < ids.Length; k++)
+        {
+            var order = list[positions[k]];
+            bases[k] = Plan.BaseOf(order);
+            if (k > 0 && ids[k] == ids[k - 1])
+            {
+                throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{ids[k]}' appears twice in the run; each order line is paid once.");
+            }
+
+            buyers[k] = network.IndexOf(order.Buyer);
+            personal[buyers[k]] = checked(personal[buyers[k]] + bases[k]);
+        }
+
+        foreach (var refund in refunds ?? [])
+        {
+            if (refund.Amount.Currency != Plan.Currency)
+            {
+                throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"A refund of member {refund.Member} is in {refund.Amount.Currency.Code}; plan '{Plan.Name}' pays in {Plan.Currency.Code}.");
+            }
+
+            var at = network.IndexOf(refund.Member);
+            personal[at] = checked(personal[at] - Math.Abs(refund.Amount.MinorUnits));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new CommissionRunProgress(CommissionRunPhase.QualifyingRanks, 0, ids.Length, 0));
+        var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
+        var ranks = Plan.Qualifier.Qualify(volumes, previousRanks);
+        return Pay(ranks, earners, new OrderBatch(buyers, bases), volumes, previousRanks, ids, sink, progress, cancellationToken);
+    }
+
+    private static void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
+    {
+        CheckBuyers(network, batch);
+        var buyers = batch.Buyers.Span;
+        var bases = batch.BaseMinorUnits.Span;
+        for (var i = 0; i < buyers.Length; i++)
+        {
+            personal[buyers[i]] = checked(personal[buyers[i]] + (sign * bases[i]));
+        }
+    }
+
+    private static void CheckBuyers(NetworkSnapshot network, OrderBatch orders)
+    {
+        var buyers = orders.Buyers.Span;
+        var count = network.Count;
+        for (var i = 0; i < buyers.Length; i++)
+        {
+            if ((uint)buyers[i] >= (uint)count)
+            {
+                throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"Order {i} of the batch names buyer index {buyers[i]}; the network has indices 0 to {count - 1}.");
+            }
+        }
+    }
+
+    private CommissionRunResult Pay(MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, PeriodVolumes? volumes, MemberRanks? previous, string[]? ids, ICommissionRunSink? sink, IProgress<CommissionRunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var degree = _options.MaxDegreeOfParallelism > 0 ? _options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var chunkSize = _options.ChunkSize;
+        var chunkCount = (int)(((long)orders.Count + chunkSize - 1) / chunkSize);
+        var waveSize = Math.Max(1, degree * 4);
+        var work = new PayContext(Plan.Kernel, ranks, earners, orders, new long[ranks.Network.Count * CommissionRunResult.Kinds], concurrent: degree > 1, keepLines: sink is not null);
+        var chunks = new ChunkResult[Math.Min(waveSize, Math.Max(chunkCount, 1))];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
+        var kindTotals = new long[CommissionRunResult.Kinds];
+        long totalBase = 0, lines = 0, capped = 0, paidOrders = 0;
+        for (var waveStart = 0; waveStart < chunkCount; waveStart += waveSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var waveEnd = Math.Min(chunkCount, waveStart + waveSize);
+            var start = waveStart;
+            Parallel.For(waveStart, waveEnd, parallel, c =>
+            {
+                var from = c * chunkSize;
+                chunks[c - start] = work.PayChunk(from, Math.Min(orders.Count, from + chunkSize));
+            });
+
+            for (var c = 0; c < waveEnd - waveStart; c++)
+            {
+                ref var chunk = ref chunks[c];
+                if (chunk.Lines is { } buffer)
+                {
+                    sink!.Write(buffer.AsSpan(0, chunk.LineCount));
+                    ArrayPool<CommissionRunLine>.Shared.Return(buffer);
+                }
+
+                for (var k = 0; k < kindTotals.Length; k++)
+                {
+                    kindTotals[k] += chunk.KindTotals[k];
+                }
+
+                totalBase += chunk.Base;
+                lines += chunk.LineCount;
+                capped += chunk.CappedOrders;
+                paidOrders += chunk.Orders;
+                chunk = default;
+            }
+
+            progress?.Report(new CommissionRunProgress(CommissionRunPhase.PayingOrders, paidOrders, orders.Count, lines));
+        }
+
+        progress?.Report(new CommissionRunProgress(CommissionRunPhase.Completed, paidOrders, orders.Count, lines));
+        return new CommissionRunResult(Plan, ranks, volumes, previous, ids, work.MemberTotals, kindTotals, totalBase, orders.Count, lines, capped);
+    }
+
+    /// <summary>What one chunk paid: its sums, and its lines when the run streams them.</summary>
+    private struct ChunkResult
+    {
+        public CommissionRunLine[]? Lines;
+        public int LineCount;
+        public int Orders;
+        public long Base;
+        public long CappedOrders;
+        public KindSums KindTotals;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(CommissionRunResult.Kinds)]
+    private struct KindSums
+    {
+        private long _element;
+    }
+
+    /// <summary>Everything the chunks of one run share, read-only except the per-member totals (added atomically when threads share them).</summary>
+    private sealed class PayContext(CompensationKernel kernel, MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, long[] memberTotals, bool concurrent, bool keepLines)
+    {
+        public long[] MemberTotals { get; } = memberTotals;
+
+        public ChunkResult PayChunk(int from, int to)
+        {
+            var network = ranks.Network;
+            var levels = ranks.Levels;
+            var buyers = orders.Buyers.Span;
+            var bases = orders.BaseMinorUnits.Span;
+            var totals = MemberTotals;
+            var result = new ChunkResult { Orders = to - from };
+            var buffer = keepLines ? ArrayPool<CommissionRunLine>.Shared.Rent(Math.Max(16, (to - from) * 4)) : null;
+            var max = kernel.MaxLines;
+            Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
+            var count = 0;
+            for (var order = from; order < to; order++)
+            {
+                var baseMinor = bases[order];
+                result.Base += baseMinor;
+                var n = kernel.Pay(buyers[order], baseMinor, network, levels, earners, paid);
+                if (n > 0 && paid[0].Capped)
+                {
+                    result.CappedOrders++;
+                }
+
+                if (buffer is not null && count + n > buffer.Length)
+                {
+                    var larger = ArrayPool<CommissionRunLine>.Shared.Rent(Math.Max(buffer.Length * 2, count + n));
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<CommissionRunLine>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    ref readonly var line = ref paid[i];
+                    var kind = (int)line.Kind;
+                    result.KindTotals[kind] += line.Amount;
+                    ref var total = ref totals[(line.Beneficiary * CommissionRunResult.Kinds) + kind];
+                    if (concurrent)
+                    {
+                        Interlocked.Add(ref total, line.Amount);
+                    }
+                    else
+                    {
+                        total += line.Amount;
+                    }
+
+                    if (buffer is not null)
+                    {
+                        buffer[count++] = new CommissionRunLine(order, line.Beneficiary, line.Amount, line.Uncapped, line.Kind, line.Ordinal, line.Capped);
+                    }
+                }
+
+                result.LineCount += n;
+            }
+
+            result.Lines = buffer;
+            return result;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace CommunityModel.Commissions.Run;
+
+/// <summary>
+/// Receives the month-end ledger as it is produced, in canonical order, one block at a time and never two at
+/// once, so the run never holds every line in memory. Write each block to storage (a file, a bulk insert) before returning.
+/// </summary>
+public interface ICommissionRunSink
+{
+    /// <summary>Receives the next block of lines; the span is only valid during the call.</summary>
+    /// <param name="lines">The lines, continuing the canonical order of the previous block.</param>
+    void Write(ReadOnlySpan<CommissionRunLine> lines);
+}

@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Referrals;
+
+namespace CommunityModel.Commissions.Team;
+
+/// <summary>
+/// The per-order calculator of a combined plan, for the online path: levels, then the rank differential (级差),
+/// then the peer bonus (平级奖), then the per-order cap, every line explained.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Differential: walking up from the seller (or its sponsor when the seller's rank does not pay), each upline
+/// whose rank's rate r is above the highest rate h already paid below earns <c>R(B·r) − R(B·h)</c>, so the
+/// differential lines always total <c>R(B·r_max)</c>: never more than the top rate of the base. Equal or lower
+/// rates earn nothing (breakage stays with the company); suspended and inactive members neither earn nor raise h.
+/// </para>
+/// <para>
+/// Peer bonus: above the member holding the current highest rank, each further upline of that same rank earns
+/// the peer rate (of the base, or of the holder's differential) for at most N generations; meeting a higher rank
+/// makes it the new holder and resets the count. After the top rate the walk only looks for top-rank peers.
+/// </para>
+/// <para>
+/// No line exceeds what is left of the base. When the lines exceed the cap <c>R_down(B·cap)</c>, they are scaled
+/// to exactly the cap by largest remainder (weights: the amounts; ties: line order). Stateless and thread-safe;
+/// the month-end run uses the same kernel and gives the same lines.
+/// </para>
+/// </remarks>
+public sealed class CompensationCalculator
+{
+    private const int StackLines = 64;
+
+    /// <summary>Creates a calculator for a plan.</summary>
+    /// <param name="plan">The plan.</param>
+    public CompensationCalculator(CompensationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Plan = plan;
+    }
+
+    /// <summary>The plan this calculator pays.</summary>
+    public CompensationPlan Plan { get; }
+
+    /// <summary>Computes what the plan pays on an order line; every member counts as active.</summary>
+    /// <param name="order">The order line.</param>
+    /// <param name="ranks">The ranks held in the order's period, over the network at order time.</param>
+    /// <returns>The compensation, every line explained.</returns>
+    /// <exception cref="CommissionException">The order is unusable (empty id, negative amount, wrong currency, missing cost), or the ranks use another ladder (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    public OrderCompensation Calculate(CommissionableOrder order, MemberRanks ranks) => Calculate(order, ranks, null);
+
+    /// <summary>Computes what the plan pays on an order line, skipping members the roster says may not earn.</summary>
+    /// <param name="order">The order line.</param>
+    /// <param name="ranks">The ranks held in the order's period, over the network at order time.</param>
+    /// <param name="earners">Every member's status, over the same network; <see langword="null"/> when every member is active.</param>
+    /// <returns>The compensation, every line explained.</returns>
+    /// <exception cref="CommissionException">The order is unusable, or the ranks or roster describe another ladder or network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    public OrderCompensation Calculate(CommissionableOrder order, MemberRanks ranks, EarnerRoster? earners)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        CheckInputs(Plan, ranks, earners);
+        var plan = Plan;
+        var network = ranks.Network;
+        var baseMinor = plan.BaseOf(order);
+        var buyer = network.IndexOf(order.Buyer);
+        var max = plan.Kernel.MaxLines;
+        Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
+        var count = plan.Kernel.Pay(buyer, baseMinor, network, ranks.Levels, earners, paid);
+
+        var currency = plan.Currency;
+        var lines = new CompensationLine[count];
+        long total = 0, uncapped = 0;
+        for (var i = 0; i < count; i++)
+        {
+            lines[i] = Explain(order.OrderLineId, paid[i], ranks);
+            total += paid[i].Amount;
+            uncapped += paid[i].Uncapped;
+        }
+
+        var capped = count > 0 && paid[0].Capped;
+        return new OrderCompensation(
+            order.OrderLineId,
+            order.Buyer,
+            plan.Name,
+            order.AmountPaid,
+            Money.FromMinorUnits(baseMinor, currency),
+            ImmutableArray.Create(lines),
+            Money.FromMinorUnits(baseMinor - total, currency),
+            capped ? Money.FromMinorUnits(total, currency) : null);
+    }
+
+    /// <summary>Checks that ranks, roster and plan describe one network and one ladder.</summary>
+    internal static void CheckInputs(CompensationPlan plan, MemberRanks ranks, EarnerRoster? earners)
+    {
+        ArgumentNullException.ThrowIfNull(ranks);
+        if (ranks.Ladder != plan.Ladder)
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The ranks were qualified on another ladder than plan '{plan.Name}''s; qualify them with the plan's Qualifier or create them over plan.Ladder.");
+        }
+
+        if (earners is not null && earners.Network != ranks.Network)
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, "The earner roster describes another network snapshot than the ranks.");
+        }
+    }
+
+    private CompensationLine Explain(string orderLineId, in PaidLine line, MemberRanks ranks)
+    {
+        var plan = Plan;
+        var network = ranks.Network;
+        var currency = plan.Currency;
+        var rank = ranks.RankAt(line.Beneficiary);
+        var (reward, compressed, peerOf) = line.Kind switch
+        {
+            CommissionRuleKind.Level => (plan.LevelPlan!.Levels[line.Ordinal - 1], Compressed(network, line.Source, line.Count), (MemberId?)null),
+            CommissionRuleKind.Differential => (LevelReward.OfRate(plan.Ladder[line.Ordinal].DifferentialRate - (line.Source == 0 ? Rate.Zero : plan.Ladder[line.Source].DifferentialRate)), [], null),
+            _ => (LevelReward.OfRate(rank!.PeerRate ?? plan.PeerRate), ImmutableArray<MemberId>.Empty, network.MemberAt(line.Source)),
+        };
+
+        return new CompensationLine(
+            orderLineId,
+            plan.RuleId(line.Kind, line.Ordinal),
+            line.Kind,
+            line.Ordinal,
+            network.MemberAt(line.Beneficiary),
+            rank,
+            reward,
+            Money.FromMinorUnits(line.Basis, currency),
+            Money.FromMinorUnits(line.Amount, currency),
+            Money.FromMinorUnits(line.Uncapped, currency),
+            line.Capped,
+            compressed,
+            peerOf);
+    }
+
+    private static ImmutableArray<MemberId> Compressed(NetworkSnapshot network, int from, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var members = new MemberId[count];
+        for (var i = 0; i < count; i++, from = network.ParentAt(from))
+        {
+            members[i] = network.MemberAt(from);
+        }
+
+        return ImmutableArray.Create(members);
+    }
+}

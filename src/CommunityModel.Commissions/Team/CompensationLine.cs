@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+
+namespace CommunityModel.Commissions.Team;
+
+/// <summary>One line a combined plan paid on an order line, explaining itself.</summary>
+/// <param name="OrderLineId">The order line.</param>
+/// <param name="Rule">The rule id, e.g. <c>team/differential</c>.</param>
+/// <param name="Kind">The rule kind.</param>
+/// <param name="Ordinal">The level (1–3) for a level line, the generation (1–3) for a peer bonus, the beneficiary's rank level for a differential.</param>
+/// <param name="Beneficiary">Who earns.</param>
+/// <param name="Rank">The beneficiary's rank; <see langword="null"/> for none.</param>
+/// <param name="Reward">What was applied: the level's reward; for a differential the beneficiary's rate minus the rate already paid below; for a peer bonus the peer rate.</param>
+/// <param name="Basis">What the rate applied to: the base, or the holder's differential for a peer bonus of it.</param>
+/// <param name="Amount">What is paid, after the cap.</param>
+/// <param name="UncappedAmount">What would be paid without the cap.</param>
+/// <param name="Capped">Whether the per-order cap scaled this line down (then <paramref name="Amount"/> may be below <paramref name="UncappedAmount"/>, even zero).</param>
+/// <param name="CompressedPast">For a level line, the ineligible uplines skipped to reach the beneficiary, nearest first; empty otherwise.</param>
+/// <param name="PeerOf">For a peer bonus, the member whose rank the beneficiary matches (the split-off team's holder); <see langword="null"/> otherwise.</param>
+public sealed record CompensationLine(
+    string OrderLineId,
+    string Rule,
+    CommissionRuleKind Kind,
+    int Ordinal,
+    MemberId Beneficiary,
+    Rank? Rank,
+    LevelReward Reward,
+    Money Basis,
+    Money Amount,
+    Money UncappedAmount,
+    bool Capped,
+    ImmutableArray<MemberId> CompressedPast,
+    MemberId? PeerOf)
+{
+    /// <summary>The ledger key of this line.</summary>
+    public CommissionKey Key => new(OrderLineId, Beneficiary, Rule);
+}

@@ -1,0 +1,152 @@
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+
+namespace CommunityModel.Commissions.Team;
+
+/// <summary>Builds a <see cref="CompensationPlan"/> in code; the same validation as options bound from configuration.</summary>
+/// <example>
+/// <code>
+/// var plan = new CompensationPlanBuilder("team")
+///     .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+///     .Rank("R1", Rate.FromPercent(5), r => r.MinPersonalVolume = Money.Cny(3600m))
+///     .Rank("R2", Rate.FromPercent(10), r => r.MinTeamVolume = Money.Cny(100_000m))
+///     .PeerBonus(Rate.FromPercent(2))
+///     .CapPayoutAt(Rate.FromPercent(30))
+///     .Build();
+/// </code>
+/// </example>
+public sealed class CompensationPlanBuilder
+{
+    private readonly CompensationPlanOptions _options;
+
+    /// <summary>Starts a plan.</summary>
+    /// <param name="name">The plan's name.</param>
+    /// <param name="currency">The plan's currency; CNY when not given.</param>
+    public CompensationPlanBuilder(string name, Currency? currency = null)
+    {
+        _options = new CompensationPlanOptions { Name = name, Currency = currency ?? Currency.CNY };
+    }
+
+    /// <summary>Adds the next multi-level level, paying a rate of the base.</summary>
+    /// <param name="rate">The rate.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder Level(Rate rate)
+    {
+        _options.Levels.Add(new CommissionLevelOptions { Rate = rate });
+        return this;
+    }
+
+    /// <summary>Adds the next multi-level level, paying a fixed amount per order line.</summary>
+    /// <param name="fixedAmount">The amount.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder Level(Money fixedAmount)
+    {
+        _options.Levels.Add(new CommissionLevelOptions { FixedAmount = fixedAmount });
+        return this;
+    }
+
+    /// <summary>Adds the next rank, above those added before.</summary>
+    /// <param name="code">The rank's code.</param>
+    /// <param name="differentialRate">Its differential rate, above the previous rank's.</param>
+    /// <param name="configure">Sets its name, peer rate and qualification rules.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder Rank(string code, Rate differentialRate, Action<RankOptions>? configure = null)
+    {
+        var rank = new RankOptions { Code = code, DifferentialRate = differentialRate };
+        configure?.Invoke(rank);
+        _options.Ranks.Add(rank);
+        return this;
+    }
+
+    /// <summary>Sets whether the seller's own rank pays the differential on its own sale (it does by default).</summary>
+    /// <param name="earns">Whether it does.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder SellerEarnsOwnRank(bool earns)
+    {
+        _options.SellerEarnsOwnRank = earns;
+        return this;
+    }
+
+    /// <summary>Pays a peer bonus (平级奖) to same-rank uplines above a rank's holder.</summary>
+    /// <param name="rate">The rate.</param>
+    /// <param name="basis">What it applies to.</param>
+    /// <param name="generations">How many same-rank generations earn it, 1 to 3.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder PeerBonus(Rate rate, PeerBonusBasis basis = PeerBonusBasis.OfBase, int generations = 1)
+    {
+        _options.PeerBonus = new PeerBonusOptions { Rate = rate, Basis = basis, Generations = generations };
+        return this;
+    }
+
+    /// <summary>Caps what one order pays at a rate of its base; lines are scaled down exactly when the cap binds.</summary>
+    /// <param name="cap">The cap, 0% to 100%.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder CapPayoutAt(Rate cap)
+    {
+        _options.PayoutCap = cap;
+        return this;
+    }
+
+    /// <summary>Sets whether ranks are recomputed each period or kept once reached.</summary>
+    /// <param name="retention">The retention.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder RetainRanks(RankRetention retention)
+    {
+        _options.RankRetention = retention;
+        return this;
+    }
+
+    /// <summary>Sets whether split-off teams' volume counts toward their origin's qualification.</summary>
+    /// <param name="splitOff">The option.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder SplitOff(SplitOffVolume splitOff)
+    {
+        _options.SplitOffVolume = splitOff;
+        return this;
+    }
+
+    /// <summary>Sets what rates apply to.</summary>
+    /// <param name="commissionBase">The base.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder PayOn(CommissionBase commissionBase)
+    {
+        _options.Base = commissionBase;
+        return this;
+    }
+
+    /// <summary>Sets who may earn the levels.</summary>
+    /// <param name="earners">The eligibility.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder EarnersAre(EarnerEligibility earners)
+    {
+        _options.Earners = earners;
+        return this;
+    }
+
+    /// <summary>Sets what happens to a level whose upline may not earn.</summary>
+    /// <param name="policy">Forfeit or compress.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder WhenUplineIneligible(IneligibleUplinePolicy policy)
+    {
+        _options.IneligibleUpline = policy;
+        return this;
+    }
+
+    /// <summary>Sets how a rate's product is rounded (down by default).</summary>
+    /// <param name="rounding">The rounding mode.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder RoundWith(RoundingMode rounding)
+    {
+        _options.Rounding = rounding;
+        return this;
+    }
+
+    /// <summary>The plan as options, e.g. to register with dependency injection.</summary>
+    /// <returns>The options (a live view of this builder).</returns>
+    public CompensationPlanOptions ToOptions() => _options;
+
+    /// <summary>Validates and creates the plan.</summary>
+    /// <returns>The plan.</returns>
+    /// <exception cref="CompensationPlanException">The plan breaks a rule; every problem is listed with its code.</exception>
+    public CompensationPlan Build() => CompensationPlan.Create(_options);
+}

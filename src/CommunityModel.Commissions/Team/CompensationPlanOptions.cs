@@ -1,0 +1,51 @@
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+
+namespace CommunityModel.Commissions.Team;
+
+/// <summary>
+/// A combined plan as data (binds from configuration, or build it with <see cref="CompensationPlanBuilder"/>):
+/// multi-level levels, a rank ladder paying the differential (级差), a peer bonus (平级奖) and a per-order cap.
+/// Becomes a <see cref="CompensationPlan"/> once validated.
+/// </summary>
+public sealed class CompensationPlanOptions
+{
+    /// <summary>The plan's name; part of every rule id (e.g. <c>team/level-1</c>, <c>team/differential</c>, <c>team/peer-1</c>).</summary>
+    public string Name { get; set; } = "team";
+
+    /// <summary>The currency of orders, fixed amounts and volume rules; CNY by default.</summary>
+    public Currency Currency { get; set; } = Currency.CNY;
+
+    /// <summary>Multi-level rewards, nearest upline first: zero to three levels, paid first.</summary>
+    public IList<CommissionLevelOptions> Levels { get; set; } = [];
+
+    /// <summary>The ranks, lowest first, with strictly increasing differential rates; none for a levels-only plan.</summary>
+    public IList<RankOptions> Ranks { get; set; } = [];
+
+    /// <summary>Whether the seller's own rank pays the differential on its own sale; <see langword="true"/> by default.</summary>
+    public bool SellerEarnsOwnRank { get; set; } = true;
+
+    /// <summary>The peer bonus; none when <see langword="null"/>.</summary>
+    public PeerBonusOptions? PeerBonus { get; set; }
+
+    /// <summary>The most a plan pays on one order, as a rate of its base (0% to 100%); no cap when <see langword="null"/>.</summary>
+    public Rate? PayoutCap { get; set; }
+
+    /// <summary>Whether ranks are recomputed each period or kept once reached.</summary>
+    public RankRetention RankRetention { get; set; } = RankRetention.RecomputeEachPeriod;
+
+    /// <summary>Whether split-off teams' volume counts toward their origin's qualification.</summary>
+    public SplitOffVolume SplitOffVolume { get; set; } = SplitOffVolume.CountsTowardOrigin;
+
+    /// <summary>What rates apply to; the amount paid by default.</summary>
+    public CommissionBase Base { get; set; } = CommissionBase.AmountPaid;
+
+    /// <summary>Who may earn the multi-level levels; every member by default. Suspended and inactive members never earn.</summary>
+    public EarnerEligibility Earners { get; set; } = EarnerEligibility.EveryMember;
+
+    /// <summary>What happens to a level whose upline may not earn; forfeited by default.</summary>
+    public IneligibleUplinePolicy IneligibleUpline { get; set; } = IneligibleUplinePolicy.Forfeit;
+
+    /// <summary>How a rate's product is rounded to the minor unit; down by default. The cap always rounds down.</summary>
+    public RoundingMode Rounding { get; set; } = RoundingMode.Down;
+}

@@ -1,0 +1,113 @@
+using CommunityModel.Commissions.DependencyInjection;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Team;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CommunityModel.Commissions.Tests.DependencyInjection;
+
+public class CompensationConfigurationTests
+{
+    private static ServiceProvider Provider(Dictionary<string, string?> values) =>
+        new ServiceCollection().AddCommissions(new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("Commissions")).BuildServiceProvider();
+
+    private static Dictionary<string, string?> Plan() => new()
+    {
+        ["Commissions:Plan:Levels:0:Rate"] = "10%",
+        ["Commissions:Compensation:Name"] = "team",
+        ["Commissions:Compensation:Levels:0:Rate"] = "10%",
+        ["Commissions:Compensation:Levels:1:Rate"] = "5%",
+        ["Commissions:Compensation:Ranks:0:Code"] = "R1",
+        ["Commissions:Compensation:Ranks:0:DifferentialRate"] = "5%",
+        ["Commissions:Compensation:Ranks:0:MinPersonalVolume"] = "3600.00 CNY",
+        ["Commissions:Compensation:Ranks:1:Code"] = "R2",
+        ["Commissions:Compensation:Ranks:1:DifferentialRate"] = "10%",
+        ["Commissions:Compensation:Ranks:1:PeerRate"] = "3%",
+        ["Commissions:Compensation:Ranks:1:MinTeamVolume"] = "100000.00 CNY",
+        ["Commissions:Compensation:Ranks:1:MinQualifiedLegs"] = "2",
+        ["Commissions:Compensation:Ranks:1:LegRank"] = "R1",
+        ["Commissions:Compensation:PeerBonus:Rate"] = "2%",
+        ["Commissions:Compensation:PeerBonus:Basis"] = "OfDownlineDifferential",
+        ["Commissions:Compensation:PeerBonus:Generations"] = "2",
+        ["Commissions:Compensation:PayoutCap"] = "35%",
+        ["Commissions:Compensation:SellerEarnsOwnRank"] = "false",
+        ["Commissions:Compensation:RankRetention"] = "KeepHighestReached",
+        ["Commissions:Compensation:SplitOffVolume"] = "Excluded",
+        ["Commissions:Run:MaxDegreeOfParallelism"] = "2",
+        ["Commissions:Run:ChunkSize"] = "4096",
+    };
+
+    [Fact]
+    public void A_combined_plan_binds_from_configuration_with_rates_and_amounts_read_from_their_text()
+    {
+        using var provider = Provider(Plan());
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var plan = provider.GetRequiredService<CompensationPlan>();
+
+        Assert.Equal("team", plan.Name);
+        Assert.Equal(2, plan.LevelPlan!.Levels.Length);
+        Assert.Equal(["R1", "R2"], plan.Ladder.Ranks.Select(r => r.Code));
+        Assert.Equal((Money.Cny(3600m), Rate.FromPercent(3), 2, "R1"), (plan.Ladder[1].MinPersonalVolume!.Value, plan.Ladder[2].PeerRate!.Value, plan.Ladder[2].MinQualifiedLegs, plan.Ladder[2].LegRank!));
+        Assert.Equal((Rate.FromPercent(2), PeerBonusBasis.OfDownlineDifferential, 2), (plan.PeerRate, plan.PeerBasis, plan.PeerGenerations));
+        Assert.Equal(Rate.FromPercent(35), plan.PayoutCap);
+        Assert.False(plan.SellerEarnsOwnRank);
+        Assert.Equal((RankRetention.KeepHighestReached, SplitOffVolume.Excluded), (plan.Qualifier.Retention, plan.Qualifier.SplitOff));
+        Assert.Same(plan, provider.GetRequiredService<CompensationCalculator>().Plan);
+        Assert.Same(plan, provider.GetRequiredService<CommissionRun>().Plan);
+        Assert.Equal(4096, provider.GetRequiredService<IOptions<CommissionsOptions>>().Value.Run.ChunkSize);
+    }
+
+    [Fact]
+    public void An_unordered_ladder_a_bad_cap_and_bad_generations_fail_at_start_up_each_with_its_code()
+    {
+        var values = Plan();
+        values["Commissions:Compensation:Ranks:1:DifferentialRate"] = "4%";
+        values["Commissions:Compensation:PayoutCap"] = "120%";
+        values["Commissions:Compensation:PeerBonus:Generations"] = "5";
+        using var provider = Provider(values);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(CommissionErrorCodes.RanksUnordered, error.Message, StringComparison.Ordinal);
+        Assert.Contains(CommissionErrorCodes.InvalidPayoutCap, error.Message, StringComparison.Ordinal);
+        Assert.Contains(CommissionErrorCodes.InvalidPeerBonus, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Commissions:Compensation:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rate_that_does_not_parse_is_named_by_its_path()
+    {
+        var values = Plan();
+        values["Commissions:Compensation:Ranks:0:DifferentialRate"] = "five";
+        using var provider = Provider(values);
+
+        var error = Assert.Throws<CommissionException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(CommissionErrorCodes.InvalidConfiguration, error.ErrorCode);
+        Assert.Contains("Commissions:Compensation:Ranks:0:DifferentialRate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_built_in_code_is_validated_the_same_way_and_resolving_without_one_names_the_setting()
+    {
+        using var provider = new ServiceCollection()
+            .AddCommissions(c => c
+                .Plan("p", p => p.Level(Rate.FromPercent(10)))
+                .Compensation("team", p => p.Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).PeerBonus(Rate.FromPercent(1)))
+                .Run(r => r.MaxDegreeOfParallelism = 1))
+            .BuildServiceProvider();
+        using var without = new ServiceCollection().AddCommissions(c => c.Plan("p", p => p.Level(Rate.FromPercent(10)))).BuildServiceProvider();
+        using var mismatched = new ServiceCollection()
+            .AddCommissions(c => c.Plan("p", p => p.Level(Rate.FromPercent(10))).Compensation("usd", p => p.Rank("R1", Rate.FromPercent(5))).Ledger(l => l.Currency = Currency.CNY))
+            .Configure<CommissionsOptions>(o => o.Compensation!.Currency = Currency.USD)
+            .BuildServiceProvider();
+
+        Assert.Equal(2, provider.GetRequiredService<CompensationPlan>().Ladder.Count);
+        Assert.Equal(1, provider.GetRequiredService<IOptions<CommissionsOptions>>().Value.Run.MaxDegreeOfParallelism);
+        Assert.Contains("Commissions:Compensation", Assert.Throws<InvalidOperationException>(() => without.GetRequiredService<CommissionRun>()).Message, StringComparison.Ordinal);
+        Assert.Contains("ledger is in CNY", Assert.Throws<OptionsValidationException>(() => mismatched.GetRequiredService<IStartupValidator>().Validate()).Message, StringComparison.Ordinal);
+    }
+}

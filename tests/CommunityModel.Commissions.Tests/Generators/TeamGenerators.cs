@@ -1,0 +1,119 @@
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Volumes;
+using CommunityModel.Referrals;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace CommunityModel.Commissions.Tests.Generators;
+
+public static class TeamGenerators
+{
+    /// <summary>Personal volumes of up to ¥5,000 (a third of members sell nothing) over a generated network.</summary>
+    public static Gen<PeriodVolumes> Volumes =>
+        CommissionGenerators.Network.SelectMany(network =>
+            Gen.Choose(0, 500_000).Select(v => v % 3 == 0 ? 0L : v).ArrayOf(network.Count)
+                .Select(personal => PeriodVolumes.Create(network, Currency.CNY, personal)));
+
+    /// <summary>One to four ranks with strictly increasing rates and random rules.</summary>
+    public static Gen<RankLadder> Ladder =>
+        Gen.Choose(1, 4).SelectMany(count =>
+            Gen.Choose(1, 800).ArrayOf(count).SelectMany(steps =>
+                RankRules.ArrayOf(count).Select(rules =>
+                {
+                    var ranks = new RankOptions[count];
+                    var basisPoints = 0;
+                    for (var i = 0; i < count; i++)
+                    {
+                        basisPoints += steps[i];
+                        var (personal, team, direct, legs, legRank) = rules[i];
+                        ranks[i] = new RankOptions
+                        {
+                            Code = $"R{i + 1}",
+                            DifferentialRate = Rate.FromBasisPoints(Math.Min(10_000, basisPoints)),
+                            MinPersonalVolume = personal < 0 ? null : Money.FromMinorUnits(personal, Currency.CNY),
+                            MinTeamVolume = team < 0 ? null : Money.FromMinorUnits(team, Currency.CNY),
+                            MinDirectReferrals = direct,
+                            MinQualifiedLegs = legs,
+                            LegRank = legs == 0 ? null : $"R{1 + (legRank % count)}",
+                        };
+                    }
+
+                    return RankLadder.Create(Currency.CNY, ranks);
+                })))
+        .Where(ladder => ladder.Ranks.Select(r => r.DifferentialRate).Distinct().Count() == ladder.Count);
+
+    public static Gen<MemberRanks> RanksOver(NetworkSnapshot network, RankLadder ladder) =>
+        Gen.Choose(0, ladder.Count).ArrayOf(network.Count).Select(levels => MemberRanks.Create(network, ladder, levels.Select(l => (byte)l).ToArray()));
+
+    private static Gen<(long Personal, long Team, int Direct, int Legs, int LegRank)> RankRules =>
+        Gen.Choose(-1, 300_000).SelectMany(personal =>
+            Gen.Choose(-1, 2_000_000).SelectMany(team =>
+                Gen.Choose(0, 3).SelectMany(direct =>
+                    Gen.Choose(0, 2).SelectMany(legs =>
+                        Gen.Choose(0, 3).Select(legRank => ((long)personal, (long)team, direct, legs, legRank))))));
+}
+
+/// <summary>A roster, ranks, a combined plan and an order: everything one combined calculation needs.</summary>
+public sealed record TeamScenario(EarnerRoster Earners, MemberRanks Ranks, CompensationPlan Plan, CommissionableOrder Order)
+{
+    public override string ToString() =>
+        $"plan levels {Plan.LevelPlan?.Levels.Length ?? 0} ranks {string.Join("/", Plan.Ladder.Ranks.Select(r => r.DifferentialRate))} peer {Plan.PeerRate}x{Plan.PeerGenerations} {Plan.PeerBasis} seller {Plan.SellerEarnsOwnRank} cap {Plan.PayoutCap} {Plan.Rounding}; "
+        + $"order {Order.AmountPaid} by {Order.Buyer}; links {string.Join(" ", Earners.Network.ToLinks().Select(l => $"{l.Member}<{l.Sponsor}:{Earners.StatusOf(l.Member)}:R{Ranks.RankOf(l.Member)?.Level ?? 0}"))}";
+}
+
+public static class TeamScenarios
+{
+    /// <summary>Zero to three levels, one to four ranks, an optional peer bonus (either basis, 1–3 generations), an optional cap, any rounding.</summary>
+    public static Gen<CompensationPlan> Plan =>
+        Gen.Choose(0, 3).SelectMany(levels => Gen.Choose(0, 1500).ArrayOf(levels)).SelectMany(levelBps =>
+            Gen.Choose(1, 4).SelectMany(count => Gen.Choose(1, 1000).ArrayOf(count)).SelectMany(rankSteps =>
+                Gen.Choose(-1, 1500).SelectMany(peerBps =>
+                    Gen.Choose(1, 3).SelectMany(generations =>
+                        Gen.Choose(-1, 10_000).SelectMany(capBps =>
+                            Gen.Elements(true, false).SelectMany(sellerEarns =>
+                                Gen.Elements(PeerBonusBasis.OfBase, PeerBonusBasis.OfDownlineDifferential).SelectMany(basis =>
+                                    Gen.Elements(RoundingMode.Down, RoundingMode.HalfUp, RoundingMode.Up).Select(rounding =>
+                                    {
+                                        var builder = new CompensationPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding);
+                                        foreach (var bp in levelBps)
+                                        {
+                                            builder.Level(Rate.FromBasisPoints(bp));
+                                        }
+
+                                        var rate = 0;
+                                        for (var i = 0; i < rankSteps.Length; i++)
+                                        {
+                                            rate += rankSteps[i];
+                                            var level = i + 1;
+                                            builder.Rank($"R{level}", Rate.FromBasisPoints(rate), r =>
+                                            {
+                                                r.PeerRate = rankSteps[level - 1] % 5 == 0 ? Rate.Zero : null;
+                                                r.MinPersonalVolume = Money.FromMinorUnits(level * 100_000, Currency.CNY);
+                                                r.MinTeamVolume = Money.FromMinorUnits(level * 300_000, Currency.CNY);
+                                                r.MinQualifiedLegs = level > 2 ? 1 : 0;
+                                            });
+                                        }
+
+                                        if (peerBps >= 0)
+                                        {
+                                            builder.PeerBonus(Rate.FromBasisPoints(peerBps), basis, generations);
+                                        }
+
+                                        if (capBps >= 0)
+                                        {
+                                            builder.CapPayoutAt(Rate.FromBasisPoints(capBps));
+                                        }
+
+                                        return builder.Build();
+                                    }))))))));
+
+    public static Arbitrary<TeamScenario> Scenarios =>
+        CommissionGenerators.Roster.SelectMany(roster => Plan.SelectMany(plan =>
+            TeamGenerators.RanksOver(roster.Network, plan.Ladder).SelectMany(ranks =>
+                Gen.Choose(0, roster.Network.Count - 1).SelectMany(buyer =>
+                    Gen.Choose(0, 1_000_000).Select(fen =>
+                        new TeamScenario(roster, ranks, plan, new CommissionableOrder($"o-{buyer}", roster.Network.MemberAt(buyer), Money.FromMinorUnits(fen, Currency.CNY))))))))
+        .ToArbitrary();
+}

@@ -1,0 +1,60 @@
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Tests.Generators;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CommunityModel.Commissions.Tests.Run;
+
+public class CommissionRunProperties
+{
+    /// <summary>A scenario with up to 40 orders by random buyers, and a seed to shuffle them.</summary>
+    private static Arbitrary<(TeamScenario Scenario, CommissionableOrder[] Orders, int Seed)> Runs =>
+        TeamScenarios.Scenarios.Generator.SelectMany(s =>
+            Gen.Choose(0, s.Earners.Network.Count - 1).SelectMany(buyer => Gen.Choose(0, 500_000).Select(fen => (buyer, fen))).ArrayOf().SelectMany(picks =>
+                Gen.Choose(0, int.MaxValue).Select(seed => (s, picks.Take(40).Select((p, i) => new CommissionableOrder($"o-{i:D3}", s.Earners.Network.MemberAt(p.buyer), Money.FromMinorUnits(p.fen, Currency.CNY))).ToArray(), seed))))
+        .ToArbitrary();
+
+    private static (int Order, long Beneficiary, string Rule, long Amount, long Uncapped, bool Capped)[] Ledger(CommissionRunResult result, IEnumerable<CommissionRunLine> lines) =>
+        [.. lines.Select(l => (l.Order, result.Ranks.Network.MemberAt(l.Beneficiary).Value, result.Plan.RuleId(l.Kind, l.Ordinal), l.Amount, l.UncappedAmount, l.Capped))];
+
+    [Property(MaxTest = 1000)]
+    public Property The_engine_pays_exactly_the_lines_of_the_per_order_calculator_with_the_same_ranks() =>
+        Prop.ForAll(Runs, r =>
+        {
+            var (s, orders, _) = r;
+            var sink = new CollectingSink();
+            var batch = new OrderBatch(orders.Select(o => s.Earners.Network.IndexOf(o.Buyer)).ToArray(), orders.Select(o => o.AmountPaid.MinorUnits).ToArray());
+            var result = new CommissionRun(s.Plan, new CommissionRunOptions { ChunkSize = 3 }).PayBatch(s.Ranks, batch, s.Earners, sink);
+
+            var calculator = new CompensationCalculator(s.Plan);
+            var expected = orders.SelectMany((o, i) => calculator.Calculate(o, s.Ranks, s.Earners).Lines
+                .Select(l => (i, l.Beneficiary.Value, l.Rule, l.Amount.MinorUnits, l.UncappedAmount.MinorUnits, l.Capped))).ToArray();
+            return Ledger(result, sink.Lines).SequenceEqual(expected)
+                && result.TotalPaid.MinorUnits + result.CompanyRetained.MinorUnits == orders.Sum(o => o.AmountPaid.MinorUnits);
+        });
+
+    [Property(MaxTest = 1000)]
+    public Property The_ledger_and_totals_do_not_depend_on_the_order_of_the_input_the_thread_count_or_the_chunk_size() =>
+        Prop.ForAll(Runs, r =>
+        {
+            var (s, orders, seed) = r;
+            var shuffled = orders.ToArray();
+            new Random(seed).Shuffle(shuffled);
+            var one = new CollectingSink();
+            var many = new CollectingSink();
+            var sequential = new CommissionRun(s.Plan, new CommissionRunOptions { MaxDegreeOfParallelism = 1, ChunkSize = 1 + (seed % 5) }).Execute(s.Earners, orders, sink: one);
+            var parallel = new CommissionRun(s.Plan, new CommissionRunOptions { MaxDegreeOfParallelism = 4, ChunkSize = 1 + (seed % 3) }).Execute(s.Earners, shuffled, sink: many);
+
+            var members = Enumerable.Range(0, s.Earners.Network.Count);
+            var kinds = Enum.GetValues<CommissionRuleKind>();
+            return Ledger(sequential, one.Lines).SequenceEqual(Ledger(parallel, many.Lines))
+                && members.All(i => kinds.All(k => sequential.EarnedAt(i, k) == parallel.EarnedAt(i, k)))
+                && members.All(i => sequential.Ranks.LevelAt(i) == parallel.Ranks.LevelAt(i))
+                && Enumerable.Range(0, orders.Length).All(i => sequential.OrderLineIdAt(i) == parallel.OrderLineIdAt(i))
+                && sequential.TotalPaid == parallel.TotalPaid && sequential.CappedOrders == parallel.CappedOrders;
+        });
+}

@@ -1,0 +1,91 @@
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Tests.Generators;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace CommunityModel.Commissions.Tests.Team;
+
+public class CompensationCalculatorProperties
+{
+    private static OrderCompensation Pay(TeamScenario s) => new CompensationCalculator(s.Plan).Calculate(s.Order, s.Ranks, s.Earners);
+
+    [Property(MaxTest = 1000)]
+    public Property Money_is_conserved_with_every_rule_combined_lines_plus_retained_equal_the_base() =>
+        Prop.ForAll(TeamScenarios.Scenarios, s =>
+        {
+            var result = Pay(s);
+            return result.Lines.Sum(l => l.Amount.MinorUnits) + result.CompanyRetained.MinorUnits == result.Base.MinorUnits
+                && !result.CompanyRetained.IsNegative
+                && result.Lines.All(l => !l.Amount.IsNegative && l.Amount <= l.UncappedAmount && l.UncappedAmount.IsPositive)
+                && result.Lines.Select(l => l.Key).Distinct().Count() == result.Lines.Length;
+        });
+
+    [Property(MaxTest = 1000)]
+    public Property The_differential_of_a_sale_never_exceeds_the_top_rate_times_the_base_and_rates_rise_up_the_walk() =>
+        Prop.ForAll(TeamScenarios.Scenarios, s =>
+        {
+            var differential = Pay(s).Lines.Where(l => l.Kind == CommissionRuleKind.Differential).ToArray();
+            var total = differential.Sum(l => l.UncappedAmount.Amount);
+            var rates = differential.Select(l => l.Rank!.DifferentialRate).ToArray();
+            var roundsDown = s.Plan.Rounding == RoundingMode.Down;
+            return (!roundsDown || total <= Money.FromMinorUnits(s.Plan.BaseOf(s.Order), Currency.CNY).Amount * s.Plan.Ladder.TopRate.Fraction)
+                && total <= Money.FromMinorUnits(s.Plan.BaseOf(s.Order), Currency.CNY).Multiply(s.Plan.Ladder.TopRate, s.Plan.Rounding).Amount
+                && rates.Zip(rates.Skip(1)).All(p => p.First < p.Second);
+        });
+
+    [Property(MaxTest = 1000)]
+    public Property A_peer_bonus_pays_at_most_N_generations_per_holder_each_of_the_holders_rank() =>
+        Prop.ForAll(TeamScenarios.Scenarios, s =>
+        {
+            var peers = Pay(s).Lines.Where(l => l.Kind == CommissionRuleKind.Peer).ToArray();
+            return peers.All(l => l.Ordinal >= 1 && l.Ordinal <= s.Plan.PeerGenerations && l.Rank == s.Ranks.RankOf(l.PeerOf!.Value))
+                && peers.GroupBy(l => (l.PeerOf, l.Rank)).All(g => g.Count() <= s.Plan.PeerGenerations && g.Select(l => l.Ordinal).Distinct().Count() == g.Count());
+        });
+
+    [Property(MaxTest = 1000)]
+    public Property The_cap_is_respected_exactly_when_it_binds_and_untouched_lines_keep_their_amounts() =>
+        Prop.ForAll(TeamScenarios.Scenarios, s =>
+        {
+            var result = Pay(s);
+            var uncapped = result.Lines.Sum(l => l.UncappedAmount.MinorUnits);
+            if (s.Plan.PayoutCap is not { } cap)
+            {
+                return result.Cap is null && result.Lines.All(l => !l.Capped && l.Amount == l.UncappedAmount);
+            }
+
+            var limit = result.Base.Multiply(cap, RoundingMode.Down).MinorUnits;
+            return uncapped > limit
+                ? result.TotalPaid.MinorUnits == limit && result.Cap == Money.FromMinorUnits(limit, Currency.CNY) && result.Lines.All(l => l.Capped)
+                : result.Cap is null && result.Lines.All(l => !l.Capped && l.Amount == l.UncappedAmount);
+        });
+
+    [Property(MaxTest = 1000)]
+    public Property A_plan_of_levels_alone_pays_exactly_what_the_multi_level_calculator_pays() =>
+        Prop.ForAll(CommissionGenerators.Scenarios, s =>
+        {
+            var builder = new CompensationPlanBuilder(s.Plan.Name).WhenUplineIneligible(s.Plan.IneligibleUpline).EarnersAre(s.Plan.Earners).RoundWith(s.Plan.Rounding);
+            foreach (var level in s.Plan.Levels)
+            {
+                _ = level.FixedAmount is { } f ? builder.Level(f) : builder.Level(level.Rate!.Value);
+            }
+
+            var plan = builder.Build();
+            var expected = new CommissionCalculator(s.Plan).Calculate(s.Order, s.Earners);
+            var actual = new CompensationCalculator(plan).Calculate(s.Order, MemberRanks.None(s.Earners.Network, plan.Ladder), s.Earners).ToOrderCommission();
+            return expected.Lines.SequenceEqual(actual.Lines, LineComparer.Instance) && expected.CompanyRetained == actual.CompanyRetained;
+        });
+
+    private sealed class LineComparer : IEqualityComparer<CommissionLine>
+    {
+        public static readonly LineComparer Instance = new();
+
+        public bool Equals(CommissionLine x, CommissionLine y) =>
+            (x.Rule, x.Level, x.Beneficiary, x.Reward, x.Amount) == (y.Rule, y.Level, y.Beneficiary, y.Reward, y.Amount) && x.CompressedPast.SequenceEqual(y.CompressedPast);
+
+        public int GetHashCode(CommissionLine obj) => obj.Amount.GetHashCode();
+    }
+}
