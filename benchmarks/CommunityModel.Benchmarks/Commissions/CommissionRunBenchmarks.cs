@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Run;
 
 namespace CommunityModel.Benchmarks.Commissions;
 
@@ -19,6 +21,9 @@ public class CommissionRunBenchmarks
     private int[] _parents = [];
     private long[] _totals = [];
     private NaiveTeamRun _naive = null!;
+    private CommissionRun _engine = null!;
+    private MemberRanks _ranks = null!;
+    private OrderBatch _batch = null!;
 
     [GlobalSetup(Targets = [nameof(HandWrittenKernel)])]
     public void SetupKernel()
@@ -35,15 +40,22 @@ public class CommissionRunBenchmarks
         _naive = new NaiveTeamRun(_workload);
     }
 
-    // ── Engine row: add [GlobalSetup(Target = nameof(Engine))] and
-    //    [Benchmark(Description = "Engine")] public ... Engine() => the issue-6 month-end engine over
-    //    _workload.Network with the precomputed ranks (MemberRanks from _workload.Ranks) and the orders,
-    //    once branch issue-6-team has landed its Run/ API. It must pay the same totals as the kernel
-    //    (see CommissionRunWorkloadTests). ──
+    [GlobalSetup(Target = nameof(Engine))]
+    public void SetupEngine()
+    {
+        _workload = TeamRunWorkload.Generate(LargeRunConfig.Size(Members), LargeRunConfig.Size(Orders));
+        var plan = TeamPlan.Compensation();
+        _engine = new CommissionRun(plan);
+        _ranks = MemberRanks.Create(_workload.Network, plan.Ladder, _workload.Ranks);
+        _batch = new OrderBatch(_workload.Buyers, _workload.Bases);
+    }
 
     [Benchmark(Baseline = true, Description = "HandWrittenKernel: arrays, long fen, one thread")]
     public long[] HandWrittenKernel() => TeamPlanKernel.Run(_workload, _parents, _totals);
 
     [Benchmark(Description = "Naive: dictionaries, LINQ, decimal")]
     public Dictionary<long, decimal> Naive() => _naive.Run();
+
+    [Benchmark(Description = "Engine: CommissionRun.PayBatch, every core")]
+    public CommissionRunResult Engine() => _engine.PayBatch(_ranks, _batch);
 }

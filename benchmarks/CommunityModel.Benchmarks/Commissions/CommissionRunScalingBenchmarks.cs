@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Run;
 
 namespace CommunityModel.Benchmarks.Commissions;
 
@@ -16,6 +18,9 @@ public class CommissionRunScalingBenchmarks
     private TeamRunWorkload _workload = null!;
     private int[] _parents = [];
     private long[] _totals = [];
+    private CommissionRun _engine = null!;
+    private MemberRanks _ranks = null!;
+    private OrderBatch _batch = null!;
 
     [Params(10_000, 100_000, 1_000_000, 10_000_000)]
     public int Members { get; set; }
@@ -26,11 +31,15 @@ public class CommissionRunScalingBenchmarks
         _workload = TeamRunWorkload.Generate(LargeRunConfig.Size(Members), LargeRunConfig.Size(OrdersPerMember * Members));
         _parents = _workload.Parents();
         _totals = new long[_workload.Network.Count];
+        var plan = TeamPlan.Compensation();
+        _engine = new CommissionRun(plan);
+        _ranks = MemberRanks.Create(_workload.Network, plan.Ladder, _workload.Ranks);
+        _batch = new OrderBatch(_workload.Buyers, _workload.Bases);
     }
-
-    // ── Engine row: [Benchmark(Description = "Engine")] over the same _workload, once branch
-    //    issue-6-team has landed its Run/ API. ──
 
     [Benchmark(Baseline = true, Description = "HandWrittenKernel")]
     public long[] HandWrittenKernel() => TeamPlanKernel.Run(_workload, _parents, _totals);
+
+    [Benchmark(Description = "Engine")]
+    public CommissionRunResult Engine() => _engine.PayBatch(_ranks, _batch);
 }

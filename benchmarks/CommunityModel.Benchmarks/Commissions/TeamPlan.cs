@@ -1,3 +1,5 @@
+using CommunityModel.Commissions.Team;
+
 namespace CommunityModel.Benchmarks.Commissions;
 
 /// <summary>
@@ -22,4 +24,13 @@ public static class TeamPlan
 
     /// <summary>How many same-rank uplines earn the peer bonus after each holder.</summary>
     public const int PeerGenerations = 1;
+
+    /// <summary>The same plan as the library's <see cref="CompensationPlan"/>, for the engine row.</summary>
+    /// <returns>The plan: ranks R1 to R4, no qualification rules (the workload gives the ranks).</returns>
+    public static CompensationPlan Compensation() => new CompensationPlanBuilder("team")
+        .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+        .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
+        .SellerEarnsOwnRank(true)
+        .PeerBonus(Rate.FromPercent(2), PeerBonusBasis.OfBase, generations: PeerGenerations)
+        .Build();
 }

@@ -1,4 +1,6 @@
 using CommunityModel.Benchmarks.Commissions;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Run;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Benchmarks.Tests.Commissions;
@@ -56,6 +58,37 @@ public class TeamRunWorkloadTests
         {
             Assert.Equal(kernel[i], (long)(naive.GetValueOrDefault(workload.Network.MemberAt(i).Value) * 100m));
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_library_engine_pays_every_member_the_same_total_as_the_kernel(int seed)
+    {
+        var workload = TeamRunWorkload.Generate(members: 3_000, orders: 30_000, seed);
+        var plan = TeamPlan.Compensation();
+        var kernel = new long[workload.Network.Count];
+
+        TeamPlanKernel.Pay(workload.Parents(), workload.Ranks, workload.Buyers, workload.Bases, kernel);
+        var engine = new CommissionRun(plan).PayBatch(MemberRanks.Create(workload.Network, plan.Ladder, workload.Ranks), new OrderBatch(workload.Buyers, workload.Bases));
+
+        Assert.Equal(kernel.Sum(), engine.TotalPaid.MinorUnits);
+        for (var i = 0; i < kernel.Length; i++)
+        {
+            Assert.Equal(kernel[i], engine.EarnedBy(workload.Network.MemberAt(i)).MinorUnits);
+        }
+    }
+
+    [Fact]
+    public void The_library_engine_pays_the_worked_example_like_the_kernel()
+    {
+        var workload = Chain(12_345);
+        var plan = TeamPlan.Compensation();
+
+        var engine = new CommissionRun(plan).PayBatch(MemberRanks.Create(workload.Network, plan.Ladder, workload.Ranks), new OrderBatch(workload.Buyers, workload.Bases));
+
+        Assert.Equal([1_235L, 0, 370 + 246, 617 + 617, 1_234, 617], Enumerable.Range(0, 6).Select(i => engine.EarnedBy(workload.Network.MemberAt(i)).MinorUnits));
     }
 
     [Fact]
