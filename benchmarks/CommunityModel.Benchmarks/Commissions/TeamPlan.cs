@@ -33,4 +33,35 @@ public static class TeamPlan
         .SellerEarnsOwnRank(true)
         .PeerBonus(Rate.FromPercent(2), PeerBonusBasis.OfBase, generations: PeerGenerations)
         .Build();
+
+    /// <summary>Rank qualification rules by rank byte (index 0 unused): the least personal volume in fen.</summary>
+    public static ReadOnlySpan<long> MinPersonalVolume => [0, 2_000_000, 0, 0, 0];
+
+    /// <summary>The least team volume (itself and its downline) in fen, by rank byte.</summary>
+    public static ReadOnlySpan<long> MinTeamVolume => [0, 0, 20_000_000, 200_000_000, 2_000_000_000];
+
+    /// <summary>The least number of direct referrals, by rank byte.</summary>
+    public static ReadOnlySpan<int> MinDirectReferrals => [0, 0, 3, 0, 0];
+
+    /// <summary>The least number of legs holding a member of <see cref="LegRank"/> or higher, by rank byte.</summary>
+    public static ReadOnlySpan<int> MinQualifiedLegs => [0, 0, 0, 2, 3];
+
+    /// <summary>The rank byte a qualified leg must contain, by rank byte (0: any).</summary>
+    public static ReadOnlySpan<byte> LegRank => [0, 0, 0, 2, 3];
+
+    /// <summary>
+    /// <see cref="Compensation"/> with qualification rules, for measuring rank qualification: R1 ¥20,000 personal
+    /// volume; R2 ¥200,000 team volume and three direct referrals; R3 ¥2,000,000 team volume and two legs
+    /// holding R2; R4 ¥20,000,000 team volume and three legs holding R3.
+    /// </summary>
+    /// <returns>The plan.</returns>
+    public static CompensationPlan QualifyingCompensation() => new CompensationPlanBuilder("team")
+        .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+        .Rank("R1", Rate.FromPercent(5), r => r.MinPersonalVolume = Money.FromMinorUnits(MinPersonalVolume[1], Currency.CNY))
+        .Rank("R2", Rate.FromPercent(10), r => (r.MinTeamVolume, r.MinDirectReferrals) = (Money.FromMinorUnits(MinTeamVolume[2], Currency.CNY), MinDirectReferrals[2]))
+        .Rank("R3", Rate.FromPercent(15), r => (r.MinTeamVolume, r.MinQualifiedLegs, r.LegRank) = (Money.FromMinorUnits(MinTeamVolume[3], Currency.CNY), MinQualifiedLegs[3], "R2"))
+        .Rank("R4", Rate.FromPercent(20), r => (r.MinTeamVolume, r.MinQualifiedLegs, r.LegRank) = (Money.FromMinorUnits(MinTeamVolume[4], Currency.CNY), MinQualifiedLegs[4], "R3"))
+        .SellerEarnsOwnRank(true)
+        .PeerBonus(Rate.FromPercent(2), PeerBonusBasis.OfBase, generations: PeerGenerations)
+        .Build();
 }

@@ -91,6 +91,21 @@ public class TeamRunWorkloadTests
         Assert.Equal([1_235L, 0, 370 + 246, 617 + 617, 1_234, 617], Enumerable.Range(0, 6).Select(i => engine.EarnedBy(workload.Network.MemberAt(i)).MinorUnits));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_qualification_kernel_gives_every_member_the_engines_rank(int seed)
+    {
+        // 20 orders a member (about ¥36,000 personal volume each) on 20,000 members: every rank of the rules is reached.
+        var workload = TeamRunWorkload.Generate(members: 20_000, orders: 400_000, seed);
+
+        var kernel = RankQualificationKernel.Qualify(workload.Parents(), workload.Buyers, workload.Bases);
+        var (_, engine) = new CommissionRun(TeamPlan.QualifyingCompensation()).QualifyRanks(workload.Network, new OrderBatch(workload.Buyers, workload.Bases));
+
+        Assert.Equal(Enumerable.Range(0, kernel.Length).Select(engine.LevelAt), kernel.Select(r => (int)r));
+        Assert.Equal(5, kernel.Distinct().Count());
+    }
+
     [Fact]
     public void The_generator_is_deterministic_skewed_and_about_thirty_deep_at_a_million_members()
     {
