@@ -7,10 +7,11 @@ namespace CommunityModel.Benchmarks.Commissions;
 /// <summary>
 /// How the month-end run's cost grows with the network: 10,000 to 10,000,000 members with ten orders per
 /// member, <see cref="TeamPlan"/>, ranks given. Linear growth shows as a constant time per order across
-/// the rows (Mean ÷ (10 × Members)).
+/// the rows (Mean ÷ (10 × Members)). One measured run per case (<see cref="LargeRunConfig.SingleRun"/>): the
+/// largest pays 100,000,000 orders per invocation.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(LargeRunConfig))]
+[Config(typeof(LargeRunConfig.SingleRun))]
 public class CommissionRunScalingBenchmarks
 {
     private const int OrdersPerMember = 10;
