@@ -8,7 +8,9 @@ namespace CommunityModel.Benchmarks;
 /// <summary>
 /// One order through a three-level plan (10% / 5% / 3%, rounded down, suspended uplines forfeit) on a
 /// 1,000,000-member network: what an integrator writes (dictionaries of member objects, LINQ, decimal)
-/// against the library's calculator on the dense snapshot. Each call takes the next of
+/// against the library's calculator on the dense snapshot, in its two forms: the explained
+/// <see cref="OrderCommission"/> and the allocation-free span path an integrator uses when it keeps each
+/// member's dense index (the same walk, see the property test). Each call takes the next of
 /// <see cref="DistinctOrders"/> orders by random buyers: 4,096 sends every lookup to memory (the
 /// realistic case, bound by cache misses), 1 keeps one upline in cache and shows the compute alone.
 /// </summary>
@@ -20,6 +22,10 @@ public class OrderCommissionBenchmarks
 
     private readonly CommissionableOrder[] _orders = new CommissionableOrder[OrderCount];
     private readonly NaiveOrder[] _naiveOrders = new NaiveOrder[OrderCount];
+    private readonly int[] _buyerIndices = new int[OrderCount];
+    private readonly long[] _bases = new long[OrderCount];
+    private readonly CommissionPayout[] _payouts = new CommissionPayout[CommissionPlan.MaxLevels];
+    private RewardSchedule _schedule = null!;
     private Dictionary<long, NaiveMember> _naiveMembers = [];
     private List<NaiveLevel> _naiveLevels = [];
     private CommissionCalculator _calculator = null!;
@@ -62,7 +68,11 @@ public class OrderCommissionBenchmarks
             var fen = random.Next(100, 1_200_000);
             _orders[i] = new CommissionableOrder($"order-{i}", buyer, Money.FromMinorUnits(fen, Currency.CNY));
             _naiveOrders[i] = new NaiveOrder($"order-{i}", buyer.Value, fen / 100m);
+            _buyerIndices[i] = snapshot.IndexOf(buyer);
+            _bases[i] = fen;
         }
+
+        _schedule = _calculator.ScheduleFor();
     }
 
     [Benchmark(Baseline = true, Description = "Naive: dictionaries, LINQ, decimal")]
@@ -90,8 +100,22 @@ public class OrderCommissionBenchmarks
         return new NaiveResult(lines, order.Amount - lines.Sum(l => l.Amount));
     }
 
-    [Benchmark(Description = "CommissionCalculator on the snapshot")]
-    public OrderCommission Library() => _calculator.Calculate(_orders[_next++ & (DistinctOrders - 1)], _roster);
+    [Benchmark(Description = "Explained: OrderCommission")]
+    public OrderCommission Explained() => _calculator.Calculate(_orders[_next++ & (DistinctOrders - 1)], _roster);
+
+    [Benchmark(Description = "Span path: dense index, minor units")]
+    public int Span()
+    {
+        var i = _next++ & (DistinctOrders - 1);
+        return _calculator.Calculate(_schedule, _buyerIndices[i], _bases[i], _roster, _payouts);
+    }
+
+    [Benchmark(Description = "Span path from a MemberId (IndexOf first)")]
+    public int SpanFromMemberId()
+    {
+        var order = _orders[_next++ & (DistinctOrders - 1)];
+        return _calculator.Calculate(_schedule, _roster.Network.IndexOf(order.Buyer), order.AmountPaid.MinorUnits, _roster, _payouts);
+    }
 
     public sealed class NaiveMember
     {

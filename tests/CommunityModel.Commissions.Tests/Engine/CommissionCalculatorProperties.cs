@@ -59,6 +59,25 @@ public class CommissionCalculatorProperties
                 return result.TotalPaid.MinorUnits == expected;
             });
 
+    [Property(MaxTest = 1000)]
+    public Property The_span_path_pays_exactly_the_explained_lines_beneficiaries_levels_amounts_and_retained() =>
+        Prop.ForAll(CommissionGenerators.ScenariosWithOverrides, s =>
+        {
+            var calculator = new CommissionCalculator(s.Plan);
+            var explained = calculator.Calculate(s.Order, s.Earners);
+            var schedule = calculator.ScheduleFor(s.Order.ProductId, s.Order.LadderTier, s.Order.Kind);
+            var payouts = new CommissionPayout[CommissionPlan.MaxLevels];
+            var count = calculator.Calculate(schedule, s.Earners.Network.IndexOf(s.Order.Buyer), explained.Base.MinorUnits, s.Earners, payouts);
+            var compact = payouts[..count];
+            return count == explained.Lines.Length
+                && compact.Select(p => (s.Earners.Network.MemberAt(p.Beneficiary), p.Level, p.MinorUnits))
+                    .SequenceEqual(explained.Lines.Select(l => (l.Beneficiary, l.Level, l.Amount.MinorUnits)))
+                && compact.All(p => p.MinorUnits > 0)
+                && explained.Base.MinorUnits - compact.Sum(p => p.MinorUnits) == explained.CompanyRetained.MinorUnits
+                && explained.Lines.All(l => l.Reward == schedule.Rewards[l.Level - 1] && l.Source == schedule.Sources[l.Level - 1])
+                && schedule.Exclusion == explained.Exclusion;
+        });
+
     private static bool Eligible(Scenario s, MemberId member)
     {
         var status = s.Earners.StatusOf(member);
