@@ -287,31 +287,7 @@ public sealed class CommissionCalculator
         return paid;
     }
 
-    private long BaseOf(CommissionableOrder order)
-    {
-        if (string.IsNullOrEmpty(order.OrderLineId))
-        {
-            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"An order line of buyer {order.Buyer} has no id; the id is part of every ledger key.");
-        }
-
-        if (order.AmountPaid.Currency != Plan.Currency)
-        {
-            throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"Order line '{order.OrderLineId}' is in {order.AmountPaid.Currency.Code}; plan '{Plan.Name}' pays in {Plan.Currency.Code}.");
-        }
-
-        if (order.AmountPaid.IsNegative)
-        {
-            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{order.OrderLineId}' has a negative amount paid ({order.AmountPaid}); record refunds in the ledger instead.");
-        }
-
-        if (Plan.Base == CommissionBase.AmountPaid)
-        {
-            return order.AmountPaid.MinorUnits;
-        }
-
-        var cost = order.Cost ?? throw new CommissionException(CommissionErrorCodes.OrderCostMissing, $"Plan '{Plan.Name}' pays on amount paid minus cost, and order line '{order.OrderLineId}' has no cost.");
-        return Math.Max(0, order.AmountPaid.Subtract(cost).MinorUnits);
-    }
+    private long BaseOf(CommissionableOrder order) => order.BaseUnder(Plan.Name, Plan.Currency, Plan.Base);
 
     private long AmountOf(in RewardSchedule.ResolvedLevel level, RewardSchedule schedule, int levelNumber, long baseMinor, RoundingMode rounding)
     {

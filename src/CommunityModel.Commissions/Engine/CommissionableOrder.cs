@@ -1,3 +1,5 @@
+using CommunityModel.Commissions.Plans;
+
 namespace CommunityModel.Commissions.Engine;
 
 /// <summary>An order line to compute commission for, as the integrator's order system knows it.</summary>
@@ -17,4 +19,34 @@ public sealed record CommissionableOrder(string OrderLineId, MemberId Buyer, Mon
 
     /// <summary>The order kind (e.g. <c>GroupBuy</c>, <c>FlashSale</c>); selects exclusions.</summary>
     public string? Kind { get; init; }
+
+    /// <summary>
+    /// The commissionable base of this line under a plan, in minor units: the amount paid, or paid minus cost, never
+    /// negative. Checks the line first, so every calculator refuses a bad line the same way.
+    /// </summary>
+    internal long BaseUnder(string plan, Currency currency, CommissionBase basis)
+    {
+        if (string.IsNullOrEmpty(OrderLineId))
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"An order line of buyer {Buyer} has no id; the id is part of every ledger key.");
+        }
+
+        if (AmountPaid.Currency != currency)
+        {
+            throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"Order line '{OrderLineId}' is in {AmountPaid.Currency.Code}; plan '{plan}' pays in {currency.Code}.");
+        }
+
+        if (AmountPaid.IsNegative)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{OrderLineId}' has a negative amount paid ({AmountPaid}); record refunds in the ledger instead.");
+        }
+
+        if (basis == CommissionBase.AmountPaid)
+        {
+            return AmountPaid.MinorUnits;
+        }
+
+        var cost = Cost ?? throw new CommissionException(CommissionErrorCodes.OrderCostMissing, $"Plan '{plan}' pays on amount paid minus cost, and order line '{OrderLineId}' has no cost.");
+        return Math.Max(0, AmountPaid.Subtract(cost).MinorUnits);
+    }
 }

@@ -167,28 +167,7 @@ public sealed class CompensationPlan
     internal long BaseOf(CommissionableOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (string.IsNullOrEmpty(order.OrderLineId))
-        {
-            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"An order line of buyer {order.Buyer} has no id; the id is part of every ledger key.");
-        }
-
-        if (order.AmountPaid.Currency != Currency)
-        {
-            throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"Order line '{order.OrderLineId}' is in {order.AmountPaid.Currency.Code}; plan '{Name}' pays in {Currency.Code}.");
-        }
-
-        if (order.AmountPaid.IsNegative)
-        {
-            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{order.OrderLineId}' has a negative amount paid ({order.AmountPaid}); record refunds in the ledger instead.");
-        }
-
-        if (Base == CommissionBase.AmountPaid)
-        {
-            return order.AmountPaid.MinorUnits;
-        }
-
-        var cost = order.Cost ?? throw new CommissionException(CommissionErrorCodes.OrderCostMissing, $"Plan '{Name}' pays on amount paid minus cost, and order line '{order.OrderLineId}' has no cost.");
-        return Math.Max(0, order.AmountPaid.Subtract(cost).MinorUnits);
+        return order.BaseUnder(Name, Currency, Base);
     }
 
     private static CommissionPlanOptions LevelOptions(CompensationPlanOptions options) => new()
