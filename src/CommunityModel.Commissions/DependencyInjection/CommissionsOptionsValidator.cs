@@ -31,7 +31,8 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
     public ValidateOptionsResult Validate(string? name, CommissionsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = CommissionPlan.Validate(options.Plan).Select(p => $"{_prefix}Plan: {p}").ToList();
+        // A configuration that holds only a combined plan takes its levels from it (see AddCommissions): no Plan to check.
+        var failures = UsesCompensationLevels(options) ? [] : CommissionPlan.Validate(options.Plan).Select(p => $"{_prefix}Plan: {p}").ToList();
         var ledger = options.Ledger;
         if (ledger.FreezePeriod < TimeSpan.Zero)
         {
@@ -48,7 +49,7 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
             failures.Add($"{_prefix}Ledger:WithdrawalFee is {ledger.WithdrawalFee}; it must be between 0% and 100%.");
         }
 
-        if (ledger.Currency != options.Plan.Currency)
+        if (!UsesCompensationLevels(options) && ledger.Currency != options.Plan.Currency)
         {
             failures.Add($"{_prefix}Ledger:Currency is {ledger.Currency.Code} but the plan pays in {options.Plan.Currency.Code}.");
         }
@@ -77,4 +78,7 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Whether the options hold a combined plan and no levels-only plan, so the levels-only plan is the combined plan's levels.</summary>
+    internal static bool UsesCompensationLevels(CommissionsOptions options) => options.Compensation is not null && options.Plan.Levels.Count == 0;
 }

@@ -53,7 +53,10 @@ public static class CommissionsServiceCollectionExtensions
         services.AddOptions<CommissionsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommissionsOptions>, CommissionsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => CommissionPlan.Create(Options(sp).Plan));
+        services.TryAddSingleton(sp => CommissionsOptionsValidator.UsesCompensationLevels(Options(sp))
+            ? sp.GetRequiredService<CompensationPlan>().LevelPlan
+                ?? throw new InvalidOperationException("The combined plan pays no levels and no levels-only plan is configured: set Commissions:Plan:Levels to use CommissionCalculator.")
+            : CommissionPlan.Create(Options(sp).Plan));
         services.TryAddSingleton(sp => new CommissionCalculator(sp.GetRequiredService<CommissionPlan>()));
         services.TryAddSingleton(sp => new CommissionLedger(Options(sp).Ledger, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ComplianceLinter(Options(sp).ComplianceProfiles));

@@ -1,4 +1,6 @@
 using CommunityModel.Commissions.DependencyInjection;
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Team;
@@ -58,6 +60,37 @@ public class CompensationConfigurationTests
         Assert.Same(plan, provider.GetRequiredService<CompensationCalculator>().Plan);
         Assert.Same(plan, provider.GetRequiredService<CommissionRun>().Plan);
         Assert.Equal(4096, provider.GetRequiredService<IOptions<CommissionsOptions>>().Value.Run.ChunkSize);
+    }
+
+    [Fact]
+    public void A_configuration_with_only_a_combined_plan_starts_and_its_levels_are_the_levels_only_plan()
+    {
+        var values = Plan();
+        values.Remove("Commissions:Plan:Levels:0:Rate");
+        using var provider = Provider(values);
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var levels = provider.GetRequiredService<CommissionPlan>();
+
+        Assert.Same(provider.GetRequiredService<CompensationPlan>().LevelPlan, levels);
+        Assert.Equal([Rate.FromPercent(10), Rate.FromPercent(5)], levels.Levels.Select(l => l.Rate!.Value));
+        Assert.Same(levels, provider.GetRequiredService<CommissionCalculator>().Plan);
+    }
+
+    [Fact]
+    public void A_combined_plan_without_levels_and_no_levels_only_plan_says_so_when_the_level_calculator_is_asked_for()
+    {
+        var values = Plan();
+        values.Remove("Commissions:Plan:Levels:0:Rate");
+        values.Remove("Commissions:Compensation:Levels:0:Rate");
+        values.Remove("Commissions:Compensation:Levels:1:Rate");
+        using var provider = Provider(values);
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<CommissionCalculator>());
+
+        Assert.Contains("Commissions:Plan:Levels", error.Message, StringComparison.Ordinal);
+        Assert.Null(provider.GetRequiredService<CompensationPlan>().LevelPlan);
     }
 
     [Fact]
