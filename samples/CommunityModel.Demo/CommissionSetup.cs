@@ -58,45 +58,11 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
         return new CommissionSetup(plan, ledger, new ComplianceLinter(), "built in (the same as plans/team.json)") { Compensation = compensation };
     }
 
-    /// <summary>
-    /// Checks the plan paid against a compliance profile. The linter reads multi-level plans; for a combined plan the
-    /// level rules are linted, and the rank differential and peer bonus are reported here for what they are: pay on the
-    /// team's sales (团队计酬), and rates that add up beyond the profile's cap.
-    /// </summary>
+    /// <summary>Checks the plan paid against a compliance profile: the combined plan when there is one, else the levels-only plan.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The findings.</returns>
-    public ImmutableArray<ComplianceFinding> Lint(ComplianceProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        var findings = Linter.Lint(Compensation?.LevelPlan ?? Plan, profile).ToBuilder();
-        if (Compensation is not { Ladder.Count: > 0 } team)
-        {
-            return findings.ToImmutable();
-        }
-
-        var paysTeam = team.PeerRate.Fraction > 0 || team.Ladder.Ranks.Any(r => r.PeerRate is { Fraction: > 0 }) ? "rank differential 级差 and peer bonus 平级奖" : "rank differential 级差";
-        if (profile.ForbidsTeamCompensation)
-        {
-            findings.Add(new ComplianceFinding(ComplianceCodes.TeamCompensation, profile.Severity, profile.Name, "Ranks",
-                $"The {paysTeam} pay uplines on their team's sales (团队计酬); the profile pays only on the earner's own sales."));
-        }
-
-        // The most one order can pay: every level, the top rank's differential, and the peer bonus at its highest rate for every generation.
-        var peer = team.Ladder.Ranks.Select(r => r.PeerRate ?? team.PeerRate).Append(team.PeerRate).Max(r => r.Fraction);
-        var worst = (team.LevelPlan?.Levels.Sum(l => l.Rate?.Fraction ?? 0m) ?? 0m) + team.Ladder.TopRate.Fraction + (team.PeerBasis == PeerBonusBasis.OfBase ? peer * team.PeerGenerations : 0m);
-        if (team.PayoutCap is { } planCap && planCap.Fraction < worst)
-        {
-            worst = planCap.Fraction;
-        }
-
-        if (profile.PayoutCap is { } cap && worst > cap.Fraction && !findings.Any(f => f.Code == ComplianceCodes.PlanPayoutOverCap))
-        {
-            findings.Add(new ComplianceFinding(ComplianceCodes.PlanPayoutOverCap, profile.Severity, profile.Name, "Ranks",
-                $"Levels, the top rank's differential and the peer bonus pay up to {Rate.FromFraction(worst)} of an order; the profile caps pay at {cap} of the earner's own sales."));
-        }
-
-        return findings.ToImmutable();
-    }
+    public ImmutableArray<ComplianceFinding> Lint(ComplianceProfile profile) =>
+        Compensation is { } team ? Linter.Lint(team, profile) : Linter.Lint(Plan, profile);
 
     /// <summary>
     /// Loads a plan file: JSON holding the <c>Commissions</c> section (or its content at the root). A

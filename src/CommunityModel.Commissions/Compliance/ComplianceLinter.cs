@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Team;
 
 namespace CommunityModel.Commissions.Compliance;
 
@@ -85,6 +86,58 @@ public sealed class ComplianceLinter
             {
                 Add(ComplianceCodes.FixedAmountsNotCapped, "Levels", $"Fixed amounts cannot be checked against the {cap} cap without prices; check a finished run with CheckRun.", ComplianceSeverity.Info);
             }
+        }
+
+        return findings.DrainToImmutable();
+    }
+
+    /// <summary>Checks a combined plan against a profile known by name.</summary>
+    /// <param name="plan">The combined plan.</param>
+    /// <param name="profileName">The profile's name.</param>
+    /// <returns>The findings; empty when the plan meets every rule of the profile.</returns>
+    /// <exception cref="CommissionException">No profile has that name.</exception>
+    public ImmutableArray<ComplianceFinding> Lint(CompensationPlan plan, string profileName) => Lint(plan, Profile(profileName));
+
+    /// <summary>
+    /// Checks a combined plan against a profile: its levels as a multi-level plan, then the rank differential (级差) and
+    /// peer bonus (平级奖) for what they are — pay on the team's sales (团队计酬, <see cref="ComplianceCodes.TeamCompensation"/>)
+    /// — and the most one order can pay (every level, the top rank's differential, the peer bonus at its highest rate for
+    /// every generation, bounded by the plan's own cap) against the profile's cap (<see cref="ComplianceCodes.PlanPayoutOverCap"/>).
+    /// </summary>
+    /// <param name="plan">The combined plan.</param>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The findings; empty when the plan meets every rule of the profile.</returns>
+    public ImmutableArray<ComplianceFinding> Lint(CompensationPlan plan, ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(profile);
+        var findings = (plan.LevelPlan is { } levels ? Lint(levels, profile) : []).ToBuilder();
+        if (plan.Ladder.Count == 0)
+        {
+            return findings.DrainToImmutable();
+        }
+
+        var peer = plan.PeerGenerations == 0 ? 0m : plan.Ladder.Ranks.Max(r => (r.PeerRate ?? plan.PeerRate).Fraction);
+        if (profile.ForbidsTeamCompensation)
+        {
+            var what = peer > 0 ? "rank differential 级差 and peer bonus 平级奖" : "rank differential 级差";
+            findings.Add(new ComplianceFinding(ComplianceCodes.TeamCompensation, profile.Severity, profile.Name, "Ranks",
+                $"The {what} pay uplines on their team's sales (团队计酬); the profile pays only on the earner's own sales."));
+        }
+
+        // A peer bonus of the holder's differential is at most that share of the top rate.
+        var top = plan.Ladder.TopRate.Fraction;
+        var peerOfBase = plan.PeerBasis == PeerBonusBasis.OfBase ? peer : peer * top;
+        var worst = (plan.LevelPlan?.Levels.Sum(l => l.Rate?.Fraction ?? 0m) ?? 0m) + top + (peerOfBase * plan.PeerGenerations);
+        if (plan.PayoutCap is { } planCap && planCap.Fraction < worst)
+        {
+            worst = planCap.Fraction;
+        }
+
+        if (profile.PayoutCap is { } cap && worst > cap.Fraction && !findings.Any(f => f.Code == ComplianceCodes.PlanPayoutOverCap))
+        {
+            findings.Add(new ComplianceFinding(ComplianceCodes.PlanPayoutOverCap, profile.Severity, profile.Name, "Ranks",
+                $"Levels, the top rank's differential and the peer bonus pay up to {Rate.FromFraction(worst)} of an order; the profile caps pay at {cap} of the earner's own sales."));
         }
 
         return findings.DrainToImmutable();

@@ -1,6 +1,7 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Team;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Commissions.Tests.Compliance;
@@ -15,6 +16,39 @@ public class ComplianceLinterTests
         var builder = new CommissionPlanBuilder("standard").Level(Rate.FromPercent(20)).Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5));
         configure?.Invoke(builder);
         return builder.Build();
+    }
+
+    private static CompensationPlan Team(Action<CompensationPlanBuilder>? configure = null)
+    {
+        var builder = new CompensationPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+            .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
+            .PeerBonus(Rate.FromPercent(2));
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    [Fact]
+    public void A_combined_plan_is_team_compensation_and_pays_up_to_levels_plus_top_differential_plus_peer()
+    {
+        var findings = _linter.Lint(Team(), ComplianceProfiles.ChinaDirectSelling);
+
+        // Levels 10 + 5 + 3 = 18%, top differential 20%, one peer generation 2%: up to 40% of an order against a 30% cap.
+        Assert.Equal([ComplianceCodes.TooManyLevels, ComplianceCodes.TeamCompensation, ComplianceCodes.TeamCompensation, ComplianceCodes.PlanPayoutOverCap], findings.Select(f => f.Code));
+        Assert.Equal("Ranks", findings[2].Subject);
+        Assert.Contains("rank differential 级差 and peer bonus 平级奖", findings[2].Message, StringComparison.Ordinal);
+        Assert.Contains("up to 40% of an order", findings[3].Message, StringComparison.Ordinal);
+        Assert.Empty(_linter.Lint(Team(), "china-three-level-distribution"));
+    }
+
+    [Fact]
+    public void A_combined_plans_own_cap_bounds_what_it_can_pay_and_a_peer_bonus_of_the_differential_counts_as_its_share_of_the_top_rate()
+    {
+        Assert.DoesNotContain(_linter.Lint(Team(b => b.CapPayoutAt(Rate.FromPercent(30))), ComplianceProfiles.ChinaDirectSelling), f => f.Code == ComplianceCodes.PlanPayoutOverCap);
+
+        var ofDifferential = Team(b => b.PeerBonus(Rate.FromPercent(50), PeerBonusBasis.OfDownlineDifferential, generations: 2));
+
+        // 18% + 20% + 2 × (50% of 20%) = 58%
+        Assert.Contains(_linter.Lint(ofDifferential, ComplianceProfiles.ChinaDirectSelling), f => f.Code == ComplianceCodes.PlanPayoutOverCap && f.Message.Contains("up to 58%", StringComparison.Ordinal));
     }
 
     [Fact]
