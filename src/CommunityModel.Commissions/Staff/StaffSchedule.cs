@@ -175,7 +175,8 @@ public sealed class StaffSchedule
                 var top = i + 1 < Bands.Length ? Math.Min(volume.MinorUnits, Bands[i + 1].From.MinorUnits) : volume.MinorUnits;
                 var slice = top - band.From.MinorUnits;
                 exact += slice * band.Rate.Fraction;
-                var running = Round(exact, Rounding);
+                // The core's one rounding of an exact product: 1 × the running total, to the minor unit.
+                var running = MinorUnitArithmetic.MultiplyRound(1, exact, Rounding, Currency);
                 portions.Add(new StaffBandPortion(band, Money.FromMinorUnits(slice, Currency), Money.FromMinorUnits(running - total, Currency)));
                 total = running;
             }
@@ -265,12 +266,4 @@ public sealed class StaffSchedule
             throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"The {what} is {amount}; it must be zero or more.");
         }
     }
-
-    private static long Round(decimal value, RoundingMode mode) => (long)(mode switch
-    {
-        RoundingMode.Down => decimal.Truncate(value),
-        RoundingMode.Up => decimal.Ceiling(value),
-        RoundingMode.HalfEven => decimal.Round(value, MidpointRounding.ToEven),
-        _ => decimal.Round(value, MidpointRounding.AwayFromZero),
-    });
 }
