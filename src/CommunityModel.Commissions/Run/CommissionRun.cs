@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
@@ -10,7 +11,7 @@ namespace CommunityModel.Commissions.Run;
 
 /// <summary>
 /// The month-end engine of a <see cref="CompensationPlan"/>: over an immutable network snapshot and the period's
-/// orders (and refunds), it qualifies ranks first, then pays every order with the same kernel as
+/// orders (and refunds), it qualifies ranks (and sums role holders' period volumes) first, then pays every order with the same kernel as
 /// <see cref="CompensationCalculator"/>, so it gives exactly the calculator's lines.
 /// </summary>
 /// <remarks>
@@ -29,6 +30,7 @@ namespace CommunityModel.Commissions.Run;
 public sealed class CommissionRun
 {
     private const int StackLines = 64;
+    private const int RoleKinds = 2;
     private readonly CommissionRunOptions _options;
 
     /// <summary>Creates a run of a plan.</summary>
@@ -103,9 +105,14 @@ public sealed class CommissionRun
     /// <param name="progress">Receives progress: qualifying, then after each wave of chunks.</param>
     /// <param name="cancellationToken">Stops the run at the next chunk.</param>
     /// <returns>The ranks, totals per rule kind and per member, and the order line ids by order number.</returns>
-    /// <exception cref="CommissionException">An order is unusable or its id appears twice (<see cref="CommissionErrorCodes.InvalidRequest"/>), or is in another currency.</exception>
+    /// <exception cref="CommissionException">An order is unusable, names an empty role holder, or its id appears twice (<see cref="CommissionErrorCodes.InvalidRequest"/>), is in another currency, or names a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>).</exception>
     /// <exception cref="ReferralException">A buyer is not in the network.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <remarks>
+    /// Role holders named by the orders (<see cref="CommissionableOrder.Roles"/>) are paid from a holder table
+    /// (<see cref="CommissionRunResult.Holders"/>); banded roles pay on the holders' period volumes summed from these orders
+    /// (<see cref="CommissionRunResult.StaffVolumes"/>) — the same lines as <see cref="CompensationCalculator"/> given those volumes.
+    /// </remarks>
     public CommissionRunResult Execute(EarnerRoster earners, IEnumerable<CommissionableOrder> orders, IEnumerable<VolumeEntry>? refunds = null, MemberRanks? previousRanks = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(earners);
@@ -126,6 +133,7 @@ public sealed class CommissionRun
         var buyers = new int[ids.Length];
         var bases = new long[ids.Length];
         var personal = new long[network.Count];
+        var anyRoles = false;
         for (var k = 0; k < ids.Length; k++)
         {
             var order = list[positions[k]];
@@ -136,6 +144,7 @@ public sealed class CommissionRun
             }
 
             buyers[k] = network.IndexOf(order.Buyer);
+            anyRoles |= order.Roles.Count > 0;
             personal[buyers[k]] = checked(personal[buyers[k]] + bases[k]);
         }
 
@@ -150,11 +159,20 @@ public sealed class CommissionRun
             personal[at] = checked(personal[at] - Math.Abs(refund.Amount.MinorUnits));
         }
 
+        // Role holders are not network members: they get their own table, and banded roles their period volumes.
+        StaffVolumes? staff = null;
+        int[]? roleHolders = null;
+        if (anyRoles || !Plan.Roles.IsEmpty)
+        {
+            roleHolders = new int[checked(ids.Length * Plan.Roles.Length)];
+            staff = StaffVolumes.Create(Plan, list, positions, bases, roleHolders);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.QualifyingRanks, 0, ids.Length, 0));
         var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
         var ranks = Plan.Qualifier.Qualify(volumes, previousRanks);
-        return Pay(ranks, earners, new OrderBatch(buyers, bases), volumes, previousRanks, ids, sink, progress, cancellationToken);
+        return Pay(ranks, earners, new OrderBatch(buyers, bases), volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders);
     }
 
     private static void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
@@ -181,20 +199,22 @@ public sealed class CommissionRun
         }
     }
 
-    private CommissionRunResult Pay(MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, PeriodVolumes? volumes, MemberRanks? previous, string[]? ids, ICommissionRunSink? sink, IProgress<CommissionRunProgress>? progress, CancellationToken cancellationToken)
+    private CommissionRunResult Pay(MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, PeriodVolumes? volumes, MemberRanks? previous, string[]? ids, ICommissionRunSink? sink, IProgress<CommissionRunProgress>? progress, CancellationToken cancellationToken, StaffVolumes? staff = null, int[]? roleHolders = null)
     {
         var degree = _options.MaxDegreeOfParallelism > 0 ? _options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var chunkSize = _options.ChunkSize;
         var chunkCount = (int)(((long)orders.Count + chunkSize - 1) / chunkSize);
         var waveSize = Math.Max(1, degree * 4);
-        var totalsLength = ranks.Network.Count * Plan.Kernel.SlotCount;
+        // Members' totals, then two per role holder (Staff, Role) after them.
+        var memberTotals = ranks.Network.Count * Plan.Kernel.SlotCount;
+        var totalsLength = checked(memberTotals + ((staff?.Holders.Length ?? 0) * RoleKinds));
 
         // Each worker adds into its own totals (plain adds keep many cache misses in flight; atomic adds would
         // serialise them), merged at the end; above the memory budget the workers share one array atomically.
         var ownTotals = degree > 1 && (long)totalsLength * sizeof(long) * degree <= WorkerTotalsBudget;
         var shared = new long[totalsLength];
         var spare = new ConcurrentBag<long[]>();
-        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners), orders, keepLines: sink is not null);
+        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners), orders, keepLines: sink is not null) { Staff = staff, RoleHolders = roleHolders, HolderTotals = memberTotals };
         var chunks = new ChunkResult[Math.Min(waveSize, Math.Max(chunkCount, 1))];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         var kindTotals = new long[CommissionRunResult.Kinds];
@@ -256,7 +276,7 @@ public sealed class CommissionRun
         }
 
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.Completed, paidOrders, orders.Count, lines));
-        return new CommissionRunResult(Plan, ranks, volumes, previous, ids, shared, kindTotals, totalBase, orders.Count, lines, capped);
+        return new CommissionRunResult(Plan, ranks, volumes, previous, ids, shared, kindTotals, totalBase, orders.Count, lines, capped) { StaffVolumes = staff };
     }
 
     /// <summary>What one chunk paid: its sums, and its lines when the run streams them.</summary>
@@ -279,6 +299,15 @@ public sealed class CommissionRun
     /// <summary>Everything the chunks of one run share, read-only.</summary>
     private sealed class PayContext(CompensationKernel kernel, PackedUpline upline, OrderBatch orders, bool keepLines)
     {
+        /// <summary>The holders' period volumes; <see langword="null"/> when no order names a role holder.</summary>
+        public StaffVolumes? Staff { get; init; }
+
+        /// <summary>Per order and plan role, the holder's index in <see cref="StaffVolumes.Holders"/>, or -1.</summary>
+        public int[]? RoleHolders { get; init; }
+
+        /// <summary>Where the holders' totals start in a totals array.</summary>
+        public int HolderTotals { get; init; }
+
         public ChunkResult PayChunk(int from, int to, long[] totals, bool atomic)
         {
             var buyers = orders.Buyers.Span;
@@ -289,12 +318,20 @@ public sealed class CommissionRun
             var width = kernel.SlotCount;
             var slots = kernel.KindSlots;
             Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
+            var roles = RoleHolders is null ? 0 : kernel.RoleCount;
+            Span<RoleHolding> holdings = stackalloc RoleHolding[roles];
             var count = 0;
             for (var order = from; order < to; order++)
             {
                 var baseMinor = bases[order];
                 result.Base += baseMinor;
-                var n = kernel.Pay(buyers[order], baseMinor, upline, paid);
+                for (var r = 0; r < roles; r++)
+                {
+                    var h = RoleHolders![(order * roles) + r];
+                    holdings[r] = h < 0 ? new RoleHolding(-1, 0, 0) : new RoleHolding(h, Staff!.VolumeAt(r, h), Staff.PeriodPayAt(r, h));
+                }
+
+                var n = kernel.Pay(buyers[order], baseMinor, upline, paid, default, holdings);
                 if (n > 0 && paid[0].Capped)
                 {
                     result.CappedOrders++;
@@ -313,7 +350,9 @@ public sealed class CommissionRun
                     ref readonly var line = ref paid[i];
                     var kind = (int)line.Kind;
                     result.KindTotals[kind] += line.Amount;
-                    ref var total = ref totals[(line.Beneficiary * width) + slots[kind]];
+                    ref var total = ref totals[line.Kind < CommissionRuleKind.Staff
+                        ? (line.Beneficiary * width) + slots[kind]
+                        : HolderTotals + (line.Beneficiary * RoleKinds) + (kind - (int)CommissionRuleKind.Staff)];
                     if (atomic)
                     {
                         Interlocked.Add(ref total, line.Amount);
