@@ -20,10 +20,7 @@ public class PlanRoleProperties
         {
             var result = Pay(s);
             var roleLines = result.Lines.Where(l => l.Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role).ToArray();
-            return result.Lines.Sum(l => l.Amount.MinorUnits) + result.CompanyRetained.MinorUnits == result.Base.MinorUnits
-                && !result.CompanyRetained.IsNegative
-                && result.Lines.All(l => !l.Amount.IsNegative && l.Amount <= l.UncappedAmount && l.UncappedAmount.IsPositive)
-                && result.Lines.Select(l => l.Key).Distinct().Count() == result.Lines.Length
+            return TeamChecks.Conserves(result)
                 && roleLines.All(l => s.Order.Roles[l.Role!] == l.Beneficiary && s.Plan.Roles[l.Ordinal - 1].Role == l.Role && s.Plan.Roles[l.Ordinal - 1].Kind == l.Kind)
                 && roleLines.Select(l => l.Ordinal).SequenceEqual(roleLines.Select(l => l.Ordinal).Order())
                 && result.UnfilledRoles.SequenceEqual(s.Plan.Roles.Select(r => r.Role).Where(r => !s.Order.Roles.ContainsKey(r)));
@@ -31,20 +28,7 @@ public class PlanRoleProperties
 
     [Property(MaxTest = 1000)]
     public Property The_cap_is_exact_over_every_line_role_lines_included() =>
-        Prop.ForAll(TeamScenarios.RoleScenarios, s =>
-        {
-            var result = Pay(s);
-            var uncapped = result.Lines.Sum(l => l.UncappedAmount.MinorUnits);
-            if (s.Plan.PayoutCap is not { } cap)
-            {
-                return result.Cap is null && result.Lines.All(l => !l.Capped && l.Amount == l.UncappedAmount);
-            }
-
-            var limit = result.Base.Multiply(cap, RoundingMode.Down).MinorUnits;
-            return uncapped > limit
-                ? result.TotalPaid.MinorUnits == limit && result.Cap == Money.FromMinorUnits(limit, Currency.CNY) && result.Lines.All(l => l.Capped)
-                : result.Cap is null && result.Lines.All(l => !l.Capped && l.Amount == l.UncappedAmount);
-        });
+        Prop.ForAll(TeamScenarios.RoleScenarios, s => TeamChecks.CapIsExact(Pay(s), s.Plan.PayoutCap));
 
     [Property(MaxTest = 1000)]
     public Property A_role_line_pays_its_rule_a_fixed_share_a_band_rate_or_the_effective_rate_when_nothing_earlier_binds() =>
