@@ -162,10 +162,14 @@ public sealed class CommissionRun
         // Role holders are not network members: they get their own table, and banded roles their period volumes.
         StaffVolumes? staff = null;
         int[]? roleHolders = null;
-        if (anyRoles || !Plan.Roles.IsEmpty)
+        if (anyRoles)
         {
             roleHolders = new int[checked(ids.Length * Plan.Roles.Length)];
             staff = StaffVolumes.Create(Plan, list, positions, bases, roleHolders);
+        }
+        else if (!Plan.Roles.IsEmpty)
+        {
+            staff = StaffVolumes.Create(Plan, list, positions, [], []); // no holders: every role unfilled, nothing to read per order
         }
 
         cancellationToken.ThrowIfCancellationRequested();

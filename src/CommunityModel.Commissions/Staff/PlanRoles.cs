@@ -114,16 +114,21 @@ internal static class PlanRoles
     {
         foreach (var (role, holder) in order.Roles)
         {
-            if (!plan.TryGetRole(role, out _))
-            {
-                throw new CommissionException(CommissionErrorCodes.UnknownRole, $"Order line '{order.OrderLineId}' names a holder for role '{role}'; plan '{plan.Name}' has roles: {Names(plan)}.");
-            }
-
-            if (holder.IsEmpty)
-            {
-                throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{order.OrderLineId}' names an empty holder for role '{role}'.");
-            }
+            _ = PositionOf(plan, order, role, holder);
         }
+    }
+
+    /// <summary>The position (from 0) of a role an order names, checking the role exists and the holder is not empty.</summary>
+    internal static int PositionOf(CompensationPlan plan, CommissionableOrder order, string role, MemberId holder)
+    {
+        if (!plan.TryGetRole(role, out var position))
+        {
+            throw new CommissionException(CommissionErrorCodes.UnknownRole, $"Order line '{order.OrderLineId}' names a holder for role '{role}'; plan '{plan.Name}' has roles: {Names(plan)}.");
+        }
+
+        return holder.IsEmpty
+            ? throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{order.OrderLineId}' names an empty holder for role '{role}'.")
+            : position;
     }
 
     /// <summary>

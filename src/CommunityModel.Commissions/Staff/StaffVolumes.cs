@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Team;
 
@@ -101,37 +102,34 @@ public sealed class StaffVolumes
     /// </summary>
     internal static StaffVolumes Create(CompensationPlan plan, IReadOnlyList<CommissionableOrder> orders, ReadOnlySpan<int> positions, ReadOnlySpan<long> bases, Span<int> holderOf)
     {
+        // One pass: holders numbered as first seen, volumes per (holder, role); then renumbered in ascending id order.
         var roles = plan.Roles.Length;
-        var index = new Dictionary<MemberId, int>();
-        for (var k = 0; k < bases.Length; k++)
-        {
-            var order = orders[positions.IsEmpty ? k : positions[k]];
-            if (order.Roles.Count > 0)
-            {
-                PlanRoles.CheckHolders(plan, order);
-                foreach (var (_, holder) in order.Roles)
-                {
-                    index.TryAdd(holder, 0);
-                }
-            }
-        }
-
-        MemberId[] holders = [.. index.Keys.Order()];
-        for (var h = 0; h < holders.Length; h++)
-        {
-            index[holders[h]] = h;
-        }
-
-        var volumes = new long[roles * holders.Length];
+        var seen = new Dictionary<MemberId, int>();
+        var sums = new List<long>();
         holderOf.Fill(-1);
         for (var k = 0; k < bases.Length; k++)
         {
             var order = orders[positions.IsEmpty ? k : positions[k]];
+            if (order.Roles.Count == 0)
+            {
+                continue;
+            }
+
             foreach (var (name, holder) in order.Roles)
             {
-                _ = plan.TryGetRole(name, out var r);
-                var h = index[holder];
-                volumes[(r * holders.Length) + h] = checked(volumes[(r * holders.Length) + h] + bases[k]);
+                var r = PlanRoles.PositionOf(plan, order, name, holder);
+                ref var h = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, holder, out var exists);
+                if (!exists)
+                {
+                    h = seen.Count - 1;
+                    for (var r0 = 0; r0 < roles; r0++)
+                    {
+                        sums.Add(0);
+                    }
+                }
+
+                var sum = (h * roles) + r;
+                sums[sum] = checked(sums[sum] + bases[k]);
                 if (!holderOf.IsEmpty)
                 {
                     holderOf[(k * roles) + r] = h;
@@ -139,15 +137,40 @@ public sealed class StaffVolumes
             }
         }
 
-        var pay = new long[volumes.Length];
-        for (var r = 0; r < roles; r++)
+        var holders = new MemberId[seen.Count];
+        var firstSeen = new int[seen.Count];
+        foreach (var (holder, h) in seen)
         {
-            if (plan.Roles[r].Schedule is { } schedule)
+            holders[h] = holder;
+            firstSeen[h] = h;
+        }
+
+        Array.Sort(holders, firstSeen);
+        var renumber = new int[holders.Length];
+        for (var h = 0; h < holders.Length; h++)
+        {
+            renumber[firstSeen[h]] = h;
+        }
+
+        for (var i = 0; i < holderOf.Length; i++)
+        {
+            if (holderOf[i] >= 0)
             {
-                for (var h = 0; h < holders.Length; h++)
+                holderOf[i] = renumber[holderOf[i]];
+            }
+        }
+
+        var volumes = new long[roles * holders.Length];
+        var pay = new long[volumes.Length];
+        for (var h = 0; h < holders.Length; h++)
+        {
+            for (var r = 0; r < roles; r++)
+            {
+                var volume = sums[(firstSeen[h] * roles) + r];
+                volumes[(r * holders.Length) + h] = volume;
+                if (volume > 0 && plan.Roles[r].Schedule is { } schedule)
                 {
-                    var volume = volumes[(r * holders.Length) + h];
-                    pay[(r * holders.Length) + h] = volume == 0 ? 0 : schedule.PayFor(Money.FromMinorUnits(volume, plan.Currency)).Total.MinorUnits;
+                    pay[(r * holders.Length) + h] = schedule.PayFor(Money.FromMinorUnits(volume, plan.Currency)).Total.MinorUnits;
                 }
             }
         }
