@@ -148,6 +148,19 @@ public class PlanRoleTests
     }
 
     [Fact]
+    public void The_ledger_accrues_role_lines_to_their_holders_and_a_full_refund_claws_them_back()
+    {
+        var ledger = new Ledger.CommissionLedger(new Ledger.LedgerOptions(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        var commission = Pay(Plan(), Month()[0]).ToOrderCommission();
+
+        ledger.Accrue(commission, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal((Money.Cny(110m), Money.Cny(60m)), (ledger.BalanceOf(Sales).Pending, ledger.BalanceOf(Division).Pending));
+
+        ledger.Refund("o-1", "r-1", Money.Cny(3000m));
+        Assert.Equal((Money.Cny(0m), Money.Cny(0m), Money.Cny(0m)), (ledger.BalanceOf(Sales).NetEarned, ledger.BalanceOf(Division).NetEarned, ledger.BalanceOf(Agent).NetEarned));
+    }
+
+    [Fact]
     public void Rule_ids_name_the_role_and_its_kind()
     {
         var plan = Plan();
