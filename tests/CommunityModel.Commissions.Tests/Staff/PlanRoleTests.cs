@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Tests.Generators;
 using CommunityModel.Referrals;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityModel.Commissions.Tests.Staff;
 
@@ -150,7 +152,7 @@ public class PlanRoleTests
     [Fact]
     public void The_ledger_accrues_role_lines_to_their_holders_and_a_full_refund_claws_them_back()
     {
-        var ledger = new Ledger.CommissionLedger(new Ledger.LedgerOptions(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
+        var ledger = new CommissionLedger(new LedgerOptions(), new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
         var commission = Pay(Plan(), Month()[0]).ToOrderCommission();
 
         ledger.Accrue(commission, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
