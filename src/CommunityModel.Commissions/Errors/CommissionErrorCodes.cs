@@ -70,4 +70,7 @@ public static class CommissionErrorCodes
 
     /// <summary>Ranks, volumes, a roster or an order batch given to a calculation describe another network or ladder than the others.</summary>
     public const string SnapshotMismatch = "commissions.snapshot_mismatch";
+
+    /// <summary>A <see cref="Engine.RewardSchedule"/> given to a run was resolved by another plan than the one paying.</summary>
+    public const string ForeignSchedule = "commissions.foreign_schedule";
 }
