@@ -52,11 +52,11 @@ public sealed class CommissionRun
 
     /// <summary>Qualifies ranks from a compact batch of the period's orders and refunds.</summary>
     /// <param name="network">The network snapshot the batches' indices refer to.</param>
-    /// <param name="orders">The period's orders (their bases add to the buyers' personal volume).</param>
+    /// <param name="orders">The period's orders (their bases add to the buyers' personal volume, except orders whose schedule excludes them).</param>
     /// <param name="refunds">Refunds recorded in the period (their bases take volume back); none when <see langword="null"/>.</param>
     /// <param name="previousRanks">Last period's ranks, kept when the plan keeps the highest rank reached.</param>
     /// <returns>The volumes and the ranks.</returns>
-    /// <exception cref="CommissionException">A buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="CommissionException">A buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>), or a schedule was resolved by another plan (<see cref="CommissionErrorCodes.ForeignSchedule"/>).</exception>
     public (PeriodVolumes Volumes, MemberRanks Ranks) QualifyRanks(NetworkSnapshot network, OrderBatch orders, OrderBatch? refunds = null, MemberRanks? previousRanks = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -83,13 +83,14 @@ public sealed class CommissionRun
     /// <param name="progress">Receives progress after each wave of chunks.</param>
     /// <param name="cancellationToken">Stops the run at the next chunk.</param>
     /// <returns>Totals per rule kind and per member.</returns>
-    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, or a buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, or a buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>); a schedule was resolved by another plan (<see cref="CommissionErrorCodes.ForeignSchedule"/>).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public CommissionRunResult PayBatch(MemberRanks ranks, OrderBatch orders, EarnerRoster? earners = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orders);
         CompensationCalculator.CheckInputs(Plan, ranks, earners);
         CheckBuyers(ranks.Network, orders);
+        CheckSchedules(orders);
         return Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken);
     }
 
@@ -134,10 +135,17 @@ public sealed class CommissionRun
         var bases = new long[ids.Length];
         var personal = new long[network.Count];
         var anyRoles = false;
+        RewardSchedule?[]? schedules = null; // only when some order has rewards of its own
         for (var k = 0; k < ids.Length; k++)
         {
             var order = list[positions[k]];
             bases[k] = Plan.BaseOf(order);
+            var schedule = Plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind);
+            if (!ReferenceEquals(schedule, Plan.Kernel.Standard))
+            {
+                (schedules ??= new RewardSchedule?[ids.Length])[k] = schedule;
+            }
+
             if (k > 0 && ids[k] == ids[k - 1])
             {
                 throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{ids[k]}' appears twice in the run; each order line is paid once.");
@@ -145,7 +153,10 @@ public sealed class CommissionRun
 
             buyers[k] = network.IndexOf(order.Buyer);
             anyRoles |= order.Roles.Count > 0;
-            personal[buyers[k]] = checked(personal[buyers[k]] + bases[k]);
+            if (schedule.Exclusion is null)
+            {
+                personal[buyers[k]] = checked(personal[buyers[k]] + bases[k]);
+            }
         }
 
         foreach (var refund in refunds ?? [])
@@ -176,17 +187,35 @@ public sealed class CommissionRun
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.QualifyingRanks, 0, ids.Length, 0));
         var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
         var ranks = Plan.Qualifier.Qualify(volumes, previousRanks);
-        return Pay(ranks, earners, new OrderBatch(buyers, bases), volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders);
+        return Pay(ranks, earners, new OrderBatch(buyers, bases, schedules), volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders);
     }
 
-    private static void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
+    private void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
     {
         CheckBuyers(network, batch);
+        CheckSchedules(batch);
         var buyers = batch.Buyers.Span;
         var bases = batch.BaseMinorUnits.Span;
+        var schedules = batch.Schedules.Span;
         for (var i = 0; i < buyers.Length; i++)
         {
-            personal[buyers[i]] = checked(personal[buyers[i]] + (sign * bases[i]));
+            // An excluded order line is not commissionable: it counts no volume either.
+            if (schedules.IsEmpty || schedules[i]?.Exclusion is null)
+            {
+                personal[buyers[i]] = checked(personal[buyers[i]] + (sign * bases[i]));
+            }
+        }
+    }
+
+    private void CheckSchedules(OrderBatch orders)
+    {
+        var schedules = orders.Schedules.Span;
+        for (var i = 0; i < schedules.Length; i++)
+        {
+            if (schedules[i] is { } schedule && !Plan.Schedules.Owns(schedule))
+            {
+                throw new CommissionException(CommissionErrorCodes.ForeignSchedule, $"Order {i} of the batch has a schedule resolved by another plan than '{Plan.Name}'; resolve it with this plan's ScheduleFor.");
+            }
         }
     }
 
@@ -316,6 +345,7 @@ public sealed class CommissionRun
         {
             var buyers = orders.Buyers.Span;
             var bases = orders.BaseMinorUnits.Span;
+            var schedules = orders.Schedules.Span;
             var result = new ChunkResult { Orders = to - from };
             var buffer = keepLines ? ArrayPool<CommissionRunLine>.Shared.Rent(Math.Max(16, (to - from) * 4)) : null;
             var max = kernel.MaxLines;
@@ -335,7 +365,7 @@ public sealed class CommissionRun
                     holdings[r] = h < 0 ? new RoleHolding(-1, 0, 0) : new RoleHolding(h, Staff!.VolumeAt(r, h), Staff.PeriodPayAt(r, h));
                 }
 
-                var n = kernel.Pay(buyers[order], baseMinor, upline, paid, default, holdings);
+                var n = kernel.Pay(schedules.IsEmpty ? kernel.Standard : schedules[order] ?? kernel.Standard, buyers[order], baseMinor, upline, paid, default, holdings);
                 if (n > 0 && paid[0].Capped)
                 {
                     result.CappedOrders++;

@@ -133,11 +133,16 @@ internal static class PlanRoles
 
     /// <summary>
     /// Fills one order's holdings, one per plan role (holder = the role's position, or -1 when unfilled), with the
-    /// holder's period volume and pay for banded roles, and returns the unfilled roles.
+    /// holder's period volume and pay for banded roles, and returns the unfilled roles; for an excluded order only checks the names.
     /// </summary>
-    internal static ImmutableArray<string> Hold(CompensationPlan plan, CommissionableOrder order, long baseMinor, StaffVolumes? volumes, Span<RoleHolding> holdings)
+    internal static ImmutableArray<string> Hold(CompensationPlan plan, CommissionableOrder order, long baseMinor, bool excluded, StaffVolumes? volumes, Span<RoleHolding> holdings)
     {
         CheckHolders(plan, order);
+        if (excluded)
+        {
+            return []; // an excluded order pays no rule; its exclusion says why, and it adds to no holder's volume
+        }
+
         if (volumes is not null && volumes.Plan != plan)
         {
             throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The staff volumes were summed under plan '{volumes.Plan.Name}', another plan than '{plan.Name}'; create them with StaffVolumes.Create(plan, orders).");

@@ -12,8 +12,8 @@ namespace CommunityModel.Commissions.Staff;
 /// Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// The volume is the bases of the orders given (refunds are not netted here: the ledger claws back each refunded line's
-/// own pay). A banded role's period pay <c>T = PayFor(V).Total</c> is computed once per holder when the volumes are created.
+/// The volume is the bases of the orders given, leaving out orders the plan excludes (by product or order kind), which
+/// pay no rule. Refunds are not netted here: the ledger claws back each refunded line's own pay. A banded role's period pay <c>T = PayFor(V).Total</c> is computed once per holder when the volumes are created.
 /// </remarks>
 /// <example>
 /// <code>
@@ -112,6 +112,12 @@ public sealed class StaffVolumes
             var order = orders[positions.IsEmpty ? k : positions[k]];
             if (order.Roles.Count == 0)
             {
+                continue;
+            }
+
+            if (plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind).Exclusion is not null)
+            {
+                PlanRoles.CheckHolders(plan, order); // an excluded order pays no rule and adds to no holder's volume
                 continue;
             }
 

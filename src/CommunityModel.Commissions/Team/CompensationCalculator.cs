@@ -84,13 +84,14 @@ public sealed class CompensationCalculator
         var network = ranks.Network;
         var baseMinor = plan.BaseOf(order);
         var buyer = network.IndexOf(order.Buyer);
+        var schedule = plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind);
         var max = plan.Kernel.MaxLines;
         Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
         Span<int> forfeitedAt = stackalloc int[CommissionPlan.MaxLevels];
         forfeitedAt.Fill(-1);
         Span<RoleHolding> holdings = stackalloc RoleHolding[plan.Roles.Length];
-        var unfilled = plan.Roles.IsEmpty && order.Roles.Count == 0 ? [] : PlanRoles.Hold(plan, order, baseMinor, staffVolumes, holdings);
-        var count = plan.Kernel.Pay(buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid, forfeitedAt, holdings);
+        var unfilled = plan.Roles.IsEmpty && order.Roles.Count == 0 ? [] : PlanRoles.Hold(plan, order, baseMinor, schedule.Exclusion is not null, staffVolumes, holdings);
+        var count = plan.Kernel.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid, forfeitedAt, holdings);
         var forfeited = ImmutableArray.CreateBuilder<ForfeitedLevel>();
         for (var level = 1; level <= forfeitedAt.Length; level++)
         {
@@ -107,7 +108,7 @@ public sealed class CompensationCalculator
         {
             lines[i] = paid[i].Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role
                 ? ExplainRole(order, paid[i], holdings[paid[i].Ordinal - 1])
-                : Explain(order.OrderLineId, paid[i], ranks);
+                : Explain(order.OrderLineId, paid[i], ranks, schedule);
             total += paid[i].Amount;
             uncapped += paid[i].Uncapped;
         }
@@ -125,6 +126,7 @@ public sealed class CompensationCalculator
         {
             Forfeited = forfeited.ToImmutable(),
             UnfilledRoles = unfilled,
+            Exclusion = schedule.Exclusion,
         };
     }
 
@@ -178,7 +180,7 @@ public sealed class CompensationCalculator
         };
     }
 
-    private CompensationLine Explain(string orderLineId, in PaidLine line, MemberRanks ranks)
+    private CompensationLine Explain(string orderLineId, in PaidLine line, MemberRanks ranks, RewardSchedule schedule)
     {
         var plan = Plan;
         var network = ranks.Network;
@@ -186,7 +188,7 @@ public sealed class CompensationCalculator
         var rank = ranks.RankAt(line.Beneficiary);
         var (reward, compressed, peerOf) = line.Kind switch
         {
-            CommissionRuleKind.Level => (plan.LevelPlan!.Levels[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), (MemberId?)null),
+            CommissionRuleKind.Level => (schedule.Rewards[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), (MemberId?)null),
             CommissionRuleKind.Differential => (LevelReward.OfRate(plan.Ladder[line.Ordinal].DifferentialRate - (line.Source == 0 ? Rate.Zero : plan.Ladder[line.Source].DifferentialRate)), [], null),
             _ => (LevelReward.OfRate(rank!.PeerRate ?? plan.PeerRate), ImmutableArray<MemberId>.Empty, network.MemberAt(line.Source)),
         };
@@ -204,6 +206,9 @@ public sealed class CompensationCalculator
             Money.FromMinorUnits(line.Uncapped, currency),
             line.Capped,
             compressed,
-            peerOf);
+            peerOf)
+        {
+            Source = line.Kind == CommissionRuleKind.Level ? schedule.Sources[line.Ordinal - 1] : RewardSource.Plan,
+        };
     }
 }

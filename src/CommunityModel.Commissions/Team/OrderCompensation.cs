@@ -32,6 +32,9 @@ public sealed record OrderCompensation(
     /// <summary>The plan's roles this order named no holder for, in the plan's order; their shares stay with the company. Empty when none.</summary>
     public ImmutableArray<string> UnfilledRoles { get; init; } = [];
 
+    /// <summary>Why the order earns nothing under any rule (an excluded product or order kind), as <see cref="OrderCommission.Exclusion"/>; <see langword="null"/> when it earns.</summary>
+    public string? Exclusion { get; init; }
+
     /// <summary>The total paid to members.</summary>
     public Money TotalPaid => Base.Subtract(CompanyRetained);
 
@@ -48,10 +51,10 @@ public sealed record OrderCompensation(
         {
             if (line.Amount.IsPositive)
             {
-                lines.Add(new CommissionLine(OrderLineId, line.Rule, line.Ordinal, line.Beneficiary, line.Reward, RewardSource.Plan, Base, line.Amount, line.CompressedPast));
+                lines.Add(new CommissionLine(OrderLineId, line.Rule, line.Ordinal, line.Beneficiary, line.Reward, line.Source, Base, line.Amount, line.CompressedPast));
             }
         }
 
-        return new OrderCommission(OrderLineId, Buyer, Plan, AmountPaid, Base, lines.ToImmutable(), CompanyRetained, Forfeited, null);
+        return new OrderCommission(OrderLineId, Buyer, Plan, AmountPaid, Base, lines.ToImmutable(), CompanyRetained, Forfeited, Exclusion);
     }
 }

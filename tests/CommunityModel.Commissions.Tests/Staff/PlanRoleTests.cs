@@ -163,6 +163,22 @@ public class PlanRoleTests
     }
 
     [Fact]
+    public void An_excluded_order_pays_no_role_reports_none_unfilled_and_adds_to_no_holders_volume()
+    {
+        var plan = Plan(configure: b => b.ExcludeProducts("trial-class"));
+        CommissionableOrder[] month = [.. Month(), Order("o-3", 5, 5000m, ("sales", Sales), ("agent", Agent)) with { ProductId = "trial-class" }];
+
+        var result = Pay(plan, month[2], month);
+
+        Assert.Empty(result.Lines);
+        Assert.Empty(result.UnfilledRoles);
+        Assert.NotNull(result.Exclusion);
+        Assert.Equal(Money.Cny(15_000m), StaffVolumes.Create(plan, month).Of("sales", Sales));
+        Assert.Equal(Money.Cny(110m), Pay(plan, month[0], month).Lines[^1].Amount);
+        Assert.Equal(CommissionErrorCodes.UnknownRole, Assert.Throws<CommissionException>(() => Pay(plan, month[2] with { Roles = month[2].Roles.Add("regional", Division) }, month)).ErrorCode);
+    }
+
+    [Fact]
     public void Rule_ids_name_the_role_and_its_kind()
     {
         var plan = Plan();
