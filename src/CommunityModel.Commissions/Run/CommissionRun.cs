@@ -75,6 +75,7 @@ public sealed class CommissionRun
     /// <summary>
     /// Pays a compact batch with ranks already qualified: the fast path (no strings, no qualification), e.g. to pay
     /// with ranks qualified by <see cref="QualifyRanks"/> or fixed by an administrator.
+    /// A batch names no role holders, so it pays no role or staff lines (every plan role is unfilled); use <see cref="Execute"/> for them.
     /// </summary>
     /// <param name="ranks">The ranks, over the network the batch's indices refer to, on the plan's ladder.</param>
     /// <param name="orders">The orders; an order's number in the ledger is its position.</param>
