@@ -31,7 +31,8 @@ public class CommissionRunRoleProperties
             var paid = s.Month.OrderBy(o => o.OrderLineId, StringComparer.Ordinal).Select(o => calculator.Calculate(o, result.Ranks, s.Earners, result.StaffVolumes)).ToArray();
             var expected = paid.SelectMany((c, i) => c.Lines.Select(l => (i, l.Beneficiary.Value, l.Rule, l.Amount.MinorUnits, l.UncappedAmount.MinorUnits, l.Capped))).ToArray();
             var holderLines = paid.SelectMany(c => c.Lines).Where(l => l.Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role).ToArray();
-            return Ledger(result, sink.Lines).SequenceEqual(expected)
+            // Within an order the lines keep the plan's order; orders are compared by number, whatever order the run writes them in.
+            return Ledger(result, sink.Lines.OrderBy(l => l.Order)).SequenceEqual(expected)
                 && result.TotalPaid.MinorUnits + result.CompanyRetained.MinorUnits == s.Month.Sum(o => o.AmountPaid.MinorUnits)
                 && result.Holders.All(h => new[] { CommissionRuleKind.Staff, CommissionRuleKind.Role }.All(k =>
                     result.EarnedByHolder(h, k).MinorUnits == holderLines.Where(l => l.Beneficiary == h && l.Kind == k).Sum(l => l.Amount.MinorUnits)))

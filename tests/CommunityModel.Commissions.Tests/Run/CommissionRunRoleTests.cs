@@ -49,7 +49,7 @@ public class CommissionRunRoleTests
         Assert.Equal(Money.Cny(1200m), result.EarnedBy(3, CommissionRuleKind.Level));
         Assert.Equal(Money.Cny(1200m), result.EarnedBy(3));
 
-        var roleLines = sink.Lines.Where(l => l.Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role)
+        var roleLines = sink.Lines.OrderBy(l => l.Order).Where(l => l.Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role)
             .Select(l => (result.OrderLineIdAt(l.Order), result.HolderAt(l.Beneficiary).Value, plan.RuleId(l.Kind, l.Ordinal), l.Amount)).ToArray();
         Assert.Equal(
             [("o-1", 900L, "team/role-division", 6000L), ("o-1", 901L, "team/role-agent", 500L), ("o-1", 902L, "team/staff-sales", 11_000L), ("o-2", 3L, "team/role-agent", 500L), ("o-2", 902L, "team/staff-sales", 44_000L)],
