@@ -107,8 +107,8 @@ public sealed class CommissionRunResult
     }
 
     /// <summary>
-    /// The role holders' period volumes the run summed from its orders (<see cref="CommissionRun.Execute"/>, when the plan has
-    /// roles or an order names a holder); <see langword="null"/> otherwise, and for <see cref="CommissionRun.PayBatch"/>, which pays no roles.
+    /// The role holders' period volumes the run summed from its orders (<see cref="CommissionRun.Execute"/> of a plan with
+    /// roles); <see langword="null"/> for a plan without roles, and for <see cref="CommissionRun.PayBatch"/>, which pays no roles.
     /// </summary>
     public StaffVolumes? StaffVolumes { get; internal init; }
 
