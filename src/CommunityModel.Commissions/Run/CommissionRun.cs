@@ -75,7 +75,7 @@ public sealed class CommissionRun
     /// <summary>
     /// Pays a compact batch with ranks already qualified: the fast path (no strings, no qualification), e.g. to pay
     /// with ranks qualified by <see cref="QualifyRanks"/> or fixed by an administrator.
-    /// A batch names no role holders, so it pays no role or staff lines (every plan role is unfilled); use <see cref="Execute"/> for them.
+    /// A batch pays the plan's roles when it names their holders (<see cref="OrderBatch.WithRoles"/>); otherwise every role is unfilled.
     /// </summary>
     /// <param name="ranks">The ranks, over the network the batch's indices refer to, on the plan's ladder.</param>
     /// <param name="orders">The orders; an order's number in the ledger is its position.</param>
@@ -84,7 +84,7 @@ public sealed class CommissionRun
     /// <param name="progress">Receives progress after each wave of chunks.</param>
     /// <param name="cancellationToken">Stops the run at the next chunk.</param>
     /// <returns>Totals per rule kind and per member.</returns>
-    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, or a buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>); a schedule was resolved by another plan (<see cref="CommissionErrorCodes.ForeignSchedule"/>).</exception>
+    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, a buyer index is outside the network, or the batch's role holders were summed under another plan (<see cref="CommissionErrorCodes.SnapshotMismatch"/>); a schedule was resolved by another plan (<see cref="CommissionErrorCodes.ForeignSchedule"/>).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public CommissionRunResult PayBatch(MemberRanks ranks, OrderBatch orders, EarnerRoster? earners = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -92,7 +92,12 @@ public sealed class CommissionRun
         CompensationCalculator.CheckInputs(Plan, ranks, earners);
         CheckBuyers(ranks.Network, orders);
         CheckSchedules(orders);
-        return Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken);
+        if (orders.StaffVolumes is { } staff && staff.Plan != Plan)
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The batch's role holders were summed under plan '{staff.Plan.Name}', another plan than '{Plan.Name}'; call WithRoles with the paying plan.");
+        }
+
+        return Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken, orders.StaffVolumes, orders.RoleHolders);
     }
 
     /// <summary>

@@ -107,8 +107,8 @@ public sealed class CommissionRunResult
     }
 
     /// <summary>
-    /// The role holders' period volumes the run summed from its orders (<see cref="CommissionRun.Execute"/> of a plan with
-    /// roles); <see langword="null"/> for a plan without roles, and for <see cref="CommissionRun.PayBatch"/>, which pays no roles.
+    /// The role holders' period volumes the run paid with: summed from its orders by <see cref="CommissionRun.Execute"/> of a
+    /// plan with roles, or from a batch by <see cref="OrderBatch.WithRoles"/>; <see langword="null"/> otherwise (no roles paid).
     /// </summary>
     public StaffVolumes? StaffVolumes { get; internal init; }
 

@@ -102,10 +102,8 @@ public sealed class StaffVolumes
     /// </summary>
     internal static StaffVolumes Create(CompensationPlan plan, IReadOnlyList<CommissionableOrder> orders, ReadOnlySpan<int> positions, ReadOnlySpan<long> bases, Span<int> holderOf)
     {
-        // One pass: holders numbered as first seen, volumes per (holder, role); then renumbered in ascending id order.
         var roles = plan.Roles.Length;
-        var seen = new Dictionary<MemberId, int>();
-        var sums = new List<long>();
+        var sums = new Sums(roles);
         holderOf.Fill(-1);
         for (var k = 0; k < bases.Length; k++)
         {
@@ -124,18 +122,7 @@ public sealed class StaffVolumes
             foreach (var (name, holder) in order.Roles)
             {
                 var r = PlanRoles.PositionOf(plan, order, name, holder);
-                ref var h = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, holder, out var exists);
-                if (!exists)
-                {
-                    h = seen.Count - 1;
-                    for (var r0 = 0; r0 < roles; r0++)
-                    {
-                        sums.Add(0);
-                    }
-                }
-
-                var sum = (h * roles) + r;
-                sums[sum] = checked(sums[sum] + bases[k]);
+                var h = sums.Add(r, holder, bases[k]);
                 if (!holderOf.IsEmpty)
                 {
                     holderOf[(k * roles) + r] = h;
@@ -143,45 +130,37 @@ public sealed class StaffVolumes
             }
         }
 
-        var holders = new MemberId[seen.Count];
-        var firstSeen = new int[seen.Count];
-        foreach (var (holder, h) in seen)
-        {
-            holders[h] = holder;
-            firstSeen[h] = h;
-        }
+        return sums.Build(plan, holderOf);
+    }
 
-        Array.Sort(holders, firstSeen);
-        var renumber = new int[holders.Length];
-        for (var h = 0; h < holders.Length; h++)
+    /// <summary>
+    /// Sums the volumes of a compact batch: <paramref name="holders"/> names, per order and plan role, the holder
+    /// (<see langword="default"/> for none); orders whose schedule excludes them count nothing. <paramref name="holderOf"/>
+    /// (as long as <paramref name="holders"/>) receives each holder's index in <see cref="Holders"/>, or -1.
+    /// </summary>
+    internal static StaffVolumes Create(CompensationPlan plan, ReadOnlySpan<long> bases, ReadOnlySpan<RewardSchedule?> schedules, ReadOnlySpan<MemberId> holders, Span<int> holderOf)
+    {
+        var roles = plan.Roles.Length;
+        var sums = new Sums(roles);
+        holderOf.Fill(-1);
+        for (var k = 0; k < bases.Length; k++)
         {
-            renumber[firstSeen[h]] = h;
-        }
-
-        for (var i = 0; i < holderOf.Length; i++)
-        {
-            if (holderOf[i] >= 0)
+            if (!schedules.IsEmpty && schedules[k]?.Exclusion is not null)
             {
-                holderOf[i] = renumber[holderOf[i]];
+                continue;
             }
-        }
 
-        var volumes = new long[roles * holders.Length];
-        var pay = new long[volumes.Length];
-        for (var h = 0; h < holders.Length; h++)
-        {
             for (var r = 0; r < roles; r++)
             {
-                var volume = sums[(firstSeen[h] * roles) + r];
-                volumes[(r * holders.Length) + h] = volume;
-                if (volume > 0 && plan.Roles[r].Schedule is { } schedule)
+                var holder = holders[(k * roles) + r];
+                if (!holder.IsEmpty)
                 {
-                    pay[(r * holders.Length) + h] = schedule.PayFor(Money.FromMinorUnits(volume, plan.Currency)).Total.MinorUnits;
+                    holderOf[(k * roles) + r] = sums.Add(r, holder, bases[k]);
                 }
             }
         }
 
-        return new StaffVolumes(plan, holders, volumes, pay);
+        return sums.Build(plan, holderOf);
     }
 
     private int RoleIndex(string role)
@@ -190,5 +169,74 @@ public sealed class StaffVolumes
         return Plan.TryGetRole(role, out var r)
             ? r
             : throw new CommissionException(CommissionErrorCodes.UnknownRole, $"Plan '{Plan.Name}' has no role '{role}'; its roles: {PlanRoles.Names(Plan)}.");
+    }
+
+    /// <summary>Volumes per (holder, role) as holders are first seen; built into volumes with holders in ascending id order.</summary>
+    private sealed class Sums(int roles)
+    {
+        private readonly Dictionary<MemberId, int> _seen = [];
+        private readonly List<long> _sums = [];
+
+        /// <summary>Adds a base to a holder's volume in a role; returns the holder's first-seen number.</summary>
+        public int Add(int role, MemberId holder, long baseMinor)
+        {
+            ref var h = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, holder, out var exists);
+            if (!exists)
+            {
+                h = _seen.Count - 1;
+                for (var r = 0; r < roles; r++)
+                {
+                    _sums.Add(0);
+                }
+            }
+
+            var at = (h * roles) + role;
+            _sums[at] = checked(_sums[at] + baseMinor);
+            return h;
+        }
+
+        /// <summary>Renumbers holders by id (also in <paramref name="holderOf"/>) and computes banded roles' period pay.</summary>
+        public StaffVolumes Build(CompensationPlan plan, Span<int> holderOf)
+        {
+            var holders = new MemberId[_seen.Count];
+            var firstSeen = new int[_seen.Count];
+            foreach (var (holder, h) in _seen)
+            {
+                holders[h] = holder;
+                firstSeen[h] = h;
+            }
+
+            Array.Sort(holders, firstSeen);
+            var renumber = new int[holders.Length];
+            for (var h = 0; h < holders.Length; h++)
+            {
+                renumber[firstSeen[h]] = h;
+            }
+
+            for (var i = 0; i < holderOf.Length; i++)
+            {
+                if (holderOf[i] >= 0)
+                {
+                    holderOf[i] = renumber[holderOf[i]];
+                }
+            }
+
+            var volumes = new long[roles * holders.Length];
+            var pay = new long[volumes.Length];
+            for (var h = 0; h < holders.Length; h++)
+            {
+                for (var r = 0; r < roles; r++)
+                {
+                    var volume = _sums[(firstSeen[h] * roles) + r];
+                    volumes[(r * holders.Length) + h] = volume;
+                    if (volume > 0 && plan.Roles[r].Schedule is { } schedule)
+                    {
+                        pay[(r * holders.Length) + h] = schedule.PayFor(Money.FromMinorUnits(volume, plan.Currency)).Total.MinorUnits;
+                    }
+                }
+            }
+
+            return new StaffVolumes(plan, holders, volumes, pay);
+        }
     }
 }

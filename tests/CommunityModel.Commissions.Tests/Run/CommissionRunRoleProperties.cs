@@ -38,4 +38,26 @@ public class CommissionRunRoleProperties
                     result.EarnedByHolder(h, k).MinorUnits == holderLines.Where(l => l.Beneficiary == h && l.Kind == k).Sum(l => l.Amount.MinorUnits)))
                 && new[] { CommissionRuleKind.Staff, CommissionRuleKind.Role }.All(k => result.TotalPaidFor(k).MinorUnits == holderLines.Where(l => l.Kind == k).Sum(l => l.Amount.MinorUnits));
         });
+
+    [Property(MaxTest = 1000)]
+    public Property A_compact_batch_naming_the_same_holders_pays_exactly_what_the_whole_run_pays() =>
+        Prop.ForAll(Runs, r =>
+        {
+            var (s, seed) = r;
+            var plan = s.Plan;
+            var whole = new CollectingSink();
+            var compact = new CollectingSink();
+            var options = new CommissionRunOptions { ChunkSize = 1 + (seed % 4), MaxDegreeOfParallelism = 1 + (seed % 3) };
+            var expected = new CommissionRun(plan, options).Execute(s.Earners, s.Month, sink: whole);
+
+            var month = s.Month.OrderBy(o => o.OrderLineId, StringComparer.Ordinal).ToArray();
+            var holders = month.SelectMany(o => plan.Roles.Select(role => o.Roles.GetValueOrDefault(role.Role))).ToArray();
+            var batch = new OrderBatch(month.Select(o => s.Earners.Network.IndexOf(o.Buyer)).ToArray(), month.Select(o => o.AmountPaid.MinorUnits).ToArray()).WithRoles(plan, holders);
+            var actual = new CommissionRun(plan, options).PayBatch(expected.Ranks, batch, s.Earners, compact);
+
+            return Ledger(actual, compact.Lines.OrderBy(l => l.Order)).SequenceEqual(Ledger(expected, whole.Lines.OrderBy(l => l.Order)))
+                && actual.Holders.SequenceEqual(expected.Holders)
+                && actual.Holders.All(h => actual.EarnedByHolder(h) == expected.EarnedByHolder(h))
+                && actual.TotalPaid == expected.TotalPaid;
+        });
 }

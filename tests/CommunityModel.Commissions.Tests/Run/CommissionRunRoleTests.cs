@@ -70,7 +70,7 @@ public class CommissionRunRoleTests
     }
 
     [Fact]
-    public void A_batch_run_pays_no_roles_and_a_holder_kind_that_is_not_a_role_kind_is_refused()
+    public void A_batch_naming_no_holders_pays_no_roles_and_a_holder_kind_that_is_not_a_role_kind_is_refused()
     {
         var plan = Plan();
         var result = new CommissionRun(plan).PayBatch(MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder), new OrderBatch(new[] { 3 }, new[] { 100_000L }));
@@ -80,5 +80,30 @@ public class CommissionRunRoleTests
         Assert.Equal(Money.Cny(0m), result.TotalPaidFor(CommissionRuleKind.Role));
         Assert.Throws<ArgumentOutOfRangeException>(() => result.EarnedByHolder(Sales, CommissionRuleKind.Level));
         Assert.Throws<ArgumentOutOfRangeException>(() => result.HolderAt(0));
+    }
+
+    [Fact]
+    public void A_compact_batch_pays_roles_once_it_names_their_holders()
+    {
+        var plan = Plan();
+        var ranks = MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder);
+        var batch = new OrderBatch(new[] { 3, 5 }, new[] { 300_000L, 1_200_000L });
+        MemberId none = default;
+
+        // Orders in plan role order (division, agent, sales): o-1 all three, o-2 sales only.
+        var paid = new CommissionRun(plan).PayBatch(ranks, batch.WithRoles(plan, [Division, Agent, Sales, none, none, Sales]));
+
+        Assert.Equal<MemberId>([Division, Agent, Sales], paid.Holders);
+        Assert.Equal(Money.Cny(550m), paid.EarnedByHolder(Sales, CommissionRuleKind.Staff));
+        Assert.Equal((Money.Cny(60m), Money.Cny(5m)), (paid.EarnedByHolder(Division), paid.EarnedByHolder(Agent)));
+        Assert.Equal(Money.Cny(15_000m), batch.WithRoles(plan, [Division, Agent, Sales, none, none, Sales]).StaffVolumes!.Of("sales", Sales));
+        Assert.Null(batch.StaffVolumes);
+
+        var wrongLength = Assert.Throws<CommissionException>(() => batch.WithRoles(plan, [Sales]));
+        var other = Plan();
+        var otherPlan = Assert.Throws<CommissionException>(() => new CommissionRun(other).PayBatch(MemberRanks.None(TeamFixtures.SixMembers, other.Ladder), batch.WithRoles(plan, [Division, Agent, Sales, none, none, Sales])));
+        Assert.Equal(CommissionErrorCodes.InvalidRequest, wrongLength.ErrorCode);
+        Assert.Equal(CommissionErrorCodes.SnapshotMismatch, otherPlan.ErrorCode);
+        Assert.Contains("role holders were summed under plan", otherPlan.Message, StringComparison.Ordinal);
     }
 }
