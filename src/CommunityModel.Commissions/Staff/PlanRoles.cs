@@ -126,9 +126,17 @@ internal static class PlanRoles
             throw new CommissionException(CommissionErrorCodes.UnknownRole, $"Order line '{order.OrderLineId}' names a holder for role '{role}'; plan '{plan.Name}' has roles: {Names(plan)}.");
         }
 
-        return holder.IsEmpty
-            ? throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{order.OrderLineId}' names an empty holder for role '{role}'.")
-            : position;
+        CheckHolder(order, role, holder);
+        return position;
+    }
+
+    /// <summary>Checks that an order names a holder (not an empty id) for a role.</summary>
+    internal static void CheckHolder(CommissionableOrder order, string role, MemberId holder)
+    {
+        if (holder.IsEmpty)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{order.OrderLineId}' names an empty holder for role '{role}'.");
+        }
     }
 
     /// <summary>

@@ -119,14 +119,25 @@ public sealed class StaffVolumes
                 continue;
             }
 
-            foreach (var (name, holder) in order.Roles)
+            // Look the plan's few roles up rather than walk the order's tree; a name left over is a role the plan lacks.
+            var found = 0;
+            for (var r = 0; r < roles; r++)
             {
-                var r = PlanRoles.PositionOf(plan, order, name, holder);
-                var h = sums.Add(r, holder, bases[k]);
-                if (!holderOf.IsEmpty)
+                if (order.Roles.TryGetValue(plan.Roles[r].Role, out var holder))
                 {
-                    holderOf[(k * roles) + r] = h;
+                    found++;
+                    PlanRoles.CheckHolder(order, plan.Roles[r].Role, holder);
+                    var h = sums.Add(r, holder, bases[k]);
+                    if (!holderOf.IsEmpty)
+                    {
+                        holderOf[(k * roles) + r] = h;
+                    }
                 }
+            }
+
+            if (found != order.Roles.Count)
+            {
+                PlanRoles.CheckHolders(plan, order);
             }
         }
 
