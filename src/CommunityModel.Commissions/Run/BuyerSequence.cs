@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace CommunityModel.Commissions.Run;
 
 /// <summary>
@@ -53,14 +51,20 @@ internal sealed class BuyerSequence
         // Counts land one slot up, so the prefix sum leaves each buyer's first position at its own index; the
         // scatter then advances every buyer's cursor to its end, which is what BuyerAt reads.
         var ends = new int[members + 1];
-        var orders = GC.AllocateUninitializedArray<int>(buyers.Length);
-        if (members <= DirectMembers)
+        for (var o = 0; o < buyers.Length; o++)
         {
-            SortRange(buyers, [], whole: true, orders, ends, 0, members);
+            ends[buyers[o] + 1]++;
         }
-        else
+
+        for (var b = 1; b < ends.Length; b++)
         {
-            SortInBlocks(buyers, orders, ends);
+            ends[b] += ends[b - 1];
+        }
+
+        var orders = GC.AllocateUninitializedArray<int>(buyers.Length);
+        for (var o = 0; o < buyers.Length; o++)
+        {
+            orders[ends[buyers[o]]++] = o;
         }
 
         return new BuyerSequence(orders, ends);
@@ -101,87 +105,6 @@ internal sealed class BuyerSequence
         }
 
         return buyer;
-    }
-
-    // One pass when the per-buyer cursors fit in a core's cache (256 KB); above it, every order's cursor is a cache miss.
-    private const int DirectMembers = 1 << 16;
-
-    // Buyers per block of the two-pass sort: a block's cursors (4 KB) stay in the nearest cache.
-    private const int BlockShift = 10;
-
-    /// <summary>
-    /// Two passes, each touching memory it can keep in cache: order numbers are first scattered by block of 1,024
-    /// consecutive buyers (few output streams), then each block is counting-sorted by buyer with its own cursors.
-    /// Both passes are stable, so the result is the one-pass sort's.
-    /// </summary>
-    private static void SortInBlocks(ReadOnlySpan<int> buyers, int[] orders, int[] ends)
-    {
-        var members = ends.Length - 1;
-        var blockEnds = new int[((members - 1) >> BlockShift) + 2];
-        for (var o = 0; o < buyers.Length; o++)
-        {
-            blockEnds[(buyers[o] >> BlockShift) + 1]++;
-        }
-
-        var largest = 0;
-        for (var k = 1; k < blockEnds.Length; k++)
-        {
-            largest = Math.Max(largest, blockEnds[k]);
-            blockEnds[k] += blockEnds[k - 1];
-        }
-
-        var cursors = (int[])blockEnds.Clone();
-        for (var o = 0; o < buyers.Length; o++)
-        {
-            orders[cursors[buyers[o] >> BlockShift]++] = o;
-        }
-
-        // Each block's orders are copied out, then sorted back into their range by buyer.
-        var block = ArrayPool<int>.Shared.Rent(largest);
-        try
-        {
-            for (var k = 0; k + 1 < blockEnds.Length; k++)
-            {
-                var range = orders.AsSpan(blockEnds[k], blockEnds[k + 1] - blockEnds[k]);
-                range.CopyTo(block);
-                SortRange(buyers, block.AsSpan(0, range.Length), whole: false, orders, ends, k << BlockShift, Math.Min(members, (k + 1) << BlockShift));
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(block);
-        }
-    }
-
-    /// <summary>
-    /// Counting-sorts the orders of buyers <c>[first, last)</c> into their positions, which start at
-    /// <c>ends[first]</c> (every earlier buyer is done, or <paramref name="first"/> is 0).
-    /// </summary>
-    /// <param name="buyers">Every order's buyer.</param>
-    /// <param name="numbers">The order numbers to sort, in batch order (ignored when <paramref name="whole"/>).</param>
-    /// <param name="whole">Whether to sort every order of the batch (buyers <c>[0, members)</c>).</param>
-    /// <param name="orders">Receives the order numbers.</param>
-    /// <param name="ends">Cursors: buyer b's count goes to <c>ends[b + 1]</c>, and each buyer's end is left at <c>ends[b]</c>.</param>
-    /// <param name="first">The first buyer.</param>
-    /// <param name="last">One past the last buyer.</param>
-    private static void SortRange(ReadOnlySpan<int> buyers, ReadOnlySpan<int> numbers, bool whole, int[] orders, int[] ends, int first, int last)
-    {
-        var count = whole ? buyers.Length : numbers.Length;
-        for (var i = 0; i < count; i++)
-        {
-            ends[buyers[whole ? i : numbers[i]] + 1]++;
-        }
-
-        for (var b = first + 1; b <= last; b++)
-        {
-            ends[b] += ends[b - 1];
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            var o = whole ? i : numbers[i];
-            orders[ends[buyers[o]]++] = o;
-        }
     }
 
     private static bool IsSorted(ReadOnlySpan<int> buyers)
