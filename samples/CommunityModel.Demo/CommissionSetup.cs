@@ -18,8 +18,8 @@ namespace CommunityModel.Demo;
 /// <c>Commissions</c> configuration section (<c>AddCommissions(configuration)</c>, validated at start-up).
 /// </summary>
 /// <param name="Plan">
-/// The multi-level plan: paid month by month when there is no <see cref="Compensation"/>; with one, it names the products and
-/// order kinds that earn nothing (the combined plan has no exclusion list) and is what the level rules are linted from.
+/// The multi-level plan: paid month by month when there is no <see cref="Compensation"/>; with one, it is what the level
+/// rules are linted from (the combined plan carries its own overrides and exclusions).
 /// </param>
 /// <param name="Ledger">Freeze period, minimum withdrawal and fee of the ledger.</param>
 /// <param name="Linter">The linter with the built-in profiles and any from the file.</param>
@@ -53,6 +53,7 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
             .Rank("director", Rate.FromPercent(20), r => { r.Name = "总监"; r.MinTeamVolume = Money.Cny(250_000m); r.MinQualifiedLegs = 3; r.LegRank = "monitor"; })
             .PeerBonus(Rate.FromPercent(2))
             .RetainRanks(RankRetention.KeepHighestReached)
+            .ExcludeProducts("trial-class")
             .Build();
         var ledger = new LedgerOptions { FreezePeriod = TimeSpan.FromDays(7), MinimumWithdrawal = Money.Cny(100m) };
         return new CommissionSetup(plan, ledger, new ComplianceLinter(), "built in (the same as plans/team.json)") { Compensation = compensation };

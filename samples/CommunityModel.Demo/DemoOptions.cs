@@ -70,7 +70,7 @@ public sealed record DemoOptions
               "Rounding": "Down"
             {"}"},
             "Compensation": {"{"}                                                      // optional: a team plan, paid instead of Plan's levels
-              "Name": "team",                                                     // (Plan still names the excluded products)
+              "Name": "team",                                                     // overrides and exclusions as in Plan
               "Levels": [ {"{"} "Rate": "10%" {"}"}, {"{"} "Rate": "5%" {"}"}, {"{"} "Rate": "3%" {"}"} ],
               "Ranks": [                                                          // lowest first; differential rates strictly increase
                 {"{"} "Code": "promoter", "Name": "推广员", "DifferentialRate": "5%", "MinTeamVolume": "1000.00 CNY", "MinDirectReferrals": 1 {"}"},

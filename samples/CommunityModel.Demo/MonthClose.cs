@@ -7,7 +7,7 @@ namespace CommunityModel.Demo;
 
 /// <summary>What a month end paid.</summary>
 /// <param name="Commissions">Every order's commission, in the order the orders were given: what the ledger accrues.</param>
-/// <param name="Explained">For a team plan, every paid order's explained lines (levels, differential, peer; each with its rank and rate); empty for a levels-only plan.</param>
+/// <param name="Explained">For a team plan, every order's explained lines (none, with the reason, for an excluded product or kind) (levels, differential, peer; each with its rank and rate); empty for a levels-only plan.</param>
 /// <param name="Run">For a team plan, the month-end run: the ranks it qualified, its totals by rule kind, <see cref="CommissionRunResult.ExplainRank"/>; <see langword="null"/> otherwise.</param>
 /// <param name="RunLines">For a team plan, the ledger the run streamed to its sink, in the run's canonical order (by buyer in network order, then order line id); empty otherwise.</param>
 public sealed record MonthClose(

@@ -43,23 +43,16 @@ public sealed class MonthEnd(CommissionSetup setup)
             return new MonthClose([.. orders.Select(o => _levels.Calculate(o, network))], [], null, []);
         }
 
-        // The combined plan has no exclusion list: orders the Plan section excludes (the trial class) earn nothing and
-        // add no volume; the level calculator states that for them exactly as before.
-        var paid = orders.Where(o => !Excluded(o)).ToList();
+        // Orders of excluded products or kinds (the trial class) are in the run: it pays them nothing and counts no
+        // volume for them, and the calculator explains why (Exclusion), exactly as the level calculator did.
         var sink = new RunLines();
-        var result = _run.Execute(EarnerRoster.AllActive(network), paid, refunds, previousRanks: Carried(network), sink: sink, progress: progress);
+        var result = _run.Execute(EarnerRoster.AllActive(network), orders, refunds, previousRanks: Carried(network), sink: sink, progress: progress);
         _previousRanks = result.Ranks;
 
-        var explained = ImmutableArray.CreateBuilder<OrderCompensation>(paid.Count);
+        var explained = ImmutableArray.CreateBuilder<OrderCompensation>(orders.Count);
         var commissions = ImmutableArray.CreateBuilder<OrderCommission>(orders.Count);
         foreach (var order in orders)
         {
-            if (Excluded(order))
-            {
-                commissions.Add(_levels.Calculate(order, network));
-                continue;
-            }
-
             var compensation = _explainer.Calculate(order, result.Ranks);
             explained.Add(compensation);
             commissions.Add(compensation.ToOrderCommission());
@@ -69,10 +62,6 @@ public sealed class MonthEnd(CommissionSetup setup)
         close.CheckRunAgreesWithExplanations();
         return close;
     }
-
-    private bool Excluded(CommissionableOrder order) =>
-        order.ProductId is { } product && Setup.Plan.ExcludedProducts.Contains(product)
-        || order.Kind is { } kind && Setup.Plan.ExcludedOrderKinds.Contains(kind);
 
     // Last month's ranks, re-mapped onto this month's (larger) snapshot; members who joined since hold none.
     private MemberRanks? Carried(NetworkSnapshot network)

@@ -46,8 +46,11 @@ public class MonthEndTests
         var calculator = new CompensationCalculator(setup.Compensation!);
 
         Assert.Equal(JanuaryOrders.Length, close.Commissions.Length);
-        Assert.Equal(3, close.Explained.Length);   // the trial class is excluded: no lines, no volume
-        Assert.Empty(close.Commissions[3].Lines);
+        Assert.Equal(JanuaryOrders.Length, close.Explained.Length);
+        Assert.Empty(close.Commissions[3].Lines);   // the combined plan excludes the trial class: no lines, no volume, and it says why
+        Assert.Empty(close.Explained[3].Lines);
+        Assert.Equal("Product 'trial-class' earns no commission under plan 'team'.", close.Commissions[3].Exclusion);
+        Assert.Equal(close.Commissions[3].Exclusion, close.Explained[3].Exclusion);
         foreach (var (order, commission) in JanuaryOrders.Zip(close.Commissions).Take(3))
         {
             var expected = calculator.Calculate(order, close.Run!.Ranks);

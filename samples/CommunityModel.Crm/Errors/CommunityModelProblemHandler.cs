@@ -16,19 +16,19 @@ namespace CommunityModel.Crm.Errors;
 /// </summary>
 internal sealed class CommunityModelProblemHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
-    /// <summary>The HTTP status of a library or CRM error code: 404 unknown member (in the path) or order, 409 a conflict with the state, else 400 (an unknown sponsor in the body among them).</summary>
+    /// <summary>The HTTP status of a library or CRM error code: 404 unknown member (in the path), order or withdrawal, 409 a conflict with the state, else 400 (an unknown sponsor in the body among them).</summary>
     /// <param name="errorCode">The error code.</param>
     /// <returns>The status.</returns>
     public static int StatusOf(string errorCode) => errorCode switch
     {
-        CrmErrorCodes.UnknownMember or CrmErrorCodes.UnknownOrder or ErrorCodes.ReferralUnknownMember => StatusCodes.Status404NotFound,
+        CrmErrorCodes.UnknownMember or CrmErrorCodes.UnknownOrder or ErrorCodes.ReferralUnknownMember or CommissionErrorCodes.UnknownWithdrawal => StatusCodes.Status404NotFound,
         CrmErrorCodes.IdConflict or CommissionErrorCodes.IdConflict
             or ErrorCodes.ReferralDuplicateMember or ErrorCodes.ReferralAlreadyBound or ErrorCodes.ReferralCycle
             or ErrorCodes.ReferralLocked or ErrorCodes.ReferralWindowClosed
             or ErrorCodes.MembershipAlreadyActive or ErrorCodes.MembershipNotActive or ErrorCodes.NotAnUpgrade or ErrorCodes.NotADowngrade
             or ErrorCodes.NotEntitled or ErrorCodes.EntitlementExhausted or ErrorCodes.IdempotencyKeyConflict
             or ErrorCodes.LifecycleTriggerNotPermitted or ErrorCodes.LifecycleGuardsUnmet or ErrorCodes.LifecycleVersionConflict
-            or CommissionErrorCodes.InsufficientBalance or CommissionErrorCodes.RefundExceedsPaid => StatusCodes.Status409Conflict,
+            or CommissionErrorCodes.InsufficientBalance or CommissionErrorCodes.RefundExceedsPaid or CommissionErrorCodes.WithdrawalSettled => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 

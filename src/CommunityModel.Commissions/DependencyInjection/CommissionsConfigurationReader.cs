@@ -78,18 +78,7 @@ internal static class CommissionsConfigurationReader
             options.Levels = Levels(plan.GetSection("Levels"), problems);
         }
 
-        foreach (var product in plan.GetSection("ProductOverrides").GetChildren())
-        {
-            options.ProductOverrides[product.Key] = Levels(product, problems);
-        }
-
-        foreach (var tier in plan.GetSection("TierOverrides").GetChildren())
-        {
-            options.TierOverrides[tier.Key] = Levels(tier, problems);
-        }
-
-        AddAll(plan.GetSection("ExcludedProducts"), options.ExcludedProducts);
-        AddAll(plan.GetSection("ExcludedOrderKinds"), options.ExcludedOrderKinds);
+        ReadOverridesAndExclusions(plan, options.ProductOverrides, options.TierOverrides, options.ExcludedProducts, options.ExcludedOrderKinds, problems);
         AddAll(plan.GetSection("JoiningProducts"), options.JoiningProducts);
         options.Base = ConfigurationText.Enum<CommissionBase>(plan, "Base", problems) ?? options.Base;
         options.Earners = ConfigurationText.Enum<EarnerEligibility>(plan, "Earners", problems) ?? options.Earners;
@@ -105,6 +94,8 @@ internal static class CommissionsConfigurationReader
         {
             options.Levels = Levels(plan.GetSection("Levels"), problems);
         }
+
+        ReadOverridesAndExclusions(plan, options.ProductOverrides, options.TierOverrides, options.ExcludedProducts, options.ExcludedOrderKinds, problems);
 
         // Rank n is always the n-th entry: the ladder's order is its meaning.
         if (plan.GetSection("Ranks").Exists())
@@ -142,6 +133,29 @@ internal static class CommissionsConfigurationReader
         options.Earners = ConfigurationText.Enum<EarnerEligibility>(plan, "Earners", problems) ?? options.Earners;
         options.IneligibleUpline = ConfigurationText.Enum<IneligibleUplinePolicy>(plan, "IneligibleUpline", problems) ?? options.IneligibleUpline;
         options.Rounding = ConfigurationText.Enum<RoundingMode>(plan, "Rounding", problems) ?? options.Rounding;
+    }
+
+    // The same keys in Plan and Compensation: ProductOverrides:<id>:<n>, TierOverrides:<tier>:<n>, ExcludedProducts, ExcludedOrderKinds.
+    private static void ReadOverridesAndExclusions(
+        IConfigurationSection plan,
+        IDictionary<string, IList<CommissionLevelOptions>> productOverrides,
+        IDictionary<string, IList<CommissionLevelOptions>> tierOverrides,
+        IList<string> excludedProducts,
+        IList<string> excludedKinds,
+        List<string> problems)
+    {
+        foreach (var product in plan.GetSection("ProductOverrides").GetChildren())
+        {
+            productOverrides[product.Key] = Levels(product, problems);
+        }
+
+        foreach (var tier in plan.GetSection("TierOverrides").GetChildren())
+        {
+            tierOverrides[tier.Key] = Levels(tier, problems);
+        }
+
+        AddAll(plan.GetSection("ExcludedProducts"), excludedProducts);
+        AddAll(plan.GetSection("ExcludedOrderKinds"), excludedKinds);
     }
 
     // Level n is always the n-th entry, whatever order the provider lists the children in.

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -36,15 +35,7 @@ namespace CommunityModel.Commissions.Engine;
 /// </remarks>
 public sealed class CommissionCalculator
 {
-    private const EarnerStatus Barred = EarnerStatus.Suspended | EarnerStatus.Inactive;
-
-    private readonly RewardSchedule _planSchedule;
-    private readonly FrozenDictionary<string, RewardSchedule> _byProduct;
-    private readonly FrozenDictionary<string, RewardSchedule> _byTier;
-    private readonly FrozenDictionary<string, RewardSchedule> _excludedProducts;
-    private readonly FrozenDictionary<string, RewardSchedule> _excludedKinds;
-    private readonly bool _compress;
-    private readonly bool _promotersOnly;
+    private readonly RewardScheduleTable _schedules;
 
     /// <summary>Creates a calculator for a plan, resolving its rewards, overrides and exclusions once.</summary>
     /// <param name="plan">The plan.</param>
@@ -52,15 +43,7 @@ public sealed class CommissionCalculator
     {
         ArgumentNullException.ThrowIfNull(plan);
         Plan = plan;
-        _planSchedule = new RewardSchedule(plan, default, default, null);
-        _byProduct = plan.ProductOverrides.ToFrozenDictionary(p => p.Key, p => new RewardSchedule(plan, p.Value, default, null), StringComparer.Ordinal);
-        _byTier = plan.TierOverrides.ToFrozenDictionary(p => p.Key, p => new RewardSchedule(plan, default, p.Value, null), StringComparer.Ordinal);
-        _excludedProducts = plan.ExcludedProducts.ToFrozenDictionary(
-            product => product, product => new RewardSchedule(plan, default, default, $"Product '{product}' earns no commission under plan '{plan.Name}'."), StringComparer.Ordinal);
-        _excludedKinds = plan.ExcludedOrderKinds.ToFrozenDictionary(
-            kind => kind, kind => new RewardSchedule(plan, default, default, $"Orders of kind '{kind}' earn no commission under plan '{plan.Name}'."), StringComparer.Ordinal);
-        _compress = plan.IneligibleUpline == IneligibleUplinePolicy.Compress;
-        _promotersOnly = plan.Earners == EarnerEligibility.DesignatedPromoters;
+        _schedules = new RewardScheduleTable(plan, plan.Name, plan, plan.ExcludedProducts, plan.ExcludedOrderKinds);
     }
 
     /// <summary>The plan this calculator pays.</summary>
@@ -75,28 +58,8 @@ public sealed class CommissionCalculator
     /// <param name="ladderTier">The product-ladder tier, or <see langword="null"/>.</param>
     /// <param name="orderKind">The order kind, or <see langword="null"/>.</param>
     /// <returns>The schedule; the same instance for the same inputs unless both a product and a tier override apply.</returns>
-    public RewardSchedule ScheduleFor(string? productId = null, string? ladderTier = null, string? orderKind = null)
-    {
-        if (productId is not null && _excludedProducts.Count > 0 && _excludedProducts.TryGetValue(productId, out var excluded))
-        {
-            return excluded;
-        }
-
-        if (orderKind is not null && _excludedKinds.Count > 0 && _excludedKinds.TryGetValue(orderKind, out excluded))
-        {
-            return excluded;
-        }
-
-        var byProduct = productId is not null && _byProduct.Count > 0 && _byProduct.TryGetValue(productId, out var p) ? p : null;
-        var byTier = ladderTier is not null && _byTier.Count > 0 && _byTier.TryGetValue(ladderTier, out var t) ? t : null;
-        return (byProduct, byTier) switch
-        {
-            (null, null) => _planSchedule,
-            (not null, null) => byProduct,
-            (null, not null) => byTier,
-            _ => new RewardSchedule(Plan, Plan.ProductOverrides[productId!], Plan.TierOverrides[ladderTier!], null),
-        };
-    }
+    public RewardSchedule ScheduleFor(string? productId = null, string? ladderTier = null, string? orderKind = null) =>
+        _schedules.For(productId, ladderTier, orderKind);
 
     /// <summary>Computes the commission of an order line; every member counts as active and none as a designated promoter.</summary>
     /// <param name="order">The order line.</param>
@@ -136,7 +99,7 @@ public sealed class CommissionCalculator
     /// <exception cref="ArgumentOutOfRangeException">The buyer is not an index of the network.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than the plan's level count.</exception>
     public int Calculate(int buyer, long baseMinorUnits, EarnerRoster earners, Span<CommissionPayout> destination) =>
-        Calculate(_planSchedule, buyer, baseMinorUnits, earners, destination);
+        Calculate(_schedules.Default, buyer, baseMinorUnits, earners, destination);
 
     /// <summary>
     /// Pays an order under a resolved <see cref="RewardSchedule"/>, writing compact payouts into
@@ -156,9 +119,9 @@ public sealed class CommissionCalculator
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(earners);
-        if (!ReferenceEquals(schedule.Plan, Plan))
+        if (!_schedules.Owns(schedule))
         {
-            throw new ArgumentException($"The schedule belongs to plan '{schedule.Plan.Name}', not to this calculator's plan '{Plan.Name}'.", nameof(schedule));
+            throw new ArgumentException($"The schedule belongs to another plan than this calculator's plan '{Plan.Name}'; resolve it with this calculator's ScheduleFor.", nameof(schedule));
         }
 
         if (buyer < 0 || buyer >= earners.Network.Count)
@@ -181,8 +144,9 @@ public sealed class CommissionCalculator
             return 0;
         }
 
-        var observer = default(Unexplained);
-        return Walk(schedule, buyer, baseMinorUnits, earners.Network, earners, destination, ref observer);
+        var writer = new PayoutWriter(destination);
+        LevelWalk.Pay(schedule, buyer, baseMinorUnits, new SnapshotUpline(earners.Network, null, earners), ref writer);
+        return writer.Count;
     }
 
     private OrderCommission Calculate(CommissionableOrder order, NetworkSnapshot network, EarnerRoster? earners)
@@ -199,16 +163,13 @@ public sealed class CommissionCalculator
             return new OrderCommission(order.OrderLineId, order.Buyer, plan.Name, order.AmountPaid, baseAmount, [], baseAmount, [], schedule.Exclusion);
         }
 
-        var payouts = default(Payouts);
         var explanation = default(Explanation);
-        var paid = Walk(schedule, buyer, baseMinor, network, earners, payouts, ref explanation);
-        var lines = new CommissionLine[paid];
-        var retained = baseMinor;
-        for (var i = 0; i < paid; i++)
+        var retained = LevelWalk.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, null, earners), ref explanation);
+        var lines = new CommissionLine[explanation.PaidCount];
+        for (var i = 0; i < lines.Length; i++)
         {
-            var p = payouts[i];
-            var (from, count) = explanation.CompressedPast[i];
-            retained -= p.MinorUnits;
+            var p = explanation.Payouts[i];
+            var (below, count) = explanation.CompressedPast[i];
             lines[i] = new CommissionLine(
                 order.OrderLineId,
                 plan.RuleId(p.Level),
@@ -218,7 +179,7 @@ public sealed class CommissionCalculator
                 schedule.Sources[p.Level - 1],
                 baseAmount,
                 Money.FromMinorUnits(p.MinorUnits, currency),
-                Compressed(network, from, count));
+                Compressed(network, below, count));
         }
 
         var forfeited = explanation.ForfeitedCount == 0 ? [] : Forfeited(network, explanation.Forfeits[..explanation.ForfeitedCount]);
@@ -234,81 +195,7 @@ public sealed class CommissionCalculator
             null);
     }
 
-    /// <summary>
-    /// The one implementation of the plan's rules: walks up from the buyer's sponsor, pays each eligible
-    /// upline its level (never more than what is left of the base), and forfeits or compresses past the
-    /// others. <typeparamref name="TObserver"/> records what only the explained form needs; the compact
-    /// form passes an observer that does nothing, which the JIT removes.
-    /// </summary>
-    private int Walk<TObserver>(RewardSchedule schedule, int buyer, long baseMinor, NetworkSnapshot network, EarnerRoster? earners, Span<CommissionPayout> destination, ref TObserver observer)
-        where TObserver : struct, IWalkObserver
-    {
-        var levels = schedule.Levels;
-        var rounding = Plan.Rounding;
-        var compress = _compress;
-        var promotersOnly = _promotersOnly;
-        var paid = 0;
-        var remaining = baseMinor;
-        var upline = network.ParentAt(buyer);
-        var compressedFrom = upline;
-        var compressedCount = 0;
-        for (var level = 1; level <= levels.Length && upline >= 0 && remaining > 0;)
-        {
-            var status = earners is null ? EarnerStatus.None : earners.StatusAt(upline);
-            if ((status & Barred) == 0 && (!promotersOnly || (status & EarnerStatus.Promoter) != 0))
-            {
-                var amount = Math.Min(remaining, AmountOf(levels[level - 1], schedule, level, baseMinor, rounding));
-                if (amount > 0)
-                {
-                    observer.Paid(paid, compressedFrom, compressedCount);
-                    destination[paid++] = new CommissionPayout(upline, level, amount);
-                    remaining -= amount;
-                }
-
-                level++;
-                upline = network.ParentAt(upline);
-                compressedFrom = upline;
-                compressedCount = 0;
-            }
-            else if (compress)
-            {
-                compressedCount++;
-                upline = network.ParentAt(upline);
-            }
-            else
-            {
-                observer.Forfeited(level, upline, status);
-                level++;
-                upline = network.ParentAt(upline);
-                compressedFrom = upline;
-            }
-        }
-
-        return paid;
-    }
-
     private long BaseOf(CommissionableOrder order) => order.BaseUnder(Plan.Name, Plan.Currency, Plan.Base);
-
-    private long AmountOf(in RewardSchedule.ResolvedLevel level, RewardSchedule schedule, int levelNumber, long baseMinor, RoundingMode rounding)
-    {
-        if (level.FixedMinorUnits >= 0)
-        {
-            return level.FixedMinorUnits;
-        }
-
-        // Base and rate are never negative (validated). When base × mantissa fits 64 bits, divide in
-        // 64 bits with the core's rounding; otherwise take Money's exact 128-bit path. Same result.
-        if (level.RateDivisor != 0)
-        {
-            var high = Math.BigMul((ulong)baseMinor, level.RateMantissa, out var low);
-            if (high == 0)
-            {
-                return (long)MinorUnitArithmetic.RoundQuotient(low, level.RateDivisor, rounding);
-            }
-        }
-
-        return Money.FromMinorUnits(baseMinor, Plan.Currency).Multiply(schedule.Rewards[levelNumber - 1].Rate.GetValueOrDefault(), rounding).MinorUnits;
-    }
 
     private static ImmutableArray<ForfeitedLevel> Forfeited(NetworkSnapshot network, ReadOnlySpan<Forfeit> forfeits)
     {
@@ -321,13 +208,14 @@ public sealed class CommissionCalculator
         return ImmutableCollectionsMarshal.AsImmutableArray(levels);
     }
 
-    private static ImmutableArray<MemberId> Compressed(NetworkSnapshot network, int from, int count)
+    private static ImmutableArray<MemberId> Compressed(NetworkSnapshot network, int below, int count)
     {
         if (count == 0)
         {
             return [];
         }
 
+        var from = network.ParentAt(below);
         var members = new MemberId[count];
         for (var i = 0; i < count; i++, from = network.ParentAt(from))
         {
@@ -337,36 +225,35 @@ public sealed class CommissionCalculator
         return ImmutableCollectionsMarshal.AsImmutableArray(members);
     }
 
-    /// <summary>What the walk reports beyond the payouts themselves.</summary>
-    private interface IWalkObserver
+    /// <summary>The compact form: payouts into the caller's span, nothing to explain.</summary>
+    private ref struct PayoutWriter(Span<CommissionPayout> destination) : ILevelWriter
     {
-        /// <summary>Payout <paramref name="payout"/> went to the upline reached after compressing past <paramref name="count"/> members from <paramref name="from"/>.</summary>
-        void Paid(int payout, int from, int count);
+        private readonly Span<CommissionPayout> _destination = destination;
 
-        /// <summary>Level <paramref name="level"/> was forfeited because the upline at <paramref name="upline"/> may not earn.</summary>
-        void Forfeited(int level, int upline, EarnerStatus status);
-    }
+        public int Count { get; private set; }
 
-    /// <summary>The compact form: nothing to explain.</summary>
-    private struct Unexplained : IWalkObserver
-    {
-        public readonly void Paid(int payout, int from, int count)
-        {
-        }
+        public void Paid(int level, int beneficiary, long amount, int below, int compressed) =>
+            _destination[Count++] = new CommissionPayout(beneficiary, level, amount);
 
         public readonly void Forfeited(int level, int upline, EarnerStatus status)
         {
         }
     }
 
-    /// <summary>The explained form: members compressed past per payout, and forfeited levels.</summary>
-    private struct Explanation : IWalkObserver
+    /// <summary>The explained form: payouts, members compressed past per payout (the member below the first, and how many), and forfeited levels.</summary>
+    private struct Explanation : ILevelWriter
     {
+        public Payouts Payouts;
         public CompressedRuns CompressedPast;
         public Forfeits Forfeits;
+        public int PaidCount;
         public int ForfeitedCount;
 
-        public void Paid(int payout, int from, int count) => CompressedPast[payout] = (from, count);
+        public void Paid(int level, int beneficiary, long amount, int below, int compressed)
+        {
+            CompressedPast[PaidCount] = (below, compressed);
+            Payouts[PaidCount++] = new CommissionPayout(beneficiary, level, amount);
+        }
 
         public void Forfeited(int level, int upline, EarnerStatus status) => Forfeits[ForfeitedCount++] = new Forfeit(level, upline, status);
     }
@@ -382,7 +269,7 @@ public sealed class CommissionCalculator
     [InlineArray(CommissionPlan.MaxLevels)]
     private struct CompressedRuns
     {
-        private (int From, int Count) _element;
+        private (int Below, int Count) _element;
     }
 
     [InlineArray(CommissionPlan.MaxLevels)]

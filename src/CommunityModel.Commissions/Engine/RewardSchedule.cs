@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Team;
 
 namespace CommunityModel.Commissions.Engine;
 
@@ -8,49 +9,67 @@ namespace CommunityModel.Commissions.Engine;
 /// each level after overrides, where it came from, or why such orders earn nothing. Immutable.
 /// </summary>
 /// <remarks>
-/// Get one from <see cref="CommissionCalculator.ScheduleFor"/> and keep it for as long as the plan: the
-/// allocation-free <see cref="CommissionCalculator"/> overloads take it so the per-order walk does no
-/// dictionary or string work. Rates are kept decomposed into integers, so each level costs one
-/// multiply and one divide.
+/// Get one from <see cref="CommissionCalculator.ScheduleFor"/> (a multi-level plan) or
+/// <see cref="CompensationPlan.ScheduleFor"/> (a combined plan) and keep it for as long as the plan: the
+/// allocation-free overloads and the month-end <see cref="Run.OrderBatch"/> take it so the per-order walk does
+/// no dictionary or string work. Rates are kept decomposed into integers, so each level costs one multiply
+/// and one divide. A schedule belongs to the plan that resolved it; another plan refuses it.
 /// </remarks>
 public sealed class RewardSchedule
 {
     private readonly ResolvedLevel[] _levels;
 
-    internal RewardSchedule(CommissionPlan plan, ImmutableArray<LevelReward?> product, ImmutableArray<LevelReward?> tier, string? exclusion)
+    internal RewardSchedule(object owner, CommissionPlan? plan, ImmutableArray<LevelReward?> product, ImmutableArray<LevelReward?> tier, string? exclusion)
     {
+        Owner = owner;
         Plan = plan;
         Exclusion = exclusion;
-        _levels = new ResolvedLevel[plan.Levels.Length];
-        var rewards = new LevelReward[_levels.Length];
-        var sources = new RewardSource[_levels.Length];
-        for (var i = 0; i < _levels.Length; i++)
+        var count = plan?.Levels.Length ?? 0;
+        _levels = new ResolvedLevel[count];
+        var rewards = new LevelReward[count];
+        var sources = new RewardSource[count];
+        for (var i = 0; i < count; i++)
         {
-            var (reward, source) = plan.RewardFor(i + 1, product, tier);
+            var (reward, source) = plan!.RewardFor(i + 1, product, tier);
             rewards[i] = reward;
             sources[i] = source;
-            _levels[i] = new ResolvedLevel(reward.FixedAmount?.MinorUnits ?? -1, reward.RateMantissa, reward.RateDivisor);
+            _levels[i] = new ResolvedLevel(reward.FixedAmount?.MinorUnits ?? -1, new RateFactor(reward.Rate.GetValueOrDefault()));
         }
 
         Rewards = [.. rewards];
         Sources = [.. sources];
+        Rounding = plan?.Rounding ?? RoundingMode.Down;
+        Compress = plan?.IneligibleUpline == IneligibleUplinePolicy.Compress;
+        PromotersOnly = plan?.Earners == EarnerEligibility.DesignatedPromoters;
     }
 
-    /// <summary>The plan the schedule belongs to.</summary>
-    public CommissionPlan Plan { get; }
+    /// <summary>The multi-level plan whose levels the schedule resolves; <see langword="null"/> for a combined plan that pays no levels.</summary>
+    public CommissionPlan? Plan { get; }
 
-    /// <summary>What each level pays, level 1 first, after product and tier overrides.</summary>
+    /// <summary>What each level pays, level 1 first, after product and tier overrides; empty when the plan pays no levels.</summary>
     public ImmutableArray<LevelReward> Rewards { get; }
 
     /// <summary>Where each level's reward came from, level 1 first.</summary>
     public ImmutableArray<RewardSource> Sources { get; }
 
-    /// <summary>Why orders under this schedule earn nothing (an excluded product or order kind); <see langword="null"/> when they earn.</summary>
+    /// <summary>Why orders under this schedule earn nothing under any rule (an excluded product or order kind); <see langword="null"/> when they earn.</summary>
     public string? Exclusion { get; }
+
+    /// <summary>The plan that resolved the schedule (a <see cref="CommissionPlan"/> or a <see cref="CompensationPlan"/>): the only one that accepts it.</summary>
+    internal object Owner { get; }
 
     /// <summary>The levels in their integer form, level 1 first.</summary>
     internal ReadOnlySpan<ResolvedLevel> Levels => _levels;
 
-    /// <summary>One level as the walk computes it: a fixed amount (or -1 for a rate) and the rate as mantissa ÷ divisor (divisor 0 when it needs 128 bits).</summary>
-    internal readonly record struct ResolvedLevel(long FixedMinorUnits, ulong RateMantissa, ulong RateDivisor);
+    /// <summary>How a level's rate is rounded.</summary>
+    internal RoundingMode Rounding { get; }
+
+    /// <summary>Whether an ineligible upline is compressed past (otherwise its level is forfeited).</summary>
+    internal bool Compress { get; }
+
+    /// <summary>Whether only designated promoters earn levels.</summary>
+    internal bool PromotersOnly { get; }
+
+    /// <summary>One level as the walk computes it: a fixed amount (or -1 for a rate) and the rate in integer form.</summary>
+    internal readonly record struct ResolvedLevel(long FixedMinorUnits, RateFactor Rate);
 }

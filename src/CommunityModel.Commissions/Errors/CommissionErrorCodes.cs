@@ -33,10 +33,13 @@ public static class CommissionErrorCodes
     /// <summary>A withdrawal exceeds the member's available balance (or the balance is negative after a clawback).</summary>
     public const string InsufficientBalance = "commissions.insufficient_balance";
 
-    /// <summary>A withdrawal id is unknown or the withdrawal is no longer pending.</summary>
+    /// <summary>No withdrawal has the id.</summary>
     public const string UnknownWithdrawal = "commissions.unknown_withdrawal";
 
-    /// <summary>A withdrawal id, or a refund id of an order line, is already used for another request (other member or amount).</summary>
+    /// <summary>The withdrawal is already paid or rejected; it is settled once.</summary>
+    public const string WithdrawalSettled = "commissions.withdrawal_settled";
+
+    /// <summary>A withdrawal id, a refund id of an order line, or a commission's ledger key is already used for another request (other member, amount or level).</summary>
     public const string IdConflict = "commissions.id_conflict";
 
     /// <summary>A stored ledger event does not fit the ledger replayed so far (recorded twice, unknown, out of order, over a total).</summary>
@@ -67,4 +70,7 @@ public static class CommissionErrorCodes
 
     /// <summary>Ranks, volumes, a roster or an order batch given to a calculation describe another network or ladder than the others.</summary>
     public const string SnapshotMismatch = "commissions.snapshot_mismatch";
+
+    /// <summary>A <see cref="Engine.RewardSchedule"/> given to a run was resolved by another plan than the one paying.</summary>
+    public const string ForeignSchedule = "commissions.foreign_schedule";
 }

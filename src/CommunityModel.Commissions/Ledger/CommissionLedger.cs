@@ -68,12 +68,13 @@ public sealed class CommissionLedger
 
     /// <summary>
     /// Enters an order's commission lines, pending until <paramref name="paidAt"/> plus the freeze period.
-    /// Lines already in the ledger (same key) are skipped: processing an order twice never pays twice.
+    /// Lines already in the ledger (same key, same amount and level) are skipped: processing an order twice never pays twice.
     /// </summary>
     /// <param name="commission">The calculator's result.</param>
     /// <param name="paidAt">When the order was paid; the freeze period starts then.</param>
     /// <returns>The events for the lines newly entered; empty when all were there already.</returns>
     /// <exception cref="CurrencyMismatchException">The commission is not in the ledger's currency.</exception>
+    /// <exception cref="CommissionException">A line's key is already in the ledger with another amount or level (<see cref="CommissionErrorCodes.IdConflict"/>); nothing is entered.</exception>
     public ImmutableArray<CommissionAccrued> Accrue(OrderCommission commission, DateTimeOffset paidAt)
     {
         ArgumentNullException.ThrowIfNull(commission);
@@ -84,6 +85,18 @@ public sealed class CommissionLedger
 
         lock (_gate)
         {
+            // The key is an idempotency key: the same line again is skipped, the same key for another amount or
+            // level is a conflict. Every line is checked before any is entered, so a refusal changes nothing.
+            foreach (var line in commission.Lines)
+            {
+                if (_entries.TryGetValue(line.Key, out var entered) && (entered.Amount != line.Amount.MinorUnits || entered.Level != line.Level))
+                {
+                    throw new CommissionException(
+                        CommissionErrorCodes.IdConflict,
+                        $"Commission {line.Key} is already in the ledger for {Of(entered.Amount)} at level {entered.Level}, not {line.Amount} at level {line.Level}; a line's amount never changes once accrued (reverse it with a refund instead).");
+                }
+            }
+
             var now = _timeProvider.GetUtcNow();
             var accrued = ImmutableArray.CreateBuilder<CommissionAccrued>();
             foreach (var line in commission.Lines)
@@ -265,7 +278,7 @@ public sealed class CommissionLedger
     /// <summary>Marks a requested withdrawal as paid out.</summary>
     /// <param name="withdrawalId">A pending withdrawal.</param>
     /// <returns>The event to store.</returns>
-    /// <exception cref="CommissionException">The withdrawal is unknown or no longer pending.</exception>
+    /// <exception cref="CommissionException">The withdrawal is unknown (<see cref="CommissionErrorCodes.UnknownWithdrawal"/>) or already paid or rejected (<see cref="CommissionErrorCodes.WithdrawalSettled"/>).</exception>
     public WithdrawalPaid MarkWithdrawalPaid(string withdrawalId)
     {
         lock (_gate)
@@ -280,7 +293,7 @@ public sealed class CommissionLedger
     /// <param name="withdrawalId">A pending withdrawal.</param>
     /// <param name="reason">Why.</param>
     /// <returns>The event to store.</returns>
-    /// <exception cref="CommissionException">The withdrawal is unknown or no longer pending.</exception>
+    /// <exception cref="CommissionException">The withdrawal is unknown (<see cref="CommissionErrorCodes.UnknownWithdrawal"/>) or already paid or rejected (<see cref="CommissionErrorCodes.WithdrawalSettled"/>).</exception>
     public WithdrawalRejected RejectWithdrawal(string withdrawalId, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
@@ -557,10 +570,17 @@ public sealed class CommissionLedger
         return matured - account.Withdrawing - account.PaidOut;
     }
 
-    private Withdrawal RequirePending(string withdrawalId) =>
-        withdrawalId is not null && _withdrawals.TryGetValue(withdrawalId, out var w) && !w.Settled
-            ? w
-            : throw new CommissionException(CommissionErrorCodes.UnknownWithdrawal, $"No pending withdrawal has id '{withdrawalId}'.");
+    private Withdrawal RequirePending(string withdrawalId)
+    {
+        if (withdrawalId is null || !_withdrawals.TryGetValue(withdrawalId, out var withdrawal))
+        {
+            throw new CommissionException(CommissionErrorCodes.UnknownWithdrawal, $"No withdrawal has id '{withdrawalId}'.");
+        }
+
+        return withdrawal.Settled
+            ? throw new CommissionException(CommissionErrorCodes.WithdrawalSettled, $"Withdrawal '{withdrawalId}' is already paid or rejected; a settled withdrawal is settled once.")
+            : withdrawal;
+    }
 
     private Account AccountOf(MemberId member)
     {

@@ -133,7 +133,7 @@ public sealed class CommissionPlanBuilder
     /// <exception cref="CommissionPlanException">The plan breaks a rule; every problem is listed.</exception>
     public CommissionPlan Build() => CommissionPlan.Create(_options);
 
-    private static List<CommissionLevelOptions> ToOptions(LevelReward?[] rewards) =>
+    internal static List<CommissionLevelOptions> ToOptions(LevelReward?[] rewards) =>
         [.. rewards.Select(r => new CommissionLevelOptions { Rate = r?.Rate, FixedAmount = r?.FixedAmount })];
 
     private static void AddAll(IList<string> target, string[] values)

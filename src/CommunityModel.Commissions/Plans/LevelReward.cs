@@ -44,6 +44,15 @@ public sealed record LevelReward
     /// <returns>The reward.</returns>
     public static LevelReward OfFixedAmount(Money amount) => new(null, amount);
 
+    /// <summary>Whether two rewards pay the same: equal rates (<c>10%</c> equals <c>0.100</c>) or equal fixed amounts.</summary>
+    /// <param name="other">The other reward.</param>
+    /// <returns><see langword="true"/> when both pay the same.</returns>
+    public bool Equals(LevelReward? other) => other is not null && Rate == other.Rate && FixedAmount == other.FixedAmount;
+
+    /// <summary>A hash consistent with <see cref="Equals(LevelReward?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(Rate, FixedAmount);
+
     /// <summary>Formats as the rate (<c>10%</c>) or the amount (<c>¥30.00</c>).</summary>
     /// <returns>The text.</returns>
     public override string ToString() => FixedAmount?.ToString() ?? Rate.GetValueOrDefault().ToString();

@@ -58,11 +58,11 @@ public sealed class CommissionRun
 
     /// <summary>Qualifies ranks from a compact batch of the period's orders and refunds.</summary>
     /// <param name="network">The network snapshot the batches' indices refer to.</param>
-    /// <param name="orders">The period's orders (their bases add to the buyers' personal volume).</param>
+    /// <param name="orders">The period's orders (their bases add to the buyers' personal volume, except orders whose schedule excludes them).</param>
     /// <param name="refunds">Refunds recorded in the period (their bases take volume back); none when <see langword="null"/>.</param>
     /// <param name="previousRanks">Last period's ranks, kept when the plan keeps the highest rank reached.</param>
     /// <returns>The volumes and the ranks.</returns>
-    /// <exception cref="CommissionException">A buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="CommissionException">A buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>), or a schedule was resolved by another plan (<see cref="CommissionErrorCodes.ForeignSchedule"/>).</exception>
     public (PeriodVolumes Volumes, MemberRanks Ranks) QualifyRanks(NetworkSnapshot network, OrderBatch orders, OrderBatch? refunds = null, MemberRanks? previousRanks = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -89,13 +89,14 @@ public sealed class CommissionRun
     /// <param name="progress">Receives progress after each wave of chunks.</param>
     /// <param name="cancellationToken">Stops the run at the next chunk.</param>
     /// <returns>Totals per rule kind and per member.</returns>
-    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, or a buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, or a buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>); a schedule was resolved by another plan (<see cref="CommissionErrorCodes.ForeignSchedule"/>).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public CommissionRunResult PayBatch(MemberRanks ranks, OrderBatch orders, EarnerRoster? earners = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orders);
         CompensationCalculator.CheckInputs(Plan, ranks, earners);
         CheckBuyers(ranks.Network, orders);
+        CheckSchedules(orders);
         return Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken);
     }
 
@@ -134,17 +135,27 @@ public sealed class CommissionRun
         var buyers = new int[ids.Length];
         var bases = new long[ids.Length];
         var personal = new long[network.Count];
+        RewardSchedule?[]? schedules = null; // only when some order has rewards of its own
         for (var k = 0; k < ids.Length; k++)
         {
             var order = list[positions[k]];
             bases[k] = Plan.BaseOf(order);
+            var schedule = Plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind);
+            if (!ReferenceEquals(schedule, Plan.Kernel.Standard))
+            {
+                (schedules ??= new RewardSchedule?[ids.Length])[k] = schedule;
+            }
+
             if (k > 0 && ids[k] == ids[k - 1])
             {
                 throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{ids[k]}' appears twice in the run; each order line is paid once.");
             }
 
             buyers[k] = network.IndexOf(order.Buyer);
-            personal[buyers[k]] = checked(personal[buyers[k]] + bases[k]);
+            if (schedule.Exclusion is null)
+            {
+                personal[buyers[k]] = checked(personal[buyers[k]] + bases[k]);
+            }
         }
 
         foreach (var refund in refunds ?? [])
@@ -162,17 +173,35 @@ public sealed class CommissionRun
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.QualifyingRanks, 0, ids.Length, 0));
         var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
         var ranks = Plan.Qualifier.Qualify(volumes, previousRanks);
-        return Pay(ranks, earners, new OrderBatch(buyers, bases), volumes, previousRanks, ids, sink, progress, cancellationToken);
+        return Pay(ranks, earners, new OrderBatch(buyers, bases, schedules), volumes, previousRanks, ids, sink, progress, cancellationToken);
     }
 
-    private static void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
+    private void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
     {
         CheckBuyers(network, batch);
+        CheckSchedules(batch);
         var buyers = batch.Buyers.Span;
         var bases = batch.BaseMinorUnits.Span;
+        var schedules = batch.Schedules.Span;
         for (var i = 0; i < buyers.Length; i++)
         {
-            personal[buyers[i]] = checked(personal[buyers[i]] + (sign * bases[i]));
+            // An excluded order line is not commissionable: it counts no volume either.
+            if (schedules.IsEmpty || schedules[i]?.Exclusion is null)
+            {
+                personal[buyers[i]] = checked(personal[buyers[i]] + (sign * bases[i]));
+            }
+        }
+    }
+
+    private void CheckSchedules(OrderBatch orders)
+    {
+        var schedules = orders.Schedules.Span;
+        for (var i = 0; i < schedules.Length; i++)
+        {
+            if (schedules[i] is { } schedule && !Plan.Schedules.Owns(schedule))
+            {
+                throw new CommissionException(CommissionErrorCodes.ForeignSchedule, $"Order {i} of the batch has a schedule resolved by another plan than '{Plan.Name}'; resolve it with this plan's ScheduleFor.");
+            }
         }
     }
 
@@ -292,6 +321,7 @@ public sealed class CommissionRun
         {
             var buyers = orders.Buyers.Span;
             var bases = orders.BaseMinorUnits.Span;
+            var schedules = orders.Schedules.Span;
             var numbers = sequence.Orders;
             var sorted = sequence.IsIdentity;
             var buyer = sorted || from == to ? 0 : sequence.BuyerAt(from);
@@ -333,7 +363,7 @@ public sealed class CommissionRun
                 }
 
                 result.Base += baseMinor;
-                var n = kernel.Pay(buyer, baseMinor, upline, paid);
+                var n = kernel.Pay(schedules.IsEmpty ? kernel.Standard : schedules[order] ?? kernel.Standard, buyer, baseMinor, upline, paid);
                 if (n > 0 && paid[0].Capped)
                 {
                     result.CappedOrders++;

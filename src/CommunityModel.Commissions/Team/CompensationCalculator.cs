@@ -66,11 +66,12 @@ public sealed class CompensationCalculator
         var network = ranks.Network;
         var baseMinor = plan.BaseOf(order);
         var buyer = network.IndexOf(order.Buyer);
+        var schedule = plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind);
         var max = plan.Kernel.MaxLines;
         Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
         Span<int> forfeitedAt = stackalloc int[CommissionPlan.MaxLevels];
         forfeitedAt.Fill(-1);
-        var count = plan.Kernel.Pay(buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid, forfeitedAt);
+        var count = plan.Kernel.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid, forfeitedAt);
         var forfeited = ImmutableArray.CreateBuilder<ForfeitedLevel>();
         for (var level = 1; level <= forfeitedAt.Length; level++)
         {
@@ -85,7 +86,7 @@ public sealed class CompensationCalculator
         long total = 0, uncapped = 0;
         for (var i = 0; i < count; i++)
         {
-            lines[i] = Explain(order.OrderLineId, paid[i], ranks);
+            lines[i] = Explain(order.OrderLineId, paid[i], ranks, schedule);
             total += paid[i].Amount;
             uncapped += paid[i].Uncapped;
         }
@@ -102,6 +103,7 @@ public sealed class CompensationCalculator
             capped ? Money.FromMinorUnits(total, currency) : null)
         {
             Forfeited = forfeited.ToImmutable(),
+            Exclusion = schedule.Exclusion,
         };
     }
 
@@ -120,7 +122,7 @@ public sealed class CompensationCalculator
         }
     }
 
-    private CompensationLine Explain(string orderLineId, in PaidLine line, MemberRanks ranks)
+    private CompensationLine Explain(string orderLineId, in PaidLine line, MemberRanks ranks, RewardSchedule schedule)
     {
         var plan = Plan;
         var network = ranks.Network;
@@ -128,7 +130,7 @@ public sealed class CompensationCalculator
         var rank = ranks.RankAt(line.Beneficiary);
         var (reward, compressed, peerOf) = line.Kind switch
         {
-            CommissionRuleKind.Level => (plan.LevelPlan!.Levels[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), (MemberId?)null),
+            CommissionRuleKind.Level => (schedule.Rewards[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), (MemberId?)null),
             CommissionRuleKind.Differential => (LevelReward.OfRate(plan.Ladder[line.Ordinal].DifferentialRate - (line.Source == 0 ? Rate.Zero : plan.Ladder[line.Source].DifferentialRate)), [], null),
             _ => (LevelReward.OfRate(rank!.PeerRate ?? plan.PeerRate), ImmutableArray<MemberId>.Empty, network.MemberAt(line.Source)),
         };
@@ -146,6 +148,9 @@ public sealed class CompensationCalculator
             Money.FromMinorUnits(line.Uncapped, currency),
             line.Capped,
             compressed,
-            peerOf);
+            peerOf)
+        {
+            Source = line.Kind == CommissionRuleKind.Level ? schedule.Sources[line.Ordinal - 1] : RewardSource.Plan,
+        };
     }
 }

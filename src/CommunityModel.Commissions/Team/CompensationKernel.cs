@@ -12,14 +12,10 @@ internal sealed class CompensationKernel
 {
     private const EarnerStatus Barred = EarnerStatus.Suspended | EarnerStatus.Inactive;
 
-    private readonly long[] _levelFixed;
-    private readonly RateFactor[] _levelRates;
     private readonly RateFactor[] _differential;
     private readonly RateFactor[] _peer;
     private readonly RateFactor _cap;
     private readonly bool _hasCap;
-    private readonly bool _compress;
-    private readonly bool _promotersOnly;
     private readonly bool _sellerEarnsOwnRank;
     private readonly bool _peerOfBase;
     private readonly int _generations;
@@ -28,9 +24,7 @@ internal sealed class CompensationKernel
 
     internal CompensationKernel(CompensationPlan plan)
     {
-        var levels = plan.LevelPlan?.Levels ?? [];
-        _levelFixed = [.. levels.Select(l => l.FixedAmount?.MinorUnits ?? -1)];
-        _levelRates = [.. levels.Select(l => new RateFactor(l.Rate.GetValueOrDefault()))];
+        var levels = plan.LevelPlan?.Levels.Length ?? 0;
         _top = plan.Ladder.Count;
         _differential = [new RateFactor(Rate.Zero), .. plan.Ladder.Ranks.Select(r => new RateFactor(r.DifferentialRate))];
         _peer = [new RateFactor(Rate.Zero), .. plan.Ladder.Ranks.Select(r => new RateFactor(r.PeerRate ?? plan.PeerRate))];
@@ -38,17 +32,19 @@ internal sealed class CompensationKernel
         _peerOfBase = plan.PeerBasis == PeerBonusBasis.OfBase;
         _hasCap = plan.PayoutCap is not null;
         _cap = new RateFactor(plan.PayoutCap.GetValueOrDefault());
-        _compress = plan.IneligibleUpline == IneligibleUplinePolicy.Compress;
-        _promotersOnly = plan.Earners == EarnerEligibility.DesignatedPromoters;
         _sellerEarnsOwnRank = plan.SellerEarnsOwnRank;
         _rounding = plan.Rounding;
-        MaxLines = _levelFixed.Length + _top + (_top * _generations);
+        Standard = plan.Schedules.Default;
+        MaxLines = levels + _top + (_top * _generations);
         KindSlots = [-1, -1, -1, -1, -1];
-        foreach (var (kind, used) in new[] { (CommissionRuleKind.Level, _levelFixed.Length > 0), (CommissionRuleKind.Differential, _top > 0), (CommissionRuleKind.Peer, _top > 0 && _generations > 0) })
+        foreach (var (kind, used) in new[] { (CommissionRuleKind.Level, levels > 0), (CommissionRuleKind.Differential, _top > 0), (CommissionRuleKind.Peer, _top > 0 && _generations > 0) })
         {
             KindSlots[(int)kind] = used ? SlotCount++ : -1;
         }
     }
+
+    /// <summary>The plan's own level rewards: what an order without a schedule of its own pays.</summary>
+    internal RewardSchedule Standard { get; }
 
     /// <summary>Per rule kind, its slot in per-member totals; -1 for a kind this plan never pays (so totals take only the room they need).</summary>
     internal int[] KindSlots { get; }
@@ -60,21 +56,29 @@ internal sealed class CompensationKernel
     internal int MaxLines { get; }
 
     /// <summary>Pays one order: levels, then differential, then peer bonus, then the cap. Returns the number of lines written.</summary>
+    /// <param name="schedule">The order's level rewards (after product and tier overrides), from the plan's <see cref="CompensationPlan.ScheduleFor"/>; an excluded order pays nothing under any rule.</param>
     /// <param name="buyer">The buyer's (seller's) index.</param>
     /// <param name="baseMinor">The base in minor units.</param>
     /// <param name="upline">Sponsors, ranks and statuses.</param>
     /// <param name="lines">Receives the lines; at least <see cref="MaxLines"/> long.</param>
     /// <param name="forfeited">When not empty (one slot per level), receives the index of the upline whose level was forfeited, for explanations.</param>
-    internal int Pay<TUpline>(int buyer, long baseMinor, in TUpline upline, Span<PaidLine> lines, Span<int> forfeited = default)
+    internal int Pay<TUpline>(RewardSchedule schedule, int buyer, long baseMinor, in TUpline upline, Span<PaidLine> lines, Span<int> forfeited = default)
         where TUpline : struct, IUplineTable
     {
-        if (baseMinor <= 0)
+        if (baseMinor <= 0 || schedule.Exclusion is not null)
         {
             return 0;
         }
 
         var remaining = baseMinor;
-        var count = _levelFixed.Length == 0 ? 0 : PayLevels(buyer, baseMinor, upline, lines, forfeited, ref remaining);
+        var count = 0;
+        if (schedule.Levels.Length > 0)
+        {
+            var writer = new LevelLines(lines, forfeited, baseMinor);
+            remaining = LevelWalk.Pay(schedule, buyer, baseMinor, upline, ref writer);
+            count = writer.Count;
+        }
+
         if (_top > 0 && remaining > 0)
         {
             count = PayRanks(buyer, baseMinor, upline, lines, count, ref remaining);
@@ -83,54 +87,6 @@ internal sealed class CompensationKernel
         if (_hasCap && count > 0)
         {
             ApplyCap(baseMinor, lines[..count], baseMinor - remaining);
-        }
-
-        return count;
-    }
-
-    private int PayLevels<TUpline>(int buyer, long baseMinor, in TUpline network, Span<PaidLine> lines, Span<int> forfeited, ref long remaining)
-        where TUpline : struct, IUplineTable
-    {
-        var count = 0;
-        var levels = _levelFixed.Length;
-        var upline = network.ParentAt(buyer);
-        var below = buyer; // the member whose sponsor is the next upline a level may go to
-        var compressedCount = 0;
-        for (var level = 1; level <= levels && upline >= 0 && remaining > 0;)
-        {
-            var status = network.StatusAt(upline);
-            var eligible = (status & Barred) == 0 && (!_promotersOnly || (status & EarnerStatus.Promoter) != 0);
-            if (eligible)
-            {
-                var fixedAmount = _levelFixed[level - 1];
-                var amount = Math.Min(remaining, fixedAmount >= 0 ? fixedAmount : _levelRates[level - 1].Of(baseMinor, _rounding));
-                if (amount > 0)
-                {
-                    lines[count++] = new PaidLine { Beneficiary = upline, Amount = amount, Uncapped = amount, Basis = baseMinor, Source = below, Count = compressedCount, Kind = CommissionRuleKind.Level, Ordinal = (byte)level };
-                    remaining -= amount;
-                }
-
-                level++;
-                below = upline;
-                upline = network.ParentAt(upline);
-                compressedCount = 0;
-            }
-            else if (_compress)
-            {
-                compressedCount++;
-                upline = network.ParentAt(upline);
-            }
-            else
-            {
-                if (!forfeited.IsEmpty)
-                {
-                    forfeited[level - 1] = upline;
-                }
-
-                level++;
-                below = upline;
-                upline = network.ParentAt(upline);
-            }
         }
 
         return count;
@@ -212,6 +168,26 @@ internal sealed class CompensationKernel
         {
             lines[i].Amount = parts[i];
             lines[i].Capped = true;
+        }
+    }
+
+    /// <summary>Level lines as the kernel keeps them: into the order's line buffer, forfeits by level when asked for.</summary>
+    private ref struct LevelLines(Span<PaidLine> lines, Span<int> forfeited, long baseMinor) : ILevelWriter
+    {
+        private readonly Span<PaidLine> _lines = lines;
+        private readonly Span<int> _forfeited = forfeited;
+
+        public int Count { get; private set; }
+
+        public void Paid(int level, int beneficiary, long amount, int below, int compressed) =>
+            _lines[Count++] = new PaidLine { Beneficiary = beneficiary, Amount = amount, Uncapped = amount, Basis = baseMinor, Source = below, Count = compressed, Kind = CommissionRuleKind.Level, Ordinal = (byte)level };
+
+        public readonly void Forfeited(int level, int upline, EarnerStatus status)
+        {
+            if (!_forfeited.IsEmpty)
+            {
+                _forfeited[level - 1] = upline;
+            }
         }
     }
 }

@@ -34,6 +34,9 @@ public sealed record CompensationLine(
     ImmutableArray<MemberId> CompressedPast,
     MemberId? PeerOf)
 {
+    /// <summary>For a level line, where its reward came from (the plan, a product or a ladder-tier override); <see cref="RewardSource.Plan"/> for other rules.</summary>
+    public RewardSource Source { get; init; } = RewardSource.Plan;
+
     /// <summary>The ledger key of this line.</summary>
     public CommissionKey Key => new(OrderLineId, Beneficiary, Rule);
 }

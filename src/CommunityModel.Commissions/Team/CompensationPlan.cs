@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
@@ -29,6 +30,9 @@ public sealed class CompensationPlan
         Earners = options.Earners;
         IneligibleUpline = options.IneligibleUpline;
         LevelPlan = options.Levels is { Count: > 0 } ? CommissionPlan.Create(LevelOptions(options)) : null;
+        ExcludedProducts = LevelPlan?.ExcludedProducts ?? (options.ExcludedProducts ?? []).ToFrozenSet(StringComparer.Ordinal);
+        ExcludedOrderKinds = LevelPlan?.ExcludedOrderKinds ?? (options.ExcludedOrderKinds ?? []).ToFrozenSet(StringComparer.Ordinal);
+        Schedules = new RewardScheduleTable(this, Name, LevelPlan, ExcludedProducts, ExcludedOrderKinds);
         Ladder = RankLadder.Create(options.Currency, [.. options.Ranks ?? []]);
         Qualifier = new RankQualifier(Ladder, options.RankRetention, options.SplitOffVolume);
         SellerEarnsOwnRank = options.SellerEarnsOwnRank;
@@ -60,8 +64,14 @@ public sealed class CompensationPlan
     /// <summary>What happens to a level whose upline may not earn.</summary>
     public IneligibleUplinePolicy IneligibleUpline { get; }
 
-    /// <summary>The multi-level part (same name, so its rule ids are this plan's); <see langword="null"/> when the plan pays no levels.</summary>
+    /// <summary>The multi-level part (same name, so its rule ids are this plan's), with the product and tier overrides and the exclusions; <see langword="null"/> when the plan pays no levels.</summary>
     public CommissionPlan? LevelPlan { get; }
+
+    /// <summary>Products that earn nothing under any rule and count no volume.</summary>
+    public IReadOnlySet<string> ExcludedProducts { get; }
+
+    /// <summary>Order kinds that earn nothing under any rule and count no volume.</summary>
+    public IReadOnlySet<string> ExcludedOrderKinds { get; }
 
     /// <summary>The ranks paying the differential; empty for a levels-only plan.</summary>
     public RankLadder Ladder { get; }
@@ -92,6 +102,9 @@ public sealed class CompensationPlan
 
     internal CompensationKernel Kernel { get; }
 
+    /// <summary>The plan's schedules, resolved once.</summary>
+    internal RewardScheduleTable Schedules { get; }
+
     /// <summary>Validates options and creates the plan.</summary>
     /// <param name="options">The plan as data.</param>
     /// <returns>The plan.</returns>
@@ -112,8 +125,23 @@ public sealed class CompensationPlan
         void Add(string code, string message) => problems.Add(new(code, message));
         // Levels, currency, base, rounding and eligibility follow the multi-level plan's rules: one validator checks
         // them (a plan without levels is checked with a single 0% level, which breaks none).
+        // Overrides and exclusions are the multi-level plan's too; without levels there is nothing to override.
         var withLevels = LevelOptions(options);
-        withLevels.Levels = options.Levels is { Count: > 0 } levels ? levels : [new CommissionLevelOptions { Rate = Rate.Zero }];
+        if (options.Levels is not { Count: > 0 })
+        {
+            withLevels.Levels = [new CommissionLevelOptions { Rate = Rate.Zero }];
+            foreach (var (kind, overrides) in new[] { ("ProductOverrides", withLevels.ProductOverrides), ("TierOverrides", withLevels.TierOverrides) })
+            {
+                foreach (var key in overrides.Keys)
+                {
+                    Add(CommissionErrorCodes.InvalidPlan, $"{kind}:{key} overrides level rewards but the plan pays no levels.");
+                }
+            }
+
+            withLevels.ProductOverrides = new Dictionary<string, IList<CommissionLevelOptions>>(StringComparer.Ordinal);
+            withLevels.TierOverrides = new Dictionary<string, IList<CommissionLevelOptions>>(StringComparer.Ordinal);
+        }
+
         foreach (var problem in CommissionPlan.Validate(withLevels))
         {
             Add(CommissionErrorCodes.InvalidPlan, problem);
@@ -163,6 +191,18 @@ public sealed class CompensationPlan
         _ => $"{Name}/{kind.ToString().ToLowerInvariant()}-{ordinal}",
     };
 
+    /// <summary>
+    /// What the plan pays for a product, ladder tier and order kind: the level rewards after overrides, or, for an
+    /// excluded product or order kind, a schedule that pays nothing under any rule and says why. Resolve it once per
+    /// product and give it to the month-end run's <see cref="Run.OrderBatch"/>.
+    /// </summary>
+    /// <param name="productId">The product bought, or <see langword="null"/>.</param>
+    /// <param name="ladderTier">The product-ladder tier, or <see langword="null"/>.</param>
+    /// <param name="orderKind">The order kind, or <see langword="null"/>.</param>
+    /// <returns>The schedule; the same instance for the same inputs unless both a product and a tier override apply.</returns>
+    public RewardSchedule ScheduleFor(string? productId = null, string? ladderTier = null, string? orderKind = null) =>
+        Schedules.For(productId, ladderTier, orderKind);
+
     /// <summary>The commissionable base of an order in minor units, checked like the multi-level calculator checks it.</summary>
     internal long BaseOf(CommissionableOrder order)
     {
@@ -175,6 +215,10 @@ public sealed class CompensationPlan
         Name = options.Name,
         Currency = options.Currency,
         Levels = options.Levels,
+        ProductOverrides = options.ProductOverrides ?? new Dictionary<string, IList<CommissionLevelOptions>>(StringComparer.Ordinal),
+        TierOverrides = options.TierOverrides ?? new Dictionary<string, IList<CommissionLevelOptions>>(StringComparer.Ordinal),
+        ExcludedProducts = options.ExcludedProducts ?? [],
+        ExcludedOrderKinds = options.ExcludedOrderKinds ?? [],
         Base = options.Base,
         Earners = options.Earners,
         IneligibleUpline = options.IneligibleUpline,

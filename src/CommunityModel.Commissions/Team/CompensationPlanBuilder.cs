@@ -45,6 +45,52 @@ public sealed class CompensationPlanBuilder
         return this;
     }
 
+    /// <summary>Replaces level rewards for one product; a <see langword="null"/> keeps the plan's reward at that level. Only the level rewards change.</summary>
+    /// <param name="productId">The product.</param>
+    /// <param name="rewards">The rewards, level 1 first.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder ForProduct(string productId, params LevelReward?[] rewards)
+    {
+        _options.ProductOverrides[productId] = CommissionPlanBuilder.ToOptions(rewards);
+        return this;
+    }
+
+    /// <summary>Replaces level rewards for one ladder tier (e.g. <c>VIP</c>); a <see langword="null"/> keeps the plan's reward at that level.</summary>
+    /// <param name="tier">The tier.</param>
+    /// <param name="rewards">The rewards, level 1 first.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder ForTier(string tier, params LevelReward?[] rewards)
+    {
+        _options.TierOverrides[tier] = CommissionPlanBuilder.ToOptions(rewards);
+        return this;
+    }
+
+    /// <summary>Makes products earn nothing under any rule and count no volume (e.g. lead magnets).</summary>
+    /// <param name="productIds">The products.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder ExcludeProducts(params string[] productIds)
+    {
+        foreach (var product in productIds)
+        {
+            _options.ExcludedProducts.Add(product);
+        }
+
+        return this;
+    }
+
+    /// <summary>Makes order kinds earn nothing under any rule and count no volume (e.g. <c>GroupBuy</c>, <c>FlashSale</c>).</summary>
+    /// <param name="kinds">The order kinds.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder ExcludeOrderKinds(params string[] kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            _options.ExcludedOrderKinds.Add(kind);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds the next rank, above those added before.</summary>
     /// <param name="code">The rank's code.</param>
     /// <param name="differentialRate">Its differential rate, above the previous rank's.</param>

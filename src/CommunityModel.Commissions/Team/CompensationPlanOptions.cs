@@ -19,6 +19,18 @@ public sealed class CompensationPlanOptions
     /// <summary>Multi-level rewards, nearest upline first: zero to three levels, paid first.</summary>
     public IList<CommissionLevelOptions> Levels { get; set; } = [];
 
+    /// <summary>Per-product replacements of level rewards (key: product id), as on <see cref="CommissionPlanOptions.ProductOverrides"/>; they change only the level rewards.</summary>
+    public IDictionary<string, IList<CommissionLevelOptions>> ProductOverrides { get; set; } = new Dictionary<string, IList<CommissionLevelOptions>>(StringComparer.Ordinal);
+
+    /// <summary>Per-ladder-tier replacements of level rewards (key: tier, e.g. <c>VIP</c>); a product override is more specific.</summary>
+    public IDictionary<string, IList<CommissionLevelOptions>> TierOverrides { get; set; } = new Dictionary<string, IList<CommissionLevelOptions>>(StringComparer.Ordinal);
+
+    /// <summary>Products that earn nothing under any rule (levels, differential, peer bonus) and count no volume, e.g. lead magnets (引流品).</summary>
+    public IList<string> ExcludedProducts { get; set; } = [];
+
+    /// <summary>Order kinds that earn nothing under any rule and count no volume, e.g. <c>GroupBuy</c> (拼团) or <c>FlashSale</c> (秒杀).</summary>
+    public IList<string> ExcludedOrderKinds { get; set; } = [];
+
     /// <summary>The ranks, lowest first, with strictly increasing differential rates; none for a levels-only plan.</summary>
     public IList<RankOptions> Ranks { get; set; } = [];
 

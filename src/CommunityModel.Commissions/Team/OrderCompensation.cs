@@ -29,6 +29,9 @@ public sealed record OrderCompensation(
     /// <summary>Levels forfeited because their upline may not earn (the plan forfeits rather than compresses); empty when none.</summary>
     public ImmutableArray<ForfeitedLevel> Forfeited { get; init; } = [];
 
+    /// <summary>Why the order earns nothing under any rule (an excluded product or order kind), as <see cref="OrderCommission.Exclusion"/>; <see langword="null"/> when it earns.</summary>
+    public string? Exclusion { get; init; }
+
     /// <summary>The total paid to members.</summary>
     public Money TotalPaid => Base.Subtract(CompanyRetained);
 
@@ -44,10 +47,10 @@ public sealed record OrderCompensation(
         {
             if (line.Amount.IsPositive)
             {
-                lines.Add(new CommissionLine(OrderLineId, line.Rule, line.Ordinal, line.Beneficiary, line.Reward, RewardSource.Plan, Base, line.Amount, line.CompressedPast));
+                lines.Add(new CommissionLine(OrderLineId, line.Rule, line.Ordinal, line.Beneficiary, line.Reward, line.Source, Base, line.Amount, line.CompressedPast));
             }
         }
 
-        return new OrderCommission(OrderLineId, Buyer, Plan, AmountPaid, Base, lines.ToImmutable(), CompanyRetained, Forfeited, null);
+        return new OrderCommission(OrderLineId, Buyer, Plan, AmountPaid, Base, lines.ToImmutable(), CompanyRetained, Forfeited, Exclusion);
     }
 }

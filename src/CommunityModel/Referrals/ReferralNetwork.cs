@@ -19,6 +19,8 @@ public sealed class ReferralNetwork
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private int _applied;
+    private NetworkSnapshot? _snapshot;
+    private int _snapshotAt = -1;
 
     /// <summary>Creates an empty network.</summary>
     /// <param name="options">The binding mode and registration window.</param>
@@ -275,12 +277,21 @@ public sealed class ReferralNetwork
         : !registering && IsUpline(member, sponsor) ? $"binding member {member} to {sponsor} makes a cycle"
         : null;
 
-    /// <summary>Freezes the current network into an immutable <see cref="NetworkSnapshot"/> (O(n)).</summary>
+    /// <summary>
+    /// Freezes the current network into an immutable <see cref="NetworkSnapshot"/>: O(n) after a change, O(1) when
+    /// nothing changed since the last snapshot (the same instance is returned), so taking one per order at checkout
+    /// costs nothing between registrations.
+    /// </summary>
     /// <returns>The snapshot.</returns>
     public NetworkSnapshot Snapshot()
     {
         lock (_gate)
         {
+            if (_snapshot is not null && _snapshotAt == _applied)
+            {
+                return _snapshot;
+            }
+
             var links = new ReferralLink[_nodes.Count];
             var i = 0;
             foreach (var (member, node) in _nodes)
@@ -288,7 +299,9 @@ public sealed class ReferralNetwork
                 links[i++] = new ReferralLink(member, node.Sponsor);
             }
 
-            return NetworkSnapshot.Create(links);
+            _snapshot = NetworkSnapshot.Create(links);
+            _snapshotAt = _applied;
+            return _snapshot;
         }
     }
 

@@ -124,6 +124,50 @@ public class CompensationConfigurationTests
     }
 
     [Fact]
+    public void Overrides_and_exclusions_of_the_combined_plan_bind_from_configuration_and_reach_its_levels_only_plan()
+    {
+        var values = Plan();
+        values["Commissions:Compensation:ProductOverrides:course:0:Rate"] = "20%";
+        values["Commissions:Compensation:ProductOverrides:course:1:FixedAmount"] = "8.00 CNY";
+        values["Commissions:Compensation:TierOverrides:VIP:0:Rate"] = "12%";
+        values["Commissions:Compensation:ExcludedProducts:0"] = "trial-class";
+        values["Commissions:Compensation:ExcludedOrderKinds:0"] = "GroupBuy";
+        using var provider = Provider(values);
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var plan = provider.GetRequiredService<CompensationPlan>();
+
+        Assert.Equal(Rate.FromPercent(20), plan.ScheduleFor("course").Rewards[0].Rate);
+        Assert.Equal(Money.Cny(8m), plan.ScheduleFor("course").Rewards[1].FixedAmount);
+        Assert.Equal<RewardSource>(new[] { RewardSource.Product, RewardSource.Product }, plan.ScheduleFor("course").Sources);
+        Assert.Equal(Rate.FromPercent(12), plan.ScheduleFor(ladderTier: "VIP").Rewards[0].Rate);
+        Assert.Equal(["trial-class"], plan.ExcludedProducts);
+        Assert.Equal(["GroupBuy"], plan.LevelPlan!.ExcludedOrderKinds);
+        Assert.Contains("trial-class", plan.ScheduleFor("trial-class").Exclusion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_override_value_is_named_by_its_path_and_an_override_of_more_levels_than_the_plan_fails_at_start_up()
+    {
+        var unparsable = Plan();
+        unparsable["Commissions:Compensation:ProductOverrides:course:1:Rate"] = "half";
+        using var bad = Provider(unparsable);
+        var tooMany = Plan();
+        tooMany["Commissions:Compensation:TierOverrides:VIP:0:Rate"] = "3%";
+        tooMany["Commissions:Compensation:TierOverrides:VIP:1:Rate"] = "3%";
+        tooMany["Commissions:Compensation:TierOverrides:VIP:2:Rate"] = "3%";
+        using var long_ = Provider(tooMany);
+
+        var parse = Assert.Throws<CommissionException>(() => bad.GetRequiredService<IStartupValidator>().Validate());
+        var levels = Assert.Throws<OptionsValidationException>(() => long_.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(CommissionErrorCodes.InvalidConfiguration, parse.ErrorCode);
+        Assert.Contains("Commissions:Compensation:ProductOverrides:course:1:Rate", parse.Message, StringComparison.Ordinal);
+        Assert.Contains("TierOverrides:VIP has 3 level(s) but the plan has 2", levels.Message, StringComparison.Ordinal);
+        Assert.Contains(CommissionErrorCodes.InvalidPlan, levels.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_plan_built_in_code_is_validated_the_same_way_and_resolving_without_one_names_the_setting()
     {
         using var provider = new ServiceCollection()

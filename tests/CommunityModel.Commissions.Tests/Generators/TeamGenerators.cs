@@ -1,4 +1,5 @@
 using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
@@ -76,10 +77,17 @@ public static class TeamScenarios
                                 Gen.Elements(PeerBonusBasis.OfBase, PeerBonusBasis.OfDownlineDifferential).SelectMany(basis =>
                                     Gen.Elements(RoundingMode.Down, RoundingMode.HalfUp, RoundingMode.Up).Select(rounding =>
                                     {
-                                        var builder = new CompensationPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding);
+                                        // Product "p" and tier "t" override the levels; product "x" and kind "k" are excluded.
+                                        var builder = new CompensationPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding).ExcludeProducts("x").ExcludeOrderKinds("k");
                                         foreach (var bp in levelBps)
                                         {
                                             builder.Level(Rate.FromBasisPoints(bp));
+                                        }
+
+                                        if (levelBps.Length > 0)
+                                        {
+                                            builder.ForProduct("p", [.. levelBps.Select(bp => bp % 3 == 0 ? null : LevelReward.OfRate(Rate.FromBasisPoints(3 * bp)))]);
+                                            builder.ForTier("t", LevelReward.OfFixedAmount(Money.FromMinorUnits(levelBps[0] * 10, Currency.CNY)));
                                         }
 
                                         var rate = 0;

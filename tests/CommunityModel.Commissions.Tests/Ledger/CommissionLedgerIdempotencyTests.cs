@@ -137,9 +137,31 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
         Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m));
         Ledger.MarkWithdrawalPaid("w1");
 
-        Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => Ledger.MarkWithdrawalPaid("w1")).ErrorCode);
-        Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => Ledger.RejectWithdrawal("w1", "late")).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.WithdrawalSettled, Assert.Throws<CommissionException>(() => Ledger.MarkWithdrawalPaid("w1")).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.WithdrawalSettled, Assert.Throws<CommissionException>(() => Ledger.RejectWithdrawal("w1", "late")).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => Ledger.MarkWithdrawalPaid("w9")).ErrorCode);
         Assert.Equal(Money.Cny(100m), Ledger.BalanceOf(4).PaidOut);
+    }
+
+    [Fact]
+    public void The_same_commission_key_for_another_amount_is_a_conflict_and_enters_nothing()
+    {
+        var first = Order("o1", 3600m);
+        Record(Ledger.Accrue(first, Start));
+        var before = Events.Count;
+        var line = first.Lines[0];
+        var changed = first with
+        {
+            Lines = [line with { Amount = line.Amount.Add(Money.Cny(0.01m)) }, .. first.Lines[1..]],
+        };
+
+        var conflict = Assert.Throws<CommissionException>(() => Ledger.Accrue(changed, Start));
+
+        Assert.Equal(CommissionErrorCodes.IdConflict, conflict.ErrorCode);
+        Assert.Contains(line.Key.ToString(), conflict.Message, StringComparison.Ordinal);
+        Assert.Empty(Ledger.Accrue(first, Start));
+        Assert.Equal(before, Events.Count);
+        Assert.Equal(first.Lines.Sum(l => l.Amount.MinorUnits), first.Lines.Sum(l => Ledger.BalanceOf(l.Beneficiary).Pending.MinorUnits));
     }
 
     public static TheoryData<string, int, string> BadStreams => new()

@@ -138,7 +138,7 @@ public class CommissionLedgerTests : LedgerTestBase
 
         Assert.Equal("bank account closed", rejected.Reason);
         Assert.Equal(Money.Cny(360m), Ledger.BalanceOf(4).Available);
-        Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => Ledger.MarkWithdrawalPaid("w1")).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.WithdrawalSettled, Assert.Throws<CommissionException>(() => Ledger.MarkWithdrawalPaid("w1")).ErrorCode);
         Assert.Equal(CommissionErrorCodes.UnknownWithdrawal, Assert.Throws<CommissionException>(() => Ledger.RejectWithdrawal("nope", "x")).ErrorCode);
     }
 

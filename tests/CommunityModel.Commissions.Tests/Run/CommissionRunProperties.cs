@@ -15,19 +15,30 @@ public class CommissionRunProperties
     private static Arbitrary<(TeamScenario Scenario, CommissionableOrder[] Orders, int Seed)> Runs =>
         TeamScenarios.Scenarios.Generator.SelectMany(s =>
             Gen.Choose(0, s.Earners.Network.Count - 1).SelectMany(buyer => Gen.Choose(0, 500_000).Select(fen => (buyer, fen))).ArrayOf().SelectMany(picks =>
-                Gen.Choose(0, int.MaxValue).Select(seed => (s, picks.Take(40).Select((p, i) => new CommissionableOrder($"o-{i:D3}", s.Earners.Network.MemberAt(p.buyer), Money.FromMinorUnits(p.fen, Currency.CNY))).ToArray(), seed))))
+                Gen.Choose(0, int.MaxValue).Select(seed => (s, picks.Take(40).Select((p, i) => new CommissionableOrder($"o-{i:D3}", s.Earners.Network.MemberAt(p.buyer), Money.FromMinorUnits(p.fen, Currency.CNY))
+                {
+                    // Some orders select the plan's product and tier overrides or its exclusions (see TeamScenarios.Plan).
+                    ProductId = Products[(p.fen + i) % Products.Length],
+                    LadderTier = p.fen % 3 == 0 ? "t" : null,
+                    Kind = p.fen % 11 == 0 ? "k" : null,
+                }).ToArray(), seed))))
         .ToArbitrary();
+
+    private static readonly string?[] Products = [null, null, "p", "x", "q"];
 
     private static (int Order, long Beneficiary, string Rule, long Amount, long Uncapped, bool Capped)[] Ledger(CommissionRunResult result, IEnumerable<CommissionRunLine> lines) =>
         [.. lines.Select(l => (l.Order, result.Ranks.Network.MemberAt(l.Beneficiary).Value, result.Plan.RuleId(l.Kind, l.Ordinal), l.Amount, l.UncappedAmount, l.Capped))];
 
     [Property(MaxTest = 1000)]
-    public Property The_engine_pays_exactly_the_lines_of_the_per_order_calculator_with_the_same_ranks() =>
+    public Property The_engine_pays_exactly_the_lines_of_the_per_order_calculator_with_the_same_ranks_and_schedules() =>
         Prop.ForAll(Runs, r =>
         {
             var (s, orders, _) = r;
             var sink = new CollectingSink();
-            var batch = new OrderBatch(orders.Select(o => s.Earners.Network.IndexOf(o.Buyer)).ToArray(), orders.Select(o => o.AmountPaid.MinorUnits).ToArray());
+            var batch = new OrderBatch(
+                orders.Select(o => s.Earners.Network.IndexOf(o.Buyer)).ToArray(),
+                orders.Select(o => o.AmountPaid.MinorUnits).ToArray(),
+                orders.Select(o => (RewardSchedule?)s.Plan.ScheduleFor(o.ProductId, o.LadderTier, o.Kind)).ToArray());
             var result = new CommissionRun(s.Plan, new CommissionRunOptions { ChunkSize = 3 }).PayBatch(s.Ranks, batch, s.Earners, sink);
 
             // Canonical order: by buyer index (the network's pre-order), then order number, then the plan's line order.
@@ -59,5 +70,20 @@ public class CommissionRunProperties
                 && members.All(i => sequential.Ranks.LevelAt(i) == parallel.Ranks.LevelAt(i))
                 && Enumerable.Range(0, orders.Length).All(i => sequential.OrderLineIdAt(i) == parallel.OrderLineIdAt(i))
                 && sequential.TotalPaid == parallel.TotalPaid && sequential.CappedOrders == parallel.CappedOrders;
+        });
+
+    [Property(MaxTest = 1000)]
+    public Property An_excluded_order_counts_no_volume_and_pays_no_line_in_the_whole_run() =>
+        Prop.ForAll(Runs, r =>
+        {
+            var (s, orders, _) = r;
+            var sink = new CollectingSink();
+            var result = new CommissionRun(s.Plan, new CommissionRunOptions { ChunkSize = 4 }).Execute(s.Earners, orders, sink: sink);
+
+            var excluded = orders.Select(o => s.Plan.ScheduleFor(o.ProductId, o.LadderTier, o.Kind).Exclusion is not null).ToArray();
+            var network = s.Earners.Network;
+            return Enumerable.Range(0, network.Count).All(i => result.Volumes!.PersonalAt(i).MinorUnits
+                    == orders.Where((o, k) => !excluded[k] && network.IndexOf(o.Buyer) == i).Sum(o => o.AmountPaid.MinorUnits))
+                && sink.Lines.All(l => !excluded[int.Parse(result.OrderLineIdAt(l.Order)!.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture)]);
         });
 }

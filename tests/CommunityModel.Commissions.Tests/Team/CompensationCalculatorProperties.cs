@@ -64,20 +64,31 @@ public class CompensationCalculatorProperties
         });
 
     [Property(MaxTest = 1000)]
-    public Property A_plan_of_levels_alone_pays_exactly_what_the_multi_level_calculator_pays() =>
-        Prop.ForAll(CommissionGenerators.Scenarios, s =>
+    public Property A_plan_of_levels_alone_pays_exactly_what_the_multi_level_calculator_pays_with_overrides_and_exclusions() =>
+        Prop.ForAll(CommissionGenerators.ScenariosWithOverrides, s =>
         {
-            var builder = new CompensationPlanBuilder(s.Plan.Name).WhenUplineIneligible(s.Plan.IneligibleUpline).EarnersAre(s.Plan.Earners).RoundWith(s.Plan.Rounding);
+            var builder = new CompensationPlanBuilder(s.Plan.Name).WhenUplineIneligible(s.Plan.IneligibleUpline).EarnersAre(s.Plan.Earners).RoundWith(s.Plan.Rounding)
+                .ExcludeProducts([.. s.Plan.ExcludedProducts]).ExcludeOrderKinds([.. s.Plan.ExcludedOrderKinds]);
             foreach (var level in s.Plan.Levels)
             {
                 _ = level.FixedAmount is { } f ? builder.Level(f) : builder.Level(level.Rate!.Value);
+            }
+
+            foreach (var (product, rewards) in s.Plan.ProductOverrides)
+            {
+                builder.ForProduct(product, [.. rewards]);
+            }
+
+            foreach (var (tier, rewards) in s.Plan.TierOverrides)
+            {
+                builder.ForTier(tier, [.. rewards]);
             }
 
             var plan = builder.Build();
             var expected = new CommissionCalculator(s.Plan).Calculate(s.Order, s.Earners);
             var actual = new CompensationCalculator(plan).Calculate(s.Order, MemberRanks.None(s.Earners.Network, plan.Ladder), s.Earners).ToOrderCommission();
             return expected.Lines.SequenceEqual(actual.Lines, LineComparer.Instance) && expected.CompanyRetained == actual.CompanyRetained
-                && expected.Forfeited.SequenceEqual(actual.Forfeited);
+                && expected.Forfeited.SequenceEqual(actual.Forfeited) && expected.Exclusion == actual.Exclusion;
         });
 
     private sealed class LineComparer : IEqualityComparer<CommissionLine>
@@ -85,7 +96,7 @@ public class CompensationCalculatorProperties
         public static readonly LineComparer Instance = new();
 
         public bool Equals(CommissionLine x, CommissionLine y) =>
-            (x.Rule, x.Level, x.Beneficiary, x.Reward, x.Amount) == (y.Rule, y.Level, y.Beneficiary, y.Reward, y.Amount) && x.CompressedPast.SequenceEqual(y.CompressedPast);
+            (x.Rule, x.Level, x.Beneficiary, x.Reward, x.Source, x.Amount) == (y.Rule, y.Level, y.Beneficiary, y.Reward, y.Source, y.Amount) && x.CompressedPast.SequenceEqual(y.CompressedPast);
 
         public int GetHashCode(CommissionLine obj) => obj.Amount.GetHashCode();
     }

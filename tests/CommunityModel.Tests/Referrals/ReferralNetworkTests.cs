@@ -208,6 +208,27 @@ public class ReferralNetworkTests
     }
 
     [Fact]
+    public void A_snapshot_is_taken_again_only_after_the_network_changed()
+    {
+        var network = Network(ReferralBindingMode.FirstReferralAnyTime, 1, 2);
+        var first = network.Snapshot();
+
+        Assert.Same(first, network.Snapshot());
+        Assert.False(network.TryBind(1, 1).Succeeded); // refused: nothing changed
+        Assert.Same(first, network.Snapshot());
+
+        network.Bind(2, 1);
+        var bound = network.Snapshot();
+        Assert.NotSame(first, bound);
+        Assert.Equal(new MemberId(1), bound.MemberAt(bound.ParentAt(bound.IndexOf(2))));
+        Assert.Equal(-1, first.ParentAt(first.IndexOf(2))); // the earlier snapshot is frozen
+
+        network.Register(3, 2);
+        Assert.Equal(3, network.Snapshot().Count);
+        Assert.Equal(2, bound.Count);
+    }
+
+    [Fact]
     public void Applying_an_event_that_does_not_fit_leaves_a_live_network_as_it_was()
     {
         var network = Network(ReferralBindingMode.LatestReferralOverrides);

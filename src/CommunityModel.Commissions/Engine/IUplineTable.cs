@@ -1,9 +1,8 @@
-using CommunityModel.Commissions.Engine;
 
-namespace CommunityModel.Commissions.Team;
+namespace CommunityModel.Commissions.Engine;
 
 /// <summary>
-/// What the paying kernel reads about a member while walking up: its sponsor, its rank level and its status.
+/// What a walk up the network (the level walk, the combined plan's kernel) reads about a member while walking up: its sponsor, its rank level and its status.
 /// Implemented by structs so the kernel is specialised (and inlined) for each.
 /// </summary>
 internal interface IUplineTable
