@@ -9,14 +9,14 @@ namespace CommunityModel.Demo;
 /// <param name="Commissions">Every order's commission, in the order the orders were given: what the ledger accrues.</param>
 /// <param name="Explained">For a team plan, every order's explained lines (none, with the reason, for an excluded product or kind) (levels, differential, peer; each with its rank and rate); empty for a levels-only plan.</param>
 /// <param name="Run">For a team plan, the month-end run: the ranks it qualified, its totals by rule kind, <see cref="CommissionRunResult.ExplainRank"/>; <see langword="null"/> otherwise.</param>
-/// <param name="RunLines">For a team plan, the ledger the run streamed to its sink, in canonical order (order line ids, ordinal); empty otherwise.</param>
+/// <param name="RunLines">For a team plan, the ledger the run streamed to its sink, in the run's canonical order (by buyer in network order, then order line id); empty otherwise.</param>
 public sealed record MonthClose(
     ImmutableArray<OrderCommission> Commissions,
     ImmutableArray<OrderCompensation> Explained,
     CommissionRunResult? Run,
     ImmutableArray<CommissionRunLine> RunLines)
 {
-    /// <summary>The run's streamed lines as (order line, beneficiary, kind, amount), zero lines left out, in canonical order.</summary>
+    /// <summary>The run's streamed lines as (order line, beneficiary, kind, amount), zero lines left out, by order line id (ordinal), each order's lines in the plan's order.</summary>
     /// <returns>The lines.</returns>
     public IEnumerable<(string OrderLine, MemberId Beneficiary, CommissionRuleKind Kind, Money Amount)> RunLinesExplained()
     {
@@ -25,7 +25,8 @@ public sealed record MonthClose(
             yield break;
         }
 
-        foreach (var line in RunLines.Where(l => l.Amount > 0))
+        // The run's order numbers are the ordinal order of the ids; a stable sort keeps each order's lines in the plan's order.
+        foreach (var line in RunLines.Where(l => l.Amount > 0).OrderBy(l => l.Order))
         {
             yield return (Run.OrderLineIdAt(line.Order)!, Run.Ranks.Network.MemberAt(line.Beneficiary), line.Kind, Money.FromMinorUnits(line.Amount, Run.Plan.Currency));
         }

@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Run;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Benchmarks.Commissions;
@@ -112,6 +113,26 @@ public sealed class TeamRunWorkload
         }
 
         return new TeamRunWorkload(network, ranks, buyers, bases);
+    }
+
+    /// <summary>
+    /// The same orders grouped by buyer in the network's order, batch order kept within a buyer: the order in
+    /// which the library's month-end run pays them (<see cref="BuyerSequence"/>).
+    /// </summary>
+    /// <returns>A workload on the same network and ranks.</returns>
+    public TeamRunWorkload InBuyerOrder()
+    {
+        var sequence = BuyerSequence.Create(Buyers, Network.Count);
+        var buyers = new int[Buyers.Length];
+        var bases = new long[Bases.Length];
+        for (var p = 0; p < buyers.Length; p++)
+        {
+            var order = sequence.IsIdentity ? p : sequence.Orders[p];
+            buyers[p] = Buyers[order];
+            bases[p] = Bases[order];
+        }
+
+        return new TeamRunWorkload(Network, Ranks, buyers, bases);
     }
 
     /// <summary>The parent array a hand-written kernel walks: the sponsor's index, -1 for a root.</summary>

@@ -4,7 +4,8 @@ namespace CommunityModel.Commissions.Run;
 
 /// <summary>
 /// One line of the month-end ledger in its compact form (32 bytes): indices and minor units. The run writes
-/// lines in canonical order: by <see cref="Order"/>, then in the plan's line order within the order. Turn an
+/// lines in canonical order: by buyer index (the network snapshot's order), then by <see cref="Order"/>, then in
+/// the plan's line order within the order; sort by <see cref="Order"/> (stably) for the orders' sequence. Turn an
 /// index into a member with <c>NetworkSnapshot.MemberAt</c>, a kind and ordinal into a rule id with
 /// <see cref="CompensationPlan.RuleId"/>, and an order number into its id with <see cref="CommissionRunResult.OrderLineIdAt"/>.
 /// </summary>

@@ -1,8 +1,10 @@
 namespace CommunityModel.Commissions.Run;
 
 /// <summary>
-/// Receives the month-end ledger as it is produced, in canonical order, one block at a time and never two at
-/// once, so the run never holds every line in memory. Write each block to storage (a file, a bulk insert) before returning.
+/// Receives the month-end ledger as it is produced, in canonical order (by buyer index in the network snapshot,
+/// then order number, then the plan's line order; see <see cref="CommissionRunLine"/>), one block at a time and
+/// never two at once, so the run never holds every line in memory. Write each block to storage (a file, a bulk
+/// insert) before returning.
 /// </summary>
 public interface ICommissionRunSink
 {

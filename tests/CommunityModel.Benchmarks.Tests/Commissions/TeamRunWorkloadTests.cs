@@ -80,6 +80,20 @@ public class TeamRunWorkloadTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_kernel_over_the_orders_in_buyer_order_pays_every_member_the_same_total(int seed)
+    {
+        var workload = TeamRunWorkload.Generate(members: 3_000, orders: 30_000, seed);
+        var sorted = workload.InBuyerOrder();
+        var parents = workload.Parents();
+
+        Assert.True(sorted.Buyers.Zip(sorted.Buyers.Skip(1)).All(p => p.First <= p.Second));
+        Assert.Equal(workload.Buyers.Select((b, o) => (b, workload.Bases[o])).OrderBy(p => p.b), sorted.Buyers.Zip(sorted.Bases));
+        Assert.Equal(TeamPlanKernel.Run(workload, parents, new long[workload.Network.Count]), TeamPlanKernel.Run(sorted, parents, new long[workload.Network.Count]));
+    }
+
     [Fact]
     public void The_library_engine_pays_the_worked_example_like_the_kernel()
     {

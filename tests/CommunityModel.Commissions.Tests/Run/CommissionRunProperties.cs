@@ -41,9 +41,11 @@ public class CommissionRunProperties
                 orders.Select(o => (RewardSchedule?)s.Plan.ScheduleFor(o.ProductId, o.LadderTier, o.Kind)).ToArray());
             var result = new CommissionRun(s.Plan, new CommissionRunOptions { ChunkSize = 3 }).PayBatch(s.Ranks, batch, s.Earners, sink);
 
+            // Canonical order: by buyer index (the network's pre-order), then order number, then the plan's line order.
             var calculator = new CompensationCalculator(s.Plan);
-            var expected = orders.SelectMany((o, i) => calculator.Calculate(o, s.Ranks, s.Earners).Lines
-                .Select(l => (i, l.Beneficiary.Value, l.Rule, l.Amount.MinorUnits, l.UncappedAmount.MinorUnits, l.Capped))).ToArray();
+            var expected = orders.Select((o, i) => (Order: o, Number: i)).OrderBy(o => s.Earners.Network.IndexOf(o.Order.Buyer)).ThenBy(o => o.Number)
+                .SelectMany(o => calculator.Calculate(o.Order, s.Ranks, s.Earners).Lines
+                .Select(l => (o.Number, l.Beneficiary.Value, l.Rule, l.Amount.MinorUnits, l.UncappedAmount.MinorUnits, l.Capped))).ToArray();
             return Ledger(result, sink.Lines).SequenceEqual(expected)
                 && result.TotalPaid.MinorUnits + result.CompanyRetained.MinorUnits == orders.Sum(o => o.AmountPaid.MinorUnits);
         });

@@ -59,6 +59,30 @@ public class CommissionRunTests
     }
 
     [Fact]
+    public void The_ledger_runs_by_buyer_in_network_order_then_by_order_number_then_in_the_plans_line_order()
+    {
+        // Network order (pre-order): 1, 2, 4, 5, 3, 6. Order numbers by id: a-001 0 (buyer 1), a-002 1 (2), b-003 2 (3),
+        // b-004 3 (4), c-005 4 (5), c-006 5 (6); so the ledger pays 0, 1, 3, 4, 2, 5.
+        var sink = new CollectingSink();
+        var result = new CommissionRun(Plan(), new CommissionRunOptions { ChunkSize = 2 }).Execute(EarnerRoster.AllActive(TeamFixtures.SixMembers), Orders(), sink: sink);
+
+        Assert.Equal([0, 1, 3, 4, 2, 5], sink.Lines.Select(l => l.Order).Distinct());
+        Assert.Equal(
+            ["a-001", "a-002", "b-004", "c-005", "b-003", "c-006"],
+            sink.Lines.Select(l => l.Order).Distinct().Select(o => result.OrderLineIdAt(o)));
+
+        // Within one buyer, by order number, and each order's lines in the plan's order (levels, then the differential walk up).
+        var batch = new OrderBatch(new[] { 5, 0, 5, 2 }, new long[] { 100_000, 200_000, 300_000, 400_000 });
+        var batchSink = new CollectingSink();
+        var run = new CommissionRun(result.Plan, new CommissionRunOptions { ChunkSize = 1 });
+        run.PayBatch(result.Ranks, batch, sink: batchSink);
+        Assert.Equal([1, 3, 0, 2], batchSink.Lines.Select(l => l.Order).Distinct());
+        Assert.Equal(
+            [(3L, "team/level-1", 10_000L), (1L, "team/level-2", 5_000L), (6L, "team/differential", 5_000L), (3L, "team/differential", 5_000L), (1L, "team/differential", 5_000L)],
+            batchSink.Lines.Where(l => l.Order == 0).Select(l => (TeamFixtures.SixMembers.MemberAt(l.Beneficiary).Value, result.Plan.RuleId(l.Kind, l.Ordinal), l.Amount)));
+    }
+
+    [Fact]
     public void Per_member_totals_add_up_each_members_lines_per_rule_kind()
     {
         var sink = new CollectingSink();
