@@ -103,6 +103,9 @@ public sealed class ComplianceLinter
     /// peer bonus (平级奖) for what they are — pay on the team's sales (团队计酬, <see cref="ComplianceCodes.TeamCompensation"/>)
     /// — and the most one order can pay (every level, the top rank's differential, the peer bonus at its highest rate for
     /// every generation, bounded by the plan's own cap) against the profile's cap (<see cref="ComplianceCodes.PlanPayoutOverCap"/>).
+    /// Role and staff lines (<see cref="CompensationPlan.Roles"/>) do not count: they pay the company's employees and
+    /// organisation (division, agent, staff), not distributors on their own sales, which is what the profile's cap limits.
+    /// The plan's own per-order cap still covers them, and can only lower what distributors are paid.
     /// </summary>
     /// <param name="plan">The combined plan.</param>
     /// <param name="profile">The profile.</param>

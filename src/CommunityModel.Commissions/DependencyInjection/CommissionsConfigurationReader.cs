@@ -1,6 +1,7 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Configuration;
@@ -123,6 +124,23 @@ internal static class CommissionsConfigurationReader
                 Basis = ConfigurationText.Enum<PeerBonusBasis>(peer, "Basis", problems) ?? PeerBonusBasis.OfBase,
                 Generations = ConfigurationText.Int(peer, "Generations", problems) ?? 1,
             };
+        }
+
+        // Roles are paid in their listed order: entry i is always the i-th role, its bands lowest first.
+        if (plan.GetSection("Roles").Exists())
+        {
+            options.Roles = [.. ConfigurationText.Items(plan.GetSection("Roles")).Select(r => new RoleOptions
+            {
+                Role = r["Role"] ?? "",
+                Rate = ConfigurationText.Rate(r, "Rate", problems),
+                Amount = ConfigurationText.Money(r, "Amount", problems),
+                Mode = ConfigurationText.Enum<StaffBandMode>(r, "Mode", problems) ?? StaffBandMode.WholeVolume,
+                Bands = [.. ConfigurationText.Items(r.GetSection("Bands")).Select(b => new StaffBandOptions
+                {
+                    From = ConfigurationText.Money(b, "From", problems),
+                    Rate = ConfigurationText.Rate(b, "Rate", problems),
+                })],
+            })];
         }
 
         options.SellerEarnsOwnRank = ConfigurationText.Bool(plan, "SellerEarnsOwnRank", problems) ?? options.SellerEarnsOwnRank;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Engine;
@@ -8,6 +9,8 @@ namespace CommunityModel.Commissions.Engine;
 /// <param name="AmountPaid">What the buyer paid for the line.</param>
 public sealed record CommissionableOrder(string OrderLineId, MemberId Buyer, Money AmountPaid)
 {
+    private static readonly ImmutableDictionary<string, MemberId> NoRoles = ImmutableDictionary<string, MemberId>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The line's cost, needed when the plan pays on amount paid minus cost.</summary>
     public Money? Cost { get; init; }
 
@@ -19,6 +22,21 @@ public sealed record CommissionableOrder(string OrderLineId, MemberId Buyer, Mon
 
     /// <summary>The order kind (e.g. <c>GroupBuy</c>, <c>FlashSale</c>); selects exclusions.</summary>
     public string? Kind { get; init; }
+
+    /// <summary>
+    /// Who held each organisational role of a combined plan on this line (e.g. <c>division</c>, <c>agent</c>, <c>staff</c>),
+    /// by role name with ordinal keys; empty by default. Holders need not be members of the network (staff are employees).
+    /// A plan role not named here pays nothing and is reported as unfilled; a name the plan has no role for is an error.
+    /// </summary>
+    public ImmutableDictionary<string, MemberId> Roles
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value.WithComparers(StringComparer.Ordinal);
+        }
+    } = NoRoles;
 
     /// <summary>
     /// The commissionable base of this line under a plan, in minor units: the amount paid, or paid minus cost, never

@@ -71,6 +71,17 @@ public static class CommissionErrorCodes
     /// <summary>Ranks, volumes, a roster or an order batch given to a calculation describe another network or ladder than the others.</summary>
     public const string SnapshotMismatch = "commissions.snapshot_mismatch";
 
+    // Staff and role pay in a combined plan.
+
+    /// <summary>A role of a combined plan is malformed: no name, a repeated name, not exactly one of rate, amount or bands, a rate outside 0% to 100%, a fixed amount negative or in another currency, or too many roles. Band problems keep <see cref="InvalidPlan"/>, the code of a staff schedule's bands.</summary>
+    public const string InvalidRole = "commissions.invalid_role";
+
+    /// <summary>An order names a holder for a role its plan does not have.</summary>
+    public const string UnknownRole = "commissions.unknown_role";
+
+    /// <summary>A banded (staff) role is paid without the holder's period volume in the role, or with volumes that do not include the order.</summary>
+    public const string StaffVolumeMissing = "commissions.staff_volume_missing";
+
     /// <summary>A <see cref="Engine.RewardSchedule"/> given to a run was resolved by another plan than the one paying.</summary>
     public const string ForeignSchedule = "commissions.foreign_schedule";
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
@@ -10,7 +11,7 @@ namespace CommunityModel.Commissions.Run;
 
 /// <summary>
 /// The month-end engine of a <see cref="CompensationPlan"/>: over an immutable network snapshot and the period's
-/// orders (and refunds), it qualifies ranks first, then pays every order with the same kernel as
+/// orders (and refunds), it qualifies ranks (and sums role holders' period volumes) first, then pays every order with the same kernel as
 /// <see cref="CompensationCalculator"/>, so it gives exactly the calculator's lines.
 /// </summary>
 /// <remarks>
@@ -37,6 +38,7 @@ namespace CommunityModel.Commissions.Run;
 public sealed class CommissionRun
 {
     private const int StackLines = 64;
+    private const int RoleKinds = 2;
     private readonly CommissionRunOptions _options;
 
     /// <summary>Creates a run of a plan.</summary>
@@ -81,6 +83,7 @@ public sealed class CommissionRun
     /// <summary>
     /// Pays a compact batch with ranks already qualified: the fast path (no strings, no qualification), e.g. to pay
     /// with ranks qualified by <see cref="QualifyRanks"/> or fixed by an administrator.
+    /// A batch pays the plan's roles when it names their holders (<see cref="OrderBatch.WithRoles"/>); otherwise every role is unfilled.
     /// </summary>
     /// <param name="ranks">The ranks, over the network the batch's indices refer to, on the plan's ladder.</param>
     /// <param name="orders">The orders; an order's number in the ledger is its position.</param>
@@ -89,7 +92,7 @@ public sealed class CommissionRun
     /// <param name="progress">Receives progress after each wave of chunks.</param>
     /// <param name="cancellationToken">Stops the run at the next chunk.</param>
     /// <returns>Totals per rule kind and per member.</returns>
-    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, or a buyer index is outside the network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>); a schedule was resolved by another plan (<see cref="CommissionErrorCodes.ForeignSchedule"/>).</exception>
+    /// <exception cref="CommissionException">The ranks or roster describe another ladder or network, a buyer index is outside the network, or the batch's role holders were summed under another plan (<see cref="CommissionErrorCodes.SnapshotMismatch"/>); a schedule was resolved by another plan (<see cref="CommissionErrorCodes.ForeignSchedule"/>).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public CommissionRunResult PayBatch(MemberRanks ranks, OrderBatch orders, EarnerRoster? earners = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -97,7 +100,12 @@ public sealed class CommissionRun
         CompensationCalculator.CheckInputs(Plan, ranks, earners);
         CheckBuyers(ranks.Network, orders);
         CheckSchedules(orders);
-        return Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken);
+        if (orders.StaffVolumes is { } staff && staff.Plan != Plan)
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The batch's role holders were summed under plan '{staff.Plan.Name}', another plan than '{Plan.Name}'; call WithRoles with the paying plan.");
+        }
+
+        return Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken, orders.StaffVolumes, orders.RoleHolders);
     }
 
     /// <summary>
@@ -112,9 +120,14 @@ public sealed class CommissionRun
     /// <param name="progress">Receives progress: qualifying, then after each wave of chunks.</param>
     /// <param name="cancellationToken">Stops the run at the next chunk.</param>
     /// <returns>The ranks, totals per rule kind and per member, and the order line ids by order number.</returns>
-    /// <exception cref="CommissionException">An order is unusable or its id appears twice (<see cref="CommissionErrorCodes.InvalidRequest"/>), or is in another currency.</exception>
+    /// <exception cref="CommissionException">An order is unusable, names an empty role holder, or its id appears twice (<see cref="CommissionErrorCodes.InvalidRequest"/>), is in another currency, or names a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>).</exception>
     /// <exception cref="ReferralException">A buyer is not in the network.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <remarks>
+    /// Role holders named by the orders (<see cref="CommissionableOrder.Roles"/>) are paid from a holder table
+    /// (<see cref="CommissionRunResult.Holders"/>); banded roles pay on the holders' period volumes summed from these orders
+    /// (<see cref="CommissionRunResult.StaffVolumes"/>) — the same lines as <see cref="CompensationCalculator"/> given those volumes.
+    /// </remarks>
     public CommissionRunResult Execute(EarnerRoster earners, IEnumerable<CommissionableOrder> orders, IEnumerable<VolumeEntry>? refunds = null, MemberRanks? previousRanks = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(earners);
@@ -135,6 +148,7 @@ public sealed class CommissionRun
         var buyers = new int[ids.Length];
         var bases = new long[ids.Length];
         var personal = new long[network.Count];
+        var anyRoles = false;
         RewardSchedule?[]? schedules = null; // only when some order has rewards of its own
         for (var k = 0; k < ids.Length; k++)
         {
@@ -152,6 +166,7 @@ public sealed class CommissionRun
             }
 
             buyers[k] = network.IndexOf(order.Buyer);
+            anyRoles |= order.Roles.Count > 0;
             if (schedule.Exclusion is null)
             {
                 personal[buyers[k]] = checked(personal[buyers[k]] + bases[k]);
@@ -169,11 +184,24 @@ public sealed class CommissionRun
             personal[at] = checked(personal[at] - Math.Abs(refund.Amount.MinorUnits));
         }
 
+        // Role holders are not network members: they get their own table, and banded roles their period volumes.
+        StaffVolumes? staff = null;
+        int[]? roleHolders = null;
+        if (anyRoles)
+        {
+            roleHolders = new int[checked(ids.Length * Plan.Roles.Length)];
+            staff = StaffVolumes.Create(Plan, list, positions, bases, roleHolders);
+        }
+        else if (!Plan.Roles.IsEmpty)
+        {
+            staff = StaffVolumes.Create(Plan, list, positions, [], []); // no holders: every role unfilled, nothing to read per order
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.QualifyingRanks, 0, ids.Length, 0));
         var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
         var ranks = Plan.Qualifier.Qualify(volumes, previousRanks);
-        return Pay(ranks, earners, new OrderBatch(buyers, bases, schedules), volumes, previousRanks, ids, sink, progress, cancellationToken);
+        return Pay(ranks, earners, new OrderBatch(buyers, bases, schedules), volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders);
     }
 
     private void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
@@ -218,13 +246,15 @@ public sealed class CommissionRun
         }
     }
 
-    private CommissionRunResult Pay(MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, PeriodVolumes? volumes, MemberRanks? previous, string[]? ids, ICommissionRunSink? sink, IProgress<CommissionRunProgress>? progress, CancellationToken cancellationToken)
+    private CommissionRunResult Pay(MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, PeriodVolumes? volumes, MemberRanks? previous, string[]? ids, ICommissionRunSink? sink, IProgress<CommissionRunProgress>? progress, CancellationToken cancellationToken, StaffVolumes? staff = null, int[]? roleHolders = null)
     {
         var degree = _options.MaxDegreeOfParallelism > 0 ? _options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var chunkSize = _options.ChunkSize;
         var chunkCount = (int)(((long)orders.Count + chunkSize - 1) / chunkSize);
         var waveSize = Math.Max(1, degree * 4);
-        var totalsLength = ranks.Network.Count * Plan.Kernel.SlotCount;
+        // Members' totals, then two per role holder (Staff, Role) after them.
+        var memberTotals = ranks.Network.Count * Plan.Kernel.SlotCount;
+        var totalsLength = checked(memberTotals + ((staff?.Holders.Length ?? 0) * RoleKinds));
 
         // Each worker adds into its own totals (plain adds keep many cache misses in flight; atomic adds would
         // serialise them), merged at the end; above the memory budget the workers share one array atomically.
@@ -232,7 +262,7 @@ public sealed class CommissionRun
         var shared = new long[totalsLength];
         var spare = new ConcurrentBag<long[]>();
         var sequence = BuyerSequence.Create(orders.Buyers.Span, ranks.Network.Count);
-        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners), orders, sequence, keepLines: sink is not null);
+        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners), orders, sequence, keepLines: sink is not null) { Staff = staff, RoleHolders = roleHolders, HolderTotals = memberTotals };
         var chunks = new ChunkResult[Math.Min(waveSize, Math.Max(chunkCount, 1))];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         var kindTotals = new long[CommissionRunResult.Kinds];
@@ -294,7 +324,7 @@ public sealed class CommissionRun
         }
 
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.Completed, paidOrders, orders.Count, lines));
-        return new CommissionRunResult(Plan, ranks, volumes, previous, ids, shared, kindTotals, totalBase, orders.Count, lines, capped);
+        return new CommissionRunResult(Plan, ranks, volumes, previous, ids, shared, kindTotals, totalBase, orders.Count, lines, capped) { StaffVolumes = staff };
     }
 
     /// <summary>What one chunk paid: its sums, and its lines when the run streams them.</summary>
@@ -317,6 +347,15 @@ public sealed class CommissionRun
     /// <summary>Everything the chunks of one run share, read-only. A chunk is a range of positions in the buyer sequence.</summary>
     private sealed class PayContext(CompensationKernel kernel, PackedUpline upline, OrderBatch orders, BuyerSequence sequence, bool keepLines)
     {
+        /// <summary>The holders' period volumes; <see langword="null"/> when no order names a role holder.</summary>
+        public StaffVolumes? Staff { get; init; }
+
+        /// <summary>Per order and plan role, the holder's index in <see cref="StaffVolumes.Holders"/>, or -1.</summary>
+        public int[]? RoleHolders { get; init; }
+
+        /// <summary>Where the holders' totals start in a totals array.</summary>
+        public int HolderTotals { get; init; }
+
         public ChunkResult PayChunk(int from, int to, long[] totals, bool atomic)
         {
             var buyers = orders.Buyers.Span;
@@ -344,6 +383,8 @@ public sealed class CommissionRun
             var width = kernel.SlotCount;
             var slots = kernel.KindSlots;
             Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
+            var roles = RoleHolders is null ? 0 : kernel.RoleCount;
+            Span<RoleHolding> holdings = stackalloc RoleHolding[roles];
             var count = 0;
             for (var position = from; position < to; position++)
             {
@@ -363,7 +404,13 @@ public sealed class CommissionRun
                 }
 
                 result.Base += baseMinor;
-                var n = kernel.Pay(schedules.IsEmpty ? kernel.Standard : schedules[order] ?? kernel.Standard, buyer, baseMinor, upline, paid);
+                for (var r = 0; r < roles; r++)
+                {
+                    var h = RoleHolders![(order * roles) + r];
+                    holdings[r] = h < 0 ? new RoleHolding(-1, 0, 0) : new RoleHolding(h, Staff!.VolumeAt(r, h), Staff.PeriodPayAt(r, h));
+                }
+
+                var n = kernel.Pay(schedules.IsEmpty ? kernel.Standard : schedules[order] ?? kernel.Standard, buyer, baseMinor, upline, paid, default, holdings);
                 if (n > 0 && paid[0].Capped)
                 {
                     result.CappedOrders++;
@@ -382,7 +429,9 @@ public sealed class CommissionRun
                     ref readonly var line = ref paid[i];
                     var kind = (int)line.Kind;
                     result.KindTotals[kind] += line.Amount;
-                    ref var total = ref totals[(line.Beneficiary * width) + slots[kind]];
+                    ref var total = ref totals[line.Kind < CommissionRuleKind.Staff
+                        ? (line.Beneficiary * width) + slots[kind]
+                        : HolderTotals + (line.Beneficiary * RoleKinds) + (kind - (int)CommissionRuleKind.Staff)];
                     if (atomic)
                     {
                         Interlocked.Add(ref total, line.Amount);

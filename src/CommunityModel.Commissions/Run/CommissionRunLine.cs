@@ -10,10 +10,10 @@ namespace CommunityModel.Commissions.Run;
 /// <see cref="CompensationPlan.RuleId"/>, and an order number into its id with <see cref="CommissionRunResult.OrderLineIdAt"/>.
 /// </summary>
 /// <param name="Order">The order's number in the run: its position in the batch, or in the ordinal order of order line ids.</param>
-/// <param name="Beneficiary">The beneficiary's dense index in the network snapshot.</param>
+/// <param name="Beneficiary">The beneficiary's dense index in the network snapshot; for a <see cref="CommissionRuleKind.Staff"/> or <see cref="CommissionRuleKind.Role"/> line, an index of the run's holder table (<see cref="CommissionRunResult.HolderAt"/>), as role holders need not be members.</param>
 /// <param name="Amount">What is paid, in minor units, after the cap.</param>
 /// <param name="UncappedAmount">What would be paid without the cap.</param>
 /// <param name="Kind">The rule kind.</param>
-/// <param name="Ordinal">The level or peer generation; the beneficiary's rank level for a differential.</param>
+/// <param name="Ordinal">The level or peer generation; the beneficiary's rank level for a differential; the role's position (from 1) for a role or staff line.</param>
 /// <param name="Capped">Whether the per-order cap scaled the line down.</param>
 public readonly record struct CommissionRunLine(int Order, int Beneficiary, long Amount, long UncappedAmount, CommissionRuleKind Kind, byte Ordinal, bool Capped);

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
@@ -103,6 +105,48 @@ public sealed class CommissionRunResult
 
         return Money.FromMinorUnits(total, Plan.Currency);
     }
+
+    /// <summary>
+    /// The role holders' period volumes the run paid with: summed from its orders by <see cref="CommissionRun.Execute"/> of a
+    /// plan with roles, or from a batch by <see cref="OrderBatch.WithRoles"/>; <see langword="null"/> otherwise (no roles paid).
+    /// </summary>
+    public StaffVolumes? StaffVolumes { get; internal init; }
+
+    /// <summary>The holder table: every role holder named by the run's orders, in ascending id order. A <see cref="CommissionRunLine"/> of kind Staff or Role names its beneficiary by an index of this table.</summary>
+    public ImmutableArray<MemberId> Holders => StaffVolumes?.Holders ?? [];
+
+    /// <summary>The holder at an index of <see cref="Holders"/>, e.g. the <see cref="CommissionRunLine.Beneficiary"/> of a Staff or Role line.</summary>
+    /// <param name="index">An index of the holder table.</param>
+    /// <returns>The holder.</returns>
+    public MemberId HolderAt(int index)
+    {
+        var holders = Holders;
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)holders.Length, nameof(index));
+        return holders[index];
+    }
+
+    /// <summary>What a role holder earned by a role kind in the run; zero for a holder no order named.</summary>
+    /// <param name="holder">The holder.</param>
+    /// <param name="kind"><see cref="CommissionRuleKind.Staff"/> or <see cref="CommissionRuleKind.Role"/>; members' other kinds are in <see cref="EarnedBy(MemberId, CommissionRuleKind)"/>.</param>
+    /// <returns>The earnings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a role kind.</exception>
+    public Money EarnedByHolder(MemberId holder, CommissionRuleKind kind)
+    {
+        if (kind is not (CommissionRuleKind.Staff or CommissionRuleKind.Role))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Role holders earn Staff and Role lines; other kinds are paid to members (EarnedBy).");
+        }
+
+        var index = StaffVolumes?.IndexOf(holder) ?? -1;
+        return Money.FromMinorUnits(index < 0 ? 0 : _memberTotals[HolderTotals + (index * 2) + (kind - CommissionRuleKind.Staff)], Plan.Currency);
+    }
+
+    /// <summary>What a role holder earned by every role in the run together.</summary>
+    /// <param name="holder">The holder.</param>
+    /// <returns>The earnings.</returns>
+    public Money EarnedByHolder(MemberId holder) => EarnedByHolder(holder, CommissionRuleKind.Staff).Add(EarnedByHolder(holder, CommissionRuleKind.Role));
+
+    private int HolderTotals => Ranks.Network.Count * _width;
 
     /// <summary>The order line id of an order number in the ledger; <see langword="null"/> for a run over an <see cref="OrderBatch"/> (the number is the batch position).</summary>
     /// <param name="order">An order number from a <see cref="CommissionRunLine"/>.</param>

@@ -1,4 +1,6 @@
 using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Staff;
+using CommunityModel.Commissions.Team;
 
 namespace CommunityModel.Commissions.Run;
 
@@ -55,6 +57,13 @@ public sealed class OrderBatch
         Schedules = schedules;
     }
 
+    private OrderBatch(OrderBatch batch)
+    {
+        Buyers = batch.Buyers;
+        BaseMinorUnits = batch.BaseMinorUnits;
+        Schedules = batch.Schedules;
+    }
+
     /// <summary>An empty batch.</summary>
     public static OrderBatch Empty { get; } = new(ReadOnlyMemory<int>.Empty, ReadOnlyMemory<long>.Empty);
 
@@ -67,6 +76,35 @@ public sealed class OrderBatch
     /// <summary>Each order's schedule (<see langword="null"/>: the plan's own rewards); empty when every order pays the plan's own rewards.</summary>
     public ReadOnlyMemory<RewardSchedule?> Schedules { get; }
 
+    /// <summary>The role holders' period volumes summed from this batch by <see cref="WithRoles"/>; <see langword="null"/> when the batch names no role holders.</summary>
+    public StaffVolumes? StaffVolumes { get; private init; }
+
+    /// <summary>Per order and plan role, the holder's index in <see cref="StaffVolumes"/>' holder table, or -1 for none.</summary>
+    internal int[]? RoleHolders { get; private init; }
+
     /// <summary>The number of orders.</summary>
     public int Count => Buyers.Length;
+
+    /// <summary>
+    /// This batch with each order's role holders, so <see cref="CommissionRun.PayBatch"/> pays the plan's roles: the
+    /// holders' period volumes are summed from the batch (orders an excluded schedule covers count nothing) and each
+    /// Staff or Role line names its beneficiary by an index of <see cref="Staff.StaffVolumes.Holders"/>.
+    /// </summary>
+    /// <param name="plan">The plan the batch will be paid by.</param>
+    /// <param name="holders">Per order, then per plan role in the plan's order (<c>holders[order × roles + role]</c>), the holder; <see langword="default"/> for none.</param>
+    /// <returns>A new batch over the same memory, with the holders.</returns>
+    /// <exception cref="CommissionException"><paramref name="holders"/> is not one per order and plan role (<see cref="CommissionErrorCodes.InvalidRequest"/>).</exception>
+    public OrderBatch WithRoles(CompensationPlan plan, ReadOnlySpan<MemberId> holders)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var roles = plan.Roles.Length;
+        if (holders.Length != (long)Count * roles)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"An order batch of {Count} order(s) paid by plan '{plan.Name}' ({roles} role(s)) needs {(long)Count * roles} role holder(s), one per order and role (default for none); {holders.Length} given.");
+        }
+
+        var roleHolders = new int[holders.Length];
+        var volumes = Staff.StaffVolumes.Create(plan, BaseMinorUnits.Span, Schedules.Span, holders, roleHolders);
+        return new OrderBatch(this) { StaffVolumes = volumes, RoleHolders = roleHolders };
+    }
 }

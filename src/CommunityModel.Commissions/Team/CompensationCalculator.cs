@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Commissions.Team;
 
 /// <summary>
 /// The per-order calculator of a combined plan, for the online path: levels, then the rank differential (级差),
-/// then the peer bonus (平级奖), then the per-order cap, every line explained.
+/// then the peer bonus (平级奖), then the plan's roles (division → agent → staff), then the per-order cap, every line explained.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -56,9 +57,26 @@ public sealed class CompensationCalculator
     /// <param name="ranks">The ranks held in the order's period, over the network at order time.</param>
     /// <param name="earners">Every member's status, over the same network; <see langword="null"/> when every member is active.</param>
     /// <returns>The compensation, every line explained.</returns>
-    /// <exception cref="CommissionException">The order is unusable, or the ranks or roster describe another ladder or network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="CommissionException">The order is unusable, or the ranks or roster describe another ladder or network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>), or the order names a role (<see cref="Calculate(CommissionableOrder, MemberRanks, EarnerRoster?, StaffVolumes?)"/>).</exception>
     /// <exception cref="ReferralException">The buyer is not in the network.</exception>
-    public OrderCompensation Calculate(CommissionableOrder order, MemberRanks ranks, EarnerRoster? earners)
+    public OrderCompensation Calculate(CommissionableOrder order, MemberRanks ranks, EarnerRoster? earners) => Calculate(order, ranks, earners, null);
+
+    /// <summary>
+    /// Computes what the plan pays on an order line, the plan's roles included: levels, differential, peer bonus, then
+    /// each role the order names a holder for, in the plan's order, then the cap over every line.
+    /// </summary>
+    /// <param name="order">The order line, naming its role holders in <see cref="CommissionableOrder.Roles"/>.</param>
+    /// <param name="ranks">The ranks held in the order's period, over the network at order time.</param>
+    /// <param name="earners">Every member's status, over the same network; <see langword="null"/> when every member is active. Role holders are not members: statuses do not apply to them.</param>
+    /// <param name="staffVolumes">The holders' period volumes, including this order; needed when the order names a holder for a banded role.</param>
+    /// <returns>The compensation, every line explained, with the roles left unfilled.</returns>
+    /// <exception cref="CommissionException">
+    /// The order is unusable; the ranks, roster or volumes describe another ladder, network or plan (<see cref="CommissionErrorCodes.SnapshotMismatch"/>);
+    /// the order names a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>) or an empty holder; or a banded role has
+    /// no volumes, or volumes that do not include the order (<see cref="CommissionErrorCodes.StaffVolumeMissing"/>).
+    /// </exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    public OrderCompensation Calculate(CommissionableOrder order, MemberRanks ranks, EarnerRoster? earners, StaffVolumes? staffVolumes)
     {
         ArgumentNullException.ThrowIfNull(order);
         CheckInputs(Plan, ranks, earners);
@@ -71,7 +89,9 @@ public sealed class CompensationCalculator
         Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
         Span<int> forfeitedAt = stackalloc int[CommissionPlan.MaxLevels];
         forfeitedAt.Fill(-1);
-        var count = plan.Kernel.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid, forfeitedAt);
+        Span<RoleHolding> holdings = stackalloc RoleHolding[plan.Roles.Length];
+        var unfilled = plan.Roles.IsEmpty && order.Roles.Count == 0 ? [] : PlanRoles.Hold(plan, order, baseMinor, schedule.Exclusion is not null, staffVolumes, holdings);
+        var count = plan.Kernel.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, ranks.Levels, earners), paid, forfeitedAt, holdings);
         var forfeited = ImmutableArray.CreateBuilder<ForfeitedLevel>();
         for (var level = 1; level <= forfeitedAt.Length; level++)
         {
@@ -86,7 +106,9 @@ public sealed class CompensationCalculator
         long total = 0, uncapped = 0;
         for (var i = 0; i < count; i++)
         {
-            lines[i] = Explain(order.OrderLineId, paid[i], ranks, schedule);
+            lines[i] = paid[i].Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role
+                ? ExplainRole(order, paid[i], holdings[paid[i].Ordinal - 1])
+                : Explain(order.OrderLineId, paid[i], ranks, schedule);
             total += paid[i].Amount;
             uncapped += paid[i].Uncapped;
         }
@@ -103,6 +125,7 @@ public sealed class CompensationCalculator
             capped ? Money.FromMinorUnits(total, currency) : null)
         {
             Forfeited = forfeited.ToImmutable(),
+            UnfilledRoles = unfilled,
             Exclusion = schedule.Exclusion,
         };
     }
@@ -120,6 +143,41 @@ public sealed class CompensationCalculator
         {
             throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, "The earner roster describes another network snapshot than the ranks.");
         }
+    }
+
+    // A role line: the share, or the band reached (whole volume) or the effective rate T / V (marginal), with V and T.
+    private CompensationLine ExplainRole(CommissionableOrder order, in PaidLine line, in RoleHolding holding)
+    {
+        var currency = Plan.Currency;
+        var role = Plan.Roles[line.Ordinal - 1];
+        var reward = role.Share;
+        StaffBand? band = null;
+        if (role.Schedule is { } schedule)
+        {
+            band = schedule.Bands[line.Source];
+            reward = LevelReward.OfRate(schedule.Mode == StaffBandMode.WholeVolume ? band.Value.Rate : Rate.FromFraction((decimal)holding.PeriodPay / holding.Volume));
+        }
+
+        return new CompensationLine(
+            order.OrderLineId,
+            role.Rule,
+            line.Kind,
+            line.Ordinal,
+            order.Roles[role.Role],
+            null,
+            reward!,
+            Money.FromMinorUnits(line.Basis, currency),
+            Money.FromMinorUnits(line.Amount, currency),
+            Money.FromMinorUnits(line.Uncapped, currency),
+            line.Capped,
+            [],
+            null)
+        {
+            Role = role.Role,
+            Band = band,
+            PeriodVolume = band is null ? null : Money.FromMinorUnits(holding.Volume, currency),
+            PeriodPay = band is null ? null : Money.FromMinorUnits(holding.PeriodPay, currency),
+        };
     }
 
     private CompensationLine Explain(string orderLineId, in PaidLine line, MemberRanks ranks, RewardSchedule schedule)

@@ -1,5 +1,6 @@
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Team;
 
@@ -21,6 +22,7 @@ internal sealed class CompensationKernel
     private readonly int _generations;
     private readonly int _top;
     private readonly RoundingMode _rounding;
+    private readonly KernelRole[] _roles;
 
     internal CompensationKernel(CompensationPlan plan)
     {
@@ -35,7 +37,8 @@ internal sealed class CompensationKernel
         _sellerEarnsOwnRank = plan.SellerEarnsOwnRank;
         _rounding = plan.Rounding;
         Standard = plan.Schedules.Default;
-        MaxLines = levels + _top + (_top * _generations);
+        _roles = [.. plan.Roles.Select(r => new KernelRole(r))];
+        MaxLines = levels + _top + (_top * _generations) + _roles.Length;
         KindSlots = [-1, -1, -1, -1, -1];
         foreach (var (kind, used) in new[] { (CommissionRuleKind.Level, levels > 0), (CommissionRuleKind.Differential, _top > 0), (CommissionRuleKind.Peer, _top > 0 && _generations > 0) })
         {
@@ -52,17 +55,21 @@ internal sealed class CompensationKernel
     /// <summary>How many rule kinds this plan pays: the per-member totals' width.</summary>
     internal int SlotCount { get; }
 
+    /// <summary>How many roles the plan pays: the length of the holdings <see cref="Pay"/> reads.</summary>
+    internal int RoleCount => _roles.Length;
+
     /// <summary>The most lines one order can produce: the size of the span <see cref="Pay"/> needs.</summary>
     internal int MaxLines { get; }
 
-    /// <summary>Pays one order: levels, then differential, then peer bonus, then the cap. Returns the number of lines written.</summary>
+    /// <summary>Pays one order: levels, then differential, then peer bonus, then roles, then the cap. Returns the number of lines written.</summary>
     /// <param name="schedule">The order's level rewards (after product and tier overrides), from the plan's <see cref="CompensationPlan.ScheduleFor"/>; an excluded order pays nothing under any rule.</param>
     /// <param name="buyer">The buyer's (seller's) index.</param>
     /// <param name="baseMinor">The base in minor units.</param>
     /// <param name="upline">Sponsors, ranks and statuses.</param>
     /// <param name="lines">Receives the lines; at least <see cref="MaxLines"/> long.</param>
     /// <param name="forfeited">When not empty (one slot per level), receives the index of the upline whose level was forfeited, for explanations.</param>
-    internal int Pay<TUpline>(RewardSchedule schedule, int buyer, long baseMinor, in TUpline upline, Span<PaidLine> lines, Span<int> forfeited = default)
+    /// <param name="roles">One holding per plan role, in the plan's order; empty when the order names no holders (every role unfilled).</param>
+    internal int Pay<TUpline>(RewardSchedule schedule, int buyer, long baseMinor, in TUpline upline, Span<PaidLine> lines, Span<int> forfeited = default, ReadOnlySpan<RoleHolding> roles = default)
         where TUpline : struct, IUplineTable
     {
         if (baseMinor <= 0 || schedule.Exclusion is not null)
@@ -82,6 +89,11 @@ internal sealed class CompensationKernel
         if (_top > 0 && remaining > 0)
         {
             count = PayRanks(buyer, baseMinor, upline, lines, count, ref remaining);
+        }
+
+        if (!roles.IsEmpty && remaining > 0)
+        {
+            count = PayRoles(baseMinor, roles, lines, count, ref remaining);
         }
 
         if (_hasCap && count > 0)
@@ -147,6 +159,43 @@ internal sealed class CompensationKernel
         return count;
     }
 
+    // Roles in the plan's order: a fixed share (rate or amount), or a banded role's whole-volume band rate or marginal effective rate T / V.
+    private int PayRoles(long baseMinor, ReadOnlySpan<RoleHolding> roles, Span<PaidLine> lines, int count, ref long remaining)
+    {
+        for (var i = 0; i < _roles.Length && remaining > 0; i++)
+        {
+            var holding = roles[i];
+            if (holding.Holder < 0)
+            {
+                continue;
+            }
+
+            var role = _roles[i];
+            var band = 0;
+            long wanted;
+            if (role.From is null)
+            {
+                wanted = role.Fixed >= 0 ? role.Fixed : role.ShareRate.Of(baseMinor, _rounding);
+            }
+            else
+            {
+                band = role.BandOf(holding.Volume);
+                wanted = role.Marginal
+                    ? (long)MinorUnitArithmetic.RoundQuotient((UInt128)(ulong)baseMinor * (ulong)holding.PeriodPay, (UInt128)(ulong)holding.Volume, _rounding)
+                    : role.BandRates[band].Of(baseMinor, _rounding);
+            }
+
+            var amount = Math.Min(remaining, wanted);
+            if (amount > 0)
+            {
+                lines[count++] = new PaidLine { Beneficiary = holding.Holder, Amount = amount, Uncapped = amount, Basis = baseMinor, Source = band, Kind = role.Kind, Ordinal = (byte)(i + 1) };
+                remaining -= amount;
+            }
+        }
+
+        return count;
+    }
+
     // Scales every line down to exactly R_down(B × cap) by largest remainder, weights = the amounts, ties by line order.
     private void ApplyCap(long baseMinor, Span<PaidLine> lines, long paid)
     {
@@ -168,6 +217,47 @@ internal sealed class CompensationKernel
         {
             lines[i].Amount = parts[i];
             lines[i].Capped = true;
+        }
+    }
+
+    /// <summary>A plan role with its rates precomputed.</summary>
+    private sealed class KernelRole
+    {
+        internal KernelRole(PlanRole role)
+        {
+            Kind = role.Kind;
+            Fixed = role.Share?.FixedAmount?.MinorUnits ?? -1;
+            ShareRate = new RateFactor(role.Share?.Rate ?? Rate.Zero);
+            if (role.Schedule is { } schedule)
+            {
+                From = [.. schedule.Bands.Select(b => b.From.MinorUnits)];
+                BandRates = [.. schedule.Bands.Select(b => new RateFactor(b.Rate))];
+                Marginal = schedule.Mode == StaffBandMode.Marginal;
+            }
+        }
+
+        internal CommissionRuleKind Kind { get; }
+
+        internal long Fixed { get; }
+
+        internal RateFactor ShareRate { get; }
+
+        internal long[]? From { get; }
+
+        internal RateFactor[] BandRates { get; } = [];
+
+        internal bool Marginal { get; }
+
+        // The highest band whose threshold the volume reaches, as StaffSchedule finds it.
+        internal int BandOf(long volume)
+        {
+            var reached = 0;
+            for (var i = 1; i < From!.Length && From[i] <= volume; i++)
+            {
+                reached = i;
+            }
+
+            return reached;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Team;
 
@@ -9,9 +10,9 @@ namespace CommunityModel.Commissions.Team;
 /// <param name="OrderLineId">The order line.</param>
 /// <param name="Rule">The rule id, e.g. <c>team/differential</c>.</param>
 /// <param name="Kind">The rule kind.</param>
-/// <param name="Ordinal">The level (1–3) for a level line, the generation (1–3) for a peer bonus, the beneficiary's rank level for a differential.</param>
-/// <param name="Beneficiary">Who earns.</param>
-/// <param name="Rank">The beneficiary's rank; <see langword="null"/> for none.</param>
+/// <param name="Ordinal">The level (1–3) for a level line, the generation (1–3) for a peer bonus, the beneficiary's rank level for a differential, the role's position (from 1) for a role or staff line.</param>
+/// <param name="Beneficiary">Who earns: a member of the network, or a role holder (who need not be one).</param>
+/// <param name="Rank">The beneficiary's rank; <see langword="null"/> for none and for role holders.</param>
 /// <param name="Reward">What was applied: the level's reward; for a differential the beneficiary's rate minus the rate already paid below; for a peer bonus the peer rate.</param>
 /// <param name="Basis">What the rate applied to: the base, or the holder's differential for a peer bonus of it.</param>
 /// <param name="Amount">What is paid, after the cap.</param>
@@ -34,6 +35,21 @@ public sealed record CompensationLine(
     ImmutableArray<MemberId> CompressedPast,
     MemberId? PeerOf)
 {
+    /// <summary>For a role or staff line, the role's name; <see langword="null"/> otherwise.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>For a banded (staff) role, the band the holder's period volume reached; <see langword="null"/> otherwise.</summary>
+    public StaffBand? Band { get; init; }
+
+    /// <summary>For a banded (staff) role, the holder's period volume <c>V</c> in the role; <see langword="null"/> otherwise.</summary>
+    public Money? PeriodVolume { get; init; }
+
+    /// <summary>
+    /// For a banded (staff) role, the schedule's pay <c>T</c> on the period volume; a marginal role pays each order line
+    /// <c>R(Basis × T / V)</c>, so <see cref="Reward"/> shows the effective rate <c>T / V</c>. <see langword="null"/> otherwise.
+    /// </summary>
+    public Money? PeriodPay { get; init; }
+
     /// <summary>For a level line, where its reward came from (the plan, a product or a ladder-tier override); <see cref="RewardSource.Plan"/> for other rules.</summary>
     public RewardSource Source { get; init; } = RewardSource.Plan;
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Team;
 
@@ -20,6 +21,7 @@ public sealed class CompensationPlan
 {
     private readonly string[] _levelRules;
     private readonly string[] _peerRules;
+    private readonly FrozenDictionary<string, int> _rolePositions;
 
     private CompensationPlan(CompensationPlanOptions options)
     {
@@ -43,6 +45,8 @@ public sealed class CompensationPlan
         _levelRules = [.. Enumerable.Range(1, CommissionPlan.MaxLevels).Select(n => $"{Name}/level-{n}")];
         _peerRules = [.. Enumerable.Range(1, PeerBonusOptions.MaxGenerations).Select(g => $"{Name}/peer-{g}")];
         DifferentialRule = $"{Name}/differential";
+        Roles = PlanRoles.Create(options);
+        _rolePositions = Roles.ToFrozenDictionary(r => r.Role, r => r.Position - 1, StringComparer.Ordinal);
         Kernel = new CompensationKernel(this);
     }
 
@@ -94,8 +98,14 @@ public sealed class CompensationPlan
     /// <summary>The most paid on one order as a rate of its base; <see langword="null"/> for no cap.</summary>
     public Rate? PayoutCap { get; }
 
+    /// <summary>The roles paid after the peer bonus and before the cap, in payment order; empty when the plan pays none.</summary>
+    public ImmutableArray<PlanRole> Roles { get; }
+
     /// <summary>The rule id of the differential, e.g. <c>team/differential</c>.</summary>
     public string DifferentialRule { get; }
+
+    /// <summary>The most roles a plan pays.</summary>
+    public const int MaxRoles = 16;
 
     /// <summary>The most lines one order can produce under this plan.</summary>
     public int MaxLinesPerOrder => Kernel.MaxLines;
@@ -166,6 +176,7 @@ public sealed class CompensationPlan
             }
         }
 
+        PlanRoles.Validate(options, problems);
         if (options.PayoutCap is { IsBetweenZeroAndOne: false } cap)
         {
             Add(CommissionErrorCodes.InvalidPayoutCap, $"PayoutCap is {cap}; a cap is between 0% and 100% of the base.");
@@ -179,17 +190,21 @@ public sealed class CompensationPlan
         return problems.ToImmutable();
     }
 
-    /// <summary>The rule id of a line, e.g. <c>team/level-2</c>, <c>team/differential</c>, <c>team/peer-1</c>.</summary>
+    /// <summary>The rule id of a line, e.g. <c>team/level-2</c>, <c>team/differential</c>, <c>team/peer-1</c>, <c>team/role-agent</c>, <c>team/staff-sales</c>.</summary>
     /// <param name="kind">The rule kind.</param>
-    /// <param name="ordinal">The level (1–3) or peer generation (1–3); ignored for the differential.</param>
+    /// <param name="ordinal">The level (1–3), peer generation (1–3) or role position (from 1); ignored for the differential.</param>
     /// <returns>The rule id.</returns>
     public string RuleId(CommissionRuleKind kind, int ordinal) => kind switch
     {
         CommissionRuleKind.Level => _levelRules[ordinal - 1],
         CommissionRuleKind.Differential => DifferentialRule,
         CommissionRuleKind.Peer => _peerRules[ordinal - 1],
+        CommissionRuleKind.Staff or CommissionRuleKind.Role when ordinal >= 1 && ordinal <= Roles.Length && Roles[ordinal - 1].Kind == kind => Roles[ordinal - 1].Rule,
         _ => $"{Name}/{kind.ToString().ToLowerInvariant()}-{ordinal}",
     };
+
+    /// <summary>The position (from 0) of a role in <see cref="Roles"/>, by its name (ordinal).</summary>
+    internal bool TryGetRole(string role, out int index) => _rolePositions.TryGetValue(role, out index);
 
     /// <summary>
     /// What the plan pays for a product, ladder tier and order kind: the level rewards after overrides, or, for an

@@ -1,5 +1,6 @@
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Team;
 
@@ -184,6 +185,38 @@ public sealed class CompensationPlanBuilder
     public CompensationPlanBuilder RoundWith(RoundingMode rounding)
     {
         _options.Rounding = rounding;
+        return this;
+    }
+
+    /// <summary>Adds the next role, paying its holder a share of the base of every order line naming one.</summary>
+    /// <param name="role">The role's name, e.g. <c>division</c>.</param>
+    /// <param name="rate">The share, 0% to 100% of the base.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder Role(string role, Rate rate)
+    {
+        _options.Roles.Add(new RoleOptions { Role = role, Rate = rate });
+        return this;
+    }
+
+    /// <summary>Adds the next role, paying its holder a fixed amount per order line naming one.</summary>
+    /// <param name="role">The role's name, e.g. <c>agent</c>.</param>
+    /// <param name="amount">The amount, zero or more in the plan's currency.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder Role(string role, Money amount)
+    {
+        _options.Roles.Add(new RoleOptions { Role = role, Amount = amount });
+        return this;
+    }
+
+    /// <summary>Adds the next role, paying its holder progressive rates on their period volume in the role (staff profit sharing, 内部员工分润递进).</summary>
+    /// <param name="role">The role's name, e.g. <c>sales</c>.</param>
+    /// <param name="mode">The whole volume at the band reached, or marginal bands like tax brackets.</param>
+    /// <param name="bands">The bands, lowest first; the first starts at zero.</param>
+    /// <returns>This builder.</returns>
+    public CompensationPlanBuilder Role(string role, StaffBandMode mode, params StaffBand[] bands)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        _options.Roles.Add(new RoleOptions { Role = role, Mode = mode, Bands = [.. bands.Select(b => new StaffBandOptions { From = b.From, Rate = b.Rate })] });
         return this;
     }
 

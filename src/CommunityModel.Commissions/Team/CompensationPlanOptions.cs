@@ -1,5 +1,6 @@
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Team;
 
@@ -42,6 +43,13 @@ public sealed class CompensationPlanOptions
 
     /// <summary>The most a plan pays on one order, as a rate of its base (0% to 100%); no cap when <see langword="null"/>.</summary>
     public Rate? PayoutCap { get; set; }
+
+    /// <summary>
+    /// Organisational roles paid after the peer bonus and before the cap, in this order (e.g. division → agent → staff):
+    /// each a rate of the base, a fixed amount, or bands on the holder's period volume in the role. Orders name their holders
+    /// (<see cref="Engine.CommissionableOrder.Roles"/>). None by default.
+    /// </summary>
+    public IList<RoleOptions> Roles { get; set; } = [];
 
     /// <summary>Whether ranks are recomputed each period or kept once reached.</summary>
     public RankRetention RankRetention { get; set; } = RankRetention.RecomputeEachPeriod;

@@ -5,7 +5,7 @@ using CommunityModel.Commissions.Plans;
 namespace CommunityModel.Commissions.Team;
 
 /// <summary>
-/// What a combined plan pays on one order line: levels, then differential, then peer bonus, each line explained,
+/// What a combined plan pays on one order line: levels, then differential, then peer bonus, then roles, each line explained,
 /// and what the company retains. Always <c>sum(Lines.Amount) + CompanyRetained == Base</c>, exactly.
 /// </summary>
 /// <param name="OrderLineId">The order line.</param>
@@ -13,7 +13,7 @@ namespace CommunityModel.Commissions.Team;
 /// <param name="Plan">The plan's name.</param>
 /// <param name="AmountPaid">What the buyer paid.</param>
 /// <param name="Base">The commissionable base.</param>
-/// <param name="Lines">The lines, in the plan's order: levels nearest first, then differential and peer lines up the upline.</param>
+/// <param name="Lines">The lines, in the plan's order: levels nearest first, then differential and peer lines up the upline, then role and staff lines in the plan's role order.</param>
 /// <param name="CompanyRetained">What no one earned (breakage, forfeits and what the cap held back).</param>
 /// <param name="Cap">The cap amount when the cap bound and the lines were scaled down to it; <see langword="null"/> otherwise.</param>
 public sealed record OrderCompensation(
@@ -29,6 +29,9 @@ public sealed record OrderCompensation(
     /// <summary>Levels forfeited because their upline may not earn (the plan forfeits rather than compresses); empty when none.</summary>
     public ImmutableArray<ForfeitedLevel> Forfeited { get; init; } = [];
 
+    /// <summary>The plan's roles this order named no holder for, in the plan's order; their shares stay with the company. Empty when none.</summary>
+    public ImmutableArray<string> UnfilledRoles { get; init; } = [];
+
     /// <summary>Why the order earns nothing under any rule (an excluded product or order kind), as <see cref="OrderCommission.Exclusion"/>; <see langword="null"/> when it earns.</summary>
     public string? Exclusion { get; init; }
 
@@ -37,7 +40,8 @@ public sealed record OrderCompensation(
 
     /// <summary>
     /// The same lines as the multi-level <see cref="OrderCommission"/> the <see cref="Ledger.CommissionLedger"/> accrues:
-    /// each line's rule id keeps its ledger key unique, its ordinal becomes the level. Lines the cap took to zero are left out.
+    /// each line's rule id keeps its ledger key unique, its ordinal becomes the level (a role's position for role and staff lines,
+    /// which the ledger accrues and claws back like any line). Lines the cap took to zero are left out.
     /// </summary>
     /// <returns>The commission to accrue.</returns>
     public OrderCommission ToOrderCommission()

@@ -1,6 +1,7 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using CommunityModel.Referrals;
 
@@ -134,5 +135,23 @@ public class ComplianceLinterTests
         Assert.Equal(CommissionErrorCodes.InvalidComplianceProfile, Assert.Throws<CommissionException>(() => new ComplianceLinter([own with { PayoutCap = Rate.FromPercent(130) }])).ErrorCode);
         Assert.Equal(CommissionErrorCodes.InvalidComplianceProfile, Assert.Throws<CommissionException>(() => new ComplianceLinter([own with { MaxLevels = -1 }])).ErrorCode);
         Assert.Equal(CommissionErrorCodes.InvalidComplianceProfile, Assert.Throws<CommissionException>(() => new ComplianceLinter([own with { Name = "" }])).ErrorCode);
+    }
+
+    [Fact]
+    public void Role_and_staff_pay_is_employee_pay_and_does_not_count_toward_the_profiles_payout_cap()
+    {
+        static void Roles(CompensationPlanBuilder b) => b.Role("division", Rate.FromPercent(20)).Role("agent", Money.Cny(50m))
+            .Role("sales", StaffBandMode.WholeVolume, new StaffBand(Money.Cny(0m), Rate.FromPercent(10)));
+
+        // Capped at 30%, the distributors' pay is within the profile with or without 30% more to employees.
+        var within = _linter.Lint(Team(b => Roles(b.CapPayoutAt(Rate.FromPercent(30)))), ComplianceProfiles.ChinaDirectSelling);
+        Assert.DoesNotContain(within, f => f.Code == ComplianceCodes.PlanPayoutOverCap);
+        Assert.Equal(
+            _linter.Lint(Team(), ComplianceProfiles.ChinaDirectSelling).Select(f => (f.Code, f.Message)),
+            _linter.Lint(Team(b => Roles(b)), ComplianceProfiles.ChinaDirectSelling).Select(f => (f.Code, f.Message)));
+
+        // A plan of levels and roles alone is checked on its levels only.
+        var levelsAndRoles = new CompensationPlanBuilder("team").Level(Rate.FromPercent(10)).Role("division", Rate.FromPercent(40)).Build();
+        Assert.Empty(_linter.Lint(levelsAndRoles, ComplianceProfiles.ChinaDirectSelling));
     }
 }

@@ -3,6 +3,7 @@ using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -186,5 +187,74 @@ public class CompensationConfigurationTests
         Assert.Equal(1, provider.GetRequiredService<IOptions<CommissionsOptions>>().Value.Run.MaxDegreeOfParallelism);
         Assert.Contains("Commissions:Compensation", Assert.Throws<InvalidOperationException>(() => without.GetRequiredService<CommissionRun>()).Message, StringComparison.Ordinal);
         Assert.Contains("ledger is in CNY", Assert.Throws<OptionsValidationException>(() => mismatched.GetRequiredService<IStartupValidator>().Validate()).Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> WithRoles()
+    {
+        var values = Plan();
+        values["Commissions:Compensation:Roles:0:Role"] = "division";
+        values["Commissions:Compensation:Roles:0:Rate"] = "2%";
+        values["Commissions:Compensation:Roles:1:Role"] = "agent";
+        values["Commissions:Compensation:Roles:1:Amount"] = "5.00 CNY";
+        values["Commissions:Compensation:Roles:2:Role"] = "sales";
+        values["Commissions:Compensation:Roles:2:Mode"] = "Marginal";
+        values["Commissions:Compensation:Roles:2:Bands:0:From"] = "0.00 CNY";
+        values["Commissions:Compensation:Roles:2:Bands:0:Rate"] = "3%";
+        values["Commissions:Compensation:Roles:2:Bands:1:From"] = "10000.00 CNY";
+        values["Commissions:Compensation:Roles:2:Bands:1:Rate"] = "5%";
+        return values;
+    }
+
+    [Fact]
+    public void Roles_bind_from_configuration_in_their_listed_order_with_rates_amounts_and_bands()
+    {
+        using var provider = Provider(WithRoles());
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var plan = provider.GetRequiredService<CompensationPlan>();
+
+        Assert.Equal(["team/role-division", "team/role-agent", "team/staff-sales"], plan.Roles.Select(r => r.Rule));
+        Assert.Equal((Rate.FromPercent(2), Money.Cny(5m)), (plan.Roles[0].Share!.Rate!.Value, plan.Roles[1].Share!.FixedAmount!.Value));
+        var sales = plan.Roles[2].Schedule!;
+        Assert.Equal(StaffBandMode.Marginal, sales.Mode);
+        Assert.Equal([Money.Cny(0m), Money.Cny(10_000m)], sales.Bands.Select(b => b.From));
+        Assert.Equal([Rate.FromPercent(3), Rate.FromPercent(5)], sales.Bands.Select(b => b.Rate));
+    }
+
+    [Fact]
+    public void A_role_value_that_does_not_parse_is_named_by_its_path()
+    {
+        var values = WithRoles();
+        values["Commissions:Compensation:Roles:0:Rate"] = "two";
+        values["Commissions:Compensation:Roles:1:Amount"] = "five";
+        values["Commissions:Compensation:Roles:2:Mode"] = "Steps";
+        values["Commissions:Compensation:Roles:2:Bands:1:From"] = "lots";
+        values["Commissions:Compensation:Roles:2:Bands:1:Rate"] = "more";
+        using var provider = Provider(values);
+
+        var error = Assert.Throws<CommissionException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(CommissionErrorCodes.InvalidConfiguration, error.ErrorCode);
+        foreach (var path in new[] { "Roles:0:Rate", "Roles:1:Amount", "Roles:2:Mode", "Roles:2:Bands:1:From", "Roles:2:Bands:1:Rate" })
+        {
+            Assert.Contains($"Commissions:Compensation:{path} is", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_bad_role_fails_at_start_up_with_its_code_and_setting()
+    {
+        var values = WithRoles();
+        values["Commissions:Compensation:Roles:1:Rate"] = "1%";
+        values["Commissions:Compensation:Roles:2:Role"] = "division";
+        values["Commissions:Compensation:Roles:2:Bands:1:From"] = "0.00 CNY";
+        using var provider = Provider(values);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Commissions:Compensation: Roles:1 ('agent') sets Rate and Amount", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Commissions:Compensation: Roles:2:Role 'division' repeats Roles:0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Commissions:Compensation: Roles:2:Bands:1:From is ¥0.00, the same as Bands:0", error.Message, StringComparison.Ordinal);
+        Assert.Contains(CommissionErrorCodes.InvalidRole, error.Message, StringComparison.Ordinal);
     }
 }

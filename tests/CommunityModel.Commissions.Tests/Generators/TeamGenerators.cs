@@ -1,6 +1,9 @@
 using CommunityModel.Commissions.Engine;
+using System.Collections.Immutable;
+
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
@@ -59,15 +62,33 @@ public static class TeamGenerators
 /// <summary>A roster, ranks, a combined plan and an order: everything one combined calculation needs.</summary>
 public sealed record TeamScenario(EarnerRoster Earners, MemberRanks Ranks, CompensationPlan Plan, CommissionableOrder Order)
 {
+    /// <summary>The period's orders, the scenario's order among them; just the order when not given.</summary>
+    public CommissionableOrder[] Month { get => field ?? [Order]; init; }
+
+    /// <summary>The role holders' volumes over <see cref="Month"/>.</summary>
+    public StaffVolumes Volumes => StaffVolumes.Create(Plan, Month);
+
     public override string ToString() =>
-        $"plan levels {Plan.LevelPlan?.Levels.Length ?? 0} ranks {string.Join("/", Plan.Ladder.Ranks.Select(r => r.DifferentialRate))} peer {Plan.PeerRate}x{Plan.PeerGenerations} {Plan.PeerBasis} seller {Plan.SellerEarnsOwnRank} cap {Plan.PayoutCap} {Plan.Rounding}; "
+        $"roles {string.Join("; ", Plan.Roles)} month {string.Join(" ", Month.Select(o => $"{o.OrderLineId}:{o.Buyer}:{o.AmountPaid.MinorUnits}:[{string.Join(",", o.Roles.Select(r => $"{r.Key}={r.Value}"))}]"))}; plan levels {Plan.LevelPlan?.Levels.Length ?? 0} ranks {string.Join("/", Plan.Ladder.Ranks.Select(r => r.DifferentialRate))} peer {Plan.PeerRate}x{Plan.PeerGenerations} {Plan.PeerBasis} seller {Plan.SellerEarnsOwnRank} cap {Plan.PayoutCap} {Plan.Rounding}; "
         + $"order {Order.AmountPaid} by {Order.Buyer}; links {string.Join(" ", Earners.Network.ToLinks().Select(l => $"{l.Member}<{l.Sponsor}:{Earners.StatusOf(l.Member)}:R{Ranks.RankOf(l.Member)?.Level ?? 0}"))}";
 }
 
 public static class TeamScenarios
 {
-    /// <summary>Zero to three levels, one to four ranks, an optional peer bonus (either basis, 1–3 generations), an optional cap, any rounding.</summary>
-    public static Gen<CompensationPlan> Plan =>
+    /// <summary>Zero to three levels, one to four ranks, an optional peer bonus (either basis, 1–3 generations), an optional cap, zero to three roles, any rounding.</summary>
+    public static Gen<CompensationPlan> Plan => PlanWith(0, 3);
+
+    /// <summary>Like <see cref="Plan"/>, with one to four roles: rates, fixed amounts, whole-volume and marginal bands.</summary>
+    public static Gen<CompensationPlan> PlanWithRoles => PlanWith(1, 4);
+
+    /// <summary>A role: kind (0 rate, 1 amount, 2 whole-volume bands, 3 marginal bands), a rate in basis points or an amount in fen, band steps.</summary>
+    private static Gen<(int Kind, int Value, (int Step, int Bps)[] Bands)> RoleSpec =>
+        Gen.Choose(0, 3).SelectMany(kind => Gen.Choose(0, 3000).SelectMany(value =>
+            Gen.Choose(1, 3).SelectMany(n => Gen.Choose(1, 2_000_000).SelectMany(step => Gen.Choose(0, 2000).Select(bps => (step, bps))).ArrayOf(n))
+                .Select(bands => (kind, value, bands))));
+
+    private static Gen<CompensationPlan> PlanWith(int minRoles, int maxRoles) =>
+        Gen.Choose(minRoles, maxRoles).SelectMany(n => RoleSpec.ArrayOf(n)).SelectMany(roles =>
         Gen.Choose(0, 3).SelectMany(levels => Gen.Choose(0, 1500).ArrayOf(levels)).SelectMany(levelBps =>
             Gen.Choose(1, 4).SelectMany(count => Gen.Choose(1, 1000).ArrayOf(count)).SelectMany(rankSteps =>
                 Gen.Choose(-1, 1500).SelectMany(peerBps =>
@@ -114,8 +135,57 @@ public static class TeamScenarios
                                             builder.CapPayoutAt(Rate.FromBasisPoints(capBps));
                                         }
 
+                                        for (var r = 0; r < roles.Length; r++)
+                                        {
+                                            var (kind, value, steps) = roles[r];
+                                            _ = kind switch
+                                            {
+                                                0 => builder.Role($"r{r + 1}", Rate.FromBasisPoints(value)),
+                                                1 => builder.Role($"r{r + 1}", Money.FromMinorUnits(value * 10L, Currency.CNY)),
+                                                _ => builder.Role($"r{r + 1}", kind == 2 ? StaffBandMode.WholeVolume : StaffBandMode.Marginal, Bands(steps)),
+                                            };
+                                        }
+
                                         return builder.Build();
-                                    }))))))));
+                                    })))))))));
+
+    // Thresholds from zero, strictly increasing; rates never decreasing.
+    private static StaffBand[] Bands((int Step, int Bps)[] steps)
+    {
+        var bands = new StaffBand[steps.Length];
+        long from = 0;
+        var bps = 0;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            bps = Math.Max(bps, steps[i].Bps);
+            bands[i] = new StaffBand(Money.FromMinorUnits(from, Currency.CNY), Rate.FromBasisPoints(bps));
+            from += steps[i].Step;
+        }
+
+        return bands;
+    }
+
+    /// <summary>
+    /// A plan with roles and a month of one to twelve orders, each naming a holder for most roles (employees 900–902, or a
+    /// member of the network); the scenario's order is one of them, so the month's staff volumes include it.
+    /// </summary>
+    public static Arbitrary<TeamScenario> RoleScenarios =>
+        CommissionGenerators.Roster.SelectMany(roster => PlanWithRoles.SelectMany(plan =>
+            TeamGenerators.RanksOver(roster.Network, plan.Ladder).SelectMany(ranks =>
+                MonthOf(roster.Network, plan).SelectMany(month =>
+                    Gen.Choose(0, month.Length - 1).Select(pick => new TeamScenario(roster, ranks, plan, month[pick]) { Month = month })))))
+        .ToArbitrary();
+
+    public static Gen<CommissionableOrder[]> MonthOf(NetworkSnapshot network, CompensationPlan plan) =>
+        Gen.Choose(0, network.Count - 1).SelectMany(buyer =>
+            Gen.Choose(0, 1_000_000).SelectMany(fen =>
+                Gen.Choose(-1, 3).ArrayOf(plan.Roles.Length).Select(holders => (buyer, fen, holders))))
+        .ArrayOf().Where(a => a.Length > 0).Select(orders => orders.Take(12).Select((o, i) =>
+            new CommissionableOrder($"o-{i:D2}", network.MemberAt(o.buyer), Money.FromMinorUnits(o.fen, Currency.CNY))
+            {
+                Roles = plan.Roles.Select((r, k) => (r.Role, Holder: o.holders[k])).Where(p => p.Holder >= 0)
+                    .ToImmutableDictionary(p => p.Role, p => p.Holder == 3 ? network.MemberAt(0) : new MemberId(900 + p.Holder)),
+            }).ToArray());
 
     public static Arbitrary<TeamScenario> Scenarios =>
         CommissionGenerators.Roster.SelectMany(roster => Plan.SelectMany(plan =>

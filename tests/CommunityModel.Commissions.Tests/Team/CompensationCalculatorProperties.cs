@@ -15,14 +15,7 @@ public class CompensationCalculatorProperties
 
     [Property(MaxTest = 1000)]
     public Property Money_is_conserved_with_every_rule_combined_lines_plus_retained_equal_the_base() =>
-        Prop.ForAll(TeamScenarios.Scenarios, s =>
-        {
-            var result = Pay(s);
-            return result.Lines.Sum(l => l.Amount.MinorUnits) + result.CompanyRetained.MinorUnits == result.Base.MinorUnits
-                && !result.CompanyRetained.IsNegative
-                && result.Lines.All(l => !l.Amount.IsNegative && l.Amount <= l.UncappedAmount && l.UncappedAmount.IsPositive)
-                && result.Lines.Select(l => l.Key).Distinct().Count() == result.Lines.Length;
-        });
+        Prop.ForAll(TeamScenarios.Scenarios, s => TeamChecks.Conserves(Pay(s)));
 
     [Property(MaxTest = 1000)]
     public Property The_differential_of_a_sale_never_exceeds_the_top_rate_times_the_base_and_rates_rise_up_the_walk() =>
@@ -48,20 +41,7 @@ public class CompensationCalculatorProperties
 
     [Property(MaxTest = 1000)]
     public Property The_cap_is_respected_exactly_when_it_binds_and_untouched_lines_keep_their_amounts() =>
-        Prop.ForAll(TeamScenarios.Scenarios, s =>
-        {
-            var result = Pay(s);
-            var uncapped = result.Lines.Sum(l => l.UncappedAmount.MinorUnits);
-            if (s.Plan.PayoutCap is not { } cap)
-            {
-                return result.Cap is null && result.Lines.All(l => !l.Capped && l.Amount == l.UncappedAmount);
-            }
-
-            var limit = result.Base.Multiply(cap, RoundingMode.Down).MinorUnits;
-            return uncapped > limit
-                ? result.TotalPaid.MinorUnits == limit && result.Cap == Money.FromMinorUnits(limit, Currency.CNY) && result.Lines.All(l => l.Capped)
-                : result.Cap is null && result.Lines.All(l => !l.Capped && l.Amount == l.UncappedAmount);
-        });
+        Prop.ForAll(TeamScenarios.Scenarios, s => TeamChecks.CapIsExact(Pay(s), s.Plan.PayoutCap));
 
     [Property(MaxTest = 1000)]
     public Property A_plan_of_levels_alone_pays_exactly_what_the_multi_level_calculator_pays_with_overrides_and_exclusions() =>

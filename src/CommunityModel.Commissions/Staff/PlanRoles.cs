@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Team;
+
+namespace CommunityModel.Commissions.Staff;
+
+/// <summary>Validates and creates the roles of a combined plan; the bands of a banded role are checked by <see cref="StaffSchedule.Validate"/>.</summary>
+internal static class PlanRoles
+{
+    /// <summary>Adds every rule the roles break, each naming its setting (<c>Roles:i</c>, <c>Roles:i:Bands:j</c>).</summary>
+    internal static void Validate(CompensationPlanOptions options, ImmutableArray<CompensationPlanProblem>.Builder problems)
+    {
+        var roles = options.Roles ?? [];
+        void Add(string message) => problems.Add(new(CommissionErrorCodes.InvalidRole, message));
+        if (roles.Count > CompensationPlan.MaxRoles)
+        {
+            Add($"Roles has {roles.Count} roles; a plan pays at most {CompensationPlan.MaxRoles}.");
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < roles.Count; i++)
+        {
+            var where = $"Roles:{i}";
+            if (roles[i] is not { } role)
+            {
+                Add($"{where} is empty; give the role a name and one of Rate, Amount or Bands.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(role.Role))
+            {
+                Add($"{where}:Role is empty; name the role (e.g. division, agent, staff).");
+            }
+            else if (!seen.TryAdd(role.Role, i))
+            {
+                Add($"{where}:Role '{role.Role}' repeats Roles:{seen[role.Role]}; each role appears once.");
+            }
+
+            var bands = role.Bands ?? [];
+            var set = new[] { role.Rate is null ? null : "Rate", role.Amount is null ? null : "Amount", bands.Count == 0 ? null : "Bands" }.OfType<string>().ToArray();
+            if (set.Length != 1)
+            {
+                var what = set.Length == 0 ? "none of them" : string.Join(" and ", set);
+                Add($"{where} ('{role.Role}') sets {what}; set exactly one of Rate (a share of the base), Amount (per order line) or Bands (on the holder's period volume).");
+            }
+
+            if (role.Rate is { IsBetweenZeroAndOne: false } rate)
+            {
+                Add($"{where}:Rate is {rate}; a role's rate is 0% to 100% of the base.");
+            }
+
+            if (role.Amount is { } amount && (amount.Currency != options.Currency || amount.IsNegative))
+            {
+                Add($"{where}:Amount is {amount}; a fixed amount is zero or more in the plan's {options.Currency}.");
+            }
+
+            if (bands.Count > 0 && options.Currency != Currency.None)
+            {
+                // The staff schedule's own validator, its code and messages, under this role's path.
+                foreach (var problem in StaffSchedule.Validate(ScheduleOptions(options, role)))
+                {
+                    problems.Add(new(CommissionErrorCodes.InvalidPlan, $"{where}:{problem}"));
+                }
+            }
+        }
+    }
+
+    /// <summary>The validated roles, in payment order.</summary>
+    internal static ImmutableArray<PlanRole> Create(CompensationPlanOptions options)
+    {
+        var roles = options.Roles ?? [];
+        var result = ImmutableArray.CreateBuilder<PlanRole>(roles.Count);
+        for (var i = 0; i < roles.Count; i++)
+        {
+            var role = roles[i];
+            if (role.Bands is { Count: > 0 })
+            {
+                result.Add(new PlanRole(role.Role, i + 1, null, StaffSchedule.Create(ScheduleOptions(options, role)), $"{options.Name}/staff-{role.Role}"));
+            }
+            else
+            {
+                var share = role.Amount is { } amount ? LevelReward.OfFixedAmount(amount) : LevelReward.OfRate(role.Rate!.Value);
+                result.Add(new PlanRole(role.Role, i + 1, share, null, $"{options.Name}/role-{role.Role}"));
+            }
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private static StaffScheduleOptions ScheduleOptions(CompensationPlanOptions plan, RoleOptions role)
+    {
+        var schedule = new StaffScheduleOptions
+        {
+            Name = string.IsNullOrWhiteSpace(role.Role) ? "role" : role.Role,
+            Currency = plan.Currency,
+            Mode = role.Mode,
+            Rounding = Enum.IsDefined(plan.Rounding) ? plan.Rounding : RoundingMode.Down,
+        };
+        foreach (var band in role.Bands)
+        {
+            schedule.Bands.Add(band);
+        }
+
+        return schedule;
+    }
+
+    /// <summary>The plan's role names, for messages.</summary>
+    internal static string Names(CompensationPlan plan) =>
+        plan.Roles.IsEmpty ? "none" : string.Join(", ", plan.Roles.Select(r => r.Role));
+
+    /// <summary>Checks that an order names only roles of the plan, each with a holder.</summary>
+    internal static void CheckHolders(CompensationPlan plan, CommissionableOrder order)
+    {
+        foreach (var (role, holder) in order.Roles)
+        {
+            _ = PositionOf(plan, order, role, holder);
+        }
+    }
+
+    /// <summary>The position (from 0) of a role an order names, checking the role exists and the holder is not empty.</summary>
+    internal static int PositionOf(CompensationPlan plan, CommissionableOrder order, string role, MemberId holder)
+    {
+        if (!plan.TryGetRole(role, out var position))
+        {
+            throw new CommissionException(CommissionErrorCodes.UnknownRole, $"Order line '{order.OrderLineId}' names a holder for role '{role}'; plan '{plan.Name}' has roles: {Names(plan)}.");
+        }
+
+        CheckHolder(order, role, holder);
+        return position;
+    }
+
+    /// <summary>Checks that an order names a holder (not an empty id) for a role.</summary>
+    internal static void CheckHolder(CommissionableOrder order, string role, MemberId holder)
+    {
+        if (holder.IsEmpty)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{order.OrderLineId}' names an empty holder for role '{role}'.");
+        }
+    }
+
+    /// <summary>
+    /// Fills one order's holdings, one per plan role (holder = the role's position, or -1 when unfilled), with the
+    /// holder's period volume and pay for banded roles, and returns the unfilled roles; for an excluded order only checks the names.
+    /// </summary>
+    internal static ImmutableArray<string> Hold(CompensationPlan plan, CommissionableOrder order, long baseMinor, bool excluded, StaffVolumes? volumes, Span<RoleHolding> holdings)
+    {
+        CheckHolders(plan, order);
+        if (excluded)
+        {
+            return []; // an excluded order pays no rule; its exclusion says why, and it adds to no holder's volume
+        }
+
+        if (volumes is not null && volumes.Plan != plan)
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The staff volumes were summed under plan '{volumes.Plan.Name}', another plan than '{plan.Name}'; create them with StaffVolumes.Create(plan, orders).");
+        }
+
+        var unfilled = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; i < holdings.Length; i++)
+        {
+            var role = plan.Roles[i];
+            if (!order.Roles.TryGetValue(role.Role, out var holder))
+            {
+                holdings[i] = new RoleHolding(-1, 0, 0);
+                unfilled.Add(role.Role);
+                continue;
+            }
+
+            if (role.Schedule is null)
+            {
+                holdings[i] = new RoleHolding(i, 0, 0);
+                continue;
+            }
+
+            if (volumes is null)
+            {
+                throw new CommissionException(CommissionErrorCodes.StaffVolumeMissing, $"Order line '{order.OrderLineId}' names {holder} for banded role '{role.Role}', which pays on the holder's period volume; pass the period's StaffVolumes.Create(plan, orders).");
+            }
+
+            var h = volumes.IndexOf(holder);
+            var volume = h < 0 ? 0 : volumes.VolumeAt(i, h);
+            if (volume < baseMinor)
+            {
+                throw new CommissionException(CommissionErrorCodes.StaffVolumeMissing, $"The staff volumes give {holder} {Money.FromMinorUnits(volume, plan.Currency)} in role '{role.Role}', less than order line '{order.OrderLineId}''s base {Money.FromMinorUnits(baseMinor, plan.Currency)}: they do not include this order; sum them from the period's orders including it.");
+            }
+
+            holdings[i] = new RoleHolding(i, volume, h < 0 ? 0 : volumes.PeriodPayAt(i, h));
+        }
+
+        return unfilled.DrainToImmutable();
+    }
+}
