@@ -243,7 +243,8 @@ public sealed class StaffSchedule
         return new StaffPeriodPay(staff, pay, result.ToImmutable());
     }
 
-    private int BandIndexOf(long volume)
+    /// <summary>The highest band whose threshold the volume (in minor units) reaches; the combined plan's kernel pays banded roles by it.</summary>
+    internal int BandIndexOf(long volume)
     {
         var reached = 0;
         for (var i = 1; i < Bands.Length && Bands[i].From.MinorUnits <= volume; i++)

@@ -173,13 +173,13 @@ internal sealed class CompensationKernel
             var role = _roles[i];
             var band = 0;
             long wanted;
-            if (role.From is null)
+            if (role.Schedule is null)
             {
                 wanted = role.Fixed >= 0 ? role.Fixed : role.ShareRate.Of(baseMinor, _rounding);
             }
             else
             {
-                band = role.BandOf(holding.Volume);
+                band = role.Schedule.BandIndexOf(holding.Volume);
                 wanted = role.Marginal
                     ? (long)MinorUnitArithmetic.RoundQuotient((UInt128)(ulong)baseMinor * (ulong)holding.PeriodPay, (UInt128)(ulong)holding.Volume, _rounding)
                     : role.BandRates[band].Of(baseMinor, _rounding);
@@ -230,7 +230,7 @@ internal sealed class CompensationKernel
             ShareRate = new RateFactor(role.Share?.Rate ?? Rate.Zero);
             if (role.Schedule is { } schedule)
             {
-                From = [.. schedule.Bands.Select(b => b.From.MinorUnits)];
+                Schedule = schedule;
                 BandRates = [.. schedule.Bands.Select(b => new RateFactor(b.Rate))];
                 Marginal = schedule.Mode == StaffBandMode.Marginal;
             }
@@ -242,23 +242,11 @@ internal sealed class CompensationKernel
 
         internal RateFactor ShareRate { get; }
 
-        internal long[]? From { get; }
+        internal StaffSchedule? Schedule { get; }
 
         internal RateFactor[] BandRates { get; } = [];
 
         internal bool Marginal { get; }
-
-        // The highest band whose threshold the volume reaches, as StaffSchedule finds it.
-        internal int BandOf(long volume)
-        {
-            var reached = 0;
-            for (var i = 1; i < From!.Length && From[i] <= volume; i++)
-            {
-                reached = i;
-            }
-
-            return reached;
-        }
     }
 
     /// <summary>Level lines as the kernel keeps them: into the order's line buffer, forfeits by level when asked for.</summary>
