@@ -190,11 +190,11 @@ public sealed class CommissionRun
         if (anyRoles)
         {
             roleHolders = new int[checked(ids.Length * Plan.Roles.Length)];
-            staff = StaffVolumes.Create(Plan, list, positions, bases, roleHolders);
+            staff = StaffVolumes.Create(Plan, list, positions, bases, schedules, roleHolders);
         }
         else if (!Plan.Roles.IsEmpty)
         {
-            staff = StaffVolumes.Create(Plan, list, positions, [], []); // no holders: every role unfilled, nothing to read per order
+            staff = StaffVolumes.Create(Plan, list, positions, [], [], []); // no holders: every role unfilled, nothing to read per order
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -53,18 +53,20 @@ public sealed class StaffVolumes
         ArgumentNullException.ThrowIfNull(orders);
         var list = orders as IReadOnlyList<CommissionableOrder> ?? [.. orders];
         var bases = new long[list.Count];
+        var schedules = new RewardSchedule?[list.Count];
         var ids = new HashSet<string>(list.Count, StringComparer.Ordinal);
         for (var i = 0; i < bases.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(list[i], nameof(orders));
             bases[i] = plan.BaseOf(list[i]);
+            schedules[i] = plan.ScheduleFor(list[i].ProductId, list[i].LadderTier, list[i].Kind);
             if (!ids.Add(list[i].OrderLineId))
             {
                 throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Order line '{list[i].OrderLineId}' appears twice in the period; each order line counts once.");
             }
         }
 
-        return Create(plan, list, [], bases, []);
+        return Create(plan, list, [], bases, schedules, []);
     }
 
     /// <summary>A holder's period volume in a role; zero when no order names them in it.</summary>
@@ -97,10 +99,12 @@ public sealed class StaffVolumes
 
     /// <summary>
     /// Sums the volumes of checked orders: the k-th is <c>orders[positions[k]]</c> (or <c>orders[k]</c> when
-    /// <paramref name="positions"/> is empty) with base <c>bases[k]</c>. When <paramref name="holderOf"/> is not empty it
-    /// receives, per order and plan role, the holder's index in <see cref="Holders"/> or -1 for an unfilled role.
+    /// <paramref name="positions"/> is empty) with base <c>bases[k]</c> and schedule <c>schedules[k]</c> as the caller
+    /// already resolved it (<see langword="null"/>, or an empty span, for the plan's own rewards). When
+    /// <paramref name="holderOf"/> is not empty it receives, per order and plan role, the holder's index in
+    /// <see cref="Holders"/> or -1 for an unfilled role.
     /// </summary>
-    internal static StaffVolumes Create(CompensationPlan plan, IReadOnlyList<CommissionableOrder> orders, ReadOnlySpan<int> positions, ReadOnlySpan<long> bases, Span<int> holderOf)
+    internal static StaffVolumes Create(CompensationPlan plan, IReadOnlyList<CommissionableOrder> orders, ReadOnlySpan<int> positions, ReadOnlySpan<long> bases, ReadOnlySpan<RewardSchedule?> schedules, Span<int> holderOf)
     {
         var roles = plan.Roles.Length;
         var sums = new Sums(roles);
@@ -113,7 +117,7 @@ public sealed class StaffVolumes
                 continue;
             }
 
-            if (plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind).Exclusion is not null)
+            if (!schedules.IsEmpty && schedules[k]?.Exclusion is not null)
             {
                 PlanRoles.CheckHolders(plan, order); // an excluded order pays no rule and adds to no holder's volume
                 continue;

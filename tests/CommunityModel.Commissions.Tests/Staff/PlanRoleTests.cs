@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CommunityModel.Commissions.Engine;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Tests.Generators;
@@ -174,6 +175,7 @@ public class PlanRoleTests
         Assert.Empty(result.UnfilledRoles);
         Assert.NotNull(result.Exclusion);
         Assert.Equal(Money.Cny(15_000m), StaffVolumes.Create(plan, month).Of("sales", Sales));
+        Assert.Equal(Money.Cny(15_000m), new CommissionRun(plan).Execute(EarnerRoster.AllActive(TeamFixtures.SixMembers), month).StaffVolumes!.Of("sales", Sales));
         Assert.Equal(Money.Cny(110m), Pay(plan, month[0], month).Lines[^1].Amount);
         Assert.Equal(CommissionErrorCodes.UnknownRole, Assert.Throws<CommissionException>(() => Pay(plan, month[2] with { Roles = month[2].Roles.Add("regional", Division) }, month)).ErrorCode);
     }
