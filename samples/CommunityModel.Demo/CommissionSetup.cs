@@ -4,7 +4,7 @@ using CommunityModel.Commissions.DependencyInjection;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,21 +17,12 @@ namespace CommunityModel.Demo;
 /// (three levels + rank differential 级差 + peer bonus 平级奖), or a plan file read exactly as an application reads its
 /// <c>Commissions</c> configuration section (<c>AddCommissions(configuration)</c>, validated at start-up).
 /// </summary>
-/// <param name="Plan">
-/// The multi-level plan: paid month by month when there is no <see cref="Compensation"/>; with one, it is what the level
-/// rules are linted from (the combined plan carries its own overrides and exclusions).
-/// </param>
+/// <param name="Plan">The plan paid month by month: its rules (levels, rank differential, peer bonus), cap and exclusions.</param>
 /// <param name="Ledger">Freeze period, minimum withdrawal and fee of the ledger.</param>
 /// <param name="Linter">The linter with the built-in profiles and any from the file.</param>
 /// <param name="Source">Where the plan came from, for the report.</param>
 public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, ComplianceLinter Linter, string Source)
 {
-    /// <summary>The combined plan (levels, rank differential, peer bonus, cap) paid month by month; <see langword="null"/> for a levels-only plan.</summary>
-    public CompensationPlan? Compensation { get; init; }
-
-    /// <summary>The name of the plan paid.</summary>
-    public string PlanName => Compensation?.Name ?? Plan.Name;
-
     /// <summary>
     /// The built-in team plan: 10% / 5% / 3% over three levels; four ranks 推广员 / 班长 / 组长 / 总监 with differential
     /// rates 5 / 10 / 15 / 20%, qualified each month from the month's volumes and direct referrals, the highest rank
@@ -43,10 +34,6 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
     {
         var plan = new CommissionPlanBuilder("team")
             .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
-            .ExcludeProducts("trial-class")
-            .Build();
-        var compensation = new CompensationPlanBuilder("team")
-            .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
             .Rank("promoter", Rate.FromPercent(5), r => { r.Name = "推广员"; r.MinDirectReferrals = 1; r.MinTeamVolume = Money.Cny(1_000m); })
             .Rank("monitor", Rate.FromPercent(10), r => { r.Name = "班长"; r.MinDirectReferrals = 3; r.MinTeamVolume = Money.Cny(10_000m); })
             .Rank("leader", Rate.FromPercent(15), r => { r.Name = "组长"; r.MinTeamVolume = Money.Cny(30_000m); r.MinQualifiedLegs = 2; r.LegRank = "monitor"; })
@@ -56,18 +43,16 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
             .ExcludeProducts("trial-class")
             .Build();
         var ledger = new LedgerOptions { FreezePeriod = TimeSpan.FromDays(7), MinimumWithdrawal = Money.Cny(100m) };
-        return new CommissionSetup(plan, ledger, new ComplianceLinter(), "built in (the same as plans/team.json)") { Compensation = compensation };
+        return new CommissionSetup(plan, ledger, new ComplianceLinter(), "built in (the same as plans/team.json)");
     }
 
-    /// <summary>Checks the plan paid against a compliance profile: the combined plan when there is one, else the levels-only plan.</summary>
+    /// <summary>Checks the plan paid against a compliance profile.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The findings.</returns>
-    public ImmutableArray<ComplianceFinding> Lint(ComplianceProfile profile) =>
-        Compensation is { } team ? Linter.Lint(team, profile) : Linter.Lint(Plan, profile);
+    public ImmutableArray<ComplianceFinding> Lint(ComplianceProfile profile) => Linter.Lint(Plan, profile);
 
     /// <summary>
-    /// Loads a plan file: JSON holding the <c>Commissions</c> section (or its content at the root). A
-    /// <c>Compensation</c> section makes it a team plan, paid instead of the <c>Plan</c> section's levels.
+    /// Loads a plan file: JSON holding the <c>Commissions</c> section (or its content at the root), its rules under <c>Plan</c>.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The setup the file describes.</returns>
@@ -106,16 +91,15 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
             var options = provider.GetRequiredService<IOptions<CommissionsOptions>>().Value;
             var plan = provider.GetRequiredService<CommissionPlan>();
             var linter = provider.GetRequiredService<ComplianceLinter>();
-            var compensation = options.Compensation is null ? null : provider.GetRequiredService<CompensationPlan>();
-            return new CommissionSetup(plan, options.Ledger, linter, "from " + Path.GetFileName(full)) { Compensation = compensation };
+            return new CommissionSetup(plan, options.Ledger, linter, "from " + Path.GetFileName(full));
         }
         catch (OptionsValidationException e)
         {
             throw new PlanFileException(path, string.Join(" ", e.Failures));
         }
-        catch (CompensationPlanException e)
+        catch (CommissionPlanException e)
         {
-            throw new PlanFileException(path, string.Join(" ", e.Problems.Select(p => $"Compensation: {p.Message} ({p.Code})")));
+            throw new PlanFileException(path, string.Join(" ", e.Problems.Select(p => $"Plan: {p.Message} ({p.Code})")));
         }
         catch (CommissionException e)
         {

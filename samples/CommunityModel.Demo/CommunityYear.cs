@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
 using CommunityModel.Catalog;
 using CommunityModel.Commissions.Compliance;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Run;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
 using CommunityModel.Onboarding;
 using CommunityModel.Referrals;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Demo;
 
@@ -56,7 +56,7 @@ public sealed class CommunityYear
     private readonly List<(CommissionableOrder Order, DateTimeOffset PaidAt)> _monthOrders = [];
     private readonly List<(string OrderLine, string RefundId, MemberId Buyer, Money Amount)> _monthRefunds = [];
     private readonly List<OrderCommission> _commissions = [];
-    private readonly List<OrderCompensation> _explained = [];
+    private readonly List<OrderCommission> _explained = [];
     private readonly IProgress<CommissionRunProgress>? _runProgress;
     private CommissionRunResult? _lastRun;
     private readonly List<MonthLine> _months = [];
@@ -795,7 +795,7 @@ public sealed class CommunityYear
         return new YearReport
         {
             Options = _options,
-            PlanName = _setup.PlanName,
+            PlanName = _setup.Plan.Name,
             PlanSource = _setup.Source,
             Period = period,
             ExistingMembers = Founders + _existing,

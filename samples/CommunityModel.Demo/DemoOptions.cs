@@ -59,27 +59,23 @@ public sealed record DemoOptions
         validated the same way; the section may stand at the root of the file or under {"{"} "Commissions": ... {"}"}.
         Comments (//) are allowed.
           {"{"}
-            "Plan": {"{"}
-              "Name": "three-level",
-              "Levels": [ {"{"} "Rate": "10%" {"}"}, {"{"} "Rate": "5%" {"}"}, {"{"} "Rate": "3%" {"}"} ],  // 1 to 3 levels: a Rate or a FixedAmount ("3.00 CNY")
+            "Plan": {"{"}                                                             // every rule of the plan, paid in this order
+              "Name": "team",
+              "Levels": [ {"{"} "Rate": "10%" {"}"}, {"{"} "Rate": "5%" {"}"}, {"{"} "Rate": "3%" {"}"} ],  // 0 to 3 levels: a Rate or a FixedAmount ("3.00 CNY")
               "TierOverrides": {"{"} "KA": [ {"{"} "Rate": "8%" {"}"} ] {"}"},                     // by ladder tier or membership (below)
               "ProductOverrides": {"{"} "bootcamp": [ {"{"} "FixedAmount": "20.00 CNY" {"}"} ] {"}"},     // by product id (below)
-              "ExcludedProducts": [ "trial-class" ],                                // earn nothing
+              "ExcludedProducts": [ "trial-class" ],                                // earn nothing under any rule
               "ExcludedOrderKinds": [ "GroupBuy" ],
               "IneligibleUpline": "Forfeit",                                        // or "Compress" (缩级)
-              "Rounding": "Down"
-            {"}"},
-            "Compensation": {"{"}                                                      // optional: a team plan, paid instead of Plan's levels
-              "Name": "team",                                                     // overrides and exclusions as in Plan
-              "Levels": [ {"{"} "Rate": "10%" {"}"}, {"{"} "Rate": "5%" {"}"}, {"{"} "Rate": "3%" {"}"} ],
-              "Ranks": [                                                          // lowest first; differential rates strictly increase
+              "Ranks": [                                                          // optional: lowest first; differential rates strictly increase
                 {"{"} "Code": "promoter", "Name": "推广员", "DifferentialRate": "5%", "MinTeamVolume": "1000.00 CNY", "MinDirectReferrals": 1 {"}"},
                 {"{"} "Code": "leader", "Name": "组长", "DifferentialRate": "15%", "PeerRate": "3%",
                   "MinPersonalVolume": "0.00 CNY", "MinTeamVolume": "30000.00 CNY", "MinQualifiedLegs": 2, "LegRank": "promoter" {"}"}
               ],
               "PeerBonus": {"{"} "Rate": "2%", "Basis": "OfBase", "Generations": 1 {"}"},            // or "OfDownlineDifferential"; 1 to 3
               "PayoutCap": "35%",                                                 // optional: at most this share of an order
-              "RankRetention": "KeepHighestReached"                               // or "RecomputeEachPeriod" (volumes are monthly)
+              "RankRetention": "KeepHighestReached",                              // or "RecomputeEachPeriod" (volumes are monthly)
+              "Rounding": "Down"
             {"}"},
             "Ledger": {"{"} "FreezePeriod": "7.00:00:00", "MinimumWithdrawal": "100.00 CNY", "WithdrawalFee": "0.6%" {"}"},
             "ComplianceProfiles": [ {"{"} "Name": "house", "MaxLevels": 2, "PayoutCap": "25%" {"}"} ]   // checked beside the built-in ones

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Run;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Demo;
 
@@ -12,7 +12,7 @@ namespace CommunityModel.Demo;
 /// <param name="RunLines">For a team plan, the ledger the run streamed to its sink, in the run's canonical order (by buyer in network order, then order line id); empty otherwise.</param>
 public sealed record MonthClose(
     ImmutableArray<OrderCommission> Commissions,
-    ImmutableArray<OrderCompensation> Explained,
+    ImmutableArray<OrderCommission> Explained,
     CommissionRunResult? Run,
     ImmutableArray<CommissionRunLine> RunLines)
 {
@@ -42,9 +42,19 @@ public sealed record MonthClose(
     /// <exception cref="InvalidOperationException">The two disagree.</exception>
     internal void CheckRunAgreesWithExplanations()
     {
-        if (Run is not null && !RunLinesExplained().SequenceEqual(ExplainedLines()))
+        if (Run is null)
         {
-            throw new InvalidOperationException("The month-end run and the per-order calculator paid different lines.");
+            return;
+        }
+
+        var run = RunLinesExplained().ToList();
+        var explained = ExplainedLines().ToList();
+        var at = Enumerable.Range(0, Math.Max(run.Count, explained.Count)).FirstOrDefault(i => i >= run.Count || i >= explained.Count || run[i] != explained[i], -1);
+        if (at >= 0)
+        {
+            var ran = at < run.Count ? run[at].ToString() : "nothing";
+            var calculated = at < explained.Count ? explained[at].ToString() : "nothing";
+            throw new InvalidOperationException($"The month-end run and the per-order calculator paid different lines: line {at} is {ran} in the run and {calculated} by the calculator.");
         }
     }
 }

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 
@@ -13,16 +12,15 @@ namespace CommunityModel.Demo;
 /// The month-end commission step: the month's orders in, each order's commission lines out, on the referral network
 /// as it stood at the month end. A team plan is paid by the library's month-end run (<see cref="CommissionRun"/>):
 /// volumes, then ranks qualified from them (the highest rank reached is kept when the plan says so), then every
-/// order; each order is explained by <see cref="CompensationCalculator"/> over the run's ranks, and the month end
+/// order; each order is explained by <see cref="CommissionCalculator"/> over the run's ranks, and the month end
 /// refuses to close if the two disagree on a single line. A levels-only plan is paid by <see cref="CommissionCalculator"/>.
 /// </summary>
 /// <remarks>Holds last month's ranks between closes, so one instance closes the months of one run, in order.</remarks>
 /// <param name="setup">The plans to pay.</param>
 public sealed class MonthEnd(CommissionSetup setup)
 {
-    private readonly CommissionCalculator _levels = new(setup.Plan);
-    private readonly CommissionRun? _run = setup.Compensation is { } plan ? new CommissionRun(plan) : null;
-    private readonly CompensationCalculator? _explainer = setup.Compensation is { } plan ? new CompensationCalculator(plan) : null;
+    private readonly CommissionRun _run = new(setup.Plan);
+    private readonly CommissionCalculator _explainer = new(setup.Plan);
     private MemberRanks? _previousRanks;
 
     /// <summary>The plans paid.</summary>
@@ -38,27 +36,21 @@ public sealed class MonthEnd(CommissionSetup setup)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(network);
-        if (_run is null || _explainer is null)
-        {
-            return new MonthClose([.. orders.Select(o => _levels.Calculate(o, network))], [], null, []);
-        }
-
         // Orders of excluded products or kinds (the trial class) are in the run: it pays them nothing and counts no
         // volume for them, and the calculator explains why (Exclusion), exactly as the level calculator did.
         var sink = new RunLines();
         var result = _run.Execute(EarnerRoster.AllActive(network), orders, refunds, previousRanks: Carried(network), sink: sink, progress: progress);
         _previousRanks = result.Ranks;
 
-        var explained = ImmutableArray.CreateBuilder<OrderCompensation>(orders.Count);
-        var commissions = ImmutableArray.CreateBuilder<OrderCommission>(orders.Count);
+        var explained = ImmutableArray.CreateBuilder<OrderCommission>(orders.Count);
         foreach (var order in orders)
         {
             var compensation = _explainer.Calculate(order, result.Ranks);
             explained.Add(compensation);
-            commissions.Add(compensation.ToOrderCommission());
         }
 
-        var close = new MonthClose(commissions.MoveToImmutable(), explained.MoveToImmutable(), result, sink.Lines.ToImmutable());
+        var commissions = explained.MoveToImmutable();
+        var close = new MonthClose(commissions, commissions, result, sink.Lines.ToImmutable());
         close.CheckRunAgreesWithExplanations();
         return close;
     }

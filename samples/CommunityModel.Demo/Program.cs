@@ -57,9 +57,9 @@ static YearReport RunWithProgress(IAnsiConsole console, DemoOptions options, Com
         .Start(context =>
         {
             var task = context.AddTask($"Running {options.Months} months of the seed business", maxValue: options.Months);
-            var monthEnd = setup.Compensation is null ? null : context.AddTask("Month-end run: ranks, then orders paid", maxValue: 1);
+            var monthEnd = context.AddTask("Month-end run: ranks, then orders paid", maxValue: 1);
             var month = 0;
-            var progress = monthEnd is null ? null : new ProgressCallback<CommissionRunProgress>(p =>
+            var progress = new ProgressCallback<CommissionRunProgress>(p =>
             {
                 monthEnd.Description = p.Phase switch
                 {
@@ -70,7 +70,7 @@ static YearReport RunWithProgress(IAnsiConsole console, DemoOptions options, Com
                 monthEnd.Value = p.TotalOrders == 0 ? 1 : (double)p.OrdersPaid / p.TotalOrders;
             });
             report = CommunityYear.Run(options, setup, done => task.Value = month = done, progress);
-            monthEnd?.Value(1);
+            monthEnd.Value(1);
         });
     return report!;
 }

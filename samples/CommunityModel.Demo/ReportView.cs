@@ -1,10 +1,11 @@
 using System.Globalization;
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Ranks;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Lifecycle;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Demo;
 
@@ -171,7 +172,7 @@ public static class ReportView
             var lines = Table(border, 3, "Order line", "Buyer", "Rule", "Reward", "Base", "Amount");
             foreach (var l in e.Lines.Take(LinesPerEarner))
             {
-                lines.AddRow(l.OrderLineId, Buyer(report, l.OrderLineId), l.Rule, l.Reward.ToString(), l.Base.ToString(), l.Amount.ToString());
+                lines.AddRow(l.OrderLineId, Buyer(report, l.OrderLineId), l.Rule, l.Reward.ToString(), l.Basis.ToString(), l.Amount.ToString());
             }
 
             if (e.Lines.Length > LinesPerEarner)

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Compliance;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Lifecycle;
 using CommunityModel.Metrics;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Demo;
 

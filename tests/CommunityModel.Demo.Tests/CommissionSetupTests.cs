@@ -1,6 +1,7 @@
 using CommunityModel.Commissions;
 using CommunityModel.Commissions.Compliance;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Demo.Tests;
 
@@ -15,9 +16,9 @@ public sealed class CommissionSetupTests : IDisposable
     {
         var file = CommissionSetup.Load(Path.Combine(AppContext.BaseDirectory, "plans", "team.json"));
         var builtIn = CommissionSetup.Default();
-        var (a, b) = (builtIn.Compensation!, file.Compensation!);
+        var (a, b) = (builtIn.Plan, file.Plan);
         Assert.Equal(a.Name, b.Name);
-        Assert.Equal(a.LevelPlan!.Levels.Select(l => (l.Rate, l.FixedAmount)), b.LevelPlan!.Levels.Select(l => (l.Rate, l.FixedAmount)));
+        Assert.Equal(a.Levels.Select(l => (l.Rate, l.FixedAmount)), b.Levels.Select(l => (l.Rate, l.FixedAmount)));
         Assert.Equal(
             a.Ladder.Ranks.Select(r => (r.Code, r.Name, r.DifferentialRate, r.PeerRate, r.MinPersonalVolume, r.MinTeamVolume, r.MinDirectReferrals, r.MinQualifiedLegs, r.LegRank)),
             b.Ladder.Ranks.Select(r => (r.Code, r.Name, r.DifferentialRate, r.PeerRate, r.MinPersonalVolume, r.MinTeamVolume, r.MinDirectReferrals, r.MinQualifiedLegs, r.LegRank)));
@@ -26,16 +27,16 @@ public sealed class CommissionSetupTests : IDisposable
         Assert.Equal(builtIn.Plan.ExcludedProducts.Order(), file.Plan.ExcludedProducts.Order());
         Assert.Equal((builtIn.Ledger.FreezePeriod, builtIn.Ledger.MinimumWithdrawal, builtIn.Ledger.WithdrawalFee), (file.Ledger.FreezePeriod, file.Ledger.MinimumWithdrawal, file.Ledger.WithdrawalFee));
         Assert.Equal("from team.json", file.Source);
-        Assert.Equal("team", file.PlanName);
+        Assert.Equal("team", file.Plan.Name);
     }
 
     [Fact]
-    public void The_levels_only_plan_file_keeps_working_without_a_compensation_section()
+    public void The_levels_only_plan_file_is_a_plan_with_one_rule()
     {
         var file = CommissionSetup.Load(Path.Combine(AppContext.BaseDirectory, "plans", "three-level.json"));
         var builtIn = CommissionSetup.Default();
-        Assert.Null(file.Compensation);
-        Assert.Equal("three-level", file.PlanName);
+        Assert.Equal(0, file.Plan.Ladder.Count);
+        Assert.Equal("three-level", file.Plan.Name);
         // Compared by value: LevelReward's record equality also compares how the rate was written ("10%" vs FromPercent(10)).
         Assert.Equal(builtIn.Plan.Levels.Select(l => (l.Rate, l.FixedAmount)), file.Plan.Levels.Select(l => (l.Rate, l.FixedAmount)));
         Assert.Equal(builtIn.Plan.ExcludedProducts.Order(), file.Plan.ExcludedProducts.Order());
@@ -55,11 +56,10 @@ public sealed class CommissionSetupTests : IDisposable
     {
         var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("""
             { "Commissions": {
-                "Plan": { "Levels": [ { "Rate": "10%" } ] },
-                "Compensation": { "Levels": [ { "Rate": "10%" } ],
+                "Plan": { "Levels": [ { "Rate": "10%" } ],
                   "Ranks": [ { "Code": "leader", "DifferentialRate": "15%" }, { "Code": "promoter", "DifferentialRate": "5%" } ] } } }
             """)));
-        Assert.Contains("Commissions:Compensation", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Commissions:Plan", e.Message, StringComparison.Ordinal);
         Assert.Contains(CommissionErrorCodes.RanksUnordered, e.Message, StringComparison.Ordinal);
     }
 
@@ -67,10 +67,10 @@ public sealed class CommissionSetupTests : IDisposable
     public void A_team_plan_setting_that_does_not_parse_is_named_by_its_path()
     {
         var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("""
-            { "Plan": { "Levels": [ { "Rate": "10%" } ] },
-              "Compensation": { "Ranks": [ { "Code": "promoter", "DifferentialRate": "five percent" } ], "PeerBonus": { "Rate": "2%", "Generations": 4 } } }
+            { "Plan": { "Levels": [ { "Rate": "10%" } ],
+                "Ranks": [ { "Code": "promoter", "DifferentialRate": "five percent" } ], "PeerBonus": { "Rate": "2%", "Generations": 4 } } }
             """)));
-        Assert.Contains("Compensation:Ranks:0:DifferentialRate", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Plan:Ranks:0:DifferentialRate", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,11 +118,10 @@ public sealed class CommissionSetupTests : IDisposable
         Assert.True(start >= 0 && end > start, "the help text shows no plan file example");
 
         var setup = CommissionSetup.Load(Write(string.Join('\n', lines[start..(end + 1)])));
-        Assert.Equal("three-level", setup.Plan.Name);
+        Assert.Equal("team", setup.Plan.Name);
         Assert.Equal(3, setup.Plan.Levels.Length);
-        Assert.Equal("team", setup.PlanName);
-        Assert.Equal(["promoter", "leader"], setup.Compensation!.Ladder.Ranks.Select(r => r.Code));
-        Assert.Equal(Rate.FromPercent(35), setup.Compensation.PayoutCap);
+        Assert.Equal(["promoter", "leader"], setup.Plan.Ladder.Ranks.Select(r => r.Code));
+        Assert.Equal(Rate.FromPercent(35), setup.Plan.PayoutCap);
         Assert.Contains("bootcamp", setup.Plan.ProductOverrides.Keys);
         Assert.Equal(Rate.FromPercent(25), setup.Linter.Profiles["house"].PayoutCap);
     }

@@ -1,6 +1,7 @@
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Demo.Tests;
 

@@ -56,7 +56,7 @@ public class DemoOptionsTests
     [Fact]
     public void The_usage_explains_every_option_and_the_plan_file_format()
     {
-        foreach (var text in new[] { "--members", "--months", "--seed", "--plan", "--output", "--plain", "--help", "\"Levels\"", "\"Ledger\"", "plans/three-level.json", "plans/team.json", "\"Compensation\"", "Exit codes" })
+        foreach (var text in new[] { "--members", "--months", "--seed", "--plan", "--output", "--plain", "--help", "\"Levels\"", "\"Ledger\"", "plans/three-level.json", "plans/team.json", "\"Ranks\"", "Exit codes" })
         {
             Assert.Contains(text, DemoOptions.Usage, StringComparison.Ordinal);
         }

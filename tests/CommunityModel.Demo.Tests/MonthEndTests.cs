@@ -1,7 +1,7 @@
-using CommunityModel.Commissions.Engine;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Demo.Tests;
 
@@ -43,7 +43,7 @@ public class MonthEndTests
     {
         var setup = CommissionSetup.Default();
         var close = new MonthEnd(setup).Close(JanuaryOrders, January);
-        var calculator = new CompensationCalculator(setup.Compensation!);
+        var calculator = new CommissionCalculator(setup.Plan);
 
         Assert.Equal(JanuaryOrders.Length, close.Commissions.Length);
         Assert.Equal(JanuaryOrders.Length, close.Explained.Length);
@@ -55,7 +55,7 @@ public class MonthEndTests
         {
             var expected = calculator.Calculate(order, close.Run!.Ranks);
             Assert.Equal(expected.Lines.Select(Shape), close.Explained.Single(c => c.OrderLineId == order.OrderLineId).Lines.Select(Shape));
-            Assert.Equal(expected.ToOrderCommission().Lines.Select(l => (l.Rule, l.Level, l.Beneficiary, l.Reward.ToString(), l.Base, l.Amount)), commission.Lines.Select(l => (l.Rule, l.Level, l.Beneficiary, l.Reward.ToString(), l.Base, l.Amount)));
+            Assert.Equal(expected.Lines.Select(l => (l.Rule, l.Kind, l.Ordinal, l.Beneficiary, l.Reward.ToString(), l.Basis, l.Amount)), commission.Lines.Select(l => (l.Rule, l.Kind, l.Ordinal, l.Beneficiary, l.Reward.ToString(), l.Basis, l.Amount)));
             Assert.Equal(expected.CompanyRetained, commission.CompanyRetained);
             Assert.Equal(commission.Base, Money.Sum(commission.Lines.Select(l => l.Amount), Currency.CNY) + commission.CompanyRetained);
         }
@@ -66,7 +66,7 @@ public class MonthEndTests
     }
 
     // Every field of a line, the arrays by content (record equality compares them by reference).
-    private static string Shape(CompensationLine l) =>
+    private static string Shape(CommissionLine l) =>
         $"{l.OrderLineId} {l.Rule} {l.Kind} {l.Ordinal} {l.Beneficiary} {l.Rank?.Code} {l.Reward} {l.Basis} {l.Amount} {l.UncappedAmount} {l.Capped} [{string.Join(",", l.CompressedPast)}] {l.PeerOf}";
 
     [Fact]
@@ -96,14 +96,14 @@ public class MonthEndTests
     }
 
     [Fact]
-    public void A_levels_only_plan_is_paid_by_the_multi_level_calculator_without_a_run()
+    public void A_levels_only_plan_is_paid_by_the_same_run_with_level_lines_only()
     {
-        var levels = CommissionSetup.Default() with { };
-        var setup = new CommissionSetup(levels.Plan, levels.Ledger, levels.Linter, "levels only");
-        var close = new MonthEnd(setup).Close(JanuaryOrders, January);
+        var team = CommissionSetup.Default();
+        var levels = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3)).ExcludeProducts("trial-class").Build();
+        var close = new MonthEnd(new CommissionSetup(levels, team.Ledger, team.Linter, "levels only")).Close(JanuaryOrders, January);
 
-        Assert.Null(close.Run);
-        Assert.Empty(close.Explained);
+        Assert.NotNull(close.Run);
+        Assert.Equal(close.Run.TotalPaid, close.Run.TotalPaidFor(CommissionRuleKind.Level));
         Assert.Equal(["team/level-1", "team/level-2", "team/level-3"], close.Commissions[0].Lines.Select(l => l.Rule));
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Benchmarks.Commissions;
 
@@ -61,9 +61,9 @@ public class CompensationRoleBenchmarks
     [Benchmark(Description = "Three roles, all named")]
     public Money RolesNamed() => _withRoles.Execute(_roster, _named).TotalPaid;
 
-    private static CompensationPlan Plan(bool roles)
+    private static CommissionPlan Plan(bool roles)
     {
-        var builder = new CompensationPlanBuilder("team")
+        var builder = new CommissionPlanBuilder("team")
             .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
             .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
             .PeerBonus(Rate.FromPercent(2), PeerBonusBasis.OfBase, generations: TeamPlan.PeerGenerations);

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Referrals;
 
@@ -24,7 +24,7 @@ public class OrderCommissionBenchmarks
     private readonly NaiveOrder[] _naiveOrders = new NaiveOrder[OrderCount];
     private readonly int[] _buyerIndices = new int[OrderCount];
     private readonly long[] _bases = new long[OrderCount];
-    private readonly CommissionPayout[] _payouts = new CommissionPayout[CommissionPlan.MaxLevels];
+    private readonly CommissionRunLine[] _payouts = new CommissionRunLine[CommissionPlan.MaxLevels];
     private RewardSchedule _schedule = null!;
     private Dictionary<long, NaiveMember> _naiveMembers = [];
     private List<NaiveLevel> _naiveLevels = [];
@@ -72,7 +72,7 @@ public class OrderCommissionBenchmarks
             _bases[i] = fen;
         }
 
-        _schedule = _calculator.ScheduleFor();
+        _schedule = _calculator.Plan.ScheduleFor();
     }
 
     [Benchmark(Baseline = true, Description = "Naive: dictionaries, LINQ, decimal")]

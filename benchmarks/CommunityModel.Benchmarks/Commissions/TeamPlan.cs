@@ -1,4 +1,5 @@
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Benchmarks.Commissions;
 
@@ -25,9 +26,9 @@ public static class TeamPlan
     /// <summary>How many same-rank uplines earn the peer bonus after each holder.</summary>
     public const int PeerGenerations = 1;
 
-    /// <summary>The same plan as the library's <see cref="CompensationPlan"/>, for the engine row.</summary>
+    /// <summary>The same plan as the library's <see cref="CommissionPlan"/>, for the engine row.</summary>
     /// <returns>The plan: ranks R1 to R4, no qualification rules (the workload gives the ranks).</returns>
-    public static CompensationPlan Compensation() => new CompensationPlanBuilder("team")
+    public static CommissionPlan Compensation() => new CommissionPlanBuilder("team")
         .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
         .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
         .SellerEarnsOwnRank(true)
@@ -55,7 +56,7 @@ public static class TeamPlan
     /// holding R2; R4 ¥20,000,000 team volume and three legs holding R3.
     /// </summary>
     /// <returns>The plan.</returns>
-    public static CompensationPlan QualifyingCompensation() => new CompensationPlanBuilder("team")
+    public static CommissionPlan QualifyingCompensation() => new CommissionPlanBuilder("team")
         .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
         .Rank("R1", Rate.FromPercent(5), r => r.MinPersonalVolume = Money.FromMinorUnits(MinPersonalVolume[1], Currency.CNY))
         .Rank("R2", Rate.FromPercent(10), r => (r.MinTeamVolume, r.MinDirectReferrals) = (Money.FromMinorUnits(MinTeamVolume[2], Currency.CNY), MinDirectReferrals[2]))

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using CommunityModel.Catalog;
 using CommunityModel.Commissions;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Errors;

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Plans;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 
 namespace CommunityModel.Commissions.Compliance;
 
@@ -38,7 +38,16 @@ public sealed class ComplianceLinter
     /// <exception cref="CommissionException">No profile has that name (<see cref="CommissionErrorCodes.InvalidComplianceProfile"/>).</exception>
     public ImmutableArray<ComplianceFinding> Lint(CommissionPlan plan, string profileName) => Lint(plan, Profile(profileName));
 
-    /// <summary>Checks a plan against a profile.</summary>
+    /// <summary>
+    /// Checks a plan against a profile: its levels (how many, and levels 2–3 as pay on the team's sales), its joining
+    /// products (入门费, and 拉人头 when they earn), the rank differential (级差) and peer bonus (平级奖) for what they are —
+    /// pay on the team's sales (团队计酬, <see cref="ComplianceCodes.TeamCompensation"/>) — and the most one order can pay
+    /// (every level under the worst override, the top rank's differential, the peer bonus at its highest rate for every
+    /// generation, bounded by the plan's own cap) against the profile's cap (<see cref="ComplianceCodes.PlanPayoutOverCap"/>).
+    /// Role and staff lines (<see cref="CommissionPlan.Roles"/>) do not count toward the cap: they pay the company's
+    /// employees and organisation (division, agent, staff), not distributors on their own sales, which is what the
+    /// profile's cap limits. The plan's own per-order cap still covers them.
+    /// </summary>
     /// <param name="plan">The plan.</param>
     /// <param name="profile">The profile.</param>
     /// <returns>The findings; empty when the plan meets every rule of the profile.</returns>
@@ -74,73 +83,36 @@ public sealed class ComplianceLinter
             }
         }
 
+        var peer = plan.Ladder.Count == 0 || plan.PeerGenerations == 0 ? 0m : plan.Ladder.Ranks.Max(r => (r.PeerRate ?? plan.PeerRate).Fraction);
+        if (plan.Ladder.Count > 0 && profile.ForbidsTeamCompensation)
+        {
+            var what = peer > 0 ? "rank differential 级差 and peer bonus 平级奖" : "rank differential 级差";
+            Add(ComplianceCodes.TeamCompensation, "Ranks", $"The {what} pay uplines on their team's sales (团队计酬); the profile pays only on the earner's own sales.");
+        }
+
         if (profile.PayoutCap is { } cap)
         {
-            var (worst, subject) = MaxRateCombination(plan);
-            if (worst > cap)
+            // A peer bonus of the holder's differential is at most that share of the top rate.
+            var (levelRates, subject) = MaxRateCombination(plan);
+            var top = plan.Ladder.Count == 0 ? 0m : plan.Ladder.TopRate.Fraction;
+            var peerOfBase = plan.PeerBasis == PeerBonusBasis.OfBase ? peer : peer * top;
+            var worst = levelRates.Fraction + top + (peerOfBase * plan.PeerGenerations);
+            if (plan.PayoutCap is { } planCap && planCap.Fraction < worst)
             {
-                Add(ComplianceCodes.PlanPayoutOverCap, subject, $"The plan's rates pay up to {worst} of an order ({subject}); the profile caps pay at {cap} of the earner's own sales.");
+                worst = planCap.Fraction;
+            }
+
+            if (worst > cap.Fraction)
+            {
+                var what = plan.Ladder.Count == 0 ? $"The plan's rates pay up to {Rate.FromFraction(worst)} of an order ({subject})"
+                    : $"Levels ({subject}), the top rank's differential and the peer bonus pay up to {Rate.FromFraction(worst)} of an order";
+                Add(ComplianceCodes.PlanPayoutOverCap, plan.Ladder.Count == 0 ? subject : "Ranks", $"{what}; the profile caps pay at {cap} of the earner's own sales.");
             }
 
             if (HasFixedAmounts(plan))
             {
                 Add(ComplianceCodes.FixedAmountsNotCapped, "Levels", $"Fixed amounts cannot be checked against the {cap} cap without prices; check a finished run with CheckRun.", ComplianceSeverity.Info);
             }
-        }
-
-        return findings.DrainToImmutable();
-    }
-
-    /// <summary>Checks a combined plan against a profile known by name.</summary>
-    /// <param name="plan">The combined plan.</param>
-    /// <param name="profileName">The profile's name.</param>
-    /// <returns>The findings; empty when the plan meets every rule of the profile.</returns>
-    /// <exception cref="CommissionException">No profile has that name.</exception>
-    public ImmutableArray<ComplianceFinding> Lint(CompensationPlan plan, string profileName) => Lint(plan, Profile(profileName));
-
-    /// <summary>
-    /// Checks a combined plan against a profile: its levels as a multi-level plan, then the rank differential (级差) and
-    /// peer bonus (平级奖) for what they are — pay on the team's sales (团队计酬, <see cref="ComplianceCodes.TeamCompensation"/>)
-    /// — and the most one order can pay (every level, the top rank's differential, the peer bonus at its highest rate for
-    /// every generation, bounded by the plan's own cap) against the profile's cap (<see cref="ComplianceCodes.PlanPayoutOverCap"/>).
-    /// Role and staff lines (<see cref="CompensationPlan.Roles"/>) do not count: they pay the company's employees and
-    /// organisation (division, agent, staff), not distributors on their own sales, which is what the profile's cap limits.
-    /// The plan's own per-order cap still covers them, and can only lower what distributors are paid.
-    /// </summary>
-    /// <param name="plan">The combined plan.</param>
-    /// <param name="profile">The profile.</param>
-    /// <returns>The findings; empty when the plan meets every rule of the profile.</returns>
-    public ImmutableArray<ComplianceFinding> Lint(CompensationPlan plan, ComplianceProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(profile);
-        var findings = (plan.LevelPlan is { } levels ? Lint(levels, profile) : []).ToBuilder();
-        if (plan.Ladder.Count == 0)
-        {
-            return findings.DrainToImmutable();
-        }
-
-        var peer = plan.PeerGenerations == 0 ? 0m : plan.Ladder.Ranks.Max(r => (r.PeerRate ?? plan.PeerRate).Fraction);
-        if (profile.ForbidsTeamCompensation)
-        {
-            var what = peer > 0 ? "rank differential 级差 and peer bonus 平级奖" : "rank differential 级差";
-            findings.Add(new ComplianceFinding(ComplianceCodes.TeamCompensation, profile.Severity, profile.Name, "Ranks",
-                $"The {what} pay uplines on their team's sales (团队计酬); the profile pays only on the earner's own sales."));
-        }
-
-        // A peer bonus of the holder's differential is at most that share of the top rate.
-        var top = plan.Ladder.TopRate.Fraction;
-        var peerOfBase = plan.PeerBasis == PeerBonusBasis.OfBase ? peer : peer * top;
-        var worst = (plan.LevelPlan?.Levels.Sum(l => l.Rate?.Fraction ?? 0m) ?? 0m) + top + (peerOfBase * plan.PeerGenerations);
-        if (plan.PayoutCap is { } planCap && planCap.Fraction < worst)
-        {
-            worst = planCap.Fraction;
-        }
-
-        if (profile.PayoutCap is { } cap && worst > cap.Fraction && !findings.Any(f => f.Code == ComplianceCodes.PlanPayoutOverCap))
-        {
-            findings.Add(new ComplianceFinding(ComplianceCodes.PlanPayoutOverCap, profile.Severity, profile.Name, "Ranks",
-                $"Levels, the top rank's differential and the peer bonus pay up to {Rate.FromFraction(worst)} of an order; the profile caps pay at {cap} of the earner's own sales."));
         }
 
         return findings.DrainToImmutable();

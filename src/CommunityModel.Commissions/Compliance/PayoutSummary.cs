@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 
 namespace CommunityModel.Commissions.Compliance;
 

@@ -2,7 +2,7 @@ using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Run;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityModel.Commissions.DependencyInjection;
@@ -17,7 +17,7 @@ public sealed class CommissionsBuilder
 
     /// <summary>Sets the plan with a <see cref="CommissionPlanBuilder"/>.</summary>
     /// <param name="name">The plan's name.</param>
-    /// <param name="configure">Adds levels, overrides and policies.</param>
+    /// <param name="configure">Adds the rules (levels, ranks, peer bonus, roles), the cap, overrides and policies.</param>
     /// <returns>This builder.</returns>
     public CommissionsBuilder Plan(string name, Action<CommissionPlanBuilder> configure)
     {
@@ -27,22 +27,6 @@ public sealed class CommissionsBuilder
             var plan = new CommissionPlanBuilder(name, o.Ledger.Currency);
             configure(plan);
             o.Plan = plan.ToOptions();
-        });
-        return this;
-    }
-
-    /// <summary>Sets the combined plan (levels, ranks, peer bonus, cap) with a <see cref="CompensationPlanBuilder"/>.</summary>
-    /// <param name="name">The plan's name.</param>
-    /// <param name="configure">Adds levels, ranks and options.</param>
-    /// <returns>This builder.</returns>
-    public CommissionsBuilder Compensation(string name, Action<CompensationPlanBuilder> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure<CommissionsOptions>(o =>
-        {
-            var plan = new CompensationPlanBuilder(name, o.Ledger.Currency);
-            configure(plan);
-            o.Compensation = plan.ToOptions();
         });
         return this;
     }

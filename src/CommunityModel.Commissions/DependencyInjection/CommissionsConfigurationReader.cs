@@ -2,7 +2,7 @@ using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
@@ -35,11 +35,9 @@ internal static class CommissionsConfigurationReader
             l.WithdrawalFee = ConfigurationText.Rate(ledger, "WithdrawalFee", problems) ?? l.WithdrawalFee;
         }
 
-        var compensation = section.GetSection("Compensation");
-        if (compensation.Exists())
+        if (section.GetSection("Compensation").Exists())
         {
-            options.Compensation ??= new CompensationPlanOptions { Currency = options.Ledger.Currency };
-            ReadCompensation(compensation, options.Compensation, problems);
+            problems.Add("Compensation is not a setting: a plan's rules (Levels, Ranks, PeerBonus, Roles, PayoutCap) all go under Plan.");
         }
 
         var run = section.GetSection("Run");
@@ -81,22 +79,6 @@ internal static class CommissionsConfigurationReader
 
         ReadOverridesAndExclusions(plan, options.ProductOverrides, options.TierOverrides, options.ExcludedProducts, options.ExcludedOrderKinds, problems);
         AddAll(plan.GetSection("JoiningProducts"), options.JoiningProducts);
-        options.Base = ConfigurationText.Enum<CommissionBase>(plan, "Base", problems) ?? options.Base;
-        options.Earners = ConfigurationText.Enum<EarnerEligibility>(plan, "Earners", problems) ?? options.Earners;
-        options.IneligibleUpline = ConfigurationText.Enum<IneligibleUplinePolicy>(plan, "IneligibleUpline", problems) ?? options.IneligibleUpline;
-        options.Rounding = ConfigurationText.Enum<RoundingMode>(plan, "Rounding", problems) ?? options.Rounding;
-    }
-
-    private static void ReadCompensation(IConfigurationSection plan, CompensationPlanOptions options, List<string> problems)
-    {
-        options.Name = plan["Name"] ?? options.Name;
-        options.Currency = ConfigurationText.Currency(plan, "Currency", problems) ?? options.Currency;
-        if (plan.GetSection("Levels").Exists())
-        {
-            options.Levels = Levels(plan.GetSection("Levels"), problems);
-        }
-
-        ReadOverridesAndExclusions(plan, options.ProductOverrides, options.TierOverrides, options.ExcludedProducts, options.ExcludedOrderKinds, problems);
 
         // Rank n is always the n-th entry: the ladder's order is its meaning.
         if (plan.GetSection("Ranks").Exists())
@@ -153,7 +135,7 @@ internal static class CommissionsConfigurationReader
         options.Rounding = ConfigurationText.Enum<RoundingMode>(plan, "Rounding", problems) ?? options.Rounding;
     }
 
-    // The same keys in Plan and Compensation: ProductOverrides:<id>:<n>, TierOverrides:<tier>:<n>, ExcludedProducts, ExcludedOrderKinds.
+    // ProductOverrides:<id>:<n>, TierOverrides:<tier>:<n>, ExcludedProducts, ExcludedOrderKinds.
     private static void ReadOverridesAndExclusions(
         IConfigurationSection plan,
         IDictionary<string, IList<CommissionLevelOptions>> productOverrides,

@@ -1,13 +1,13 @@
 using CommunityModel.Commissions.Plans;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Commissions.DependencyInjection;
 
 /// <summary>
-/// Checks <see cref="CommissionsOptions"/> at start-up: the plan's rules (one to three levels, rates
-/// between 0% and 100%, ...), the combined plan's (ordered ranks, cap, peer generations, each problem with
-/// its code), the ledger's settings, and that all use one currency. Each failure names
+/// Checks <see cref="CommissionsOptions"/> at start-up: the plan's rules (at most three levels, rates between 0%
+/// and 100%, ordered ranks, cap, peer generations, roles; each problem with its code), the ledger's settings, and
+/// that both use one currency. Each failure names
 /// its setting by configuration path: under the section the options were bound from (e.g.
 /// <c>Community:Commissions:Ledger:FreezePeriod</c>), or relative to the options (<c>Ledger:FreezePeriod</c>)
 /// when they were set in code.
@@ -31,8 +31,7 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
     public ValidateOptionsResult Validate(string? name, CommissionsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // A configuration that holds only a combined plan takes its levels from it (see AddCommissions): no Plan to check.
-        var failures = UsesCompensationLevels(options) ? [] : CommissionPlan.Validate(options.Plan).Select(p => $"{_prefix}Plan: {p}").ToList();
+        var failures = CommissionPlan.Validate(options.Plan).Select(p => $"{_prefix}Plan: {p.Message} ({p.Code})").ToList();
         var ledger = options.Ledger;
         if (ledger.FreezePeriod < TimeSpan.Zero)
         {
@@ -49,7 +48,7 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
             failures.Add($"{_prefix}Ledger:WithdrawalFee is {ledger.WithdrawalFee}; it must be between 0% and 100%.");
         }
 
-        if (!UsesCompensationLevels(options) && ledger.Currency != options.Plan.Currency)
+        if (ledger.Currency != options.Plan.Currency)
         {
             failures.Add($"{_prefix}Ledger:Currency is {ledger.Currency.Code} but the plan pays in {options.Plan.Currency.Code}.");
         }
@@ -62,15 +61,6 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
             }
         }
 
-        if (options.Compensation is { } compensation)
-        {
-            failures.AddRange(CompensationPlan.Validate(compensation).Select(p => $"{_prefix}Compensation: {p.Message} ({p.Code})"));
-            if (compensation.Currency != ledger.Currency)
-            {
-                failures.Add($"{_prefix}Compensation:Currency is {compensation.Currency.Code} but the ledger is in {ledger.Currency.Code}.");
-            }
-        }
-
         if (options.Run.ChunkSize < 1)
         {
             failures.Add($"{_prefix}Run:ChunkSize is {options.Run.ChunkSize}; a chunk holds at least one order.");
@@ -78,7 +68,4 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    /// <summary>Whether the options hold a combined plan and no levels-only plan, so the levels-only plan is the combined plan's levels.</summary>
-    internal static bool UsesCompensationLevels(CommissionsOptions options) => options.Compensation is not null && options.Plan.Levels.Count == 0;
 }

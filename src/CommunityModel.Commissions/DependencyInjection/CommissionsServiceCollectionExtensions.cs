@@ -1,11 +1,10 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.DependencyInjection;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Simulation;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Metrics.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,15 +13,15 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Registers the commission plan, the per-order <see cref="CommissionCalculator"/>, the
-/// <see cref="CommissionLedger"/> and the <see cref="ComplianceLinter"/>, and when a combined plan is configured the
-/// <see cref="CompensationCalculator"/> and the month-end <see cref="CommissionRun"/>, with options validated at start-up.
+/// Registers the commission plan, the per-order <see cref="CommissionCalculator"/>, the month-end
+/// <see cref="CommissionRun"/>, the <see cref="CommissionLedger"/> and the <see cref="ComplianceLinter"/>, with options
+/// validated at start-up.
 /// </summary>
 public static class CommissionsServiceCollectionExtensions
 {
     /// <summary>Adds the commissions services, options bound from <paramref name="configuration"/> (e.g. <c>Community:Commissions</c>).</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section with <c>Plan</c>, <c>Ledger</c> and <c>ComplianceProfiles</c>.</param>
+    /// <param name="configuration">The section with <c>Plan</c>, <c>Ledger</c>, <c>Run</c> and <c>ComplianceProfiles</c>.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddCommissions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,7 +37,7 @@ public static class CommissionsServiceCollectionExtensions
 
     /// <summary>Adds the commissions services, configured in code.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the plan, ledger and profiles, e.g. <c>c =&gt; c.Plan("standard", p =&gt; p.Level(Rate.FromPercent(10)))</c>.</param>
+    /// <param name="configure">Sets the plan, ledger, run and profiles, e.g. <c>c =&gt; c.Plan("standard", p =&gt; p.Level(Rate.FromPercent(10)))</c>.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddCommissions(this IServiceCollection services, Action<CommissionsBuilder> configure)
     {
@@ -53,19 +52,11 @@ public static class CommissionsServiceCollectionExtensions
         services.AddOptions<CommissionsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommissionsOptions>, CommissionsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => CommissionsOptionsValidator.UsesCompensationLevels(Options(sp))
-            ? sp.GetRequiredService<CompensationPlan>().LevelPlan
-                ?? throw new InvalidOperationException("The combined plan pays no levels and no levels-only plan is configured: set Commissions:Plan:Levels to use CommissionCalculator.")
-            : CommissionPlan.Create(Options(sp).Plan));
+        services.TryAddSingleton(sp => CommissionPlan.Create(Options(sp).Plan));
         services.TryAddSingleton(sp => new CommissionCalculator(sp.GetRequiredService<CommissionPlan>()));
+        services.TryAddSingleton(sp => new CommissionRun(sp.GetRequiredService<CommissionPlan>(), Options(sp).Run));
         services.TryAddSingleton(sp => new CommissionLedger(Options(sp).Ledger, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ComplianceLinter(Options(sp).ComplianceProfiles));
-
-        // The combined plan is optional: resolving its services without one configured names the missing setting.
-        services.TryAddSingleton(sp => CompensationPlan.Create(Options(sp).Compensation
-            ?? throw new InvalidOperationException("No combined plan is configured: set Commissions:Compensation, or call Compensation(...) in AddCommissions.")));
-        services.TryAddSingleton(sp => new CompensationCalculator(sp.GetRequiredService<CompensationPlan>()));
-        services.TryAddSingleton(sp => new CommissionRun(sp.GetRequiredService<CompensationPlan>(), Options(sp).Run));
 
         // The growth simulator (AddGrowthSimulator) pays through the registered plan instead of its default level rates.
         services.TryAddSingleton<ICommissionPayout>(sp => new CommissionPlanPayout(sp.GetRequiredService<CommissionPlan>()));

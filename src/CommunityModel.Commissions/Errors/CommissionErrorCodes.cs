@@ -82,6 +82,6 @@ public static class CommissionErrorCodes
     /// <summary>A banded (staff) role is paid without the holder's period volume in the role, or with volumes that do not include the order.</summary>
     public const string StaffVolumeMissing = "commissions.staff_volume_missing";
 
-    /// <summary>A <see cref="Engine.RewardSchedule"/> given to a run was resolved by another plan than the one paying.</summary>
+    /// <summary>A <see cref="Paying.RewardSchedule"/> given to a run was resolved by another plan than the one paying.</summary>
     public const string ForeignSchedule = "commissions.foreign_schedule";
 }

@@ -1,19 +1,32 @@
 using System.Collections.Immutable;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions;
 
-/// <summary>A commission plan is invalid; <see cref="Problems"/> lists every rule it breaks.</summary>
+/// <summary>
+/// A commission plan (<c>CommissionPlan</c>), its rank ladder, a staff schedule or a role split is invalid. The error code is the
+/// code of the first problem (e.g. <see cref="CommissionErrorCodes.RanksUnordered"/>); <see cref="Problems"/>
+/// lists every problem, each with its own code.
+/// </summary>
 public sealed class CommissionPlanException : CommissionException
 {
     /// <summary>Creates the error.</summary>
     /// <param name="planName">The plan's name.</param>
     /// <param name="problems">Every problem found, at least one.</param>
-    public CommissionPlanException(string planName, ImmutableArray<string> problems)
-        : base(CommissionErrorCodes.InvalidPlan, $"Commission plan '{planName}' is invalid: {string.Join(" ", problems)}")
+    public CommissionPlanException(string planName, ImmutableArray<CommissionPlanProblem> problems)
+        : base(problems.IsDefaultOrEmpty ? CommissionErrorCodes.InvalidPlan : problems[0].Code, $"Plan '{planName}' is invalid: {string.Join(" ", problems)}")
     {
-        Problems = problems;
+        Problems = problems.IsDefault ? [] : problems;
     }
 
-    /// <summary>Every problem found in the plan.</summary>
-    public ImmutableArray<string> Problems { get; }
+    /// <summary>Creates the error from problems that all have the code <see cref="CommissionErrorCodes.InvalidPlan"/>.</summary>
+    /// <param name="planName">The plan's name.</param>
+    /// <param name="problems">Every problem found, at least one, each naming its setting.</param>
+    public CommissionPlanException(string planName, ImmutableArray<string> problems)
+        : this(planName, problems.IsDefault ? [] : [.. problems.Select(p => new CommissionPlanProblem(CommissionErrorCodes.InvalidPlan, p))])
+    {
+    }
+
+    /// <summary>Every problem found, each with its code.</summary>
+    public ImmutableArray<CommissionPlanProblem> Problems { get; }
 }

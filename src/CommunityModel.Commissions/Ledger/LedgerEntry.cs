@@ -1,4 +1,4 @@
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 
 namespace CommunityModel.Commissions.Ledger;
 

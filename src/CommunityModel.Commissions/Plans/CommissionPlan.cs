@@ -1,67 +1,76 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Plans;
 
 /// <summary>
-/// A validated, immutable multi-level commission plan (上下层级激励): one to three levels, each a rate
-/// of the commissionable base or a fixed amount, with product and ladder-tier overrides, excluded
-/// products and order kinds, and the policies for ineligible uplines and rounding.
+/// A validated, immutable commission plan: one ordered list of rules paid on every order line — multi-level levels
+/// (上下层级激励, one to three, paid first), the rank differential (团队级差), the peer bonus (平级奖), the organisation's
+/// roles (division → agent → staff, 内部员工分润), then the per-order payout cap — with product and ladder-tier overrides
+/// of the level rewards, excluded products and order kinds, and the policies for ineligible uplines and rounding.
+/// A levels-only plan is simply a plan whose only rule is its levels.
 /// </summary>
 /// <remarks>
 /// Create it from <see cref="CommissionPlanOptions"/> (configuration) or with <see cref="CommissionPlanBuilder"/>.
+/// <see cref="Paying.CommissionCalculator"/> pays it per order and <see cref="Run.CommissionRun"/> over a month; both
+/// write the same <see cref="Paying.CommissionLine"/>s. Rule ids are <c>&lt;plan&gt;/level-n</c>,
+/// <c>&lt;plan&gt;/differential</c>, <c>&lt;plan&gt;/peer-g</c>, <c>&lt;plan&gt;/role-&lt;name&gt;</c> and
+/// <c>&lt;plan&gt;/staff-&lt;name&gt;</c>, so the ledger key (order line, beneficiary, rule) of every line is unique.
 /// More than three levels is a configuration error: the seed's rule, "国家规定层级不能超过3级".
 /// </remarks>
 public sealed class CommissionPlan
 {
-    /// <summary>The most levels a plan may have.</summary>
-    public const int MaxLevels = 3;
-
-    private readonly string[] _ruleIds;
+    private readonly string[] _levelRules;
+    private readonly string[] _peerRules;
+    private readonly FrozenDictionary<string, int> _rolePositions;
 
     private CommissionPlan(CommissionPlanOptions options)
     {
         Name = options.Name;
         Currency = options.Currency;
-        Levels = [.. options.Levels.Select(l => ToReward(l)!)];
-        ProductOverrides = options.ProductOverrides.ToFrozenDictionary(p => p.Key, p => ToRewards(p.Value), StringComparer.Ordinal);
-        TierOverrides = options.TierOverrides.ToFrozenDictionary(p => p.Key, p => ToRewards(p.Value), StringComparer.Ordinal);
-        ExcludedProducts = options.ExcludedProducts.ToFrozenSet(StringComparer.Ordinal);
-        ExcludedOrderKinds = options.ExcludedOrderKinds.ToFrozenSet(StringComparer.Ordinal);
-        JoiningProducts = options.JoiningProducts.ToFrozenSet(StringComparer.Ordinal);
         Base = options.Base;
+        Rounding = options.Rounding;
         Earners = options.Earners;
         IneligibleUpline = options.IneligibleUpline;
-        Rounding = options.Rounding;
-        _ruleIds = [.. Enumerable.Range(1, Levels.Length).Select(level => $"{Name}/level-{level}")];
+        Levels = [.. (options.Levels ?? []).Select(l => ToReward(l)!)];
+        ProductOverrides = (options.ProductOverrides ?? new Dictionary<string, IList<CommissionLevelOptions>>()).ToFrozenDictionary(p => p.Key, p => ToRewards(p.Value), StringComparer.Ordinal);
+        TierOverrides = (options.TierOverrides ?? new Dictionary<string, IList<CommissionLevelOptions>>()).ToFrozenDictionary(p => p.Key, p => ToRewards(p.Value), StringComparer.Ordinal);
+        ExcludedProducts = (options.ExcludedProducts ?? []).ToFrozenSet(StringComparer.Ordinal);
+        ExcludedOrderKinds = (options.ExcludedOrderKinds ?? []).ToFrozenSet(StringComparer.Ordinal);
+        JoiningProducts = (options.JoiningProducts ?? []).ToFrozenSet(StringComparer.Ordinal);
+        Schedules = new RewardScheduleTable(this);
+        Ladder = RankLadder.Create(options.Currency, [.. options.Ranks ?? []]);
+        Qualifier = new RankQualifier(Ladder, options.RankRetention, options.SplitOffVolume);
+        SellerEarnsOwnRank = options.SellerEarnsOwnRank;
+        PeerRate = options.PeerBonus?.Rate ?? Rate.Zero;
+        PeerBasis = options.PeerBonus?.Basis ?? PeerBonusBasis.OfBase;
+        PeerGenerations = options.PeerBonus?.Generations ?? 0;
+        PayoutCap = options.PayoutCap;
+        _levelRules = [.. Enumerable.Range(1, MaxLevels).Select(n => $"{Name}/level-{n}")];
+        _peerRules = [.. Enumerable.Range(1, PeerBonusOptions.MaxGenerations).Select(g => $"{Name}/peer-{g}")];
+        DifferentialRule = $"{Name}/differential";
+        Roles = PlanRoles.Create(options);
+        _rolePositions = Roles.ToFrozenDictionary(r => r.Role, r => r.Position - 1, StringComparer.Ordinal);
+        Kernel = new CommissionKernel(this);
     }
+
+    /// <summary>The most levels a plan may pay.</summary>
+    public const int MaxLevels = 3;
 
     /// <summary>The plan's name.</summary>
     public string Name { get; }
 
-    /// <summary>The currency of orders and fixed amounts.</summary>
+    /// <summary>The currency of orders, fixed amounts and volume rules.</summary>
     public Currency Currency { get; }
-
-    /// <summary>What each level pays, nearest upline first (one to three).</summary>
-    public ImmutableArray<LevelReward> Levels { get; }
-
-    /// <summary>Per-product rewards by level; a <see langword="null"/> entry keeps the plan's reward.</summary>
-    public IReadOnlyDictionary<string, ImmutableArray<LevelReward?>> ProductOverrides { get; }
-
-    /// <summary>Per-ladder-tier rewards by level; a <see langword="null"/> entry keeps the plan's reward.</summary>
-    public IReadOnlyDictionary<string, ImmutableArray<LevelReward?>> TierOverrides { get; }
-
-    /// <summary>Products that earn nothing.</summary>
-    public IReadOnlySet<string> ExcludedProducts { get; }
-
-    /// <summary>Order kinds that earn nothing.</summary>
-    public IReadOnlySet<string> ExcludedOrderKinds { get; }
-
-    /// <summary>Products whose purchase is the condition to join (read by the compliance linter).</summary>
-    public IReadOnlySet<string> JoiningProducts { get; }
 
     /// <summary>What rates apply to.</summary>
     public CommissionBase Base { get; }
+
+    /// <summary>How a rate's product is rounded.</summary>
+    public RoundingMode Rounding { get; }
 
     /// <summary>Who may earn.</summary>
     public EarnerEligibility Earners { get; }
@@ -69,13 +78,66 @@ public sealed class CommissionPlan
     /// <summary>What happens to a level whose upline may not earn.</summary>
     public IneligibleUplinePolicy IneligibleUpline { get; }
 
-    /// <summary>How a rate's product is rounded to the minor unit.</summary>
-    public RoundingMode Rounding { get; }
+    /// <summary>What each level pays, nearest upline first: zero to three levels, paid before every other rule.</summary>
+    public ImmutableArray<LevelReward> Levels { get; }
+
+    /// <summary>Per-product rewards by level; a <see langword="null"/> entry keeps the plan's reward. They change only the level rewards.</summary>
+    public IReadOnlyDictionary<string, ImmutableArray<LevelReward?>> ProductOverrides { get; }
+
+    /// <summary>Per-ladder-tier rewards by level; a <see langword="null"/> entry keeps the plan's reward. A product override is more specific.</summary>
+    public IReadOnlyDictionary<string, ImmutableArray<LevelReward?>> TierOverrides { get; }
+
+    /// <summary>Products that earn nothing under any rule and count no volume.</summary>
+    public IReadOnlySet<string> ExcludedProducts { get; }
+
+    /// <summary>Order kinds that earn nothing under any rule and count no volume.</summary>
+    public IReadOnlySet<string> ExcludedOrderKinds { get; }
+
+    /// <summary>Products whose purchase is the condition to join or to become a promoter (入门费); the compliance linter reads them.</summary>
+    public IReadOnlySet<string> JoiningProducts { get; }
+
+    /// <summary>The ranks paying the differential; empty for a levels-only plan.</summary>
+    public RankLadder Ladder { get; }
+
+    /// <summary>Qualifies members for <see cref="Ladder"/> with the plan's retention and split-off options.</summary>
+    public RankQualifier Qualifier { get; }
+
+    /// <summary>Whether the seller's own rank pays the differential on its own sale.</summary>
+    public bool SellerEarnsOwnRank { get; }
+
+    /// <summary>The peer-bonus rate (a rank may replace it); <c>0%</c> without a peer bonus.</summary>
+    public Rate PeerRate { get; }
+
+    /// <summary>What the peer-bonus rate applies to.</summary>
+    public PeerBonusBasis PeerBasis { get; }
+
+    /// <summary>How many same-rank generations earn the peer bonus; 0 without a peer bonus.</summary>
+    public int PeerGenerations { get; }
+
+    /// <summary>The most paid on one order as a rate of its base; <see langword="null"/> for no cap.</summary>
+    public Rate? PayoutCap { get; }
+
+    /// <summary>The roles paid after the peer bonus and before the cap, in payment order; empty when the plan pays none.</summary>
+    public ImmutableArray<PlanRole> Roles { get; }
+
+    /// <summary>The rule id of the differential, e.g. <c>team/differential</c>.</summary>
+    public string DifferentialRule { get; }
+
+    /// <summary>The most roles a plan pays.</summary>
+    public const int MaxRoles = 16;
+
+    /// <summary>The most lines one order can produce under this plan.</summary>
+    public int MaxLinesPerOrder => Kernel.MaxLines;
+
+    internal CommissionKernel Kernel { get; }
+
+    /// <summary>The plan's schedules, resolved once.</summary>
+    internal RewardScheduleTable Schedules { get; }
 
     /// <summary>Validates options and creates the plan.</summary>
     /// <param name="options">The plan as data.</param>
     /// <returns>The plan.</returns>
-    /// <exception cref="CommissionPlanException">The options break a rule; every problem is listed.</exception>
+    /// <exception cref="CommissionPlanException">The options break a rule; every problem is listed with its code (e.g. <see cref="CommissionErrorCodes.RanksUnordered"/>, <see cref="CommissionErrorCodes.InvalidPayoutCap"/>, <see cref="CommissionErrorCodes.InvalidPeerBonus"/>).</exception>
     public static CommissionPlan Create(CommissionPlanOptions options)
     {
         var problems = Validate(options);
@@ -84,69 +146,141 @@ public sealed class CommissionPlan
 
     /// <summary>Every rule the options break; empty when they make a valid plan.</summary>
     /// <param name="options">The plan as data.</param>
-    /// <returns>The problems, each naming the setting.</returns>
-    public static ImmutableArray<string> Validate(CommissionPlanOptions options)
+    /// <returns>The problems, each with its code and naming the setting.</returns>
+    public static ImmutableArray<CommissionPlanProblem> Validate(CommissionPlanOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = ImmutableArray.CreateBuilder<string>();
+        var problems = ImmutableArray.CreateBuilder<CommissionPlanProblem>();
+        void Add(string code, string message) => problems.Add(new(code, message));
         if (string.IsNullOrWhiteSpace(options.Name))
         {
-            problems.Add("Name is empty; give the plan a name.");
+            Add(CommissionErrorCodes.InvalidPlan, "Name is empty; give the plan a name.");
         }
 
         if (options.Currency == Currency.None)
         {
-            problems.Add("Currency is not set.");
+            Add(CommissionErrorCodes.InvalidPlan, "Currency is not set.");
         }
 
         var levels = options.Levels ?? [];
-        if (levels.Count is < 1 or > MaxLevels)
+        if (levels.Count > MaxLevels)
         {
-            problems.Add($"Levels has {levels.Count} level(s); a plan pays one to {MaxLevels} levels (国家规定层级不能超过3级).");
+            Add(CommissionErrorCodes.InvalidPlan, $"Levels has {levels.Count} level(s); a plan pays at most {MaxLevels} levels (国家规定层级不能超过3级).");
         }
 
         CheckRewards("Levels", levels, levels.Count, required: true, options.Currency, problems);
-        var rateSum = levels.Where(l => l.FixedAmount is null && l.Rate is not null).Aggregate(Rate.Zero, (sum, l) => sum + l.Rate!.Value);
+        var rateSum = levels.Where(l => l is { FixedAmount: null, Rate: not null }).Aggregate(Rate.Zero, (sum, l) => sum + l.Rate!.Value);
         if (rateSum > Rate.One)
         {
-            problems.Add($"Levels pay {rateSum} of the base in total; at most 100% can be paid.");
+            Add(CommissionErrorCodes.InvalidPlan, $"Levels pay {rateSum} of the base in total; at most 100% can be paid.");
         }
 
         foreach (var (kind, overrides) in new[] { ("ProductOverrides", options.ProductOverrides), ("TierOverrides", options.TierOverrides) })
         {
             foreach (var (key, rewards) in overrides ?? new Dictionary<string, IList<CommissionLevelOptions>>())
             {
+                if (levels.Count == 0)
+                {
+                    Add(CommissionErrorCodes.InvalidPlan, $"{kind}:{key} overrides level rewards but the plan pays no levels.");
+                    continue;
+                }
+
                 CheckRewards($"{kind}:{key}", rewards ?? [], Math.Min(levels.Count, MaxLevels), required: false, options.Currency, problems);
             }
         }
 
+        if (levels.Count == 0 && (options.Ranks?.Count ?? 0) == 0 && (options.Roles?.Count ?? 0) == 0)
+        {
+            Add(CommissionErrorCodes.InvalidPlan, "The plan pays nothing: give it Levels (one to three), Ranks or Roles.");
+        }
+
         if (!Enum.IsDefined(options.Base))
         {
-            problems.Add($"Base '{options.Base}' is not AmountPaid or AmountPaidMinusCost.");
+            Add(CommissionErrorCodes.InvalidPlan, $"Base '{options.Base}' is not AmountPaid or AmountPaidMinusCost.");
         }
 
         if (!Enum.IsDefined(options.Earners))
         {
-            problems.Add($"Earners '{options.Earners}' is not EveryMember or DesignatedPromoters.");
+            Add(CommissionErrorCodes.InvalidPlan, $"Earners '{options.Earners}' is not EveryMember or DesignatedPromoters.");
         }
 
         if (!Enum.IsDefined(options.IneligibleUpline))
         {
-            problems.Add($"IneligibleUpline '{options.IneligibleUpline}' is not Forfeit or Compress.");
+            Add(CommissionErrorCodes.InvalidPlan, $"IneligibleUpline '{options.IneligibleUpline}' is not Forfeit or Compress.");
         }
 
         if (!Enum.IsDefined(options.Rounding))
         {
-            problems.Add($"Rounding '{options.Rounding}' is not a rounding mode.");
+            Add(CommissionErrorCodes.InvalidPlan, $"Rounding '{options.Rounding}' is not a rounding mode.");
+        }
+
+        problems.AddRange(RankLadder.Validate(options.Currency, [.. options.Ranks ?? []]));
+        if (options.PeerBonus is { } peer)
+        {
+            if (peer.Generations is < 1 or > PeerBonusOptions.MaxGenerations)
+            {
+                Add(CommissionErrorCodes.InvalidPeerBonus, $"PeerBonus:Generations is {peer.Generations}; a peer bonus pays 1 to {PeerBonusOptions.MaxGenerations} generations.");
+            }
+
+            if (!peer.Rate.IsBetweenZeroAndOne)
+            {
+                Add(CommissionErrorCodes.InvalidPeerBonus, $"PeerBonus:Rate is {peer.Rate}; it must be between 0% and 100%.");
+            }
+
+            if (!Enum.IsDefined(peer.Basis))
+            {
+                Add(CommissionErrorCodes.InvalidPeerBonus, $"PeerBonus:Basis '{peer.Basis}' is not OfBase or OfDownlineDifferential.");
+            }
+        }
+
+        PlanRoles.Validate(options, problems);
+        if (options.PayoutCap is { IsBetweenZeroAndOne: false } cap)
+        {
+            Add(CommissionErrorCodes.InvalidPayoutCap, $"PayoutCap is {cap}; a cap is between 0% and 100% of the base.");
+        }
+
+        if (!Enum.IsDefined(options.RankRetention) || !Enum.IsDefined(options.SplitOffVolume))
+        {
+            Add(CommissionErrorCodes.InvalidPlan, $"RankRetention '{options.RankRetention}' or SplitOffVolume '{options.SplitOffVolume}' is not a defined option.");
         }
 
         return problems.ToImmutable();
     }
 
-    /// <summary>The rule id of a level, e.g. <c>standard/level-2</c>: part of every ledger key.</summary>
-    /// <param name="level">A level from 1 to the plan's level count.</param>
+    /// <summary>The rule id of a line, e.g. <c>team/level-2</c>, <c>team/differential</c>, <c>team/peer-1</c>, <c>team/role-agent</c>, <c>team/staff-sales</c>.</summary>
+    /// <param name="kind">The rule kind.</param>
+    /// <param name="ordinal">The level (1–3), peer generation (1–3) or role position (from 1); ignored for the differential.</param>
     /// <returns>The rule id.</returns>
-    public string RuleId(int level) => _ruleIds[level - 1];
+    public string RuleId(CommissionRuleKind kind, int ordinal) => kind switch
+    {
+        CommissionRuleKind.Level => _levelRules[ordinal - 1],
+        CommissionRuleKind.Differential => DifferentialRule,
+        CommissionRuleKind.Peer => _peerRules[ordinal - 1],
+        CommissionRuleKind.Staff or CommissionRuleKind.Role when ordinal >= 1 && ordinal <= Roles.Length && Roles[ordinal - 1].Kind == kind => Roles[ordinal - 1].Rule,
+        _ => $"{Name}/{kind.ToString().ToLowerInvariant()}-{ordinal}",
+    };
+
+    /// <summary>The position (from 0) of a role in <see cref="Roles"/>, by its name (ordinal).</summary>
+    internal bool TryGetRole(string role, out int index) => _rolePositions.TryGetValue(role, out index);
+
+    /// <summary>
+    /// What the plan pays for a product, ladder tier and order kind: the level rewards after overrides, or, for an
+    /// excluded product or order kind, a schedule that pays nothing under any rule and says why. Resolve it once per
+    /// product and give it to the month-end run's <see cref="Run.OrderBatch"/>.
+    /// </summary>
+    /// <param name="productId">The product bought, or <see langword="null"/>.</param>
+    /// <param name="ladderTier">The product-ladder tier, or <see langword="null"/>.</param>
+    /// <param name="orderKind">The order kind, or <see langword="null"/>.</param>
+    /// <returns>The schedule; the same instance for the same inputs unless both a product and a tier override apply.</returns>
+    public RewardSchedule ScheduleFor(string? productId = null, string? ladderTier = null, string? orderKind = null) =>
+        Schedules.For(productId, ladderTier, orderKind);
+
+    /// <summary>The commissionable base of an order in minor units, checked like the multi-level calculator checks it.</summary>
+    internal long BaseOf(CommissionableOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.BaseUnder(Name, Currency, Base);
+    }
 
     /// <summary>The reward of a level for an order: a fixed amount from any source wins over a rate; among equals, product beats tier beats plan.</summary>
     internal (LevelReward Reward, RewardSource Source) RewardFor(int level, ImmutableArray<LevelReward?> product, ImmutableArray<LevelReward?> tier)
@@ -175,11 +309,12 @@ public sealed class CommissionPlan
             : (fromPlan, RewardSource.Plan);
     }
 
-    private static void CheckRewards(string setting, IList<CommissionLevelOptions> rewards, int maxCount, bool required, Currency currency, ImmutableArray<string>.Builder problems)
+    private static void CheckRewards(string setting, IList<CommissionLevelOptions> rewards, int maxCount, bool required, Currency currency, ImmutableArray<CommissionPlanProblem>.Builder problems)
     {
+        void Add(string message) => problems.Add(new(CommissionErrorCodes.InvalidPlan, message));
         if (!required && rewards.Count > maxCount)
         {
-            problems.Add($"{setting} has {rewards.Count} level(s) but the plan has {maxCount}.");
+            Add($"{setting} has {rewards.Count} level(s) but the plan has {maxCount}.");
         }
 
         for (var i = 0; i < rewards.Count; i++)
@@ -190,7 +325,7 @@ public sealed class CommissionPlan
             {
                 if (required)
                 {
-                    problems.Add($"{where} has neither a Rate nor a FixedAmount.");
+                    Add($"{where} has neither a Rate nor a FixedAmount.");
                 }
 
                 continue;
@@ -200,17 +335,17 @@ public sealed class CommissionPlan
             {
                 if (amount.IsNegative)
                 {
-                    problems.Add($"{where} FixedAmount is {amount}; it must be zero or more.");
+                    Add($"{where} FixedAmount is {amount}; it must be zero or more.");
                 }
 
                 if (amount.Currency != currency)
                 {
-                    problems.Add($"{where} FixedAmount is in {amount.Currency.Code}, the plan in {currency.Code}.");
+                    Add($"{where} FixedAmount is in {amount.Currency.Code}, the plan in {currency.Code}.");
                 }
             }
             else if (reward.Rate is { IsBetweenZeroAndOne: false } rate)
             {
-                problems.Add($"{where} Rate is {rate}; it must be between 0% and 100%.");
+                Add($"{where} Rate is {rate}; it must be between 0% and 100%.");
             }
         }
     }
@@ -220,5 +355,5 @@ public sealed class CommissionPlan
         : level?.Rate is { } rate ? LevelReward.OfRate(rate)
         : null;
 
-    private static ImmutableArray<LevelReward?> ToRewards(IList<CommissionLevelOptions> levels) => [.. levels.Select(ToReward)];
+    private static ImmutableArray<LevelReward?> ToRewards(IList<CommissionLevelOptions> levels) => [.. (levels ?? []).Select(ToReward)];
 }

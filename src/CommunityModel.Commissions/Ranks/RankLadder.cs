@@ -53,21 +53,21 @@ public sealed class RankLadder
     /// <param name="currency">The currency of volume rules.</param>
     /// <param name="ranks">The ranks, lowest first.</param>
     /// <returns>The ladder.</returns>
-    /// <exception cref="CompensationPlanException">The ranks break a rule (<see cref="CommissionErrorCodes.RanksUnordered"/>, <see cref="CommissionErrorCodes.InvalidRank"/>); every problem is listed.</exception>
+    /// <exception cref="CommissionPlanException">The ranks break a rule (<see cref="CommissionErrorCodes.RanksUnordered"/>, <see cref="CommissionErrorCodes.InvalidRank"/>); every problem is listed.</exception>
     public static RankLadder Create(Currency currency, params IReadOnlyList<RankOptions> ranks)
     {
         var problems = Validate(currency, ranks);
-        return problems.IsEmpty ? Build(currency, ranks) : throw new CompensationPlanException("rank ladder", problems);
+        return problems.IsEmpty ? Build(currency, ranks) : throw new CommissionPlanException("rank ladder", problems);
     }
 
     /// <summary>Every rule the ranks break; empty when they make a valid ladder.</summary>
     /// <param name="currency">The currency of volume rules.</param>
     /// <param name="ranks">The ranks, lowest first.</param>
     /// <returns>The problems, each with its code.</returns>
-    public static ImmutableArray<CompensationPlanProblem> Validate(Currency currency, IReadOnlyList<RankOptions> ranks)
+    public static ImmutableArray<CommissionPlanProblem> Validate(Currency currency, IReadOnlyList<RankOptions> ranks)
     {
         ArgumentNullException.ThrowIfNull(ranks);
-        var problems = ImmutableArray.CreateBuilder<CompensationPlanProblem>();
+        var problems = ImmutableArray.CreateBuilder<CommissionPlanProblem>();
         void Invalid(string message) => problems.Add(new(CommissionErrorCodes.InvalidRank, message));
         if (ranks.Count > MaxRanks)
         {

@@ -1,18 +1,18 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Run;
 
 /// <summary>
-/// The month-end engine of a <see cref="CompensationPlan"/>: over an immutable network snapshot and the period's
+/// The month-end engine of a <see cref="CommissionPlan"/>: over an immutable network snapshot and the period's
 /// orders (and refunds), it qualifies ranks (and sums role holders' period volumes) first, then pays every order with the same kernel as
-/// <see cref="CompensationCalculator"/>, so it gives exactly the calculator's lines.
+/// <see cref="CommissionCalculator"/>, so it gives exactly the calculator's lines.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -44,7 +44,7 @@ public sealed class CommissionRun
     /// <summary>Creates a run of a plan.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="options">Threads and chunk size; the defaults use every core.</param>
-    public CommissionRun(CompensationPlan plan, CommissionRunOptions? options = null)
+    public CommissionRun(CommissionPlan plan, CommissionRunOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         Plan = plan;
@@ -53,7 +53,7 @@ public sealed class CommissionRun
     }
 
     /// <summary>The plan paid.</summary>
-    public CompensationPlan Plan { get; }
+    public CommissionPlan Plan { get; }
 
     /// <summary>The most memory the workers' own per-member totals may take (512 MB); above it they share one array with atomic adds.</summary>
     internal long WorkerTotalsBudget { get; init; } = 512L * 1024 * 1024;
@@ -97,7 +97,7 @@ public sealed class CommissionRun
     public CommissionRunResult PayBatch(MemberRanks ranks, OrderBatch orders, EarnerRoster? earners = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        CompensationCalculator.CheckInputs(Plan, ranks, earners);
+        CommissionCalculator.CheckInputs(Plan, ranks, earners);
         CheckBuyers(ranks.Network, orders);
         CheckSchedules(orders);
         if (orders.StaffVolumes is { } staff && staff.Plan != Plan)
@@ -126,7 +126,7 @@ public sealed class CommissionRun
     /// <remarks>
     /// Role holders named by the orders (<see cref="CommissionableOrder.Roles"/>) are paid from a holder table
     /// (<see cref="CommissionRunResult.Holders"/>); banded roles pay on the holders' period volumes summed from these orders
-    /// (<see cref="CommissionRunResult.StaffVolumes"/>) — the same lines as <see cref="CompensationCalculator"/> given those volumes.
+    /// (<see cref="CommissionRunResult.StaffVolumes"/>) — the same lines as <see cref="CommissionCalculator"/> given those volumes.
     /// </remarks>
     public CommissionRunResult Execute(EarnerRoster earners, IEnumerable<CommissionableOrder> orders, IEnumerable<VolumeEntry>? refunds = null, MemberRanks? previousRanks = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -345,7 +345,7 @@ public sealed class CommissionRun
     }
 
     /// <summary>Everything the chunks of one run share, read-only. A chunk is a range of positions in the buyer sequence.</summary>
-    private sealed class PayContext(CompensationKernel kernel, PackedUpline upline, OrderBatch orders, BuyerSequence sequence, bool keepLines)
+    private sealed class PayContext(CommissionKernel kernel, PackedUpline upline, OrderBatch orders, BuyerSequence sequence, bool keepLines)
     {
         /// <summary>The holders' period volumes; <see langword="null"/> when no order names a role holder.</summary>
         public StaffVolumes? Staff { get; init; }

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Run;
 
@@ -22,7 +23,7 @@ public sealed class CommissionRunResult
     private readonly string[]? _orderLineIds;
     private readonly MemberRanks? _previous;
 
-    internal CommissionRunResult(CompensationPlan plan, MemberRanks ranks, PeriodVolumes? volumes, MemberRanks? previous, string[]? orderLineIds, long[] memberTotals, long[] kindTotals, long totalBase, int orderCount, long lineCount, long cappedOrders)
+    internal CommissionRunResult(CommissionPlan plan, MemberRanks ranks, PeriodVolumes? volumes, MemberRanks? previous, string[]? orderLineIds, long[] memberTotals, long[] kindTotals, long totalBase, int orderCount, long lineCount, long cappedOrders)
     {
         Plan = plan;
         Ranks = ranks;
@@ -41,7 +42,7 @@ public sealed class CommissionRunResult
     }
 
     /// <summary>The plan paid.</summary>
-    public CompensationPlan Plan { get; }
+    public CommissionPlan Plan { get; }
 
     /// <summary>The ranks the run paid with (qualified first, or given).</summary>
     public MemberRanks Ranks { get; }

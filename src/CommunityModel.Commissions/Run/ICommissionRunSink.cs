@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Paying;
 namespace CommunityModel.Commissions.Run;
 
 /// <summary>

@@ -1,6 +1,6 @@
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Run;
 
@@ -9,7 +9,7 @@ namespace CommunityModel.Commissions.Run;
 /// commissionable base in minor units, position by position (12 bytes an order, no strings). The position is
 /// the order's number in the run's ledger. The batch wraps the memory it is given without copying it: do not
 /// change it while a run reads it. Orders of products or kinds with their own rewards (overrides, exclusions)
-/// carry the <see cref="RewardSchedule"/> resolved once by the plan's <see cref="Team.CompensationPlan.ScheduleFor"/>.
+/// carry the <see cref="RewardSchedule"/> resolved once by the plan's <see cref="Plans.CommissionPlan.ScheduleFor"/>.
 /// </summary>
 public sealed class OrderBatch
 {
@@ -26,7 +26,7 @@ public sealed class OrderBatch
     /// <param name="buyers">The buyer of each order, as a dense index of the run's network snapshot.</param>
     /// <param name="baseMinorUnits">The commissionable base of each order in minor units of the plan's currency, zero or more.</param>
     /// <param name="schedules">
-    /// Each order's rewards, from the paying plan's <see cref="Team.CompensationPlan.ScheduleFor"/> (typically one instance per
+    /// Each order's rewards, from the paying plan's <see cref="Plans.CommissionPlan.ScheduleFor"/> (typically one instance per
     /// product, shared by its orders); a <see langword="null"/> entry pays the plan's own rewards. An excluded schedule pays
     /// nothing and counts no volume. Empty when every order pays the plan's own rewards.
     /// </param>
@@ -94,7 +94,7 @@ public sealed class OrderBatch
     /// <param name="holders">Per order, then per plan role in the plan's order (<c>holders[order × roles + role]</c>), the holder; <see langword="default"/> for none.</param>
     /// <returns>A new batch over the same memory, with the holders.</returns>
     /// <exception cref="CommissionException"><paramref name="holders"/> is not one per order and plan role (<see cref="CommissionErrorCodes.InvalidRequest"/>).</exception>
-    public OrderBatch WithRoles(CompensationPlan plan, ReadOnlySpan<MemberId> holders)
+    public OrderBatch WithRoles(CommissionPlan plan, ReadOnlySpan<MemberId> holders)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var roles = plan.Roles.Length;

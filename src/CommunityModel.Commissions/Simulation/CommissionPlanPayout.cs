@@ -1,5 +1,5 @@
 using CommunityModel.Commissions.Compliance;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Metrics.Simulation;
 using CommunityModel.Referrals;

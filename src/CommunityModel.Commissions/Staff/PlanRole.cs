@@ -1,10 +1,10 @@
 using CommunityModel.Commissions.Plans;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 
 namespace CommunityModel.Commissions.Staff;
 
 /// <summary>
-/// A validated role of a <see cref="CompensationPlan"/>: a fixed share of every order line naming a holder for it
+/// A validated role of a <see cref="CommissionPlan"/>: a fixed share of every order line naming a holder for it
 /// (<see cref="CommissionRuleKind.Role"/>), or progressive pay on the holder's period volume in the role
 /// (<see cref="CommissionRuleKind.Staff"/>). Immutable.
 /// </summary>

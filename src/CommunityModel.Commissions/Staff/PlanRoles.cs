@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
-using CommunityModel.Commissions.Team;
 
 namespace CommunityModel.Commissions.Staff;
 
@@ -9,13 +8,13 @@ namespace CommunityModel.Commissions.Staff;
 internal static class PlanRoles
 {
     /// <summary>Adds every rule the roles break, each naming its setting (<c>Roles:i</c>, <c>Roles:i:Bands:j</c>).</summary>
-    internal static void Validate(CompensationPlanOptions options, ImmutableArray<CompensationPlanProblem>.Builder problems)
+    internal static void Validate(CommissionPlanOptions options, ImmutableArray<CommissionPlanProblem>.Builder problems)
     {
         var roles = options.Roles ?? [];
         void Add(string message) => problems.Add(new(CommissionErrorCodes.InvalidRole, message));
-        if (roles.Count > CompensationPlan.MaxRoles)
+        if (roles.Count > CommissionPlan.MaxRoles)
         {
-            Add($"Roles has {roles.Count} roles; a plan pays at most {CompensationPlan.MaxRoles}.");
+            Add($"Roles has {roles.Count} roles; a plan pays at most {CommissionPlan.MaxRoles}.");
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -67,7 +66,7 @@ internal static class PlanRoles
     }
 
     /// <summary>The validated roles, in payment order.</summary>
-    internal static ImmutableArray<PlanRole> Create(CompensationPlanOptions options)
+    internal static ImmutableArray<PlanRole> Create(CommissionPlanOptions options)
     {
         var roles = options.Roles ?? [];
         var result = ImmutableArray.CreateBuilder<PlanRole>(roles.Count);
@@ -88,7 +87,7 @@ internal static class PlanRoles
         return result.MoveToImmutable();
     }
 
-    private static StaffScheduleOptions ScheduleOptions(CompensationPlanOptions plan, RoleOptions role)
+    private static StaffScheduleOptions ScheduleOptions(CommissionPlanOptions plan, RoleOptions role)
     {
         var schedule = new StaffScheduleOptions
         {
@@ -106,11 +105,11 @@ internal static class PlanRoles
     }
 
     /// <summary>The plan's role names, for messages.</summary>
-    internal static string Names(CompensationPlan plan) =>
+    internal static string Names(CommissionPlan plan) =>
         plan.Roles.IsEmpty ? "none" : string.Join(", ", plan.Roles.Select(r => r.Role));
 
     /// <summary>Checks that an order names only roles of the plan, each with a holder.</summary>
-    internal static void CheckHolders(CompensationPlan plan, CommissionableOrder order)
+    internal static void CheckHolders(CommissionPlan plan, CommissionableOrder order)
     {
         foreach (var (role, holder) in order.Roles)
         {
@@ -119,7 +118,7 @@ internal static class PlanRoles
     }
 
     /// <summary>The position (from 0) of a role an order names, checking the role exists and the holder is not empty.</summary>
-    internal static int PositionOf(CompensationPlan plan, CommissionableOrder order, string role, MemberId holder)
+    internal static int PositionOf(CommissionPlan plan, CommissionableOrder order, string role, MemberId holder)
     {
         if (!plan.TryGetRole(role, out var position))
         {
@@ -143,7 +142,7 @@ internal static class PlanRoles
     /// Fills one order's holdings, one per plan role (holder = the role's position, or -1 when unfilled), with the
     /// holder's period volume and pay for banded roles, and returns the unfilled roles; for an excluded order only checks the names.
     /// </summary>
-    internal static ImmutableArray<string> Hold(CompensationPlan plan, CommissionableOrder order, long baseMinor, bool excluded, StaffVolumes? volumes, Span<RoleHolding> holdings)
+    internal static ImmutableArray<string> Hold(CommissionPlan plan, CommissionableOrder order, long baseMinor, bool excluded, StaffVolumes? volumes, Span<RoleHolding> holdings)
     {
         CheckHolders(plan, order);
         if (excluded)

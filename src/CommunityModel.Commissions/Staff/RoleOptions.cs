@@ -9,15 +9,15 @@ public sealed class RoleOptions
     /// <summary>The role's name, unique in its plan (ordinal); the key an order names its holder by and part of the rule id.</summary>
     public string Role { get; set; } = "";
 
-    /// <summary>A share of each order line's base, 0% to 100%; paid as <see cref="Team.CommissionRuleKind.Role"/>.</summary>
+    /// <summary>A share of each order line's base, 0% to 100%; paid as <see cref="Plans.CommissionRuleKind.Role"/>.</summary>
     public Rate? Rate { get; set; }
 
-    /// <summary>A fixed amount per order line, zero or more in the plan's currency; paid as <see cref="Team.CommissionRuleKind.Role"/>.</summary>
+    /// <summary>A fixed amount per order line, zero or more in the plan's currency; paid as <see cref="Plans.CommissionRuleKind.Role"/>.</summary>
     public Money? Amount { get; set; }
 
     /// <summary>
     /// Progressive bands on the holder's period volume in this role, lowest first, validated like a
-    /// <see cref="StaffSchedule"/>; paid as <see cref="Team.CommissionRuleKind.Staff"/>. Empty for a fixed share.
+    /// <see cref="StaffSchedule"/>; paid as <see cref="Plans.CommissionRuleKind.Staff"/>. Empty for a fixed share.
     /// </summary>
     public IList<StaffBandOptions> Bands { get; set; } = [];
 

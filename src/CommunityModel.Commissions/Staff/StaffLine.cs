@@ -9,5 +9,5 @@ namespace CommunityModel.Commissions.Staff;
 public readonly record struct StaffLine(string OrderLineId, string Rule, MemberId Staff, Money Base, Money Amount)
 {
     /// <summary>The ledger key of this line.</summary>
-    public Engine.CommissionKey Key => new(OrderLineId, Staff, Rule);
+    public Paying.CommissionKey Key => new(OrderLineId, Staff, Rule);
 }

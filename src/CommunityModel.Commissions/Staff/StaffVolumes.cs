@@ -1,13 +1,13 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using CommunityModel.Commissions.Engine;
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Staff;
 
 /// <summary>
-/// The role holders' period volumes under a <see cref="CompensationPlan"/>: for each role and holder, the sum of the
+/// The role holders' period volumes under a <see cref="CommissionPlan"/>: for each role and holder, the sum of the
 /// commissionable bases of the period's order lines naming that holder in that role. Banded (staff) roles pay on it.
 /// Immutable and thread-safe.
 /// </summary>
@@ -18,7 +18,7 @@ namespace CommunityModel.Commissions.Staff;
 /// <example>
 /// <code>
 /// var volumes = StaffVolumes.Create(plan, monthOrders);
-/// var result = new CompensationCalculator(plan).Calculate(order, ranks, roster, volumes);
+/// var result = new CommissionCalculator(plan).Calculate(order, ranks, roster, volumes);
 /// </code>
 /// </example>
 public sealed class StaffVolumes
@@ -27,7 +27,7 @@ public sealed class StaffVolumes
     private readonly long[] _volumes;
     private readonly long[] _pay;
 
-    private StaffVolumes(CompensationPlan plan, MemberId[] holders, long[] volumes, long[] pay)
+    private StaffVolumes(CommissionPlan plan, MemberId[] holders, long[] volumes, long[] pay)
     {
         Plan = plan;
         Holders = ImmutableArray.Create(holders);
@@ -37,7 +37,7 @@ public sealed class StaffVolumes
     }
 
     /// <summary>The plan whose roles and base the volumes were summed under.</summary>
-    public CompensationPlan Plan { get; }
+    public CommissionPlan Plan { get; }
 
     /// <summary>Every holder named by an order for any role, in ascending id order: the holder table of a month-end run.</summary>
     public ImmutableArray<MemberId> Holders { get; }
@@ -47,7 +47,7 @@ public sealed class StaffVolumes
     /// <param name="orders">The period's order lines, each once.</param>
     /// <returns>The volumes.</returns>
     /// <exception cref="CommissionException">An order is unusable or appears twice (<see cref="CommissionErrorCodes.InvalidRequest"/>), names an empty holder, or names a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>).</exception>
-    public static StaffVolumes Create(CompensationPlan plan, IEnumerable<CommissionableOrder> orders)
+    public static StaffVolumes Create(CommissionPlan plan, IEnumerable<CommissionableOrder> orders)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(orders);
@@ -104,7 +104,7 @@ public sealed class StaffVolumes
     /// <paramref name="holderOf"/> is not empty it receives, per order and plan role, the holder's index in
     /// <see cref="Holders"/> or -1 for an unfilled role.
     /// </summary>
-    internal static StaffVolumes Create(CompensationPlan plan, IReadOnlyList<CommissionableOrder> orders, ReadOnlySpan<int> positions, ReadOnlySpan<long> bases, ReadOnlySpan<RewardSchedule?> schedules, Span<int> holderOf)
+    internal static StaffVolumes Create(CommissionPlan plan, IReadOnlyList<CommissionableOrder> orders, ReadOnlySpan<int> positions, ReadOnlySpan<long> bases, ReadOnlySpan<RewardSchedule?> schedules, Span<int> holderOf)
     {
         var roles = plan.Roles.Length;
         var sums = new Sums(roles);
@@ -153,7 +153,7 @@ public sealed class StaffVolumes
     /// (<see langword="default"/> for none); orders whose schedule excludes them count nothing. <paramref name="holderOf"/>
     /// (as long as <paramref name="holders"/>) receives each holder's index in <see cref="Holders"/>, or -1.
     /// </summary>
-    internal static StaffVolumes Create(CompensationPlan plan, ReadOnlySpan<long> bases, ReadOnlySpan<RewardSchedule?> schedules, ReadOnlySpan<MemberId> holders, Span<int> holderOf)
+    internal static StaffVolumes Create(CommissionPlan plan, ReadOnlySpan<long> bases, ReadOnlySpan<RewardSchedule?> schedules, ReadOnlySpan<MemberId> holders, Span<int> holderOf)
     {
         var roles = plan.Roles.Length;
         var sums = new Sums(roles);
@@ -211,7 +211,7 @@ public sealed class StaffVolumes
         }
 
         /// <summary>Renumbers holders by id (also in <paramref name="holderOf"/>) and computes banded roles' period pay.</summary>
-        public StaffVolumes Build(CompensationPlan plan, Span<int> holderOf)
+        public StaffVolumes Build(CommissionPlan plan, Span<int> holderOf)
         {
             var holders = new MemberId[_seen.Count];
             var firstSeen = new int[_seen.Count];

@@ -1,8 +1,7 @@
 using CommunityModel.Commissions.Compliance;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Commissions.Tests.Compliance;
@@ -19,9 +18,9 @@ public class ComplianceLinterTests
         return builder.Build();
     }
 
-    private static CompensationPlan Team(Action<CompensationPlanBuilder>? configure = null)
+    private static CommissionPlan Team(Action<CommissionPlanBuilder>? configure = null)
     {
-        var builder = new CompensationPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+        var builder = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
             .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
             .PeerBonus(Rate.FromPercent(2));
         configure?.Invoke(builder);
@@ -140,7 +139,7 @@ public class ComplianceLinterTests
     [Fact]
     public void Role_and_staff_pay_is_employee_pay_and_does_not_count_toward_the_profiles_payout_cap()
     {
-        static void Roles(CompensationPlanBuilder b) => b.Role("division", Rate.FromPercent(20)).Role("agent", Money.Cny(50m))
+        static void Roles(CommissionPlanBuilder b) => b.Role("division", Rate.FromPercent(20)).Role("agent", Money.Cny(50m))
             .Role("sales", StaffBandMode.WholeVolume, new StaffBand(Money.Cny(0m), Rate.FromPercent(10)));
 
         // Capped at 30%, the distributors' pay is within the profile with or without 30% more to employees.
@@ -151,7 +150,7 @@ public class ComplianceLinterTests
             _linter.Lint(Team(b => Roles(b)), ComplianceProfiles.ChinaDirectSelling).Select(f => (f.Code, f.Message)));
 
         // A plan of levels and roles alone is checked on its levels only.
-        var levelsAndRoles = new CompensationPlanBuilder("team").Level(Rate.FromPercent(10)).Role("division", Rate.FromPercent(40)).Build();
+        var levelsAndRoles = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Role("division", Rate.FromPercent(40)).Build();
         Assert.Empty(_linter.Lint(levelsAndRoles, ComplianceProfiles.ChinaDirectSelling));
     }
 }

@@ -1,6 +1,6 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.DependencyInjection;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Referrals;

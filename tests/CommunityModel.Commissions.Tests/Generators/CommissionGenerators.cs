@@ -1,4 +1,4 @@
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Referrals;
 using FsCheck;

@@ -1,4 +1,4 @@
-using CommunityModel.Commissions.Team;
+using CommunityModel.Commissions.Paying;
 
 namespace CommunityModel.Commissions.Tests.Generators;
 
@@ -6,14 +6,14 @@ namespace CommunityModel.Commissions.Tests.Generators;
 public static class TeamChecks
 {
     /// <summary>Lines plus retained equal the base; nothing negative; no line above its uncapped amount; ledger keys unique.</summary>
-    public static bool Conserves(OrderCompensation result) =>
+    public static bool Conserves(OrderCommission result) =>
         result.Lines.Sum(l => l.Amount.MinorUnits) + result.CompanyRetained.MinorUnits == result.Base.MinorUnits
         && !result.CompanyRetained.IsNegative
         && result.Lines.All(l => !l.Amount.IsNegative && l.Amount <= l.UncappedAmount && l.UncappedAmount.IsPositive)
         && result.Lines.Select(l => l.Key).Distinct().Count() == result.Lines.Length;
 
     /// <summary>When the lines exceed <c>R_down(B × cap)</c> they total exactly that, all marked; otherwise none is touched.</summary>
-    public static bool CapIsExact(OrderCompensation result, Rate? payoutCap)
+    public static bool CapIsExact(OrderCommission result, Rate? payoutCap)
     {
         var uncapped = result.Lines.Sum(l => l.UncappedAmount.MinorUnits);
         if (payoutCap is not { } cap)

@@ -1,10 +1,9 @@
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using System.Collections.Immutable;
 
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 using FsCheck;
@@ -60,7 +59,7 @@ public static class TeamGenerators
 }
 
 /// <summary>A roster, ranks, a combined plan and an order: everything one combined calculation needs.</summary>
-public sealed record TeamScenario(EarnerRoster Earners, MemberRanks Ranks, CompensationPlan Plan, CommissionableOrder Order)
+public sealed record TeamScenario(EarnerRoster Earners, MemberRanks Ranks, CommissionPlan Plan, CommissionableOrder Order)
 {
     /// <summary>The period's orders, the scenario's order among them; just the order when not given.</summary>
     public CommissionableOrder[] Month { get => field ?? [Order]; init; }
@@ -69,17 +68,17 @@ public sealed record TeamScenario(EarnerRoster Earners, MemberRanks Ranks, Compe
     public StaffVolumes Volumes => StaffVolumes.Create(Plan, Month);
 
     public override string ToString() =>
-        $"roles {string.Join("; ", Plan.Roles)} month {string.Join(" ", Month.Select(o => $"{o.OrderLineId}:{o.Buyer}:{o.AmountPaid.MinorUnits}:[{string.Join(",", o.Roles.Select(r => $"{r.Key}={r.Value}"))}]"))}; plan levels {Plan.LevelPlan?.Levels.Length ?? 0} ranks {string.Join("/", Plan.Ladder.Ranks.Select(r => r.DifferentialRate))} peer {Plan.PeerRate}x{Plan.PeerGenerations} {Plan.PeerBasis} seller {Plan.SellerEarnsOwnRank} cap {Plan.PayoutCap} {Plan.Rounding}; "
+        $"roles {string.Join("; ", Plan.Roles)} month {string.Join(" ", Month.Select(o => $"{o.OrderLineId}:{o.Buyer}:{o.AmountPaid.MinorUnits}:[{string.Join(",", o.Roles.Select(r => $"{r.Key}={r.Value}"))}]"))}; plan levels {Plan.Levels.Length} ranks {string.Join("/", Plan.Ladder.Ranks.Select(r => r.DifferentialRate))} peer {Plan.PeerRate}x{Plan.PeerGenerations} {Plan.PeerBasis} seller {Plan.SellerEarnsOwnRank} cap {Plan.PayoutCap} {Plan.Rounding}; "
         + $"order {Order.AmountPaid} by {Order.Buyer}; links {string.Join(" ", Earners.Network.ToLinks().Select(l => $"{l.Member}<{l.Sponsor}:{Earners.StatusOf(l.Member)}:R{Ranks.RankOf(l.Member)?.Level ?? 0}"))}";
 }
 
 public static class TeamScenarios
 {
     /// <summary>Zero to three levels, one to four ranks, an optional peer bonus (either basis, 1–3 generations), an optional cap, zero to three roles, any rounding.</summary>
-    public static Gen<CompensationPlan> Plan => PlanWith(0, 3);
+    public static Gen<CommissionPlan> Plan => PlanWith(0, 3);
 
     /// <summary>Like <see cref="Plan"/>, with one to four roles: rates, fixed amounts, whole-volume and marginal bands.</summary>
-    public static Gen<CompensationPlan> PlanWithRoles => PlanWith(1, 4);
+    public static Gen<CommissionPlan> PlanWithRoles => PlanWith(1, 4);
 
     /// <summary>A role: kind (0 rate, 1 amount, 2 whole-volume bands, 3 marginal bands), a rate in basis points or an amount in fen, band steps.</summary>
     private static Gen<(int Kind, int Value, (int Step, int Bps)[] Bands)> RoleSpec =>
@@ -87,7 +86,7 @@ public static class TeamScenarios
             Gen.Choose(1, 3).SelectMany(n => Gen.Choose(1, 2_000_000).SelectMany(step => Gen.Choose(0, 2000).Select(bps => (step, bps))).ArrayOf(n))
                 .Select(bands => (kind, value, bands))));
 
-    private static Gen<CompensationPlan> PlanWith(int minRoles, int maxRoles) =>
+    private static Gen<CommissionPlan> PlanWith(int minRoles, int maxRoles) =>
         Gen.Choose(minRoles, maxRoles).SelectMany(n => RoleSpec.ArrayOf(n)).SelectMany(roles =>
         Gen.Choose(0, 3).SelectMany(levels => Gen.Choose(0, 1500).ArrayOf(levels)).SelectMany(levelBps =>
             Gen.Choose(1, 4).SelectMany(count => Gen.Choose(1, 1000).ArrayOf(count)).SelectMany(rankSteps =>
@@ -99,7 +98,7 @@ public static class TeamScenarios
                                     Gen.Elements(RoundingMode.Down, RoundingMode.HalfUp, RoundingMode.Up).Select(rounding =>
                                     {
                                         // Product "p" and tier "t" override the levels; product "x" and kind "k" are excluded.
-                                        var builder = new CompensationPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding).ExcludeProducts("x").ExcludeOrderKinds("k");
+                                        var builder = new CommissionPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding).ExcludeProducts("x").ExcludeOrderKinds("k");
                                         foreach (var bp in levelBps)
                                         {
                                             builder.Level(Rate.FromBasisPoints(bp));
@@ -176,7 +175,7 @@ public static class TeamScenarios
                     Gen.Choose(0, month.Length - 1).Select(pick => new TeamScenario(roster, ranks, plan, month[pick]) { Month = month })))))
         .ToArbitrary();
 
-    public static Gen<CommissionableOrder[]> MonthOf(NetworkSnapshot network, CompensationPlan plan) =>
+    public static Gen<CommissionableOrder[]> MonthOf(NetworkSnapshot network, CommissionPlan plan) =>
         Gen.Choose(0, network.Count - 1).SelectMany(buyer =>
             Gen.Choose(0, 1_000_000).SelectMany(fen =>
                 Gen.Choose(-1, 3).ArrayOf(plan.Roles.Length).Select(holders => (buyer, fen, holders))))

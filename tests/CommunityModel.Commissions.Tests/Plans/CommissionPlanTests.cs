@@ -12,7 +12,7 @@ public class CommissionPlanTests
         var error = Assert.Throws<CommissionPlanException>(builder.Build);
 
         Assert.Equal(CommissionErrorCodes.InvalidPlan, error.ErrorCode);
-        Assert.Contains("4 level(s)", Assert.Single(error.Problems), StringComparison.Ordinal);
+        Assert.Contains("4 level(s)", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,20 +37,20 @@ public class CommissionPlanTests
         var problems = CommissionPlan.Validate(options);
 
         Assert.Equal(11, problems.Length);
-        Assert.Contains(problems, p => p.Contains("between 0% and 100%", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("neither", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("USD", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("zero or more", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("TierOverrides:VIP", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("120%", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("between 0% and 100%", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("neither", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("USD", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("zero or more", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("TierOverrides:VIP", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains("120%", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Rates_summing_over_100_percent_are_refused_and_no_levels_is_refused()
     {
-        Assert.Contains("110%", Assert.Single(CommissionPlan.Validate(new CommissionPlanBuilder("x").Level(Rate.FromPercent(60)).Level(Rate.FromPercent(50)).ToOptions())), StringComparison.Ordinal);
-        Assert.Contains("0 level(s)", Assert.Single(CommissionPlan.Validate(new CommissionPlanOptions())), StringComparison.Ordinal);
-        Assert.Contains("Currency", Assert.Single(CommissionPlan.Validate(new CommissionPlanOptions { Currency = Currency.None, Levels = [new() { Rate = Rate.Zero }] })), StringComparison.Ordinal);
+        Assert.Contains("110%", Assert.Single(CommissionPlan.Validate(new CommissionPlanBuilder("x").Level(Rate.FromPercent(60)).Level(Rate.FromPercent(50)).ToOptions())).Message, StringComparison.Ordinal);
+        Assert.Contains("pays nothing", Assert.Single(CommissionPlan.Validate(new CommissionPlanOptions())).Message, StringComparison.Ordinal);
+        Assert.Contains("Currency", Assert.Single(CommissionPlan.Validate(new CommissionPlanOptions { Currency = Currency.None, Levels = [new() { Rate = Rate.Zero }] })).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class CommissionPlanTests
             .Build();
 
         Assert.Equal<LevelReward>([LevelReward.OfRate(Rate.FromPercent(10)), LevelReward.OfFixedAmount(Money.Cny(30m))], plan.Levels);
-        Assert.Equal("seed/level-2", plan.RuleId(2));
+        Assert.Equal("seed/level-2", plan.RuleId(CommissionRuleKind.Level, 2));
         Assert.Equal<LevelReward?>([null, LevelReward.OfRate(Rate.FromPercent(2))], plan.ProductOverrides["course"]);
         Assert.Contains("guide", plan.ExcludedProducts);
         Assert.Contains("FlashSale", plan.ExcludedOrderKinds);

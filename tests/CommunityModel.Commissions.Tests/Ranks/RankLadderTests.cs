@@ -27,7 +27,7 @@ public class RankLadderTests
     [InlineData(10, 5)]
     public void Differential_rates_that_do_not_strictly_increase_are_refused_as_unordered(int lower, int higher)
     {
-        var error = Assert.Throws<CompensationPlanException>(() => RankLadder.Create(
+        var error = Assert.Throws<CommissionPlanException>(() => RankLadder.Create(
             Currency.CNY,
             new RankOptions { Code = "A", DifferentialRate = Rate.FromPercent(lower) },
             new RankOptions { Code = "B", DifferentialRate = Rate.FromPercent(higher) }));
@@ -62,7 +62,7 @@ public class RankLadderTests
     {
         var ranks = Enumerable.Range(1, RankLadder.MaxRanks + 1).Select(i => new RankOptions { Code = $"R{i}", DifferentialRate = Rate.FromBasisPoints(i) }).ToArray();
 
-        var error = Assert.Throws<CompensationPlanException>(() => RankLadder.Create(Currency.CNY, ranks));
+        var error = Assert.Throws<CommissionPlanException>(() => RankLadder.Create(Currency.CNY, ranks));
         Assert.Equal(CommissionErrorCodes.InvalidRank, error.ErrorCode);
     }
 }

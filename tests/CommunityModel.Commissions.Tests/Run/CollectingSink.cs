@@ -1,4 +1,5 @@
 using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Paying;
 
 namespace CommunityModel.Commissions.Tests.Run;
 

@@ -1,11 +1,11 @@
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Tests.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Tests.Run;
 
@@ -42,7 +42,7 @@ public class CommissionRunProperties
             var result = new CommissionRun(s.Plan, new CommissionRunOptions { ChunkSize = 3 }).PayBatch(s.Ranks, batch, s.Earners, sink);
 
             // Canonical order: by buyer index (the network's pre-order), then order number, then the plan's line order.
-            var calculator = new CompensationCalculator(s.Plan);
+            var calculator = new CommissionCalculator(s.Plan);
             var expected = orders.Select((o, i) => (Order: o, Number: i)).OrderBy(o => s.Earners.Network.IndexOf(o.Order.Buyer)).ThenBy(o => o.Number)
                 .SelectMany(o => calculator.Calculate(o.Order, s.Ranks, s.Earners).Lines
                 .Select(l => (o.Number, l.Beneficiary.Value, l.Rule, l.Amount.MinorUnits, l.UncappedAmount.MinorUnits, l.Capped))).ToArray();

@@ -1,10 +1,10 @@
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Run;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Tests.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Tests.Run;
 
@@ -27,7 +27,7 @@ public class CommissionRunRoleProperties
             var sink = new CollectingSink();
             var result = new CommissionRun(s.Plan, new CommissionRunOptions { ChunkSize = 1 + (seed % 4), MaxDegreeOfParallelism = 1 + (seed % 3) }).Execute(s.Earners, shuffled, sink: sink);
 
-            var calculator = new CompensationCalculator(s.Plan);
+            var calculator = new CommissionCalculator(s.Plan);
             var paid = s.Month.OrderBy(o => o.OrderLineId, StringComparer.Ordinal).Select(o => calculator.Calculate(o, result.Ranks, s.Earners, result.StaffVolumes)).ToArray();
             var expected = paid.SelectMany((c, i) => c.Lines.Select(l => (i, l.Beneficiary.Value, l.Rule, l.Amount.MinorUnits, l.UncappedAmount.MinorUnits, l.Capped))).ToArray();
             var holderLines = paid.SelectMany(c => c.Lines).Where(l => l.Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role).ToArray();

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Tests.Generators;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Tests.Run;
 
@@ -13,7 +13,7 @@ public class CommissionRunRoleTests
     private static readonly MemberId Division = new(900), Agent = new(901), Sales = new(902);
 
     // Levels 10%/5%, division 2%, agent ¥5, sales staff marginal 3% to ¥10,000 then 5%.
-    private static CompensationPlan Plan() => new CompensationPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5))
+    private static CommissionPlan Plan() => new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5))
         .Role("division", Rate.FromPercent(2)).Role("agent", Money.Cny(5m))
         .Role("sales", StaffBandMode.Marginal, new StaffBand(Money.Cny(0m), Rate.FromPercent(3)), new StaffBand(Money.Cny(10_000m), Rate.FromPercent(5)))
         .Build();

@@ -1,30 +1,30 @@
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Tests.Generators;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Tests.Run;
 
 public class CommissionRunTests
 {
     // The six-member network of TeamFixtures with its ladder R1 5% / R2 10% / R3 15%, levels 10% and 5%, a 2% peer bonus.
-    private static CompensationPlan Plan(Action<CompensationPlanBuilder>? configure = null)
+    private static CommissionPlan Plan(Action<CommissionPlanBuilder>? configure = null)
     {
-        var options = new CompensationPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).PeerBonus(Rate.FromPercent(2)).ToOptions();
+        var options = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).PeerBonus(Rate.FromPercent(2)).ToOptions();
         foreach (var rank in TeamFixtures.ThreeRanks().Ranks)
         {
             options.Ranks.Add(new RankOptions { Code = rank.Code, DifferentialRate = rank.DifferentialRate, MinPersonalVolume = rank.MinPersonalVolume, MinTeamVolume = rank.MinTeamVolume, MinDirectReferrals = rank.MinDirectReferrals, MinQualifiedLegs = rank.MinQualifiedLegs, LegRank = rank.LegRank });
         }
 
-        var builder = new CompensationPlanBuilder("team");
+        var builder = new CommissionPlanBuilder("team");
         configure?.Invoke(builder);
         var extra = builder.ToOptions();
         options.PayoutCap = extra.PayoutCap;
         options.RankRetention = extra.RankRetention;
-        return CompensationPlan.Create(options);
+        return CommissionPlan.Create(options);
     }
 
     private static CommissionableOrder[] Orders() =>

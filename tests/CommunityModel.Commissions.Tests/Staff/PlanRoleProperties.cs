@@ -1,18 +1,18 @@
 using System.Collections.Immutable;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Tests.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Tests.Staff;
 
 public class PlanRoleProperties
 {
-    private static OrderCompensation Pay(TeamScenario s) => new CompensationCalculator(s.Plan).Calculate(s.Order, s.Ranks, s.Earners, s.Volumes);
+    private static OrderCommission Pay(TeamScenario s) => new CommissionCalculator(s.Plan).Calculate(s.Order, s.Ranks, s.Earners, s.Volumes);
 
     [Property(MaxTest = 1000)]
     public Property Money_is_conserved_with_levels_differential_peer_bonus_and_roles_combined() =>
@@ -58,7 +58,7 @@ public class PlanRoleProperties
         });
 
     /// <summary>One marginal role alone, any rounding, a month of orders by two holders.</summary>
-    private static Arbitrary<(CompensationPlan Plan, CommissionableOrder[] Month)> MarginalMonths =>
+    private static Arbitrary<(CommissionPlan Plan, CommissionableOrder[] Month)> MarginalMonths =>
         Gen.Choose(1, 4).SelectMany(n => Gen.Choose(1, 3_000_000).SelectMany(step => Gen.Choose(0, 3000).Select(bps => (step, bps))).ArrayOf(n)).SelectMany(steps =>
             Gen.Elements(RoundingMode.Down, RoundingMode.HalfUp, RoundingMode.HalfEven, RoundingMode.Up).SelectMany(rounding =>
                 Gen.Choose(0, 2_000_000).SelectMany(fen => Gen.Choose(900, 901).Select(holder => (fen, holder))).ArrayOf().Where(a => a.Length > 0).Select(orders =>
@@ -73,7 +73,7 @@ public class PlanRoleProperties
                         from += step;
                     }
 
-                    var plan = new CompensationPlanBuilder("s").RoundWith(rounding).Role("sales", StaffBandMode.Marginal, [.. bands]).Build();
+                    var plan = new CommissionPlanBuilder("s").RoundWith(rounding).Role("sales", StaffBandMode.Marginal, [.. bands]).Build();
                     var month = orders.Select((o, i) => new CommissionableOrder($"o-{i}", 1, Money.FromMinorUnits(o.fen, Currency.CNY)) { Roles = ImmutableDictionary<string, MemberId>.Empty.Add("sales", o.holder) }).ToArray();
                     return (plan, month);
                 })))
@@ -86,7 +86,7 @@ public class PlanRoleProperties
             var (plan, month) = m;
             var volumes = StaffVolumes.Create(plan, month);
             var network = Referrals.NetworkSnapshot.Create([new(1, default)]);
-            var calculator = new CompensationCalculator(plan);
+            var calculator = new CommissionCalculator(plan);
             var ranks = MemberRanks.None(network, plan.Ladder);
             var paid = month.Select(o => (Holder: o.Roles["sales"], Base: o.AmountPaid.MinorUnits, Amount: calculator.Calculate(o, ranks, null, volumes).TotalPaid.MinorUnits)).ToArray();
             foreach (var holder in paid.GroupBy(p => p.Holder))

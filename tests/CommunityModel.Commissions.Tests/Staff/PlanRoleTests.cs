@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
 using CommunityModel.Commissions.Tests.Generators;
 using CommunityModel.Referrals;
 using Microsoft.Extensions.Time.Testing;
+using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Tests.Staff;
 
@@ -18,9 +18,9 @@ public class PlanRoleTests
 
     private static readonly StaffBand[] Bands = [new(Money.Cny(0m), Rate.FromPercent(3)), new(Money.Cny(10_000m), Rate.FromPercent(5))];
 
-    private static CompensationPlan Plan(StaffBandMode mode = StaffBandMode.Marginal, Action<CompensationPlanBuilder>? configure = null)
+    private static CommissionPlan Plan(StaffBandMode mode = StaffBandMode.Marginal, Action<CommissionPlanBuilder>? configure = null)
     {
-        var builder = new CompensationPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5))
+        var builder = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5))
             .Role("division", Rate.FromPercent(2)).Role("agent", Money.Cny(5m)).Role("sales", mode, Bands);
         configure?.Invoke(builder);
         return builder.Build();
@@ -35,10 +35,10 @@ public class PlanRoleTests
         Order("o-2", 6, 12_000m, ("sales", Sales)),
     ];
 
-    private static OrderCompensation Pay(CompensationPlan plan, CommissionableOrder order, IEnumerable<CommissionableOrder>? month = null, EarnerRoster? earners = null) =>
-        new CompensationCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder), earners, StaffVolumes.Create(plan, month ?? Month()));
+    private static OrderCommission Pay(CommissionPlan plan, CommissionableOrder order, IEnumerable<CommissionableOrder>? month = null, EarnerRoster? earners = null) =>
+        new CommissionCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder), earners, StaffVolumes.Create(plan, month ?? Month()));
 
-    private static (string Rule, long Member, decimal Amount)[] Lines(OrderCompensation result) =>
+    private static (string Rule, long Member, decimal Amount)[] Lines(OrderCommission result) =>
         [.. result.Lines.Select(l => (l.Rule, l.Beneficiary.Value, l.Amount.Amount))];
 
     [Fact]
@@ -77,7 +77,7 @@ public class PlanRoleTests
     [Fact]
     public void Marginal_lines_round_per_order_so_the_period_total_may_be_a_fen_per_order_short_of_the_exact_period_pay()
     {
-        var plan = new CompensationPlanBuilder("team").Role("sales", StaffBandMode.Marginal, Bands).Build();
+        var plan = new CommissionPlanBuilder("team").Role("sales", StaffBandMode.Marginal, Bands).Build();
         CommissionableOrder[] month = [.. Enumerable.Range(1, 3).Select(i => Order($"o-{i}", 6, 5000m, ("sales", Sales)))];
         var volumes = StaffVolumes.Create(plan, month);
 
@@ -131,8 +131,8 @@ public class PlanRoleTests
     [Fact]
     public void No_line_takes_more_than_what_is_left_of_the_base()
     {
-        var plan = new CompensationPlanBuilder("team").Level(Rate.FromPercent(90)).Role("division", Rate.FromPercent(8)).Role("agent", Money.Cny(5m)).Build();
-        var result = new CompensationCalculator(plan).Calculate(Order("o-1", 4, 100m, ("division", Division), ("agent", Agent)), MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder));
+        var plan = new CommissionPlanBuilder("team").Level(Rate.FromPercent(90)).Role("division", Rate.FromPercent(8)).Role("agent", Money.Cny(5m)).Build();
+        var result = new CommissionCalculator(plan).Calculate(Order("o-1", 4, 100m, ("division", Division), ("agent", Agent)), MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder));
 
         Assert.Equal([("team/level-1", 2, 90m), ("team/role-division", 900, 8m), ("team/role-agent", 901, 2m)], Lines(result));
         Assert.Equal(Money.Cny(0m), result.CompanyRetained);
@@ -141,11 +141,11 @@ public class PlanRoleTests
     [Fact]
     public void Role_lines_go_to_the_ledger_as_commission_lines_and_are_clawed_back_like_any_line()
     {
-        var commission = Pay(Plan(), Month()[0]).ToOrderCommission();
+        var commission = Pay(Plan(), Month()[0]);
 
         Assert.Equal(
             [("team/role-division", 1, 900L), ("team/role-agent", 2, 901L), ("team/staff-sales", 3, 902L)],
-            commission.Lines.Skip(2).Select(l => (l.Rule, l.Level, l.Beneficiary.Value)));
+            commission.Lines.Skip(2).Select(l => (l.Rule, l.RolePosition, l.Beneficiary.Value)));
         Assert.Equal(new CommissionKey("o-1", Sales, "team/staff-sales"), commission.Lines[^1].Key);
         Assert.All(commission.Lines, l => Assert.False(l.CompressedPast.IsDefault));
     }
@@ -154,7 +154,7 @@ public class PlanRoleTests
     public void The_ledger_accrues_role_lines_to_their_holders_and_a_full_refund_claws_them_back()
     {
         var ledger = new CommissionLedger(new LedgerOptions(), new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero)));
-        var commission = Pay(Plan(), Month()[0]).ToOrderCommission();
+        var commission = Pay(Plan(), Month()[0]);
 
         ledger.Accrue(commission, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.Equal((Money.Cny(110m), Money.Cny(60m)), (ledger.BalanceOf(Sales).Pending, ledger.BalanceOf(Division).Pending));
@@ -188,7 +188,7 @@ public class PlanRoleTests
         Assert.Equal(["team/role-division", "team/role-agent", "team/staff-sales"], plan.Roles.Select(r => r.Rule));
         Assert.Equal("team/role-agent", plan.RuleId(CommissionRuleKind.Role, 2));
         Assert.Equal("team/staff-sales", plan.RuleId(CommissionRuleKind.Staff, 3));
-        Assert.Equal(plan.LevelPlan!.Levels.Length + plan.Roles.Length, plan.MaxLinesPerOrder);
+        Assert.Equal(plan.Levels.Length + plan.Roles.Length, plan.MaxLinesPerOrder);
         Assert.Equal([CommissionRuleKind.Role, CommissionRuleKind.Role, CommissionRuleKind.Staff], plan.Roles.Select(r => r.Kind));
     }
 
@@ -199,14 +199,14 @@ public class PlanRoleTests
         var order = Order("o-1", 4, 100m, ("regional", Division));
 
         var error = Assert.Throws<CommissionException>(() => Pay(plan, order, []));
-        var direct = Assert.Throws<CommissionException>(() => new CompensationCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder)));
+        var direct = Assert.Throws<CommissionException>(() => new CommissionCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder)));
 
         Assert.Equal(CommissionErrorCodes.UnknownRole, error.ErrorCode);
         Assert.Equal(CommissionErrorCodes.UnknownRole, direct.ErrorCode);
         Assert.Contains("'regional'", direct.Message, StringComparison.Ordinal);
         Assert.Contains("division, agent, sales", direct.Message, StringComparison.Ordinal);
-        var noRoles = new CompensationPlanBuilder("levels").Level(Rate.FromPercent(10)).Build();
-        Assert.Equal(CommissionErrorCodes.UnknownRole, Assert.Throws<CommissionException>(() => new CompensationCalculator(noRoles).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, noRoles.Ladder))).ErrorCode);
+        var noRoles = new CommissionPlanBuilder("levels").Level(Rate.FromPercent(10)).Build();
+        Assert.Equal(CommissionErrorCodes.UnknownRole, Assert.Throws<CommissionException>(() => new CommissionCalculator(noRoles).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, noRoles.Ladder))).ErrorCode);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class PlanRoleTests
         var plan = Plan();
         var order = Order("o-1", 4, 100m, ("agent", default));
 
-        var error = Assert.Throws<CommissionException>(() => new CompensationCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder)));
+        var error = Assert.Throws<CommissionException>(() => new CommissionCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder)));
 
         Assert.Equal(CommissionErrorCodes.InvalidRequest, error.ErrorCode);
     }
@@ -224,7 +224,7 @@ public class PlanRoleTests
     public void A_banded_role_without_volumes_or_with_volumes_that_leave_the_order_out_is_refused()
     {
         var plan = Plan();
-        var calculator = new CompensationCalculator(plan);
+        var calculator = new CommissionCalculator(plan);
         var ranks = MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder);
         var order = Month()[0];
 
@@ -246,7 +246,7 @@ public class PlanRoleTests
     [Fact]
     public void Every_bad_role_is_listed_with_its_code_and_setting()
     {
-        var options = new CompensationPlanBuilder("team").Level(Rate.FromPercent(10)).ToOptions();
+        var options = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).ToOptions();
         options.Roles =
         [
             new RoleOptions { Role = "none" },
@@ -262,7 +262,7 @@ public class PlanRoleTests
             },
         ];
 
-        var problems = CompensationPlan.Validate(options);
+        var problems = CommissionPlan.Validate(options);
 
         Assert.Contains(problems, p => p is { Code: CommissionErrorCodes.InvalidRole } && p.Message.StartsWith("Roles:0 ('none') sets none of them", StringComparison.Ordinal));
         Assert.Contains(problems, p => p is { Code: CommissionErrorCodes.InvalidRole } && p.Message.StartsWith("Roles:1 ('two') sets Rate and Amount", StringComparison.Ordinal));
@@ -275,20 +275,20 @@ public class PlanRoleTests
         Assert.Contains(problems, p => p is { Code: CommissionErrorCodes.InvalidPlan } && p.Message.StartsWith("Roles:5:Bands:1:From is ¥0.00, the same as Bands:0: the bands overlap", StringComparison.Ordinal));
         Assert.Contains(problems, p => p is { Code: CommissionErrorCodes.InvalidPlan } && p.Message.StartsWith("Roles:5:Bands:1:Rate is 2%, less than Bands:0", StringComparison.Ordinal));
         Assert.Equal(9, problems.Length);
-        var error = Assert.Throws<CompensationPlanException>(() => CompensationPlan.Create(options));
-        Assert.Equal<CompensationPlanProblem>(problems, error.Problems);
+        var error = Assert.Throws<CommissionPlanException>(() => CommissionPlan.Create(options));
+        Assert.Equal<CommissionPlanProblem>(problems, error.Problems);
     }
 
     [Fact]
     public void A_plan_pays_at_most_MaxRoles_roles()
     {
-        var builder = new CompensationPlanBuilder("team");
-        for (var i = 0; i <= CompensationPlan.MaxRoles; i++)
+        var builder = new CommissionPlanBuilder("team");
+        for (var i = 0; i <= CommissionPlan.MaxRoles; i++)
         {
             builder.Role($"r{i}", Rate.FromPercent(1));
         }
 
-        var error = Assert.Throws<CompensationPlanException>(builder.Build);
+        var error = Assert.Throws<CommissionPlanException>(builder.Build);
 
         Assert.Equal(CommissionErrorCodes.InvalidRole, Assert.Single(error.Problems).Code);
     }
@@ -301,6 +301,6 @@ public class PlanRoleTests
         Assert.False(order.Roles.ContainsKey("agent"));
         Assert.Empty(new CommissionableOrder("o-2", 4, Money.Cny(1m)).Roles);
         var plan = Plan();
-        Assert.Equal(CommissionErrorCodes.UnknownRole, Assert.Throws<CommissionException>(() => new CompensationCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder))).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.UnknownRole, Assert.Throws<CommissionException>(() => new CommissionCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder))).ErrorCode);
     }
 }

@@ -63,36 +63,6 @@ public class StaffProperties
                 && period.Lines.All(l => Math.Abs((decimal)l.Amount.MinorUnits - (decimal)total * l.Base.MinorUnits / volume) < 1m);
         });
 
-    [Property(MaxTest = 1000)]
-    public Property A_role_split_conserves_the_base_exactly() =>
-        Prop.ForAll(
-            Gen.Choose(0, 4_000).ArrayOf(3).ToArbitrary(),
-            Gen.Choose(0, 400_000_000).ToArbitrary(),
-            Gen.Choose(0, 7).ToArbitrary(),
-            (basisPoints, baseMinor, filled) =>
-            {
-                var split = RoleSplit.Create("org",
-                [
-                    new RoleShare("division", LevelReward.OfRate(Rate.FromBasisPoints(basisPoints[0]))),
-                    new RoleShare("agent", LevelReward.OfRate(Rate.FromBasisPoints(basisPoints[1]))),
-                    new RoleShare("staff", LevelReward.OfFixedAmount(Money.FromMinorUnits(basisPoints[2] * 10L, Currency.CNY))),
-                ]);
-                var holders = new Dictionary<string, MemberId>();
-                string[] roles = ["division", "agent", "staff"];
-                for (var i = 0; i < 3; i++)
-                {
-                    if ((filled & (1 << i)) != 0)
-                    {
-                        holders[roles[i]] = new MemberId(i + 1);
-                    }
-                }
-
-                var result = split.Split("o", Money.FromMinorUnits(baseMinor, Currency.CNY), holders);
-                return result.Lines.Sum(l => l.Amount.MinorUnits) + result.CompanyRetained.MinorUnits == baseMinor
-                    && !result.CompanyRetained.IsNegative
-                    && result.Unfilled.Length + result.Lines.Select(l => l.Role).Distinct().Count() <= 3;
-            });
-
     private static long[] Thresholds(int[] gaps)
     {
         var from = new long[gaps.Length + 1];

@@ -1,4 +1,4 @@
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Tests.Staff;
@@ -141,7 +141,7 @@ public class StaffScheduleTests
         var error = Assert.Throws<CommissionPlanException>(builder.Build);
 
         Assert.Equal(CommissionErrorCodes.InvalidPlan, error.ErrorCode);
-        Assert.Equal("Bands:1:From is ¥0.00, the same as Bands:0: the bands overlap.", Assert.Single(error.Problems));
+        Assert.Equal("Bands:1:From is ¥0.00, the same as Bands:0: the bands overlap.", Assert.Single(error.Problems).Message);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class StaffScheduleTests
     {
         var error = Assert.Throws<CommissionPlanException>(new StaffScheduleBuilder("empty").Build);
 
-        Assert.Contains("at least one band", Assert.Single(error.Problems), StringComparison.Ordinal);
+        Assert.Contains("at least one band", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]

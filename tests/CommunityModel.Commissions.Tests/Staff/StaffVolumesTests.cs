@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
-using CommunityModel.Commissions.Engine;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Staff;
-using CommunityModel.Commissions.Team;
 
 namespace CommunityModel.Commissions.Tests.Staff;
 
 public class StaffVolumesTests
 {
-    private static readonly CompensationPlan Plan = new CompensationPlanBuilder("team").PayOn(CommissionBase.AmountPaidMinusCost)
+    private static readonly CommissionPlan Plan = new CommissionPlanBuilder("team").PayOn(CommissionBase.AmountPaidMinusCost)
         .Role("agent", Money.Cny(5m))
         .Role("sales", StaffBandMode.WholeVolume, new StaffBand(Money.Cny(0m), Rate.FromPercent(1)), new StaffBand(Money.Cny(1000m), Rate.FromPercent(2)))
         .Build();

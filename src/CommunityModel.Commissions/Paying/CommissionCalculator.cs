@@ -1,0 +1,305 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Staff;
+using CommunityModel.Referrals;
+
+namespace CommunityModel.Commissions.Paying;
+
+/// <summary>
+/// The per-order calculator of a <see cref="CommissionPlan"/>, for the online path (a CRM at checkout): levels, then the
+/// rank differential (级差), then the peer bonus (平级奖), then the plan's roles (division → agent → staff), then the
+/// per-order cap, every line explained. The month-end <see cref="Run.CommissionRun"/> pays with the same kernel and
+/// gives the same lines.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Levels: walking up from the buyer's sponsor, an eligible upline takes the next level; an ineligible one (suspended,
+/// inactive, or not a promoter when the plan says so) forfeits its level or is compressed past, by the plan; a fixed
+/// amount wins over a rate; a rate's product is rounded by the plan (down by default).
+/// </para>
+/// <para>
+/// Differential: walking up from the seller (or its sponsor when the seller's rank does not pay), each upline
+/// whose rank's rate r is above the highest rate h already paid below earns <c>R(B·r) − R(B·h)</c>, so the
+/// differential lines always total <c>R(B·r_max)</c>: never more than the top rate of the base. Equal or lower
+/// rates earn nothing (breakage stays with the company); members who may not earn neither earn nor raise h.
+/// </para>
+/// <para>
+/// Peer bonus: above the member holding the current highest rank, each further upline of that same rank earns
+/// the peer rate (of the base, or of the holder's differential) for at most N generations; meeting a higher rank
+/// makes it the new holder and resets the count. After the top rate the walk only looks for top-rank peers.
+/// </para>
+/// <para>
+/// No line exceeds what is left of the base, and what no one earns stays with the company:
+/// <c>sum(lines) + retained == base</c>, exactly. When the lines exceed the cap <c>R_down(B·cap)</c>, they are scaled
+/// to exactly the cap by largest remainder (weights: the amounts; ties: line order). Stateless and thread-safe.
+/// Attribution is fixed here: the result names its beneficiaries, and later re-binding never moves money already computed.
+/// </para>
+/// </remarks>
+public sealed class CommissionCalculator
+{
+    private const int StackLines = 64;
+
+    /// <summary>Creates a calculator for a plan.</summary>
+    /// <param name="plan">The plan.</param>
+    public CommissionCalculator(CommissionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Plan = plan;
+    }
+
+    /// <summary>The plan this calculator pays.</summary>
+    public CommissionPlan Plan { get; }
+
+    /// <summary>Computes what the plan pays on an order line when no member holds a rank and every member is active.</summary>
+    /// <param name="order">The order line.</param>
+    /// <param name="network">The referral network at order time.</param>
+    /// <returns>The commission, every line explained.</returns>
+    /// <exception cref="CommissionException">The order is unusable (empty id, negative amount, wrong currency, missing cost), or names a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>).</exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    public OrderCommission Calculate(CommissionableOrder order, NetworkSnapshot network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return Calculate(order, network, null, null, null);
+    }
+
+    /// <summary>Computes what the plan pays on an order line when no member holds a rank, skipping members the roster says may not earn.</summary>
+    /// <param name="order">The order line.</param>
+    /// <param name="earners">The network at order time with every member's status.</param>
+    /// <returns>The commission, every line explained.</returns>
+    /// <exception cref="CommissionException">The order is unusable, or names a role the plan does not have.</exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    public OrderCommission Calculate(CommissionableOrder order, EarnerRoster earners)
+    {
+        ArgumentNullException.ThrowIfNull(earners);
+        return Calculate(order, earners.Network, null, earners, null);
+    }
+
+    /// <summary>Computes what the plan pays on an order line; every member counts as active.</summary>
+    /// <param name="order">The order line.</param>
+    /// <param name="ranks">The ranks held in the order's period, over the network at order time.</param>
+    /// <returns>The commission, every line explained.</returns>
+    /// <exception cref="CommissionException">The order is unusable (empty id, negative amount, wrong currency, missing cost), or the ranks use another ladder (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    public OrderCommission Calculate(CommissionableOrder order, MemberRanks ranks) => Calculate(order, ranks, null, null);
+
+    /// <summary>Computes what the plan pays on an order line, skipping members the roster says may not earn.</summary>
+    /// <param name="order">The order line.</param>
+    /// <param name="ranks">The ranks held in the order's period, over the network at order time.</param>
+    /// <param name="earners">Every member's status, over the same network; <see langword="null"/> when every member is active.</param>
+    /// <returns>The commission, every line explained.</returns>
+    /// <exception cref="CommissionException">The order is unusable, or the ranks or roster describe another ladder or network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>), or the order names a banded role without volumes.</exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    public OrderCommission Calculate(CommissionableOrder order, MemberRanks ranks, EarnerRoster? earners) => Calculate(order, ranks, earners, null);
+
+    /// <summary>
+    /// Computes what the plan pays on an order line, the plan's roles included: levels, differential, peer bonus, then
+    /// each role the order names a holder for, in the plan's order, then the cap over every line.
+    /// </summary>
+    /// <param name="order">The order line, naming its role holders in <see cref="CommissionableOrder.Roles"/>.</param>
+    /// <param name="ranks">The ranks held in the order's period, over the network at order time.</param>
+    /// <param name="earners">Every member's status, over the same network; <see langword="null"/> when every member is active. Role holders are not members: statuses do not apply to them.</param>
+    /// <param name="staffVolumes">The holders' period volumes, including this order; needed when the order names a holder for a banded role.</param>
+    /// <returns>The commission, every line explained, with the roles left unfilled.</returns>
+    /// <exception cref="CommissionException">
+    /// The order is unusable; the ranks, roster or volumes describe another ladder, network or plan (<see cref="CommissionErrorCodes.SnapshotMismatch"/>);
+    /// the order names a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>) or an empty holder; or a banded role has
+    /// no volumes, or volumes that do not include the order (<see cref="CommissionErrorCodes.StaffVolumeMissing"/>).
+    /// </exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    public OrderCommission Calculate(CommissionableOrder order, MemberRanks ranks, EarnerRoster? earners, StaffVolumes? staffVolumes)
+    {
+        CheckInputs(Plan, ranks, earners);
+        return Calculate(order, ranks.Network, ranks, earners, staffVolumes);
+    }
+
+    /// <summary>
+    /// Pays an order under a resolved <see cref="RewardSchedule"/>, writing the compact lines the month-end run writes into
+    /// <paramref name="destination"/> without allocating: the hot path for an integrator who keeps each member's dense
+    /// index (<see cref="NetworkSnapshot.IndexOf"/>) and the order's base in minor units. The same lines, in the same
+    /// order, as <see cref="OrderCommission.Lines"/>; a role is never filled here (roles need the order's holders).
+    /// </summary>
+    /// <param name="schedule">The rewards for the order's product, tier and kind, from this plan's <see cref="CommissionPlan.ScheduleFor"/>.</param>
+    /// <param name="buyer">The buyer's dense index in <paramref name="earners"/>' network.</param>
+    /// <param name="baseMinorUnits">The commissionable base in minor units of the plan currency (amount paid, or paid minus cost, by the plan).</param>
+    /// <param name="earners">The network at order time with every member's status (<see cref="EarnerRoster.AllActive"/> when none matters).</param>
+    /// <param name="destination">Where the lines go (their <see cref="CommissionRunLine.Order"/> is 0); <see cref="CommissionPlan.MaxLinesPerOrder"/> long always suffices.</param>
+    /// <param name="ranks">The ranks held in the order's period over the same network; <see langword="null"/> when no member holds one.</param>
+    /// <returns>How many lines were written (0 for an excluded schedule); the company retains the base minus their sum.</returns>
+    /// <exception cref="CommissionException">The base is negative (<see cref="CommissionErrorCodes.InvalidRequest"/>), or the ranks describe another ladder or network (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The buyer is not an index of the network.</exception>
+    /// <exception cref="ArgumentException">The schedule belongs to another plan, or <paramref name="destination"/> is shorter than <see cref="CommissionPlan.MaxLinesPerOrder"/>.</exception>
+    public int Calculate(RewardSchedule schedule, int buyer, long baseMinorUnits, EarnerRoster earners, Span<CommissionRunLine> destination, MemberRanks? ranks = null)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(earners);
+        if (!Plan.Schedules.Owns(schedule))
+        {
+            throw new ArgumentException($"The schedule belongs to another plan than this calculator's plan '{Plan.Name}'; resolve it with this plan's ScheduleFor.", nameof(schedule));
+        }
+
+        if (ranks is not null && (ranks.Ladder != Plan.Ladder || ranks.Network != earners.Network))
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The ranks were qualified on another ladder or network than plan '{Plan.Name}''s and the roster's.");
+        }
+
+        if (buyer < 0 || buyer >= earners.Network.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(buyer), buyer, $"The buyer index must be from 0 to {earners.Network.Count - 1}.");
+        }
+
+        if (baseMinorUnits < 0)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"The commissionable base is {baseMinorUnits} minor units; it must be zero or more (record refunds in the ledger instead).");
+        }
+
+        var max = Plan.Kernel.MaxLines;
+        if (destination.Length < max)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} line(s); plan '{Plan.Name}' pays up to {max} on one order.", nameof(destination));
+        }
+
+        Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
+        var count = Plan.Kernel.Pay(schedule, buyer, baseMinorUnits, new SnapshotUpline(earners.Network, ranks?.Levels, earners), paid);
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var line = ref paid[i];
+            destination[i] = new CommissionRunLine(0, line.Beneficiary, line.Amount, line.Uncapped, line.Kind, line.Ordinal, line.Capped);
+        }
+
+        return count;
+    }
+
+    /// <summary>Checks that ranks, roster and plan describe one network and one ladder.</summary>
+    internal static void CheckInputs(CommissionPlan plan, MemberRanks ranks, EarnerRoster? earners)
+    {
+        ArgumentNullException.ThrowIfNull(ranks);
+        if (ranks.Ladder != plan.Ladder)
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The ranks were qualified on another ladder than plan '{plan.Name}''s; qualify them with the plan's Qualifier or create them over plan.Ladder.");
+        }
+
+        if (earners is not null && earners.Network != ranks.Network)
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, "The earner roster describes another network snapshot than the ranks.");
+        }
+    }
+
+    private OrderCommission Calculate(CommissionableOrder order, NetworkSnapshot network, MemberRanks? ranks, EarnerRoster? earners, StaffVolumes? staffVolumes)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var plan = Plan;
+        var baseMinor = plan.BaseOf(order);
+        var buyer = network.IndexOf(order.Buyer);
+        var schedule = plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind);
+        var max = plan.Kernel.MaxLines;
+        Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
+        Span<int> forfeitedAt = stackalloc int[CommissionPlan.MaxLevels];
+        forfeitedAt.Fill(-1);
+        Span<RoleHolding> holdings = stackalloc RoleHolding[plan.Roles.Length];
+        var unfilled = plan.Roles.IsEmpty && order.Roles.Count == 0 ? [] : PlanRoles.Hold(plan, order, baseMinor, schedule.Exclusion is not null, staffVolumes, holdings);
+        var count = plan.Kernel.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, ranks?.Levels, earners), paid, forfeitedAt, holdings);
+        var forfeited = ImmutableArray.CreateBuilder<ForfeitedLevel>();
+        for (var level = 1; level <= forfeitedAt.Length; level++)
+        {
+            if (forfeitedAt[level - 1] is var upline and >= 0)
+            {
+                forfeited.Add(new ForfeitedLevel(level, network.MemberAt(upline), earners?.StatusAt(upline) ?? EarnerStatus.None));
+            }
+        }
+
+        var currency = plan.Currency;
+        var lines = new CommissionLine[count];
+        long total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            lines[i] = paid[i].Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role
+                ? ExplainRole(order, paid[i], holdings[paid[i].Ordinal - 1])
+                : Explain(order.OrderLineId, paid[i], network, ranks, schedule);
+            total += paid[i].Amount;
+        }
+
+        var capped = count > 0 && paid[0].Capped;
+        return new OrderCommission(
+            order.OrderLineId,
+            order.Buyer,
+            plan.Name,
+            order.AmountPaid,
+            Money.FromMinorUnits(baseMinor, currency),
+            ImmutableCollectionsMarshal.AsImmutableArray(lines),
+            Money.FromMinorUnits(baseMinor - total, currency),
+            capped ? Money.FromMinorUnits(total, currency) : null)
+        {
+            Forfeited = forfeited.DrainToImmutable(),
+            UnfilledRoles = unfilled,
+            Exclusion = schedule.Exclusion,
+        };
+    }
+
+    // A role line: the share, or the band reached (whole volume) or the effective rate T / V (marginal), with V and T.
+    private CommissionLine ExplainRole(CommissionableOrder order, in PaidLine line, in RoleHolding holding)
+    {
+        var currency = Plan.Currency;
+        var role = Plan.Roles[line.Ordinal - 1];
+        var reward = role.Share;
+        StaffBand? band = null;
+        if (role.Schedule is { } schedule)
+        {
+            band = schedule.Bands[line.Source];
+            reward = LevelReward.OfRate(schedule.Mode == StaffBandMode.WholeVolume ? band.Value.Rate : Rate.FromFraction((decimal)holding.PeriodPay / holding.Volume));
+        }
+
+        return new CommissionLine(
+            order.OrderLineId,
+            role.Rule,
+            line.Kind,
+            line.Ordinal,
+            order.Roles[role.Role],
+            null,
+            reward!,
+            Money.FromMinorUnits(line.Basis, currency),
+            Money.FromMinorUnits(line.Amount, currency),
+            Money.FromMinorUnits(line.Uncapped, currency),
+            line.Capped,
+            [],
+            null)
+        {
+            Role = role.Role,
+            Band = band,
+            PeriodVolume = band is null ? null : Money.FromMinorUnits(holding.Volume, currency),
+            PeriodPay = band is null ? null : Money.FromMinorUnits(holding.PeriodPay, currency),
+        };
+    }
+
+    private CommissionLine Explain(string orderLineId, in PaidLine line, NetworkSnapshot network, MemberRanks? ranks, RewardSchedule schedule)
+    {
+        var plan = Plan;
+        var currency = plan.Currency;
+        var rank = ranks?.RankAt(line.Beneficiary);
+        var (reward, compressed, peerOf) = line.Kind switch
+        {
+            CommissionRuleKind.Level => (schedule.Rewards[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), (MemberId?)null),
+            CommissionRuleKind.Differential => (LevelReward.OfRate(plan.Ladder[line.Ordinal].DifferentialRate - (line.Source == 0 ? Rate.Zero : plan.Ladder[line.Source].DifferentialRate)), [], null),
+            _ => (LevelReward.OfRate(rank!.PeerRate ?? plan.PeerRate), ImmutableArray<MemberId>.Empty, network.MemberAt(line.Source)),
+        };
+
+        return new CommissionLine(
+            orderLineId,
+            plan.RuleId(line.Kind, line.Ordinal),
+            line.Kind,
+            line.Ordinal,
+            network.MemberAt(line.Beneficiary),
+            rank,
+            reward,
+            Money.FromMinorUnits(line.Basis, currency),
+            Money.FromMinorUnits(line.Amount, currency),
+            Money.FromMinorUnits(line.Uncapped, currency),
+            line.Capped,
+            compressed,
+            peerOf)
+        {
+            Source = line.Kind == CommissionRuleKind.Level ? schedule.Sources[line.Ordinal - 1] : RewardSource.Plan,
+        };
+    }
+}
