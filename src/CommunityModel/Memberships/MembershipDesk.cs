@@ -304,19 +304,8 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <returns>The change, ending with <see cref="MembershipSuspended"/>.</returns>
     /// <exception cref="ArgumentException">The reason is blank.</exception>
     /// <exception cref="MembershipRefusedException">The member is already suspended (<see cref="ErrorCodes.SuspensionStateConflict"/>).</exception>
-    public MembershipChange Suspend(Membership membership, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(membership);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var op = Begin(membership, membership.MemberId);
-        if (op.State.IsSuspended)
-        {
-            throw new MembershipRefusedException([new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {op.State.MemberId} is already suspended.")]);
-        }
-
-        op.Emit(new MembershipSuspended(op.State.MemberId, reason.Trim(), op.Now));
-        return op.Finish();
-    }
+    public MembershipChange Suspend(Membership membership, string reason) =>
+        Record(membership, reason, s => s.IsSuspended ? new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {s.MemberId} is already suspended.") : null, (id, why, now) => new MembershipSuspended(id, why, now));
 
     /// <summary>Lifts a suspension: the membership can be used again.</summary>
     /// <param name="membership">A suspended membership.</param>
@@ -324,19 +313,8 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <returns>The change, ending with <see cref="MembershipReinstated"/>.</returns>
     /// <exception cref="ArgumentException">The reason is blank.</exception>
     /// <exception cref="MembershipRefusedException">The member is not suspended (<see cref="ErrorCodes.SuspensionStateConflict"/>).</exception>
-    public MembershipChange Reinstate(Membership membership, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(membership);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var op = Begin(membership, membership.MemberId);
-        if (!op.State.IsSuspended)
-        {
-            throw new MembershipRefusedException([new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {op.State.MemberId} is not suspended.")]);
-        }
-
-        op.Emit(new MembershipReinstated(op.State.MemberId, reason.Trim(), op.Now));
-        return op.Finish();
-    }
+    public MembershipChange Reinstate(Membership membership, string reason) =>
+        Record(membership, reason, s => s.IsSuspended ? null : new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {s.MemberId} is not suspended."), (id, why, now) => new MembershipReinstated(id, why, now));
 
     /// <summary>
     /// Buys promoter rights on top of an active membership of another tier: a VIP or KA member buys the 399 gift
@@ -383,19 +361,8 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <returns>The change, ending with <see cref="PromoterRightsRevoked"/>.</returns>
     /// <exception cref="ArgumentException">The reason is blank.</exception>
     /// <exception cref="MembershipRefusedException">The member holds no promoter rights (<see cref="ErrorCodes.PromoterRightsConflict"/>).</exception>
-    public MembershipChange RevokePromoterRights(Membership membership, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(membership);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var op = Begin(membership, membership.MemberId);
-        if (!op.State.IsPromoter)
-        {
-            throw new MembershipRefusedException([new Refusal(ErrorCodes.PromoterRightsConflict, $"Member {op.State.MemberId} holds no promoter rights.")]);
-        }
-
-        op.Emit(new PromoterRightsRevoked(op.State.MemberId, reason.Trim(), op.Now));
-        return op.Finish();
-    }
+    public MembershipChange RevokePromoterRights(Membership membership, string reason) =>
+        Record(membership, reason, s => s.IsPromoter ? null : new Refusal(ErrorCodes.PromoterRightsConflict, $"Member {s.MemberId} holds no promoter rights."), (id, why, now) => new PromoterRightsRevoked(id, why, now));
 
     /// <summary>Brings a membership up to today: grants whose term ended expire, and the membership expires when its last paid term ended.</summary>
     /// <param name="membership">The membership.</param>
@@ -404,6 +371,21 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     {
         ArgumentNullException.ThrowIfNull(membership);
         return Begin(membership, membership.MemberId).Finish();
+    }
+
+    /// <summary>Records one event that carries a reason, unless the membership's state conflicts with it.</summary>
+    private MembershipChange Record(Membership membership, string reason, Func<MembershipState, Refusal?> conflict, Func<MemberId, string, DateTimeOffset, IMembershipEvent> recorded)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var op = Begin(membership, membership.MemberId);
+        if (conflict(op.State) is { } refusal)
+        {
+            throw new MembershipRefusedException([refusal]);
+        }
+
+        op.Emit(recorded(op.State.MemberId, reason.Trim(), op.Now));
+        return op.Finish();
     }
 
     private Operation Begin(Membership? membership, MemberId memberId)

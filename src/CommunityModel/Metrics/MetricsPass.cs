@@ -73,24 +73,12 @@ internal sealed class MetricsPass(
                 }
 
             case MembershipPurchased purchased:
-                {
-                    var member = Member(purchased.MemberId, purchased);
-                    RequireText(purchased.TierId, "TierId", purchased);
-                    var (starts, ends) = TermTimes(purchased.Term, purchased);
-                    renewals?.OnTermStarted(member, purchased.TierId, starts, ends);
-                    OnMembershipPayment(purchased, purchased.MemberId, member, purchased.Paid);
-                    break;
-                }
+                OnTermBought(purchased, purchased.TierId, purchased.Term, purchased.Paid);
+                break;
 
             case MembershipRenewed renewed:
-                {
-                    var member = Member(renewed.MemberId, renewed);
-                    RequireText(renewed.TierId, "TierId", renewed);
-                    var (starts, ends) = TermTimes(renewed.Term, renewed);
-                    renewals?.OnTermStarted(member, renewed.TierId, starts, ends);
-                    OnMembershipPayment(renewed, renewed.MemberId, member, renewed.Paid);
-                    break;
-                }
+                OnTermBought(renewed, renewed.TierId, renewed.Term, renewed.Paid);
+                break;
 
             case MembershipUpgraded upgraded:
                 {
@@ -156,6 +144,16 @@ internal sealed class MetricsPass(
         active?.OnActivity(member, day);
         sales?.OnPurchase(purchase, member, day);
         aarrr?.OnPurchase(purchase, member, day);
+    }
+
+    /// <summary>A term bought at the membership desk (a purchase or a renewal): it starts a term, and its cash is a purchase.</summary>
+    private void OnTermBought(IMembershipEvent @event, string tierId, TermPeriod term, Money paid)
+    {
+        var member = Member(@event.MemberId, @event);
+        RequireText(tierId, "TierId", @event);
+        var (starts, ends) = TermTimes(term, @event);
+        renewals?.OnTermStarted(member, tierId, starts, ends);
+        OnMembershipPayment(@event, @event.MemberId, member, paid);
     }
 
     /// <summary>A payment the membership desk recorded is a purchase on <see cref="SalesReport.MembershipChannel"/>; a term paid with credit alone, or given free, is none.</summary>
