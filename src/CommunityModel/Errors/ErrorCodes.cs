@@ -134,6 +134,18 @@ public static class ErrorCodes
     /// <summary>An idempotency key was already used to consume a different product.</summary>
     public const string IdempotencyKeyConflict = "membership.idempotency_key_conflict";
 
+    /// <summary>A price below the tier's price was given without a reason (the <c>priceReason</c> of a discount or a complimentary term).</summary>
+    public const string PriceReasonRequired = "membership.price_reason_required";
+
+    /// <summary>The member is suspended: using entitlements, renewing, upgrading and buying are refused until reinstated.</summary>
+    public const string MembershipSuspended = "membership.suspended";
+
+    /// <summary>A suspension was asked for a member who is already suspended, or a reinstatement for one who is not.</summary>
+    public const string SuspensionStateConflict = "membership.suspension_state_conflict";
+
+    /// <summary>Promoter rights were asked from a tier that grants none, bought by a member who already holds them at that discount, or revoked from a member who holds none.</summary>
+    public const string PromoterRightsConflict = "membership.promoter_rights_conflict";
+
     // --- Growth simulator ---
 
     /// <summary>Growth simulation options are unusable (a rate outside [0, 1], a negative price, too many months, ...); the error lists every problem.</summary>

@@ -16,13 +16,13 @@ internal static class StateGraph
         var text = new StringBuilder("stateDiagram-v2\n");
         foreach (var stage in table.Stages)
         {
-            text.Append("    state \"").Append(Mermaid(stageName(stage).ToString())).Append("\" as ").Append(stage).Append('\n');
+            text.Append("    state \"").Append(MermaidText(stageName(stage).ToString())).Append("\" as ").Append(stage).Append('\n');
         }
 
         text.Append("    [*] --> ").Append(initial).Append('\n');
         foreach (var (entry, destination) in Edges(table))
         {
-            text.Append("    ").Append(entry.Source).Append(" --> ").Append(destination).Append(" : ").Append(Mermaid(Label(entry, triggerName, " "))).Append('\n');
+            text.Append("    ").Append(entry.Source).Append(" --> ").Append(destination).Append(" : ").Append(MermaidText(Label(entry, triggerName, " "))).Append('\n');
         }
 
         return text.ToString();
@@ -89,7 +89,18 @@ internal static class StateGraph
         return label.ToString();
     }
 
-    private static string Mermaid(string text) => text.Replace("\"", "'", StringComparison.Ordinal).Replace(":", "：", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>
+    /// Text safe inside a Mermaid state diagram's state name or edge description. The grammar reads a description
+    /// up to ':', ';' or the end of the line and a state name up to '"', so the colon and semicolon become their
+    /// full-width forms (：；), a double quote becomes a single one, and line breaks become spaces.
+    /// </summary>
+    internal static string MermaidText(string text) => text
+        .Replace("\"", "'", StringComparison.Ordinal)
+        .Replace(":", "：", StringComparison.Ordinal)
+        .Replace(";", "；", StringComparison.Ordinal)
+        .Replace("\r\n", " ", StringComparison.Ordinal)
+        .Replace('\r', ' ')
+        .Replace('\n', ' ');
 
     private static string Dot(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

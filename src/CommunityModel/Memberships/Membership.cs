@@ -12,6 +12,8 @@ namespace CommunityModel.Memberships;
 public sealed class Membership : IEquatable<Membership>
 {
     private readonly ImmutableArray<KeyValuePair<string, string>> _keys;
+    private readonly Money _promoterRightsPaid;
+    private readonly DateTimeOffset _promoterRightsPaidAt;
 
     private Membership(MembershipState state)
     {
@@ -28,6 +30,9 @@ public sealed class Membership : IEquatable<Membership>
         ScheduledTierId = state.ScheduledTierId;
         IsPromoter = state.IsPromoter;
         ShoppingDiscount = state.ShoppingDiscount;
+        IsSuspended = state.IsSuspended;
+        _promoterRightsPaid = state.PromoterRightsPaid;
+        _promoterRightsPaidAt = state.PromoterRightsPaidAt;
     }
 
     /// <summary>The member.</summary>
@@ -60,8 +65,15 @@ public sealed class Membership : IEquatable<Membership>
     /// <summary>The tier the next renewal will be at after a downgrade (or deferred upgrade), or null.</summary>
     public string? ScheduledTierId { get; }
 
-    /// <summary>Whether the member is a member-promoter (bought a tier such as the gift pack, and it has not lapsed or been refunded).</summary>
+    /// <summary>
+    /// Whether the member is a member-promoter: bought a tier such as the gift pack, or bought the rights on top of
+    /// another tier. The rights outlive the term; they end only when revoked or when the membership is refunded
+    /// (<see cref="PromoterRightsRevoked"/>).
+    /// </summary>
     public bool IsPromoter { get; }
+
+    /// <summary>Whether the member is suspended (<see cref="MembershipSuspended"/>): entitlements, renewal, upgrades and purchases are refused until reinstated.</summary>
+    public bool IsSuspended { get; }
 
     /// <summary>The member-promoter's shopping discount; zero when not a promoter.</summary>
     public Rate ShoppingDiscount { get; }
@@ -178,6 +190,9 @@ public sealed class Membership : IEquatable<Membership>
             ScheduledTierId = ScheduledTierId,
             IsPromoter = IsPromoter,
             ShoppingDiscount = ShoppingDiscount,
+            IsSuspended = IsSuspended,
+            PromoterRightsPaid = _promoterRightsPaid,
+            PromoterRightsPaidAt = _promoterRightsPaidAt,
         };
         state.Terms.AddRange(Terms);
         state.Lots.AddRange(Entitlements);
@@ -198,6 +213,9 @@ public sealed class Membership : IEquatable<Membership>
         && ScheduledTierId == other.ScheduledTierId
         && IsPromoter == other.IsPromoter
         && ShoppingDiscount == other.ShoppingDiscount
+        && IsSuspended == other.IsSuspended
+        && _promoterRightsPaid == other._promoterRightsPaid
+        && _promoterRightsPaidAt == other._promoterRightsPaidAt
         && Terms.SequenceEqual(other.Terms)
         && Entitlements.SequenceEqual(other.Entitlements)
         && _keys.SequenceEqual(other._keys);

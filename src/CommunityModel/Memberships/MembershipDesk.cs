@@ -35,10 +35,14 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <param name="tierId">The tier.</param>
     /// <param name="previous">The member's earlier membership, if any; it must not be active.</param>
     /// <param name="price">A negotiated price up to the tier's price; the tier's price when null.</param>
+    /// <param name="priceReason">Why the term is sold below the tier's price (a discount or a complimentary term); required then, and recorded on the event.</param>
     /// <returns>The membership and its events: purchased, the grants, and promoter rights for a tier that grants them.</returns>
     /// <exception cref="UnknownMembershipTierException">The tier is not in the plan.</exception>
-    /// <exception cref="MembershipRefusedException">The previous membership is still active or another member's, or the price is invalid.</exception>
-    public MembershipChange Purchase(MemberId memberId, string tierId, Membership? previous = null, Money? price = null)
+    /// <exception cref="MembershipRefusedException">
+    /// The previous membership is still active, another member's or suspended, the price is invalid, or it is below
+    /// the tier's price without a reason (<see cref="ErrorCodes.PriceReasonRequired"/>).
+    /// </exception>
+    public MembershipChange Purchase(MemberId memberId, string tierId, Membership? previous = null, Money? price = null, string? priceReason = null)
     {
         var tier = _plan[tierId];
         var op = Begin(previous, memberId);
@@ -53,11 +57,12 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
             refusals.Add(new Refusal(ErrorCodes.MembershipAlreadyActive, $"Member {memberId} is already a {op.State.TierId} member through {op.State.PaidThrough:yyyy-MM-dd}; renew or upgrade instead."));
         }
 
-        var value = CheckPrice(tier, price, refusals);
+        RequireNotSuspended(op, refusals);
+        var (value, reason) = CheckPrice(tier, price, priceReason, refusals);
         ThrowIfAny(refusals);
         var term = TermFrom(op.Today, tier);
         var applied = op.State.Started ? Money.Min(op.State.Credit, value) : Money.Zero(value.Currency);
-        op.Emit(new MembershipPurchased(memberId, tier.Id, term, value - applied, applied, op.Now));
+        op.Emit(new MembershipPurchased(memberId, tier.Id, term, value - applied, applied, op.Now, reason));
         GrantTerm(op, tier, term);
         return op.Finish();
     }
@@ -69,9 +74,13 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// </summary>
     /// <param name="membership">The membership; active or expired, not refunded.</param>
     /// <param name="price">A negotiated price up to the tier's price; the tier's price when null.</param>
+    /// <param name="priceReason">Why the term is sold below the tier's price (a discount or a complimentary term); required then, and recorded on the event.</param>
     /// <returns>The membership and its events.</returns>
-    /// <exception cref="MembershipRefusedException">The membership was refunded (purchase anew instead), or the price is invalid.</exception>
-    public MembershipChange Renew(Membership membership, Money? price = null)
+    /// <exception cref="MembershipRefusedException">
+    /// The membership was refunded (purchase anew instead), the member is suspended, the price is invalid, or it is
+    /// below the tier's price without a reason (<see cref="ErrorCodes.PriceReasonRequired"/>).
+    /// </exception>
+    public MembershipChange Renew(Membership membership, Money? price = null, string? priceReason = null)
     {
         ArgumentNullException.ThrowIfNull(membership);
         var op = Begin(membership, membership.MemberId);
@@ -83,12 +92,13 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
             refusals.Add(new Refusal(ErrorCodes.MembershipNotActive, $"Member {s.MemberId}'s membership was refunded; purchase a new one instead of renewing."));
         }
 
-        var value = CheckPrice(tier, price, refusals);
+        RequireNotSuspended(op, refusals);
+        var (value, reason) = CheckPrice(tier, price, priceReason, refusals);
         ThrowIfAny(refusals);
         var continues = s.Status == MembershipStatus.Active || op.Today < s.PaidThrough.AddDays(_plan.RenewalGraceDays);
         var term = TermFrom(continues ? s.PaidThrough : op.Today, tier);
         var applied = Money.Min(s.Credit, value);
-        op.Emit(new MembershipRenewed(s.MemberId, tier.Id, term, value - applied, applied, op.Now));
+        op.Emit(new MembershipRenewed(s.MemberId, tier.Id, term, value - applied, applied, op.Now, reason));
         GrantTerm(op, tier, term);
         return op.Finish();
     }
@@ -109,8 +119,10 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
 
     /// <summary>
     /// Upgrades to a dearer tier (e.g. VIP → KA). Under <see cref="UpgradeTiming.Immediately"/> the member
-    /// is credited for the unused part of what was paid minus consumed one-off entitlements, pays the rest
-    /// of the new price, and the old grants are replaced by the new tier's; under
+    /// is credited for the unused part of what was paid (all of it inside the cooling-off window) minus consumed
+    /// one-off entitlements, pays the rest of the new price, and the old grants are replaced by the new tier's;
+    /// under <see cref="UpgradeTermPolicy.KeepTermEnd"/> each one-off quota is prorated to the part of a full term
+    /// the upgrade pays for, rounded down; under
     /// <see cref="UpgradeTiming.AtTermEnd"/> the change is scheduled for the next renewal.
     /// </summary>
     /// <param name="membership">An active membership.</param>
@@ -139,7 +151,8 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         RevokeAll(op);
         op.Emit(new UpgradeCredited(s.MemberId, quote.FromTierId, quote.Credit, quote.ConsumedValue, op.Now));
         op.Emit(new MembershipUpgraded(s.MemberId, quote.FromTierId, to.Id, quote.Term, quote.Price, quote.CreditApplied, quote.AmountDue, op.Now));
-        GrantTerm(op, to, quote.Term);
+        var (whole, paidFor) = UpgradeShare(to, quote.Term, op.Today);
+        GrantTerm(op, to, quote.Term, whole, paidFor);
         return new MembershipAttempt(op.Finish(), []);
     }
 
@@ -191,7 +204,9 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <summary>
     /// Cancels and refunds: inside the cooling-off window everything paid for the term minus the
     /// standalone value of consumed one-off entitlements; after it, the unused part minus that value.
-    /// Terms paid ahead and credit are refunded in full. The refund never exceeds what was paid.
+    /// Terms paid ahead and credit are refunded in full, and so are promoter rights bought on top of the
+    /// membership inside their cooling-off window. The refund never exceeds what was paid. Promoter rights
+    /// end with the refund (<see cref="PromoterRightsRevoked"/>).
     /// </summary>
     /// <param name="membership">An active membership.</param>
     /// <returns>The change: the grants revoked, then the refund.</returns>
@@ -201,6 +216,11 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         var quote = QuoteRefund(membership);
         var op = Begin(membership, membership.MemberId);
         RevokeAll(op);
+        if (op.State.IsPromoter)
+        {
+            op.Emit(new PromoterRightsRevoked(op.State.MemberId, "The membership was refunded.", op.Now));
+        }
+
         op.Emit(new MembershipRefunded(op.State.MemberId, quote.TierId, quote.Amount, quote.Basis, quote.ConsumedValue, op.Now));
         return op.Finish();
     }
@@ -229,6 +249,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
 
         var refusals = ImmutableArray.CreateBuilder<Refusal>();
         RequireActive(op, refusals);
+        RequireNotSuspended(op, refusals);
         int? chosen = null;
         var granted = false;
         for (var i = 0; i < s.Lots.Count; i++)
@@ -273,6 +294,76 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     public MembershipChange Consume(Membership membership, string productId, string idempotencyKey) =>
         TryConsume(membership, productId, idempotencyKey).GetChangeOrThrow();
 
+    /// <summary>
+    /// Suspends the member, e.g. for breaking group rules (规章制度): until <see cref="Reinstate(Membership, string)"/>,
+    /// consuming entitlements, renewing, upgrading, buying a term and buying promoter rights are refused
+    /// (<see cref="ErrorCodes.MembershipSuspended"/>). The paid term keeps running; a refund is still possible.
+    /// </summary>
+    /// <param name="membership">The membership, in any status.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The change, ending with <see cref="MembershipSuspended"/>.</returns>
+    /// <exception cref="ArgumentException">The reason is blank.</exception>
+    /// <exception cref="MembershipRefusedException">The member is already suspended (<see cref="ErrorCodes.SuspensionStateConflict"/>).</exception>
+    public MembershipChange Suspend(Membership membership, string reason) =>
+        Record(membership, reason, s => s.IsSuspended ? new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {s.MemberId} is already suspended.") : null, (id, why, now) => new MembershipSuspended(id, why, now));
+
+    /// <summary>Lifts a suspension: the membership can be used again.</summary>
+    /// <param name="membership">A suspended membership.</param>
+    /// <param name="reason">Why, e.g. the review that lifted it.</param>
+    /// <returns>The change, ending with <see cref="MembershipReinstated"/>.</returns>
+    /// <exception cref="ArgumentException">The reason is blank.</exception>
+    /// <exception cref="MembershipRefusedException">The member is not suspended (<see cref="ErrorCodes.SuspensionStateConflict"/>).</exception>
+    public MembershipChange Reinstate(Membership membership, string reason) =>
+        Record(membership, reason, s => s.IsSuspended ? null : new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {s.MemberId} is not suspended."), (id, why, now) => new MembershipReinstated(id, why, now));
+
+    /// <summary>
+    /// Buys promoter rights on top of an active membership of another tier: a VIP or KA member buys the 399 gift
+    /// pack (大礼包) and becomes a member-promoter with its shopping discount, keeping the membership. The rights
+    /// last until revoked or the membership is refunded; a refund inside the cooling-off window returns their price.
+    /// </summary>
+    /// <param name="membership">An active membership, not suspended.</param>
+    /// <param name="tierId">A tier that grants promotion rights, e.g. <see cref="SeedBusiness.GiftPackTier"/>.</param>
+    /// <param name="price">A negotiated price up to the tier's price; the tier's price when null.</param>
+    /// <param name="priceReason">Why the rights are sold below the tier's price; required then.</param>
+    /// <returns>The change, ending with <see cref="PromoterRightsGranted"/> carrying what was paid.</returns>
+    /// <exception cref="UnknownMembershipTierException">The tier is not in the plan.</exception>
+    /// <exception cref="MembershipRefusedException">
+    /// The membership is not active or suspended, the tier grants no promotion rights or the member already holds
+    /// them at least at its discount (<see cref="ErrorCodes.PromoterRightsConflict"/>), or the price is invalid.
+    /// </exception>
+    public MembershipChange BuyPromoterRights(Membership membership, string tierId, Money? price = null, string? priceReason = null)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        var tier = _plan[tierId];
+        var op = Begin(membership, membership.MemberId);
+        var s = op.State;
+        var refusals = ImmutableArray.CreateBuilder<Refusal>();
+        RequireActive(op, refusals);
+        RequireNotSuspended(op, refusals);
+        if (!tier.GrantsPromotionRights)
+        {
+            refusals.Add(new Refusal(ErrorCodes.PromoterRightsConflict, $"Tier '{tier.Id}' grants no promoter rights."));
+        }
+        else if (s.IsPromoter && s.ShoppingDiscount >= tier.ShoppingDiscount)
+        {
+            refusals.Add(new Refusal(ErrorCodes.PromoterRightsConflict, $"Member {s.MemberId} already holds promoter rights with a {s.ShoppingDiscount} shopping discount."));
+        }
+
+        var (value, reason) = CheckPrice(tier, price, priceReason, refusals);
+        ThrowIfAny(refusals);
+        op.Emit(new PromoterRightsGranted(s.MemberId, tier.Id, tier.ShoppingDiscount, op.Now, value, reason));
+        return op.Finish();
+    }
+
+    /// <summary>Ends a member-promoter's rights, e.g. for breaking the promotion rules; the membership itself is unchanged.</summary>
+    /// <param name="membership">A membership holding promoter rights.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The change, ending with <see cref="PromoterRightsRevoked"/>.</returns>
+    /// <exception cref="ArgumentException">The reason is blank.</exception>
+    /// <exception cref="MembershipRefusedException">The member holds no promoter rights (<see cref="ErrorCodes.PromoterRightsConflict"/>).</exception>
+    public MembershipChange RevokePromoterRights(Membership membership, string reason) =>
+        Record(membership, reason, s => s.IsPromoter ? null : new Refusal(ErrorCodes.PromoterRightsConflict, $"Member {s.MemberId} holds no promoter rights."), (id, why, now) => new PromoterRightsRevoked(id, why, now));
+
     /// <summary>Brings a membership up to today: grants whose term ended expire, and the membership expires when its last paid term ended.</summary>
     /// <param name="membership">The membership.</param>
     /// <returns>The change; no events when nothing ended.</returns>
@@ -280,6 +371,21 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     {
         ArgumentNullException.ThrowIfNull(membership);
         return Begin(membership, membership.MemberId).Finish();
+    }
+
+    /// <summary>Records one event that carries a reason, unless the membership's state conflicts with it.</summary>
+    private MembershipChange Record(Membership membership, string reason, Func<MembershipState, Refusal?> conflict, Func<MemberId, string, DateTimeOffset, IMembershipEvent> recorded)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var op = Begin(membership, membership.MemberId);
+        if (conflict(op.State) is { } refusal)
+        {
+            throw new MembershipRefusedException([refusal]);
+        }
+
+        op.Emit(recorded(op.State.MemberId, reason.Trim(), op.Now));
+        return op.Finish();
     }
 
     private Operation Begin(Membership? membership, MemberId memberId)
@@ -317,6 +423,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     {
         var refusals = ImmutableArray.CreateBuilder<Refusal>();
         RequireActive(op, refusals);
+        RequireNotSuspended(op, refusals);
         if (!_plan.TryGetTier(tierId, out var to))
         {
             refusals.Add(new Refusal(ErrorCodes.UnknownMembershipTier, $"The membership plan has no tier '{tierId}'."));
@@ -340,7 +447,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     private UpgradeQuote Quote(Operation op, MembershipTier to)
     {
         var s = op.State;
-        var (credit, consumed) = Unused(op, coolingOff: false);
+        var (credit, consumed) = Unused(op, coolingOff: true); // inside cooling-off the whole payment carries over
         var current = CurrentTerm(s, op.Today);
         TermPeriod term;
         Money price;
@@ -366,7 +473,8 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         var s = op.State;
         var (amount, consumed) = Unused(op, coolingOff: true);
         var basis = s.Terms.Exists(t => t.Period.Contains(op.Today) && op.Now < t.PaidAt.AddDays(_plan.CoolingOffDays)) ? RefundBasis.CoolingOff : RefundBasis.ProRata;
-        return new RefundQuote(s.TierId, amount + s.Credit, basis, consumed);
+        var rights = s.IsPromoter && op.Now < s.PromoterRightsPaidAt.AddDays(_plan.CoolingOffDays) ? s.PromoterRightsPaid : Money.Zero(s.Credit.Currency);
+        return new RefundQuote(s.TierId, amount + s.Credit + rights, basis, consumed);
     }
 
     /// <summary>The unused value of every paid term today, each clamped to [0, what the term was paid with], and the consumed value deducted.</summary>
@@ -405,19 +513,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <summary>The part of <paramref name="value"/> for the time of <paramref name="period"/> from today on, split exactly by the plan's day count.</summary>
     private Money Prorate(Money value, TermPeriod period, DateOnly today)
     {
-        var from = today < period.Start ? period.Start : today;
-        long whole, unused;
-        if (_plan.DayCount == DayCount.WholeMonths)
-        {
-            whole = WholeMonths(period.Start, period.End);
-            unused = Math.Min(whole, WholeMonths(from, period.End));
-        }
-        else
-        {
-            whole = period.Days;
-            unused = Math.Max(0, period.End.DayNumber - from.DayNumber);
-        }
-
+        var (whole, unused) = Share(period, today);
         if (whole <= 0 || unused <= 0)
         {
             return Money.Zero(value.Currency);
@@ -425,6 +521,28 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
 
         return value.Allocate([whole - unused, unused])[1];
     }
+
+    /// <summary>The time of <paramref name="period"/> from today on, as a part of the whole period, by the plan's day count.</summary>
+    private (long Whole, long Unused) Share(TermPeriod period, DateOnly today)
+    {
+        var from = today < period.Start ? period.Start : today;
+        if (_plan.DayCount == DayCount.WholeMonths)
+        {
+            var months = WholeMonths(period.Start, period.End);
+            return (months, Math.Min(months, WholeMonths(from, period.End)));
+        }
+
+        return (period.Days, Math.Max(0, period.End.DayNumber - from.DayNumber));
+    }
+
+    /// <summary>
+    /// The part of a full term of <paramref name="to"/> that an upgrade's term pays for: all of it when the term
+    /// restarts, else the time left over the full term that ends on the same day, as the price was prorated.
+    /// </summary>
+    private (long Whole, long PaidFor) UpgradeShare(MembershipTier to, TermPeriod term, DateOnly today) =>
+        _plan.UpgradeTerm == UpgradeTermPolicy.RestartTerm
+            ? (1, 1)
+            : Share(new TermPeriod(term.End.AddMonths(-to.TermMonths), term.End), today);
 
     private static long WholeMonths(DateOnly from, DateOnly to)
     {
@@ -452,12 +570,24 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
 
     private static TermPeriod TermFrom(DateOnly start, MembershipTier tier) => new(start, start.AddMonths(tier.TermMonths));
 
-    private void GrantTerm(Operation op, MembershipTier tier, TermPeriod term)
+    /// <summary>
+    /// Grants a term's entitlements. A term that pays for only <paramref name="paidFor"/> of <paramref name="whole"/>
+    /// parts of a full term gets each one-off quota prorated and rounded down, so the one-off value it grants per
+    /// unit of price never exceeds a full term's; a quota that rounds to nothing is not granted. Unlimited use needs
+    /// no proration: the term is already that much shorter.
+    /// </summary>
+    private void GrantTerm(Operation op, MembershipTier tier, TermPeriod term, long whole = 1, long paidFor = 1)
     {
         var s = op.State;
         foreach (var entitlement in tier.Entitlements)
         {
-            op.Emit(new EntitlementGranted(s.MemberId, entitlement.Product.Id, entitlement.Quantity, entitlement.Product.Price, term, op.Now));
+            var quantity = entitlement.Quantity is { } full && paidFor < whole ? (int)(full * Math.Max(0, paidFor) / whole) : entitlement.Quantity;
+            if (quantity == 0)
+            {
+                continue;
+            }
+
+            op.Emit(new EntitlementGranted(s.MemberId, entitlement.Product.Id, quantity, entitlement.Product.Price, term, op.Now));
         }
 
         if (tier.GrantsPromotionRights && (!s.IsPromoter || s.ShoppingDiscount < tier.ShoppingDiscount))
@@ -476,20 +606,35 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         }
     }
 
-    private Money CheckPrice(MembershipTier tier, Money? price, ImmutableArray<Refusal>.Builder refusals)
+    /// <summary>The price to charge for a tier and the reason recorded with it: a price below the tier's needs a reason.</summary>
+    private static (Money Price, string? Reason) CheckPrice(MembershipTier tier, Money? price, string? priceReason, ImmutableArray<Refusal>.Builder refusals)
     {
+        var reason = string.IsNullOrWhiteSpace(priceReason) ? null : priceReason.Trim();
         if (price is not { } value)
         {
-            return tier.Price;
+            return (tier.Price, reason);
         }
 
         if (value.Currency != tier.Price.Currency || value.IsNegative || value > tier.Price)
         {
             refusals.Add(new Refusal(ErrorCodes.InvalidPayment, $"The price {value} for tier '{tier.Id}' must be in {tier.Price.Currency.Code}, not negative, and at most {tier.Price}."));
-            return tier.Price;
+            return (tier.Price, reason);
         }
 
-        return value;
+        if (value < tier.Price && reason is null)
+        {
+            refusals.Add(new Refusal(ErrorCodes.PriceReasonRequired, $"The price {value} for tier '{tier.Id}' is below its price {tier.Price}; give priceReason (the discount or the complimentary term) to sell it for less."));
+        }
+
+        return (value, reason);
+    }
+
+    private static void RequireNotSuspended(Operation op, ImmutableArray<Refusal>.Builder refusals)
+    {
+        if (op.State.IsSuspended)
+        {
+            refusals.Add(new Refusal(ErrorCodes.MembershipSuspended, $"Member {op.State.MemberId} is suspended; reinstate the member first."));
+        }
     }
 
     private static void ThrowIfAny(ImmutableArray<Refusal>.Builder refusals)

@@ -22,6 +22,9 @@ internal sealed class MembershipState
     public string? ScheduledTierId;
     public bool IsPromoter;
     public Rate ShoppingDiscount;
+    public bool IsSuspended;
+    public Money PromoterRightsPaid;
+    public DateTimeOffset PromoterRightsPaidAt;
 
     public MembershipState(MemberId memberId) => MemberId = memberId;
 
@@ -40,6 +43,9 @@ internal sealed class MembershipState
         ScheduledTierId = null;
         IsPromoter = false;
         ShoppingDiscount = default;
+        IsSuspended = false;
+        PromoterRightsPaid = default;
+        PromoterRightsPaidAt = default;
     }
 
     public void Apply(IMembershipEvent e)
@@ -79,7 +85,7 @@ internal sealed class MembershipState
             case MembershipPurchased p:
                 if (!Started)
                 {
-                    Credit = TotalPaid = TotalRefunded = Money.Zero(p.Paid.Currency);
+                    Credit = TotalPaid = TotalRefunded = PromoterRightsPaid = Money.Zero(p.Paid.Currency);
                     Started = true;
                 }
 
@@ -111,19 +117,52 @@ internal sealed class MembershipState
                 Credit = Money.Zero(Credit.Currency);
                 TotalRefunded += f.Amount;
                 ScheduledTierId = null;
-                IsPromoter = false;
+                EndPromoterRights(); // the desk records PromoterRightsRevoked first; older histories end them here
                 break;
             case MembershipExpired:
-                Status = MembershipStatus.Expired;
-                IsPromoter = false;
+                Status = MembershipStatus.Expired; // promoter rights outlive the term: they end only when revoked or refunded
                 break;
             case PromoterRightsGranted g:
                 IsPromoter = true;
                 ShoppingDiscount = Rate.Max(ShoppingDiscount, g.ShoppingDiscount);
+                if (g.Paid is { } paid)
+                {
+                    TotalPaid += paid;
+                    PromoterRightsPaid = paid;
+                    PromoterRightsPaidAt = g.OccurredAt;
+                }
+
+                break;
+            case PromoterRightsRevoked:
+                EndPromoterRights();
+                break;
+            case MembershipSuspended:
+                if (IsSuspended)
+                {
+                    throw OutOfOrder($"{nameof(MembershipSuspended)} for member {MemberId}, who is already suspended.");
+                }
+
+                IsSuspended = true;
+                break;
+            case MembershipReinstated:
+                if (!IsSuspended)
+                {
+                    throw OutOfOrder($"{nameof(MembershipReinstated)} for member {MemberId}, who is not suspended.");
+                }
+
+                IsSuspended = false;
                 break;
             default:
                 throw OutOfOrder($"{e.GetType().Name} is not a membership event this version knows.");
         }
+    }
+
+    private void EndPromoterRights()
+    {
+        IsPromoter = false;
+        ShoppingDiscount = default;
+        PromoterRightsPaid = Money.Zero(Credit.Currency);
+        PromoterRightsPaidAt = default;
     }
 
     public string? ProductOfKey(string key)

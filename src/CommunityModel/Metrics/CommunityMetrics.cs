@@ -15,8 +15,13 @@ namespace CommunityModel.Metrics;
 /// activity) and so do events after it (conversions within the window, renewals within the grace). The work
 /// state grows with the number of members, not events. Reads <see cref="MemberTransitioned"/>,
 /// <see cref="PurchaseMade"/>, <see cref="TrafficRecorded"/>, <see cref="ActivityRecorded"/>,
-/// <see cref="AttendanceRecorded"/>, <see cref="MembershipTermStarted"/> and <see cref="ReferralRecorded"/>;
-/// other events are skipped. Thread-safe: every call works on its own state.
+/// <see cref="AttendanceRecorded"/>, <see cref="MembershipTermStarted"/> and <see cref="ReferralRecorded"/>, and the
+/// membership desk's own events: <see cref="Memberships.MembershipPurchased"/> and <see cref="Memberships.MembershipRenewed"/>
+/// start terms, <see cref="Memberships.MembershipUpgraded"/> changes the open term's tier without ending it,
+/// <see cref="Memberships.MembershipRefunded"/> cancels the open terms (nothing of them falls due), and the cash each
+/// paid is a purchase on <see cref="SalesReport.MembershipChannel"/>; <see cref="Memberships.MembershipExpired"/> is
+/// read and changes nothing. Hand over either the desk's events or records made from them, not both, or the same
+/// term counts twice. Other events are skipped. Thread-safe: every call works on its own state.
 /// </remarks>
 public sealed class CommunityMetrics
 {
@@ -148,7 +153,7 @@ public sealed class CommunityMetrics
     /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
     public ActiveUsersReport ActiveUsers(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.ActiveUsers).ActiveUsers!;
 
-    /// <summary>Sales of a period by channel with traffic, conversion and average order value (one pass over the events).</summary>
+    /// <summary>Sales of a period by channel with traffic, conversion (distinct buyers ÷ traffic), orders per buyer and average order value (one pass over the events).</summary>
     /// <param name="events">The domain events, in the order they happened.</param>
     /// <param name="period">The period.</param>
     /// <returns>The sales.</returns>

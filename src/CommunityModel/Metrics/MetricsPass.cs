@@ -1,4 +1,5 @@
 using CommunityModel.Lifecycle;
+using CommunityModel.Memberships;
 
 namespace CommunityModel.Metrics;
 
@@ -67,13 +68,35 @@ internal sealed class MetricsPass(
                         throw Invalid(purchase, $"its amount {purchase.Amount} must be positive and in {currency}");
                     }
 
-                    var day = calendar.DayNumber(purchase.OccurredAt);
-                    retention?.OnActivity(member, day);
-                    active?.OnActivity(member, day);
-                    sales?.OnPurchase(purchase, member, day);
-                    aarrr?.OnPurchase(purchase, member, day);
+                    OnPurchase(purchase, member);
                     break;
                 }
+
+            case MembershipPurchased purchased:
+                OnTermBought(purchased, purchased.TierId, purchased.Term, purchased.Paid);
+                break;
+
+            case MembershipRenewed renewed:
+                OnTermBought(renewed, renewed.TierId, renewed.Term, renewed.Paid);
+                break;
+
+            case MembershipUpgraded upgraded:
+                {
+                    var member = Member(upgraded.MemberId, upgraded);
+                    RequireText(upgraded.ToTierId, "ToTierId", upgraded);
+                    var (_, ends) = TermTimes(upgraded.Term, upgraded);
+                    renewals?.OnTermChanged(member, upgraded.ToTierId, ends);
+                    OnMembershipPayment(upgraded, upgraded.MemberId, member, upgraded.Charged);
+                    break;
+                }
+
+            case MembershipRefunded refunded:
+                renewals?.OnTermsCancelled(Member(refunded.MemberId, refunded));
+                break;
+
+            case MembershipExpired expired:
+                Member(expired.MemberId, expired); // the term's end is known from its start; expiry settles nothing new
+                break;
 
             case TrafficRecorded traffic:
                 RequireText(traffic.Channel, "Channel", traffic);
@@ -113,6 +136,45 @@ internal sealed class MetricsPass(
 
     internal MetricsReport Build() =>
         new(period, funnel?.Build(), retention?.Build(), active?.Build(), sales?.Build(), renewals?.Build(), aarrr?.Build());
+
+    private void OnPurchase(PurchaseMade purchase, int member)
+    {
+        var day = calendar.DayNumber(purchase.OccurredAt);
+        retention?.OnActivity(member, day);
+        active?.OnActivity(member, day);
+        sales?.OnPurchase(purchase, member, day);
+        aarrr?.OnPurchase(purchase, member, day);
+    }
+
+    /// <summary>A term bought at the membership desk (a purchase or a renewal): it starts a term, and its cash is a purchase.</summary>
+    private void OnTermBought(IMembershipEvent @event, string tierId, TermPeriod term, Money paid)
+    {
+        var member = Member(@event.MemberId, @event);
+        RequireText(tierId, "TierId", @event);
+        var (starts, ends) = TermTimes(term, @event);
+        renewals?.OnTermStarted(member, tierId, starts, ends);
+        OnMembershipPayment(@event, @event.MemberId, member, paid);
+    }
+
+    /// <summary>A payment the membership desk recorded is a purchase on <see cref="SalesReport.MembershipChannel"/>; a term paid with credit alone, or given free, is none.</summary>
+    private void OnMembershipPayment(IMembershipEvent @event, MemberId memberId, int member, Money paid)
+    {
+        if (paid.Currency != currency || paid.IsNegative)
+        {
+            throw Invalid(@event, $"its payment {paid} must be zero or more and in {currency}");
+        }
+
+        if (paid.IsPositive)
+        {
+            OnPurchase(new PurchaseMade(memberId, paid, SalesReport.MembershipChannel, @event.OccurredAt), member);
+        }
+    }
+
+    /// <summary>A term's dates as the instants its first and its first uncovered day start, in the metrics' time zone.</summary>
+    private (DateTimeOffset Starts, DateTimeOffset Ends) TermTimes(TermPeriod term, IDomainEvent @event) =>
+        term.End > term.Start
+            ? (calendar.StartOf(term.Start), calendar.StartOf(term.End))
+            : throw Invalid(@event, $"its term {term} ends before it starts");
 
     private void OnActivity(int member, int day, long ticks, ActivationSignal kind)
     {

@@ -28,19 +28,47 @@ internal sealed class RenewalAccumulator
         _endDay = period.End.DayNumber;
     }
 
-    internal void OnTermStarted(MembershipTermStarted term, int member)
+    internal void OnTermStarted(MembershipTermStarted term, int member) => OnTermStarted(member, term.Tier, term.StartsAt, term.EndsAt);
+
+    /// <summary>A new term: it settles the member's open term (renewed when it starts within the grace after its end) and becomes the open one.</summary>
+    internal void OnTermStarted(int member, string tier, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        Fit(member);
+        if (_tier[member] is { } open)
+        {
+            Settle(open, _terms[member], _ends[member], startsAt.UtcTicks <= _ends[member].UtcTicks + _grace);
+        }
+
+        _tier[member] = tier;
+        _ends[member] = endsAt;
+        _terms[member]++;
+    }
+
+    /// <summary>An upgrade: the open term changes tier (and end, when the upgrade restarts it) without ending; it is not a renewal.</summary>
+    internal void OnTermChanged(int member, string tier, DateTimeOffset endsAt)
+    {
+        Fit(member);
+        if (_tier[member] is null)
+        {
+            _terms[member]++; // the history before the upgrade was not handed over: this is the first term seen
+        }
+
+        _tier[member] = tier;
+        _ends[member] = endsAt;
+    }
+
+    /// <summary>A refund: the open terms were cancelled, so nothing of them falls due for renewal.</summary>
+    internal void OnTermsCancelled(int member)
+    {
+        Fit(member);
+        _tier[member] = null;
+    }
+
+    private void Fit(int member)
     {
         MemberIndex.Fit(ref _tier, member, null);
         MemberIndex.Fit(ref _ends, member, default);
         MemberIndex.Fit(ref _terms, member, 0);
-        if (_tier[member] is { } tier)
-        {
-            Settle(tier, _terms[member], _ends[member], term.StartsAt.UtcTicks <= _ends[member].UtcTicks + _grace);
-        }
-
-        _tier[member] = term.Tier;
-        _ends[member] = term.EndsAt;
-        _terms[member]++;
     }
 
     internal RenewalReport Build()

@@ -80,7 +80,7 @@ internal sealed class SalesAccumulator
             totals.Orders,
             totals.Buyers,
             sales,
-            totals.Traffic == 0 ? null : Rate.Of(totals.Orders, totals.Traffic),
+            totals.Traffic == 0 ? null : Rate.Of(Math.Min(totals.Buyers, totals.Traffic), totals.Traffic),
             totals.Orders == 0 ? null : sales.Divide(totals.Orders));
     }
 

@@ -11,4 +11,11 @@ public sealed record SalesReport(MetricsPeriod Period, ChannelSales Total, Immut
 {
     /// <summary>The channel name of <see cref="Total"/>: <c>*</c>.</summary>
     public const string AllChannels = "*";
+
+    /// <summary>
+    /// The channel of the payments the membership desk records (<see cref="Memberships.MembershipPurchased"/>,
+    /// <see cref="Memberships.MembershipRenewed"/>, <see cref="Memberships.MembershipUpgraded"/>): <c>membership</c>.
+    /// Record traffic to it with <see cref="TrafficRecorded"/> on the same channel.
+    /// </summary>
+    public const string MembershipChannel = "membership";
 }

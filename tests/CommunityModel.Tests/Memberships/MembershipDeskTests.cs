@@ -223,7 +223,8 @@ public class MembershipDeskTests
         Assert.Equal((Money.Cny(59_506.85m), Money.Cny(1785.21m), Money.Cny(57_721.64m)), (upgraded.Price, upgraded.CreditApplied, upgraded.Charged));
         Assert.Equal(new TermPeriod(new DateOnly(2026, 9, 1), new DateOnly(2027, 3, 1)), upgraded.Term);
         Assert.Equal(3, change.Events.OfType<EntitlementRevoked>().Count());
-        Assert.Equal(6, change.Events.OfType<EntitlementGranted>().Count());
+        // half a KA term grants the unlimited entitlements; each one-off quota of 1 prorated by 181/365 rounds down to none.
+        Assert.Equal([SeedBusiness.OnlineCourses, SeedBusiness.CommunityService], change.Events.OfType<EntitlementGranted>().Select(g => g.ProductId));
         Assert.Equal(("ka", Money.Cny(61_321.64m)), (change.Membership.TierId, change.Membership.TotalPaid));
     }
 
@@ -364,6 +365,74 @@ public class MembershipDeskTests
     }
 
     [Fact]
+    public void An_upgrade_on_the_last_day_of_the_vip_term_does_not_sell_the_ka_courses_for_one_day_of_ka()
+    {
+        // One day of KA costs 120,000 × 1/365 = 328.77; the three back-end courses are worth 193,840 à la carte.
+        var m = _desk.Purchase(Alice, SeedBusiness.Vip).Membership;
+        At(2027, 2, 28);
+
+        var change = _desk.Upgrade(m, SeedBusiness.Ka);
+
+        var upgraded = change.Events.OfType<MembershipUpgraded>().Single();
+        Assert.Equal((Money.Cny(328.77m), new TermPeriod(new DateOnly(2027, 2, 28), new DateOnly(2027, 3, 1))), (upgraded.Price, upgraded.Term));
+        var today = _desk.Today;
+        Assert.Equal([0, 0, 0, 0], [
+            change.Membership.Balance(SeedBusiness.BackEndCapital, today),
+            change.Membership.Balance(SeedBusiness.BackEndOperations, today),
+            change.Membership.Balance(SeedBusiness.PrivateBoard, today),
+            change.Membership.Balance(SeedBusiness.OfflineCourse, today)]);
+        Assert.Null(change.Membership.Balance(SeedBusiness.OnlineCourses, today)); // unlimited use is time, prorated by the term itself
+    }
+
+    [Fact]
+    public void A_mid_term_upgrade_grants_each_one_off_quota_prorated_to_the_part_of_the_term_paid_for_rounded_down()
+    {
+        var plan = new MembershipPlanBuilder()
+            .AddTier("basic", "Basic", Money.Cny(1200m), t => t.Entitle(SeedBusiness.OnlineCourses))
+            .AddTier("plus", "Plus", Money.Cny(12_000m), t => t.Including("basic").Entitle(SeedBusiness.OfflineCourse, 12).Entitle(SeedBusiness.BackEndCapital, 1))
+            .Build(SeedBusiness.CreateCatalog());
+        var desk = new MembershipDesk(plan, _clock);
+        var m = desk.Purchase(Alice, "basic").Membership;
+        At(2026, 9, 1); // 181 of 365 days left: 12 × 181/365 = 5.95 → 5; 1 × 181/365 → 0
+
+        var change = desk.Upgrade(m, "plus");
+
+        Assert.Equal(5, change.Membership.Balance(SeedBusiness.OfflineCourse, desk.Today));
+        Assert.Equal(0, change.Membership.Balance(SeedBusiness.BackEndCapital, desk.Today));
+    }
+
+    [Fact]
+    public void Restarting_the_term_on_upgrade_grants_the_full_quotas_for_the_full_price()
+    {
+        var desk = new MembershipDesk(new MembershipPlanBuilder().UseSeedBusiness().WithUpgrades(UpgradeTiming.Immediately, UpgradeTermPolicy.RestartTerm).Build(SeedBusiness.CreateCatalog()), _clock);
+        var m = desk.Purchase(Alice, SeedBusiness.Vip).Membership;
+        At(2027, 2, 28);
+
+        var change = desk.Upgrade(m, SeedBusiness.Ka);
+
+        Assert.Equal(Money.Cny(120_000m), change.Events.OfType<MembershipUpgraded>().Single().Price);
+        Assert.Equal(1, change.Membership.Balance(SeedBusiness.PrivateBoard, desk.Today));
+    }
+
+    [Fact]
+    public void An_upgrade_inside_the_cooling_off_window_keeps_cooling_off_so_a_refund_returns_every_fen_paid()
+    {
+        // VIP 3,600 on 1 March; KA on 3 March for 363 of 365 days at 119,342.47. Before, the credit was the unused
+        // 363 days of VIP (3,580.27), 119,362.20 was paid in all and a refund on 5 March returned only 119,342.47.
+        var m = _desk.Purchase(Alice, SeedBusiness.Vip).Membership;
+        At(2026, 3, 3);
+        var upgrade = _desk.Upgrade(m, SeedBusiness.Ka);
+        At(2026, 3, 5);
+
+        var refunded = _desk.Refund(upgrade.Membership);
+
+        Assert.Equal(Money.Cny(3600m), upgrade.Events.OfType<UpgradeCredited>().Single().Credit); // still inside VIP's cooling-off
+        Assert.Equal(Money.Cny(3600m) + upgrade.Events.OfType<MembershipUpgraded>().Single().Charged, refunded.Membership.TotalPaid);
+        Assert.Equal(refunded.Membership.TotalPaid, refunded.Membership.TotalRefunded);
+        Assert.Equal(RefundBasis.CoolingOff, refunded.Events.OfType<MembershipRefunded>().Single().Basis);
+    }
+
+    [Fact]
     public void Terms_paid_ahead_are_refunded_in_full()
     {
         var m = _desk.Purchase(Alice, SeedBusiness.Vip).Membership;
@@ -404,7 +473,7 @@ public class MembershipDeskTests
     [Fact]
     public void A_negotiated_price_is_what_the_term_is_worth_for_credits_and_refunds()
     {
-        var m = _desk.Purchase(Alice, SeedBusiness.Vip, price: Money.Cny(2999m)).Membership;
+        var m = _desk.Purchase(Alice, SeedBusiness.Vip, price: Money.Cny(2999m), priceReason: "spring discount").Membership;
 
         Assert.Equal(Money.Cny(2999m), _desk.QuoteRefund(m).Amount);
         Assert.Equal(Money.Cny(2999m), m.Terms[0].Value);

@@ -26,7 +26,7 @@ public class MembershipProperties
     private static Arbitrary<(int Plan, (int Kind, int Arg)[] Steps)> Histories { get; } =
         Gen.Choose(0, Plans.Length - 1).SelectMany(plan =>
             Gen.Choose(1, 40).SelectMany(length =>
-                Gen.Choose(0, 7).SelectMany(kind => Gen.Choose(0, 400).Select(arg => (kind, arg))).ArrayOf(length)
+                Gen.Choose(0, 11).SelectMany(kind => Gen.Choose(0, 400).Select(arg => (kind, arg))).ArrayOf(length)
                     .Select(steps => (plan, steps))))
         .ToArbitrary();
 
@@ -57,6 +57,16 @@ public class MembershipProperties
                 }
 
                 var before = m;
+                if (before is { IsSuspended: true } && kind is 2 or 3 or 6 or 10 && change.Events.Any(e => e is not EntitlementExpired and not MembershipExpired))
+                {
+                    return false; // a suspended member renewed, upgraded, consumed or bought promoter rights
+                }
+
+                if (before is { IsPromoter: true } && !change.Membership.IsPromoter && !change.Events.Any(e => e is PromoterRightsRevoked))
+                {
+                    return false; // promoter rights ended silently
+                }
+
                 foreach (var e in change.Events)
                 {
                     switch (e)
@@ -99,6 +109,56 @@ public class MembershipProperties
 
             return true;
         });
+
+    [Property(MaxTest = 500)]
+    public Property An_upgraded_term_never_grants_more_one_off_value_per_yuan_of_its_price_than_a_full_term() =>
+        Prop.ForAll(
+            Gen.Choose(0, Plans.Length - 1).SelectMany(plan => Gen.Choose(0, 364).SelectMany(day => Gen.Choose(0, 1).Select(from => (plan, day, from)))).ToArbitrary(),
+            pick =>
+            {
+                var plan = Plans[pick.plan];
+                if (plan.UpgradeTiming != UpgradeTiming.Immediately)
+                {
+                    return true;
+                }
+
+                var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8)));
+                var desk = new MembershipDesk(plan, clock);
+                var fromTier = pick.from == 0 ? SeedBusiness.GiftPackTier : SeedBusiness.Vip;
+                var m = desk.Purchase(7, fromTier).Membership;
+                clock.Advance(TimeSpan.FromDays(pick.day));
+                var change = desk.Upgrade(m, SeedBusiness.Ka);
+                var upgraded = change.Events.OfType<MembershipUpgraded>().Single();
+                var ka = plan[SeedBusiness.Ka];
+                var granted = change.Events.OfType<EntitlementGranted>().Where(g => g.Quantity is not null).Sum(g => g.UnitValue.Amount * g.Quantity!.Value);
+                var full = ka.Entitlements.Where(e => !e.IsUnlimited).Sum(e => e.StandaloneValue.Amount);
+
+                // granted ÷ price ≤ full ÷ tier price, with one fen of slack for the price's rounding
+                return granted * ka.Price.Amount <= full * (upgraded.Price.Amount + 0.01m);
+            });
+
+    [Property(MaxTest = 500)]
+    public Property A_refund_inside_cooling_off_after_an_upgrade_inside_cooling_off_returns_every_fen_paid() =>
+        Prop.ForAll(
+            Gen.Choose(0, Plans.Length - 1).SelectMany(plan => Gen.Choose(0, (7 * 24) - 1).SelectMany(upgradeAfter => Gen.Choose(0, (7 * 24) - 1).SelectMany(refundAfter => Gen.Choose(0, 2).Select(pair => (plan, upgradeAfter, refundAfter, pair))))).ToArbitrary(),
+            pick =>
+            {
+                (string From, string To)[] pairs = [(SeedBusiness.GiftPackTier, SeedBusiness.Vip), (SeedBusiness.GiftPackTier, SeedBusiness.Ka), (SeedBusiness.Vip, SeedBusiness.Ka)];
+                var (from, to) = pairs[pick.pair];
+                if (Plans[pick.plan].UpgradeTiming == UpgradeTiming.AtTermEnd && pick.upgradeAfter + pick.refundAfter >= 7 * 24)
+                {
+                    return true; // a deferred upgrade pays nothing: the purchase's own window has passed
+                }
+
+                var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8)));
+                var desk = new MembershipDesk(Plans[pick.plan], clock);
+                var m = desk.Purchase(7, from).Membership;
+                clock.Advance(TimeSpan.FromHours(pick.upgradeAfter));
+                m = desk.Upgrade(m, to).Membership;
+                clock.Advance(TimeSpan.FromHours(pick.refundAfter));
+                var refunded = desk.Refund(m).Membership;
+                return refunded.TotalRefunded == refunded.TotalPaid;
+            });
 
     [Property(MaxTest = 1000)]
     public Property Revenue_allocation_sums_exactly_to_what_was_paid() =>
@@ -168,6 +228,14 @@ public class MembershipProperties
                 return desk.Consume(m, ProductIds[arg % ProductIds.Length], $"k{arg % 9}");
             case 7 when m is not null:
                 return desk.Refresh(m);
+            case 8 when m is not null:
+                return desk.Suspend(m, "rule breach");
+            case 9 when m is not null:
+                return desk.Reinstate(m, "review passed");
+            case 10 when m is not null:
+                return desk.BuyPromoterRights(m, TierIds[arg % 3]);
+            case 11 when m is not null:
+                return desk.RevokePromoterRights(m, "revoked");
             default:
                 return null;
         }

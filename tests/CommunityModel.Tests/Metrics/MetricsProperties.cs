@@ -94,6 +94,26 @@ public class MetricsProperties
                 && report.Total.Buyers == purchases.Select(p => p.Member).Distinct().Count();
         });
 
+    [Property(MaxTest = 500)]
+    public Property Conversion_is_distinct_buyers_over_traffic_and_never_above_100_percent() =>
+        Prop.ForAll(
+            Gen.Choose(0, 50).SelectMany(visits => Gen.Choose(1, 12).SelectMany(buyer => Gen.Choose(0, 2).Select(channel => (buyer, channel))).ArrayOf().Select(orders => (visits, orders))).ToArbitrary(),
+            pick =>
+            {
+                var at = new DateTimeOffset(2026, 3, 2, 10, 0, 0, Stream.Shanghai);
+                IDomainEvent[] events =
+                [
+                    new TrafficRecorded("0", pick.visits, at),
+                    .. pick.orders.Select((o, i) => Stream.Bought(o.buyer, 10m, at.AddMinutes(i + 1), o.channel.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                ];
+                var report = Metrics.Sales(events, March);
+                var buyers = pick.orders.Where(o => o.channel == 0).Select(o => o.buyer).Distinct().Count();
+                var channel = report.Channels.SingleOrDefault(c => c.Channel == "0");
+                return report.Channels.Append(report.Total).All(c => c.Conversion is null || c.Conversion.Value.IsBetweenZeroAndOne)
+                    && channel is not null
+                    && channel.Conversion == (pick.visits == 0 ? null : Rate.Of(Math.Min(buyers, pick.visits), pick.visits));
+            });
+
     private static bool IsActivity(IDomainEvent e) => e is ActivityRecorded or PurchaseMade or AttendanceRecorded;
 
     private static MemberId Member(IDomainEvent e) => e switch

@@ -1,3 +1,4 @@
+using CommunityModel.Memberships;
 using CommunityModel.Metrics;
 using static CommunityModel.Tests.Metrics.Stream;
 
@@ -43,11 +44,41 @@ public class RenewalTests
     }
 
     [Fact]
+    public void The_membership_desks_own_events_feed_the_renewal_rate()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 10, 0, 0, Shanghai));
+        var desk = new MembershipDesk(SeedBusiness.CreatePlan(), clock);
+        var events = new List<IDomainEvent>();
+        var alice = Record(events, desk.Purchase(1, SeedBusiness.Vip));     // [2025-03-01, 2026-03-01)
+        var bob = Record(events, desk.Purchase(2, SeedBusiness.Vip));       // ends 2026-03-01
+        var carol = Record(events, desk.Purchase(3, SeedBusiness.Vip));     // upgraded, then refunded: never due
+        clock.SetUtcNow(new DateTimeOffset(2025, 6, 1, 10, 0, 0, Shanghai));
+        carol = Record(events, desk.Upgrade(carol, SeedBusiness.Ka));
+        clock.SetUtcNow(new DateTimeOffset(2025, 9, 1, 10, 0, 0, Shanghai));
+        Record(events, desk.Refund(carol));
+        clock.SetUtcNow(new DateTimeOffset(2026, 2, 20, 10, 0, 0, Shanghai));
+        Record(events, desk.Renew(alice));                                             // renewed on time
+        clock.SetUtcNow(new DateTimeOffset(2026, 4, 15, 10, 0, 0, Shanghai));
+        Record(events, desk.Refresh(bob));                                             // expired, not renewed
+
+        var report = new CommunityMetrics().Renewals(events, MetricsPeriod.Month(2026, 3));
+
+        Assert.Equal(new RenewalLine(null, null, 2, 1), report.Total);
+        Assert.Equal<RenewalLine>([new RenewalLine("vip", 1, 2, 1)], report.ByTierAndTerm);
+    }
+
+    [Fact]
     public void Nothing_due_means_no_renewal_rate()
     {
         var report = new CommunityMetrics().Renewals([], MetricsPeriod.Month(2026, 3));
 
         Assert.Empty(report.ByTierAndTerm);
         Assert.Null(report.Total.RenewalRate);
+    }
+
+    private static Membership Record(List<IDomainEvent> events, MembershipChange change)
+    {
+        events.AddRange(change.Events);
+        return change.Membership;
     }
 }
