@@ -126,6 +126,7 @@ internal static class CommissionsConfigurationReader
         }
 
         options.SellerEarnsOwnRank = ConfigurationText.Bool(plan, "SellerEarnsOwnRank", problems) ?? options.SellerEarnsOwnRank;
+        options.MaxDepth = ConfigurationText.Int(plan, "MaxDepth", problems) ?? options.MaxDepth;
         options.PayoutCap = ConfigurationText.Rate(plan, "PayoutCap", problems) ?? options.PayoutCap;
         options.RankRetention = ConfigurationText.Enum<RankRetention>(plan, "RankRetention", problems) ?? options.RankRetention;
         options.SplitOffVolume = ConfigurationText.Enum<SplitOffVolume>(plan, "SplitOffVolume", problems) ?? options.SplitOffVolume;

@@ -49,6 +49,7 @@ public sealed class CommissionPlan
         PeerBasis = options.PeerBonus?.Basis ?? PeerBonusBasis.OfBase;
         PeerGenerations = options.PeerBonus?.Generations ?? 0;
         PayoutCap = options.PayoutCap;
+        MaxDepth = options.MaxDepth;
         _levelRules = [.. Enumerable.Range(1, MaxLevels).Select(n => $"{Name}/level-{n}")];
         _peerRules = [.. Enumerable.Range(1, PeerBonusOptions.MaxGenerations).Select(g => $"{Name}/peer-{g}")];
         DifferentialRule = $"{Name}/differential";
@@ -60,8 +61,17 @@ public sealed class CommissionPlan
     /// <summary>The most levels a plan may pay.</summary>
     public const int MaxLevels = 3;
 
+    /// <summary>The depth a plan pays to unless it declares another: three generations above the buyer.</summary>
+    public const int DefaultMaxDepth = 3;
+
+    /// <summary>The deepest a plan may declare (<see cref="CommissionPlanOptions.MaxDepth"/>).</summary>
+    public const int DepthLimit = 64;
+
     /// <summary>The plan's name.</summary>
     public string Name { get; }
+
+    /// <summary>The deepest upline any rule pays, counting the buyer's sponsor as 1 (<see cref="CommissionPlanOptions.MaxDepth"/>).</summary>
+    public int MaxDepth { get; }
 
     /// <summary>The currency of orders, fixed amounts and volume rules.</summary>
     public Currency Currency { get; }
@@ -166,6 +176,15 @@ public sealed class CommissionPlan
         if (levels.Count > MaxLevels)
         {
             Add(CommissionErrorCodes.InvalidPlan, $"Levels has {levels.Count} level(s); a plan pays at most {MaxLevels} levels (国家规定层级不能超过3级).");
+        }
+
+        if (options.MaxDepth is < 1 or > DepthLimit)
+        {
+            Add(CommissionErrorCodes.InvalidPlan, $"MaxDepth is {options.MaxDepth}; a plan pays 1 to {DepthLimit} generations above the buyer.");
+        }
+        else if (levels.Count > options.MaxDepth)
+        {
+            Add(CommissionErrorCodes.InvalidPlan, $"Levels has {levels.Count} level(s) but MaxDepth is {options.MaxDepth}; no rule pays deeper than the plan's depth.");
         }
 
         CheckRewards("Levels", levels, levels.Count, required: true, options.Currency, problems);

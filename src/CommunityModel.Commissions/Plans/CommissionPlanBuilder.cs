@@ -91,6 +91,15 @@ public sealed class CommissionPlanBuilder
         return this;
     }
 
+    /// <summary>Declares the deepest upline any rule may pay (three by default), counting the buyer's sponsor as 1.</summary>
+    /// <param name="depth">The depth, 1 to <see cref="CommissionPlan.DepthLimit"/>.</param>
+    /// <returns>This builder.</returns>
+    public CommissionPlanBuilder PayToDepth(int depth)
+    {
+        _options.MaxDepth = depth;
+        return this;
+    }
+
     /// <summary>Declares products whose purchase is the condition to join or to become a promoter (入门费); the compliance linter reads them.</summary>
     /// <param name="productIds">The products.</param>
     /// <returns>This builder.</returns>

@@ -17,6 +17,13 @@ public sealed class CommissionPlanOptions
     /// <summary>The currency of orders, fixed amounts and volume rules; CNY by default.</summary>
     public Currency Currency { get; set; } = Currency.CNY;
 
+    /// <summary>
+    /// The deepest upline any rule may pay, counting the buyer's sponsor as 1: levels, the rank differential and the peer
+    /// bonus alike. Three by default (the seed's rule, "国家规定层级不能超过3级"); a plan for another market may declare more,
+    /// and the compliance linter reports it against each profile.
+    /// </summary>
+    public int MaxDepth { get; set; } = CommissionPlan.DefaultMaxDepth;
+
     /// <summary>Multi-level rewards, nearest upline first: zero to three levels, paid first.</summary>
     public IList<CommissionLevelOptions> Levels { get; set; } = [];
 
