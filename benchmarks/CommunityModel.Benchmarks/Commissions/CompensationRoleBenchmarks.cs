@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Staff;

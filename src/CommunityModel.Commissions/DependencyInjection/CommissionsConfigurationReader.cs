@@ -1,6 +1,7 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.DependencyInjection;
