@@ -39,5 +39,4 @@ public class PlanDepthProperties
                 return depth >= lowest && depth <= s.Plan.MaxDepth;
             }).Label($"depth {s.Plan.MaxDepth}: {string.Join(", ", lines.Select(l => $"{l.Rule}->{l.Beneficiary}"))}");
         });
-
 }
