@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Staff;
@@ -66,7 +67,8 @@ public class CompensationRoleBenchmarks
         var builder = new CommissionPlanBuilder("team")
             .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
             .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
-            .PeerBonus(Rate.FromPercent(2), PeerBonusBasis.OfBase, generations: TeamPlan.PeerGenerations);
+            .PeerBonus(Rate.FromPercent(2), PeerBonusBasis.OfBase, generations: TeamPlan.PeerGenerations)
+            .PayToDepth(TeamPlan.MaxDepth);
         if (roles)
         {
             builder.Role("division", Rate.FromPercent(2)).Role("agent", Money.Cny(5m))

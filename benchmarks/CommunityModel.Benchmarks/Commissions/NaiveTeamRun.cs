@@ -52,7 +52,7 @@ public sealed class NaiveTeamRun
         {
             var seller = _members[order.BuyerId];
             var upline = new List<NaiveMember>();
-            for (var m = seller; m.SponsorId is { } sponsorId;)
+            for (var m = seller; m.SponsorId is { } sponsorId && upline.Count < TeamPlan.MaxDepth;)
             {
                 m = _members[sponsorId];
                 upline.Add(m);

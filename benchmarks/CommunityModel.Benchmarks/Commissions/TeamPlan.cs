@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 
@@ -23,6 +24,12 @@ public static class TeamPlan
     /// <summary>The peer bonus, basis points of the base.</summary>
     public const long PeerBasisPoints = 200;
 
+    /// <summary>
+    /// The deepest upline any rule pays (the seller's sponsor is 1): the plan declares the library's limit, so the
+    /// differential and peer walks go as far as a full rank walk does on these networks.
+    /// </summary>
+    public const int MaxDepth = CommissionPlan.DepthLimit;
+
     /// <summary>How many same-rank uplines earn the peer bonus after each holder.</summary>
     public const int PeerGenerations = 1;
 
@@ -33,6 +40,7 @@ public static class TeamPlan
         .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
         .SellerEarnsOwnRank(true)
         .PeerBonus(Rate.FromPercent(2), PeerBonusBasis.OfBase, generations: PeerGenerations)
+        .PayToDepth(MaxDepth)
         .Build();
 
     /// <summary>Rank qualification rules by rank byte (index 0 unused): the least personal volume in fen.</summary>
@@ -64,5 +72,6 @@ public static class TeamPlan
         .Rank("R4", Rate.FromPercent(20), r => (r.MinTeamVolume, r.MinQualifiedLegs, r.LegRank) = (Money.FromMinorUnits(MinTeamVolume[4], Currency.CNY), MinQualifiedLegs[4], "R3"))
         .SellerEarnsOwnRank(true)
         .PeerBonus(Rate.FromPercent(2), PeerBonusBasis.OfBase, generations: PeerGenerations)
+        .PayToDepth(MaxDepth)
         .Build();
 }

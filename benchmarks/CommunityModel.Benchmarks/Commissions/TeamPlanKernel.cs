@@ -41,11 +41,12 @@ public static class TeamPlanKernel
                 totals[u] += b * levels[level] / 10_000;
             }
 
-            // Differential from the seller up (cumulative rounding), with the peer bonus behind each holder.
+            // Differential from the seller up (cumulative rounding), with the peer bonus behind each holder, to the plan's depth.
             var held = 0;
             var paidSoFar = 0L;
             var peersLeft = 0;
-            for (u = seller; u >= 0; u = parents[u])
+            u = seller;
+            for (var depth = 0; u >= 0 && depth <= TeamPlan.MaxDepth; u = parents[u], depth++)
             {
                 int rank = ranks[u];
                 if (rank > held)

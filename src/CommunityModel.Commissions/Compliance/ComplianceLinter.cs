@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Rules;
 
 namespace CommunityModel.Commissions.Compliance;
 

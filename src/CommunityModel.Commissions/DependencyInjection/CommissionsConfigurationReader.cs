@@ -1,6 +1,7 @@
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.DependencyInjection;
@@ -128,6 +129,7 @@ internal static class CommissionsConfigurationReader
         options.SellerEarnsOwnRank = ConfigurationText.Bool(plan, "SellerEarnsOwnRank", problems) ?? options.SellerEarnsOwnRank;
         options.MaxDepth = ConfigurationText.Int(plan, "MaxDepth", problems) ?? options.MaxDepth;
         options.PayoutCap = ConfigurationText.Rate(plan, "PayoutCap", problems) ?? options.PayoutCap;
+        options.MinPersonalVolumeToEarn = ConfigurationText.Money(plan, "MinPersonalVolumeToEarn", problems) ?? options.MinPersonalVolumeToEarn;
         options.RankRetention = ConfigurationText.Enum<RankRetention>(plan, "RankRetention", problems) ?? options.RankRetention;
         options.SplitOffVolume = ConfigurationText.Enum<SplitOffVolume>(plan, "SplitOffVolume", problems) ?? options.SplitOffVolume;
         options.Base = ConfigurationText.Enum<CommissionBase>(plan, "Base", problems) ?? options.Base;

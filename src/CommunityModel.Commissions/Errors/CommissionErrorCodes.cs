@@ -84,4 +84,13 @@ public static class CommissionErrorCodes
 
     /// <summary>A <see cref="Paying.RewardSchedule"/> given to a run was resolved by another plan than the one paying.</summary>
     public const string ForeignSchedule = "commissions.foreign_schedule";
+
+    // Rules of one plan.
+
+    /// <summary>
+    /// A plan without a payout cap whose rates sum above 100% of the base, for the plan or one of its product or tier
+    /// overrides (or a product × tier pair): levels + the top rank's differential + the peer bonus × generations + roles
+    /// given as rates. The message names every rule summed and its rate.
+    /// </summary>
+    public const string RatesExceedBase = "commissions.rates_exceed_base";
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Staff;
 using CommunityModel.Referrals;
 
@@ -214,9 +215,7 @@ public sealed class CommissionCalculator
         long total = 0;
         for (var i = 0; i < count; i++)
         {
-            lines[i] = paid[i].Kind is CommissionRuleKind.Staff or CommissionRuleKind.Role
-                ? ExplainRole(order, paid[i], holdings[paid[i].Ordinal - 1])
-                : Explain(order.OrderLineId, paid[i], network, ranks, schedule);
+            lines[i] = PlanRules.Explain(plan, order, paid[i], network, ranks, schedule, holdings);
             total += paid[i].Amount;
         }
 
@@ -234,72 +233,6 @@ public sealed class CommissionCalculator
             Forfeited = forfeited.DrainToImmutable(),
             UnfilledRoles = unfilled,
             Exclusion = schedule.Exclusion,
-        };
-    }
-
-    // A role line: the share, or the band reached (whole volume) or the effective rate T / V (marginal), with V and T.
-    private CommissionLine ExplainRole(CommissionableOrder order, in PaidLine line, in RoleHolding holding)
-    {
-        var currency = Plan.Currency;
-        var role = Plan.Roles[line.Ordinal - 1];
-        var reward = role.Share;
-        StaffBand? band = null;
-        if (role.Schedule is { } schedule)
-        {
-            band = schedule.Bands[line.Source];
-            reward = LevelReward.OfRate(schedule.Mode == StaffBandMode.WholeVolume ? band.Value.Rate : Rate.FromFraction((decimal)holding.PeriodPay / holding.Volume));
-        }
-
-        return new CommissionLine(
-            order.OrderLineId,
-            role.Rule,
-            line.Kind,
-            line.Ordinal,
-            order.Roles[role.Role],
-            null,
-            reward!,
-            Money.FromMinorUnits(line.Basis, currency),
-            Money.FromMinorUnits(line.Amount, currency),
-            Money.FromMinorUnits(line.Uncapped, currency),
-            line.Capped,
-            [],
-            null)
-        {
-            Role = role.Role,
-            Band = band,
-            PeriodVolume = band is null ? null : Money.FromMinorUnits(holding.Volume, currency),
-            PeriodPay = band is null ? null : Money.FromMinorUnits(holding.PeriodPay, currency),
-        };
-    }
-
-    private CommissionLine Explain(string orderLineId, in PaidLine line, NetworkSnapshot network, MemberRanks? ranks, RewardSchedule schedule)
-    {
-        var plan = Plan;
-        var currency = plan.Currency;
-        var rank = ranks?.RankAt(line.Beneficiary);
-        var (reward, compressed, peerOf) = line.Kind switch
-        {
-            CommissionRuleKind.Level => (schedule.Rewards[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), (MemberId?)null),
-            CommissionRuleKind.Differential => (LevelReward.OfRate(plan.Ladder[line.Ordinal].DifferentialRate - (line.Source == 0 ? Rate.Zero : plan.Ladder[line.Source].DifferentialRate)), [], null),
-            _ => (LevelReward.OfRate(rank!.PeerRate ?? plan.PeerRate), ImmutableArray<MemberId>.Empty, network.MemberAt(line.Source)),
-        };
-
-        return new CommissionLine(
-            orderLineId,
-            plan.RuleId(line.Kind, line.Ordinal),
-            line.Kind,
-            line.Ordinal,
-            network.MemberAt(line.Beneficiary),
-            rank,
-            reward,
-            Money.FromMinorUnits(line.Basis, currency),
-            Money.FromMinorUnits(line.Amount, currency),
-            Money.FromMinorUnits(line.Uncapped, currency),
-            line.Capped,
-            compressed,
-            peerOf)
-        {
-            Source = line.Kind == CommissionRuleKind.Level ? schedule.Sources[line.Ordinal - 1] : RewardSource.Plan,
         };
     }
 }

@@ -1,3 +1,5 @@
+using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Commissions.Paying;
@@ -45,6 +47,38 @@ public sealed class EarnerRoster
 
         return new(network, bytes);
     }
+
+    /// <summary>
+    /// This roster with every member's <see cref="EarnerStatus.Unqualified"/> flag set from the period's volumes: set when
+    /// the plan asks for a personal volume to earn (<see cref="CommissionPlan.MinPersonalVolumeToEarn"/>) and the member's
+    /// personal volume is below it, cleared otherwise. Other flags are kept. The month-end run qualifies its roster the same way.
+    /// </summary>
+    /// <param name="volumes">The period's volumes over <see cref="Network"/>, e.g. from <see cref="PeriodVolumes.FromEntries"/>.</param>
+    /// <param name="plan">The plan whose qualification applies.</param>
+    /// <returns>The qualified roster (a new one; this roster is unchanged).</returns>
+    /// <exception cref="CommissionException">The volumes describe another network, or are in another currency than the plan (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    public EarnerRoster Qualify(PeriodVolumes volumes, CommissionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(volumes);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (volumes.Network != Network || volumes.Currency != plan.Currency)
+        {
+            throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The volumes describe another network than the roster's, or are in {volumes.Currency.Code} while plan '{plan.Name}' pays in {plan.Currency.Code}.");
+        }
+
+        var bytes = (byte[])_statuses.Clone();
+        var minimum = plan.MinPersonalVolumeToEarn?.MinorUnits;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)QualifiedStatus((EarnerStatus)bytes[i], volumes.PersonalMinorAt(i), minimum);
+        }
+
+        return new(Network, bytes);
+    }
+
+    /// <summary>A status with its <see cref="EarnerStatus.Unqualified"/> flag set when a minimum personal volume is required and not reached.</summary>
+    internal static EarnerStatus QualifiedStatus(EarnerStatus status, long personalMinorUnits, long? minimumMinorUnits) =>
+        minimumMinorUnits is { } minimum && personalMinorUnits < minimum ? status | EarnerStatus.Unqualified : status & ~EarnerStatus.Unqualified;
 
     /// <summary>The status of the member at a dense index.</summary>
     /// <param name="index">An index of <see cref="Network"/>.</param>

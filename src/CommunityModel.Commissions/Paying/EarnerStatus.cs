@@ -15,4 +15,10 @@ public enum EarnerStatus : byte
 
     /// <summary>Inactive (e.g. a lapsed membership): may not earn under any plan.</summary>
     Inactive = 4,
+
+    /// <summary>
+    /// Below the plan's personal-volume qualification to earn this period (<see cref="Plans.CommissionPlanOptions.MinPersonalVolumeToEarn"/>):
+    /// earns under no rule. Set by <see cref="EarnerRoster.Qualify"/> and by the month-end run.
+    /// </summary>
+    Unqualified = 8,
 }

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Volumes;
 
 namespace CommunityModel.Commissions.Paying;
 
@@ -12,14 +14,22 @@ internal readonly struct PackedUpline : IUplineTable
 {
     private readonly Step[] _steps;
 
-    internal PackedUpline(MemberRanks ranks, EarnerRoster? earners)
+    /// <summary>Packs the upline; with the period's volumes, members below the plan's personal volume to earn are marked unqualified.</summary>
+    internal PackedUpline(MemberRanks ranks, EarnerRoster? earners, PeriodVolumes? volumes = null, CommissionPlan? plan = null)
     {
         var network = ranks.Network;
         var levels = ranks.Levels;
+        var minimum = volumes is null ? null : plan?.MinPersonalVolumeToEarn?.MinorUnits;
         _steps = GC.AllocateUninitializedArray<Step>(network.Count);
         for (var i = 0; i < _steps.Length; i++)
         {
-            _steps[i] = new Step(network.ParentAt(i), levels[i], earners is null ? EarnerStatus.None : earners.StatusAt(i));
+            var status = earners is null ? EarnerStatus.None : earners.StatusAt(i);
+            if (minimum is not null)
+            {
+                status = EarnerRoster.QualifiedStatus(status, volumes!.PersonalMinorAt(i), minimum);
+            }
+
+            _steps[i] = new Step(network.ParentAt(i), levels[i], status);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Rules;
 
 namespace CommunityModel.Commissions.Paying;
 
@@ -37,7 +38,8 @@ public sealed class RewardSchedule
         Sources = [.. sources];
         Rounding = plan.Rounding;
         Compress = plan.IneligibleUpline == IneligibleUplinePolicy.Compress;
-        PromotersOnly = plan.Earners == EarnerEligibility.DesignatedPromoters;
+        Earners = new EarnerFilter(plan);
+        MaxDepth = plan.MaxDepth;
     }
 
     /// <summary>The plan that resolved the schedule: the only one that accepts it.</summary>
@@ -61,8 +63,11 @@ public sealed class RewardSchedule
     /// <summary>Whether an ineligible upline is compressed past (otherwise its level is forfeited).</summary>
     internal bool Compress { get; }
 
-    /// <summary>Whether only designated promoters earn levels.</summary>
-    internal bool PromotersOnly { get; }
+    /// <summary>Who may earn a level.</summary>
+    internal EarnerFilter Earners { get; }
+
+    /// <summary>The deepest upline a level may go to, the buyer's sponsor being 1 (compressing past members counts their generations).</summary>
+    internal int MaxDepth { get; }
 
     /// <summary>One level as the walk computes it: a fixed amount (or -1 for a rate) and the rate in integer form.</summary>
     internal readonly record struct ResolvedLevel(long FixedMinorUnits, RateFactor Rate);

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Plans;
@@ -30,12 +31,13 @@ public sealed class CommissionPlan
     private CommissionPlan(CommissionPlanOptions options)
     {
         Name = options.Name;
+        MaxDepth = options.MaxDepth;
         Currency = options.Currency;
         Base = options.Base;
         Rounding = options.Rounding;
         Earners = options.Earners;
         IneligibleUpline = options.IneligibleUpline;
-        Levels = [.. (options.Levels ?? []).Select(l => ToReward(l)!)];
+        Levels = [.. (options.Levels ?? []).Select(l => LevelRule.ToReward(l)!)];
         ProductOverrides = (options.ProductOverrides ?? new Dictionary<string, IList<CommissionLevelOptions>>()).ToFrozenDictionary(p => p.Key, p => ToRewards(p.Value), StringComparer.Ordinal);
         TierOverrides = (options.TierOverrides ?? new Dictionary<string, IList<CommissionLevelOptions>>()).ToFrozenDictionary(p => p.Key, p => ToRewards(p.Value), StringComparer.Ordinal);
         ExcludedProducts = (options.ExcludedProducts ?? []).ToFrozenSet(StringComparer.Ordinal);
@@ -49,7 +51,7 @@ public sealed class CommissionPlan
         PeerBasis = options.PeerBonus?.Basis ?? PeerBonusBasis.OfBase;
         PeerGenerations = options.PeerBonus?.Generations ?? 0;
         PayoutCap = options.PayoutCap;
-        MaxDepth = options.MaxDepth;
+        MinPersonalVolumeToEarn = options.MinPersonalVolumeToEarn;
         _levelRules = [.. Enumerable.Range(1, MaxLevels).Select(n => $"{Name}/level-{n}")];
         _peerRules = [.. Enumerable.Range(1, PeerBonusOptions.MaxGenerations).Select(g => $"{Name}/peer-{g}")];
         DifferentialRule = $"{Name}/differential";
@@ -127,6 +129,9 @@ public sealed class CommissionPlan
     /// <summary>The most paid on one order as a rate of its base; <see langword="null"/> for no cap.</summary>
     public Rate? PayoutCap { get; }
 
+    /// <summary>The personal volume a member must reach in the period to earn under any rule; <see langword="null"/> when none is needed.</summary>
+    public Money? MinPersonalVolumeToEarn { get; }
+
     /// <summary>The roles paid after the peer bonus and before the cap, in payment order; empty when the plan pays none.</summary>
     public ImmutableArray<PlanRole> Roles { get; }
 
@@ -172,42 +177,8 @@ public sealed class CommissionPlan
             Add(CommissionErrorCodes.InvalidPlan, "Currency is not set.");
         }
 
+        PlanRules.Validate(options, problems);
         var levels = options.Levels ?? [];
-        if (levels.Count > MaxLevels)
-        {
-            Add(CommissionErrorCodes.InvalidPlan, $"Levels has {levels.Count} level(s); a plan pays at most {MaxLevels} levels (国家规定层级不能超过3级).");
-        }
-
-        if (options.MaxDepth is < 1 or > DepthLimit)
-        {
-            Add(CommissionErrorCodes.InvalidPlan, $"MaxDepth is {options.MaxDepth}; a plan pays 1 to {DepthLimit} generations above the buyer.");
-        }
-        else if (levels.Count <= MaxLevels && levels.Count > options.MaxDepth)
-        {
-            Add(CommissionErrorCodes.InvalidPlan, $"Levels has {levels.Count} level(s) but MaxDepth is {options.MaxDepth}; no rule pays deeper than the plan's depth.");
-        }
-
-        CheckRewards("Levels", levels, levels.Count, required: true, options.Currency, problems);
-        var rateSum = levels.Where(l => l is { FixedAmount: null, Rate: not null }).Aggregate(Rate.Zero, (sum, l) => sum + l.Rate!.Value);
-        if (rateSum > Rate.One)
-        {
-            Add(CommissionErrorCodes.InvalidPlan, $"Levels pay {rateSum} of the base in total; at most 100% can be paid.");
-        }
-
-        foreach (var (kind, overrides) in new[] { ("ProductOverrides", options.ProductOverrides), ("TierOverrides", options.TierOverrides) })
-        {
-            foreach (var (key, rewards) in overrides ?? new Dictionary<string, IList<CommissionLevelOptions>>())
-            {
-                if (levels.Count == 0)
-                {
-                    Add(CommissionErrorCodes.InvalidPlan, $"{kind}:{key} overrides level rewards but the plan pays no levels.");
-                    continue;
-                }
-
-                CheckRewards($"{kind}:{key}", rewards ?? [], Math.Min(levels.Count, MaxLevels), required: false, options.Currency, problems);
-            }
-        }
-
         if (levels.Count == 0 && (options.Ranks?.Count ?? 0) == 0 && (options.Roles?.Count ?? 0) == 0)
         {
             Add(CommissionErrorCodes.InvalidPlan, "The plan pays nothing: give it Levels (one to three), Ranks or Roles.");
@@ -233,34 +204,14 @@ public sealed class CommissionPlan
             Add(CommissionErrorCodes.InvalidPlan, $"Rounding '{options.Rounding}' is not a rounding mode.");
         }
 
-        problems.AddRange(RankLadder.Validate(options.Currency, [.. options.Ranks ?? []]));
-        if (options.PeerBonus is { } peer)
-        {
-            if (peer.Generations is < 1 or > PeerBonusOptions.MaxGenerations)
-            {
-                Add(CommissionErrorCodes.InvalidPeerBonus, $"PeerBonus:Generations is {peer.Generations}; a peer bonus pays 1 to {PeerBonusOptions.MaxGenerations} generations.");
-            }
-
-            if (!peer.Rate.IsBetweenZeroAndOne)
-            {
-                Add(CommissionErrorCodes.InvalidPeerBonus, $"PeerBonus:Rate is {peer.Rate}; it must be between 0% and 100%.");
-            }
-
-            if (!Enum.IsDefined(peer.Basis))
-            {
-                Add(CommissionErrorCodes.InvalidPeerBonus, $"PeerBonus:Basis '{peer.Basis}' is not OfBase or OfDownlineDifferential.");
-            }
-        }
-
-        PlanRoles.Validate(options, problems);
-        if (options.PayoutCap is { IsBetweenZeroAndOne: false } cap)
-        {
-            Add(CommissionErrorCodes.InvalidPayoutCap, $"PayoutCap is {cap}; a cap is between 0% and 100% of the base.");
-        }
-
         if (!Enum.IsDefined(options.RankRetention) || !Enum.IsDefined(options.SplitOffVolume))
         {
             Add(CommissionErrorCodes.InvalidPlan, $"RankRetention '{options.RankRetention}' or SplitOffVolume '{options.SplitOffVolume}' is not a defined option.");
+        }
+
+        if (options.MinPersonalVolumeToEarn is { } minimum && (minimum.IsNegative || minimum.Currency != options.Currency))
+        {
+            Add(CommissionErrorCodes.InvalidPlan, $"MinPersonalVolumeToEarn is {minimum}; it is zero or more in the plan's {options.Currency.Code}.");
         }
 
         return problems.ToImmutable();
@@ -305,74 +256,12 @@ public sealed class CommissionPlan
     internal (LevelReward Reward, RewardSource Source) RewardFor(int level, ImmutableArray<LevelReward?> product, ImmutableArray<LevelReward?> tier)
     {
         var index = level - 1;
-        var fromProduct = !product.IsDefault && index < product.Length ? product[index] : null;
-        var fromTier = !tier.IsDefault && index < tier.Length ? tier[index] : null;
-        var fromPlan = Levels[index];
-        if (fromProduct is { FixedAmount: not null })
-        {
-            return (fromProduct, RewardSource.Product);
-        }
-
-        if (fromTier is { FixedAmount: not null })
-        {
-            return (fromTier, RewardSource.LadderTier);
-        }
-
-        if (fromPlan.FixedAmount is not null)
-        {
-            return (fromPlan, RewardSource.Plan);
-        }
-
-        return fromProduct is not null ? (fromProduct, RewardSource.Product)
-            : fromTier is not null ? (fromTier, RewardSource.LadderTier)
-            : (fromPlan, RewardSource.Plan);
+        var (reward, source) = LevelRule.Resolve(
+            Levels[index],
+            !product.IsDefault && index < product.Length ? product[index] : null,
+            !tier.IsDefault && index < tier.Length ? tier[index] : null);
+        return (reward!, source);
     }
 
-    private static void CheckRewards(string setting, IList<CommissionLevelOptions> rewards, int maxCount, bool required, Currency currency, ImmutableArray<CommissionPlanProblem>.Builder problems)
-    {
-        void Add(string message) => problems.Add(new(CommissionErrorCodes.InvalidPlan, message));
-        if (!required && rewards.Count > maxCount)
-        {
-            Add($"{setting} has {rewards.Count} level(s) but the plan has {maxCount}.");
-        }
-
-        for (var i = 0; i < rewards.Count; i++)
-        {
-            var reward = rewards[i];
-            var where = $"{setting}[{i}] (level {i + 1})";
-            if (reward is null || (reward.Rate is null && reward.FixedAmount is null))
-            {
-                if (required)
-                {
-                    Add($"{where} has neither a Rate nor a FixedAmount.");
-                }
-
-                continue;
-            }
-
-            if (reward.FixedAmount is { } amount)
-            {
-                if (amount.IsNegative)
-                {
-                    Add($"{where} FixedAmount is {amount}; it must be zero or more.");
-                }
-
-                if (amount.Currency != currency)
-                {
-                    Add($"{where} FixedAmount is in {amount.Currency.Code}, the plan in {currency.Code}.");
-                }
-            }
-            else if (reward.Rate is { IsBetweenZeroAndOne: false } rate)
-            {
-                Add($"{where} Rate is {rate}; it must be between 0% and 100%.");
-            }
-        }
-    }
-
-    private static LevelReward? ToReward(CommissionLevelOptions? level) =>
-        level?.FixedAmount is { } amount ? LevelReward.OfFixedAmount(amount)
-        : level?.Rate is { } rate ? LevelReward.OfRate(rate)
-        : null;
-
-    private static ImmutableArray<LevelReward?> ToRewards(IList<CommissionLevelOptions> levels) => [.. (levels ?? []).Select(ToReward)];
+    private static ImmutableArray<LevelReward?> ToRewards(IList<CommissionLevelOptions> levels) => [.. (levels ?? []).Select(LevelRule.ToReward)];
 }

@@ -1,4 +1,5 @@
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Staff;
 
 namespace CommunityModel.Commissions.Plans;
@@ -170,6 +171,15 @@ public sealed class CommissionPlanBuilder
     public CommissionPlanBuilder SplitOff(SplitOffVolume splitOff)
     {
         _options.SplitOffVolume = splitOff;
+        return this;
+    }
+
+    /// <summary>Requires a personal volume in the period to earn under any rule (a member below it is unqualified).</summary>
+    /// <param name="minimum">The volume, zero or more in the plan's currency.</param>
+    /// <returns>This builder.</returns>
+    public CommissionPlanBuilder EarnersNeedPersonalVolume(Money minimum)
+    {
+        _options.MinPersonalVolumeToEarn = minimum;
         return this;
     }
 

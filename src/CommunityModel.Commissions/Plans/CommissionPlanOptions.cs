@@ -1,6 +1,5 @@
-using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
-using CommunityModel.Commissions.Staff;
+using CommunityModel.Commissions.Rules;
 
 namespace CommunityModel.Commissions.Plans;
 
@@ -66,6 +65,13 @@ public sealed class CommissionPlanOptions
 
     /// <summary>Whether split-off teams' volume counts toward their origin's qualification.</summary>
     public SplitOffVolume SplitOffVolume { get; set; } = SplitOffVolume.CountsTowardOrigin;
+
+    /// <summary>
+    /// The personal volume (the base of a member's own orders in the period, less refunds) a member must reach to earn
+    /// under any rule; below it the member is unqualified: its levels are forfeited or compressed past as
+    /// <see cref="IneligibleUpline"/> says, and it is invisible to the differential and peer walks. None when <see langword="null"/>.
+    /// </summary>
+    public Money? MinPersonalVolumeToEarn { get; set; }
 
     /// <summary>What rates apply to; the amount paid by default.</summary>
     public CommissionBase Base { get; set; } = CommissionBase.AmountPaid;

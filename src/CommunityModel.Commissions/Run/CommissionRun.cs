@@ -262,7 +262,7 @@ public sealed class CommissionRun
         var shared = new long[totalsLength];
         var spare = new ConcurrentBag<long[]>();
         var sequence = BuyerSequence.Create(orders.Buyers.Span, ranks.Network.Count);
-        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners), orders, sequence, keepLines: sink is not null) { Staff = staff, RoleHolders = roleHolders, HolderTotals = memberTotals };
+        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners, volumes, Plan), orders, sequence, keepLines: sink is not null) { Staff = staff, RoleHolders = roleHolders, HolderTotals = memberTotals };
         var chunks = new ChunkResult[Math.Min(waveSize, Math.Max(chunkCount, 1))];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         var kindTotals = new long[CommissionRunResult.Kinds];

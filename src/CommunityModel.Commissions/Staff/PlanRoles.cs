@@ -1,70 +1,13 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Rules;
 
 namespace CommunityModel.Commissions.Staff;
 
-/// <summary>Validates and creates the roles of a combined plan; the bands of a banded role are checked by <see cref="StaffSchedule.Validate"/>.</summary>
+/// <summary>Creates the roles of a combined plan (validated by <see cref="Rules.RoleRule"/>) and reads the holders an order names.</summary>
 internal static class PlanRoles
 {
-    /// <summary>Adds every rule the roles break, each naming its setting (<c>Roles:i</c>, <c>Roles:i:Bands:j</c>).</summary>
-    internal static void Validate(CommissionPlanOptions options, ImmutableArray<CommissionPlanProblem>.Builder problems)
-    {
-        var roles = options.Roles ?? [];
-        void Add(string message) => problems.Add(new(CommissionErrorCodes.InvalidRole, message));
-        if (roles.Count > CommissionPlan.MaxRoles)
-        {
-            Add($"Roles has {roles.Count} roles; a plan pays at most {CommissionPlan.MaxRoles}.");
-        }
-
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < roles.Count; i++)
-        {
-            var where = $"Roles:{i}";
-            if (roles[i] is not { } role)
-            {
-                Add($"{where} is empty; give the role a name and one of Rate, Amount or Bands.");
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(role.Role))
-            {
-                Add($"{where}:Role is empty; name the role (e.g. division, agent, staff).");
-            }
-            else if (!seen.TryAdd(role.Role, i))
-            {
-                Add($"{where}:Role '{role.Role}' repeats Roles:{seen[role.Role]}; each role appears once.");
-            }
-
-            var bands = role.Bands ?? [];
-            var set = new[] { role.Rate is null ? null : "Rate", role.Amount is null ? null : "Amount", bands.Count == 0 ? null : "Bands" }.OfType<string>().ToArray();
-            if (set.Length != 1)
-            {
-                var what = set.Length == 0 ? "none of them" : string.Join(" and ", set);
-                Add($"{where} ('{role.Role}') sets {what}; set exactly one of Rate (a share of the base), Amount (per order line) or Bands (on the holder's period volume).");
-            }
-
-            if (role.Rate is { IsBetweenZeroAndOne: false } rate)
-            {
-                Add($"{where}:Rate is {rate}; a role's rate is 0% to 100% of the base.");
-            }
-
-            if (role.Amount is { } amount && (amount.Currency != options.Currency || amount.IsNegative))
-            {
-                Add($"{where}:Amount is {amount}; a fixed amount is zero or more in the plan's {options.Currency}.");
-            }
-
-            if (bands.Count > 0 && options.Currency != Currency.None)
-            {
-                // The staff schedule's own validator, its code and messages, under this role's path.
-                foreach (var problem in StaffSchedule.Validate(ScheduleOptions(options, role)))
-                {
-                    problems.Add(new(CommissionErrorCodes.InvalidPlan, $"{where}:{problem}"));
-                }
-            }
-        }
-    }
-
     /// <summary>The validated roles, in payment order.</summary>
     internal static ImmutableArray<PlanRole> Create(CommissionPlanOptions options)
     {
@@ -87,7 +30,8 @@ internal static class PlanRoles
         return result.MoveToImmutable();
     }
 
-    private static StaffScheduleOptions ScheduleOptions(CommissionPlanOptions plan, RoleOptions role)
+    /// <summary>A banded role's bands as a staff schedule's options, in the plan's currency and rounding.</summary>
+    internal static StaffScheduleOptions ScheduleOptions(CommissionPlanOptions plan, RoleOptions role)
     {
         var schedule = new StaffScheduleOptions
         {

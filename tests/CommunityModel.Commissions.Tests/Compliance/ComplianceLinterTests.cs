@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;

@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Paying;
 using System.Collections.Immutable;
 
@@ -68,7 +69,7 @@ public sealed record TeamScenario(EarnerRoster Earners, MemberRanks Ranks, Commi
     public StaffVolumes Volumes => StaffVolumes.Create(Plan, Month);
 
     public override string ToString() =>
-        $"roles {string.Join("; ", Plan.Roles)} month {string.Join(" ", Month.Select(o => $"{o.OrderLineId}:{o.Buyer}:{o.AmountPaid.MinorUnits}:[{string.Join(",", o.Roles.Select(r => $"{r.Key}={r.Value}"))}]"))}; plan levels {Plan.Levels.Length} ranks {string.Join("/", Plan.Ladder.Ranks.Select(r => r.DifferentialRate))} peer {Plan.PeerRate}x{Plan.PeerGenerations} {Plan.PeerBasis} seller {Plan.SellerEarnsOwnRank} cap {Plan.PayoutCap} {Plan.Rounding}; "
+        $"roles {string.Join("; ", Plan.Roles)} month {string.Join(" ", Month.Select(o => $"{o.OrderLineId}:{o.Buyer}:{o.AmountPaid.MinorUnits}:[{string.Join(",", o.Roles.Select(r => $"{r.Key}={r.Value}"))}]"))}; plan levels {Plan.Levels.Length} ranks {string.Join("/", Plan.Ladder.Ranks.Select(r => r.DifferentialRate))} peer {Plan.PeerRate}x{Plan.PeerGenerations} {Plan.PeerBasis} seller {Plan.SellerEarnsOwnRank} depth {Plan.MaxDepth} cap {Plan.PayoutCap} {Plan.Rounding}; "
         + $"order {Order.AmountPaid} by {Order.Buyer}; links {string.Join(" ", Earners.Network.ToLinks().Select(l => $"{l.Member}<{l.Sponsor}:{Earners.StatusOf(l.Member)}:R{Ranks.RankOf(l.Member)?.Level ?? 0}"))}";
 }
 
@@ -95,10 +96,11 @@ public static class TeamScenarios
                         Gen.Choose(-1, 10_000).SelectMany(capBps =>
                             Gen.Elements(true, false).SelectMany(sellerEarns =>
                                 Gen.Elements(PeerBonusBasis.OfBase, PeerBonusBasis.OfDownlineDifferential).SelectMany(basis =>
-                                    Gen.Elements(RoundingMode.Down, RoundingMode.HalfUp, RoundingMode.Up).Select(rounding =>
+                                    Gen.Elements(RoundingMode.Down, RoundingMode.HalfUp, RoundingMode.Up).SelectMany(rounding => Gen.Choose(0, 4).Select(extraDepth =>
                                     {
-                                        // Product "p" and tier "t" override the levels; product "x" and kind "k" are excluded.
-                                        var builder = new CommissionPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding).ExcludeProducts("x").ExcludeOrderKinds("k");
+                                        // Product "p" and tier "t" override the levels; product "x" and kind "k" are excluded. The depth is the levels' or deeper.
+                                        var builder = new CommissionPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding).ExcludeProducts("x").ExcludeOrderKinds("k")
+                                            .PayToDepth(Math.Max(1, levelBps.Length) + extraDepth);
                                         foreach (var bp in levelBps)
                                         {
                                             builder.Level(Rate.FromBasisPoints(bp));
@@ -145,8 +147,14 @@ public static class TeamScenarios
                                             };
                                         }
 
+                                        // Without a cap, rates summing above the base are refused: a 100% cap keeps such a plan and changes no payout.
+                                        if (capBps < 0 && CommissionPlan.Validate(builder.ToOptions()).Any(p => p.Code == CommissionErrorCodes.RatesExceedBase))
+                                        {
+                                            builder.CapPayoutAt(Rate.One);
+                                        }
+
                                         return builder.Build();
-                                    })))))))));
+                                    }))))))))));
 
     // Thresholds from zero, strictly increasing; rates never decreasing.
     private static StaffBand[] Bands((int Step, int Bps)[] steps)

@@ -72,8 +72,9 @@ public class CommissionCalculatorLevelTests
     {
         var roster = EarnerRoster.Create(Chain, [KeyValuePair.Create(new MemberId(3), EarnerStatus.Inactive)]);
 
-        var result = new CommissionCalculator(TenFiveThree(b => b.WhenUplineIneligible(IneligibleUplinePolicy.Compress))).Calculate(Vip(), roster);
+        var result = new CommissionCalculator(TenFiveThree(b => b.WhenUplineIneligible(IneligibleUplinePolicy.Compress).PayToDepth(4))).Calculate(Vip(), roster);
 
+        // Compressing past 3 makes 1 the third level at depth 4: a plan declaring four generations pays it.
         Assert.Equal([(4L, 1), (2L, 2), (1L, 3)], result.Lines.Select(l => (l.Beneficiary.Value, l.Level)));
         Assert.Equal([3L], result.Lines[1].CompressedPast.Select(m => m.Value));
         Assert.Empty(result.Lines[2].CompressedPast);

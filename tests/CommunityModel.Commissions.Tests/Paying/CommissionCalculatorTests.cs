@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Tests.Generators;
@@ -13,7 +14,7 @@ public class CommissionCalculatorTests
 
     private static CommissionPlan Plan(Action<CommissionPlanBuilder>? configure = null)
     {
-        var builder = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+        var builder = new CommissionPlanBuilder("team").PayToDepth(5).Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
             .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
             .PeerBonus(Rate.FromPercent(2));
         configure?.Invoke(builder);
@@ -93,7 +94,7 @@ public class CommissionCalculatorTests
     public void Cumulative_rounding_keeps_the_differential_total_at_the_highest_rate_of_the_base()
     {
         // ¥99.99: 5% is 4.9995 → 4.99; 10% is 9.999 → 9.99, so the R2 line is 9.99 − 4.99 = 5.00, not 4.99.
-        var plan = new CommissionPlanBuilder("team").Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Build();
+        var plan = new CommissionPlanBuilder("team").PayToDepth(5).Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Build();
         var ranks = MemberRanks.Create(Chain, plan.Ladder, [KeyValuePair.Create(new MemberId(6), "R1"), KeyValuePair.Create(new MemberId(5), "R2")]);
 
         var result = new CommissionCalculator(plan).Calculate(new CommissionableOrder("o-1", 6, Money.Cny(99.99m)), ranks);
@@ -105,7 +106,7 @@ public class CommissionCalculatorTests
     [Fact]
     public void Equal_or_lower_ranks_without_a_peer_bonus_earn_nothing_and_the_breakage_stays_with_the_company()
     {
-        var plan = new CommissionPlanBuilder("team").Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Build();
+        var plan = new CommissionPlanBuilder("team").PayToDepth(5).Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Build();
         var ranks = MemberRanks.Create(Chain, plan.Ladder, [KeyValuePair.Create(new MemberId(5), "R2"), KeyValuePair.Create(new MemberId(4), "R1"), KeyValuePair.Create(new MemberId(3), "R2")]);
 
         var result = new CommissionCalculator(plan).Calculate(new CommissionableOrder("o-1", 6, Money.Cny(1000m)), ranks);

@@ -15,7 +15,7 @@ public class CommissionOverridesTests
 
     private static CommissionPlan Plan(Action<CommissionPlanBuilder>? configure = null)
     {
-        var builder = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
+        var builder = new CommissionPlanBuilder("team").PayToDepth(5).Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
             .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
             .PeerBonus(Rate.FromPercent(2))
             .ForProduct("course", LevelReward.OfRate(Rate.FromPercent(20)), null, LevelReward.OfFixedAmount(Money.Cny(8m)))
@@ -77,7 +77,7 @@ public class CommissionOverridesTests
     [Fact]
     public void A_plan_without_levels_still_applies_exclusions_to_the_differential_and_peer_bonus()
     {
-        var plan = new CommissionPlanBuilder("team").Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
+        var plan = new CommissionPlanBuilder("team").PayToDepth(5).Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
             .PeerBonus(Rate.FromPercent(2)).ExcludeProducts("trial-class").Build();
         var calculator = new CommissionCalculator(plan);
 

@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Tests.Plans;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommunityModel.Commissions.Rules;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Ranks;

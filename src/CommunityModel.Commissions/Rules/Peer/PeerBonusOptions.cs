@@ -1,4 +1,4 @@
-namespace CommunityModel.Commissions.Plans;
+namespace CommunityModel.Commissions.Rules;
 
 /// <summary>The peer bonus (平级奖) of a combined plan as data: a rate, what it applies to, and how many same-rank generations earn it.</summary>
 public sealed class PeerBonusOptions

@@ -1,4 +1,4 @@
-namespace CommunityModel.Commissions.Plans;
+namespace CommunityModel.Commissions.Rules;
 
 /// <summary>What one level of a plan pays: a rate of the commissionable base or a fixed amount.</summary>
 public sealed class CommissionLevelOptions

@@ -1,4 +1,6 @@
-namespace CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Paying;
+
+namespace CommunityModel.Commissions.Rules;
 
 /// <summary>What receives the results of a <see cref="LevelWalk"/>.</summary>
 internal interface ILevelWriter

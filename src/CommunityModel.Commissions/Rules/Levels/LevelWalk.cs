@@ -1,10 +1,12 @@
-namespace CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Paying;
+
+namespace CommunityModel.Commissions.Rules;
 
 /// <summary>
 /// The one implementation of the multi-level rules, used by <see cref="CommissionCalculator"/> (explained and
 /// span forms) and by the combined plan's kernel (calculator and month-end run): walking up from the buyer's
-/// sponsor, an eligible upline takes the next level; an ineligible one (suspended, inactive, or not a promoter
-/// when the plan says so) forfeits its level or is compressed past; a fixed amount wins over a rate (resolved in
+/// sponsor, an eligible upline takes the next level; no upline more than the plan's depth above the buyer earns (compression included); an ineligible one (suspended, inactive, unqualified, or not a
+/// promoter when the plan says so) forfeits its level or is compressed past; a fixed amount wins over a rate (resolved in
 /// the <see cref="RewardSchedule"/>); a rate's product is rounded by the plan; no line exceeds what is left.
 /// </summary>
 /// <remarks>
@@ -13,8 +15,6 @@ namespace CommunityModel.Commissions.Paying;
 /// </remarks>
 internal static class LevelWalk
 {
-    private const EarnerStatus Barred = EarnerStatus.Suspended | EarnerStatus.Inactive;
-
     /// <summary>Pays the schedule's levels on one order; the caller has checked the schedule is not an exclusion.</summary>
     /// <param name="schedule">The order's resolved rewards.</param>
     /// <param name="buyer">The buyer's index.</param>
@@ -29,15 +29,16 @@ internal static class LevelWalk
         var levels = schedule.Levels;
         var rounding = schedule.Rounding;
         var compress = schedule.Compress;
-        var promotersOnly = schedule.PromotersOnly;
+        var earners = schedule.Earners;
         var remaining = baseMinor;
         var upline = network.ParentAt(buyer);
         var below = buyer; // the member whose sponsor is the next upline a level may go to
         var compressed = 0;
-        for (var level = 1; level <= levels.Length && upline >= 0 && remaining > 0;)
+        var maxDepth = schedule.MaxDepth;
+        for (int level = 1, depth = 1; level <= levels.Length && upline >= 0 && remaining > 0 && depth <= maxDepth; depth++)
         {
             var status = network.StatusAt(upline);
-            if ((status & Barred) == 0 && (!promotersOnly || (status & EarnerStatus.Promoter) != 0))
+            if (earners.MayEarn(status))
             {
                 ref readonly var reward = ref levels[level - 1];
                 var amount = Math.Min(remaining, reward.FixedMinorUnits >= 0 ? reward.FixedMinorUnits : reward.Rate.Of(baseMinor, rounding));

@@ -1,4 +1,4 @@
-namespace CommunityModel.Commissions.Plans;
+namespace CommunityModel.Commissions.Rules;
 
 /// <summary>What a peer bonus (平级奖) rate applies to.</summary>
 public enum PeerBonusBasis

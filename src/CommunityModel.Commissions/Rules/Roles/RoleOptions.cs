@@ -1,4 +1,6 @@
-namespace CommunityModel.Commissions.Staff;
+using CommunityModel.Commissions.Staff;
+
+namespace CommunityModel.Commissions.Rules;
 
 /// <summary>
 /// One role of a combined plan as data (e.g. <c>division</c>, <c>agent</c>, <c>staff</c>): exactly one of a rate of
