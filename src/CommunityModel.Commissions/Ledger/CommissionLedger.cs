@@ -460,8 +460,9 @@ public sealed class CommissionLedger
     /// <summary>Applies a stored event (replay), after checking that it fits. Events of other kinds are ignored.</summary>
     /// <param name="domainEvent">A ledger event.</param>
     /// <exception cref="LedgerReplayException">
-    /// The event does not fit (e.g. a withdrawal or commission recorded twice, a refund of an unknown order line,
-    /// a payment of an unknown withdrawal); the ledger is unchanged.
+    /// The event does not fit (e.g. a withdrawal, commission or refund recorded twice, an accrual below the refunds
+    /// recorded before it, a payment of an unknown withdrawal); the ledger is unchanged. A refund of an order line not
+    /// accrued yet fits: it waits for the accrual.
     /// </exception>
     public void Apply(IDomainEvent domainEvent)
     {
