@@ -3,6 +3,7 @@ using CommunityModel.Catalog;
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
+using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Lifecycle;
@@ -34,6 +35,7 @@ public sealed class CommunityYear
     private const double Attends = 0.232, OnboardingStalls = 0.06, NicknameWrongFirst = 0.15;
     private const int LeadGroupCapacity = 500, Founders = 5;
     private const string PublicClass = "public-class";
+    private const int ExplainedOrdersPerEarner = 6;
 
     private static readonly ImmutableArray<string> Cities = ["杭州", "上海", "成都", "广州", "北京", "深圳"];
     private static readonly ImmutableArray<string> Industries = ["教育", "餐饮", "美业", "电商", "咨询", "健康"];
@@ -55,8 +57,10 @@ public sealed class CommunityYear
     private readonly PriorityQueue<Action, (long Ticks, long Sequence)> _agenda = new();
     private readonly List<(CommissionableOrder Order, DateTimeOffset PaidAt)> _monthOrders = [];
     private readonly List<(string OrderLine, string RefundId, MemberId Buyer, Money Amount)> _monthRefunds = [];
-    private readonly List<OrderCommission> _commissions = [];
-    private readonly List<OrderCommission> _explained = [];
+    private readonly Dictionary<string, (CommissionableOrder Order, int Month)> _ordersById = new(StringComparer.Ordinal);
+    private readonly List<MemberRanks> _ranksByMonth = [];
+    private readonly long[] _linesByKind = new long[Enum.GetValues<CommissionRuleKind>().Length];
+    private readonly Money[] _paidByKind = [.. Enum.GetValues<CommissionRuleKind>().Select(_ => Money.Zero(Currency.CNY))];
     private readonly IProgress<CommissionRunProgress>? _runProgress;
     private CommissionRunResult? _lastRun;
     private readonly List<MonthLine> _months = [];
@@ -68,8 +72,9 @@ public sealed class CommunityYear
     private readonly DateOnly _firstDay;
     private long _sequence, _orderNumber, _refundNumber, _withdrawalNumber;
     private bool _recording;
-    private int _bought, _referred, _existing, _nicknameRefusals, _upgrades, _refunds;
+    private int _ordersPaid, _bought, _referred, _existing, _nicknameRefusals, _upgrades, _refunds;
     private int _monthArrivals, _monthNewCustomers, _monthNewMembers;
+    private Money _totalBase = Money.Zero(Currency.CNY), _totalCommission = Money.Zero(Currency.CNY);
     private Money _refunded = Money.Zero(Currency.CNY), _paidOut = Money.Zero(Currency.CNY), _monthRevenue = Money.Zero(Currency.CNY), _monthPaidOut = Money.Zero(Currency.CNY);
 
     private CommunityYear(DemoOptions options, CommissionSetup setup, IProgress<CommissionRunProgress>? runProgress)
@@ -662,7 +667,7 @@ public sealed class CommunityYear
 
         if (_recording)
         {
-            _monthOrders.Add((new CommissionableOrder(line, person.Id, amount) { ProductId = productId, LadderTier = ladderTier, Kind = kind }, now));
+            _monthOrders.Add((new CommissionableOrder(line, person.Id, amount) { ProductId = productId, LadderTier = ladderTier, Kind = kind, PaidAt = now }, now));
             _paidInRun.Add(line, amount);
             var (orders, sum) = _revenue.TryGetValue(revenueLabel, out var r) ? r : (0, Money.Zero(Currency.CNY));
             _revenue[revenueLabel] = (orders + 1, sum + amount);
@@ -678,25 +683,36 @@ public sealed class CommunityYear
     {
         var network = _network.Snapshot();
         // Refunds recorded this month take volume back before ranks are qualified; the ledger reverses their commission below.
-        var close = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network, [.. _monthRefunds.Select(r => VolumeEntry.Refund(r.Buyer, r.Amount))], _runProgress);
-        var results = close.Commissions;
-        _explained.AddRange(close.Explained);
-        _lastRun = close.Run ?? _lastRun;
-        var commission = Money.Zero(Currency.CNY);
-        for (var i = 0; i < results.Length; i++)
+        // The run accrues straight into the ledger, each order's freeze period from the moment it was paid.
+        var close = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network, _ledger, _clock.GetUtcNow(), [.. _monthRefunds.Select(r => VolumeEntry.Refund(r.Buyer, r.Amount))], _runProgress);
+        var run = close.Run;
+        _lastRun = run;
+        _ranksByMonth.Add(run.Ranks);
+        foreach (var (order, _) in _monthOrders)
         {
-            _events.AddRange(_ledger.Accrue(results[i], _monthOrders[i].PaidAt));
-            _commissions.Add(results[i]);
-            foreach (var line in results[i].Lines)
-            {
-                _earners.Add(line.Beneficiary.Value);
-                commission += line.Amount;
-            }
+            _ordersById.Add(order.OrderLineId, (order, _ranksByMonth.Count - 1));
         }
+
+        _events.AddRange(close.Events);
+        foreach (var accrued in close.Events.OfType<CommissionAccrued>())
+        {
+            _earners.Add(accrued.Key.Beneficiary.Value);
+        }
+
+        foreach (var kind in Enum.GetValues<CommissionRuleKind>())
+        {
+            _linesByKind[(int)kind] += close.LinesByKind[(int)kind];
+            _paidByKind[(int)kind] += run.TotalPaidFor(kind);
+        }
+
+        _totalBase += run.TotalBase;
+        _totalCommission += run.TotalPaid;
+        _ordersPaid += run.OrderCount;
+        var commission = run.TotalPaid;
 
         foreach (var (orderLine, refundId, _, amount) in _monthRefunds)
         {
-            // An order nobody earned on (a buyer without a sponsor) reverses nothing: RefundOutcome.NoCommission, no events.
+            // An order nobody earned on (a buyer without a sponsor) reverses nothing: the refund is kept, awaiting an accrual that never comes.
             _events.AddRange(_ledger.Refund(orderLine, refundId, amount).Events);
         }
 
@@ -722,7 +738,7 @@ public sealed class CommunityYear
             depth = Math.Max(depth, network.DepthAt(i));
         }
 
-        _months.Add(new MonthLine(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), _monthArrivals, _monthNewCustomers, _monthNewMembers, _monthRevenue, commission, _monthPaidOut, network.Count, depth, close.Run is { } run ? network.Count - run.Ranks.CountByLevel()[0] : 0));
+        _months.Add(new MonthLine(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), _monthArrivals, _monthNewCustomers, _monthNewMembers, _monthRevenue, commission, _monthPaidOut, network.Count, depth, network.Count - run.Ranks.CountByLevel()[0]));
         _monthOrders.Clear();
         _monthRefunds.Clear();
     }
@@ -770,30 +786,26 @@ public sealed class CommunityYear
         var onboardings = _people.Where(p => p.Onboarding is not null).Select(p => p.Onboarding!).ToList();
         var onboarding = new OnboardingSummary(onboardings.Count, onboardings.Count(o => o.IsCompleted), _onboarding.Stalled(onboardings).Length, _nicknameRefusals);
 
-        var lines = _commissions.SelectMany(c => c.Lines).ToList();
-        var byRule = lines.GroupBy(l => l.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new RuleLine(g.Key, g.Count(), Money.Sum(g.Select(l => l.Amount), Currency.CNY))).ToImmutableArray();
-
+        // By rule: the ledger's entries (every line above zero, as accrued); by kind: the runs' totals and lines.
         var balances = _earners.Select(e => (Member: new MemberId(e), Balance: _ledger.BalanceOf(e), Entries: _ledger.EntriesOf(e))).ToList();
+        var entries = balances.SelectMany(b => b.Entries).ToList();
+        var byRule = entries.GroupBy(e => e.Key.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RuleLine(g.Key, g.Count(), Money.Sum(g.Select(e => e.Amount), Currency.CNY))).ToImmutableArray();
         var top = balances.OrderByDescending(b => b.Balance.NetEarned.MinorUnits).ThenBy(b => b.Member.Value).Take(5)
-            .Select(b => new TopEarner(b.Member, _people[(int)b.Member.Value - 1].Stage.Stage, b.Balance.NetEarned, Money.Sum(b.Entries.Select(e => e.Reversed), Currency.CNY), [.. lines.Where(l => l.Beneficiary == b.Member)])
+            .Select(b => new TopEarner(b.Member, _people[(int)b.Member.Value - 1].Stage.Stage, b.Balance.NetEarned, Money.Sum(b.Entries.Select(e => e.Reversed), Currency.CNY), b.Entries)
             {
+                Explained = ExplainFirstOrders(b.Member, b.Entries),
                 Rank = _lastRun?.ExplainRank(b.Member),
             })
             .ToImmutableArray();
-
-        // By rule kind: a team plan's explained lines (the ledger's lines: those the cap left above zero); a levels-only plan pays levels only.
-        var byKind = (_explained.Count > 0
-                ? _explained.SelectMany(c => c.Lines).Where(l => l.Amount.IsPositive).Select(l => (l.Kind, l.Amount))
-                : lines.Select(l => (Kind: CommissionRuleKind.Level, l.Amount)))
-            .GroupBy(l => l.Kind).OrderBy(g => g.Key)
-            .Select(g => new KindLine(g.Key, g.Count(), Money.Sum(g.Select(l => l.Amount), Currency.CNY))).ToImmutableArray();
+        var byKind = Enum.GetValues<CommissionRuleKind>().Where(k => _linesByKind[(int)k] > 0)
+            .Select(k => new KindLine(k, (int)_linesByKind[(int)k], _paidByKind[(int)k])).ToImmutableArray();
         var ranksAtEnd = _lastRun is { } last
             ? [.. last.Plan.Ladder.Ranks.Reverse().Select(r => new RankCount(r, last.Ranks.CountByLevel()[r.Level]))]
             : ImmutableArray<RankCount>.Empty;
 
         var profiles = _setup.Linter.Profiles.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
-        var summary = PayoutSummary.FromRun(_commissions, Currency.CNY);
+        var summary = Payouts(entries);
         return new YearReport
         {
             Options = _options,
@@ -814,7 +826,9 @@ public sealed class CommunityYear
             Memberships = memberships,
             Onboarding = onboarding,
             Months = [.. _months],
-            Commissions = [.. _commissions],
+            OrdersPaid = _ordersPaid,
+            TotalBase = _totalBase,
+            TotalCommission = _totalCommission,
             CommissionByRule = byRule,
             CommissionByKind = byKind,
             RanksAtEnd = ranksAtEnd,
@@ -830,6 +844,30 @@ public sealed class CommunityYear
             OnboardingMermaid = _onboarding.ToMermaid(),
             EventCount = _events.Count,
         };
+    }
+
+    // The first few orders a top earner was paid on, explained on demand by the calculator over the ranks of the month they were paid in.
+    private ImmutableArray<ExplainedLine> ExplainFirstOrders(MemberId member, ImmutableArray<LedgerEntry> entries)
+    {
+        var calculator = new CommissionCalculator(_setup.Plan);
+        var explained = ImmutableArray.CreateBuilder<ExplainedLine>();
+        foreach (var orderLine in entries.Select(e => e.Key.OrderLineId).Distinct().Take(ExplainedOrdersPerEarner))
+        {
+            var (order, month) = _ordersById[orderLine];
+            var commission = calculator.Calculate(order, _ranksByMonth[month]);
+            explained.AddRange(commission.Lines.Where(l => l.Beneficiary == member && l.Amount.IsPositive).Select(l => new ExplainedLine(l, commission.Buyer)));
+        }
+
+        return explained.ToImmutable();
+    }
+
+    // What the compliance profiles check: everyone's commission (as accrued) against sales, and each earner's own sales
+    // (the order lines it earned level 1 on).
+    private PayoutSummary Payouts(List<LedgerEntry> entries)
+    {
+        var earners = entries.GroupBy(e => e.Key.Beneficiary).OrderBy(g => g.Key)
+            .Select(g => new EarnerPayout(g.Key, Money.Sum(g.Where(e => e.Level == 1).Select(e => _ordersById[e.Key.OrderLineId].Order.AmountPaid), Currency.CNY), Money.Sum(g.Select(e => e.Amount), Currency.CNY)));
+        return new PayoutSummary([.. earners], Money.Sum(_ordersById.Values.Select(o => o.Order.AmountPaid), Currency.CNY), Money.Sum(entries.Select(e => e.Amount), Currency.CNY));
     }
 
     // ── Time and labels ──

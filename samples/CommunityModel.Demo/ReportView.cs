@@ -168,17 +168,19 @@ public static class ReportView
         Section(console, "Top earners, and the commission lines that made their total");
         foreach (var e in report.TopEarners)
         {
-            console.WriteLine(string.Create(Invariant, $"Member {e.Member} ({Stage(e.Stage)}): {e.Earned} net, from {N(e.Lines.Length)} lines{(e.Reversed.IsZero ? "" : $", {e.Reversed} reversed by refunds")}"));
+            console.WriteLine(string.Create(Invariant, $"Member {e.Member} ({Stage(e.Stage)}): {e.Earned} net, from {N(e.Entries.Length)} lines{(e.Reversed.IsZero ? "" : $", {e.Reversed} reversed by refunds")}"));
             var lines = Table(border, 3, "Order line", "Buyer", "Rule", "Reward", "Base", "Amount");
-            foreach (var l in e.Lines.Take(LinesPerEarner))
+            var shown = e.Explained.Take(LinesPerEarner).ToList();
+            foreach (var (l, buyer) in shown)
             {
-                lines.AddRow(l.OrderLineId, Buyer(report, l.OrderLineId), l.Rule, l.Reward.ToString(), l.Basis.ToString(), l.Amount.ToString());
+                lines.AddRow(l.OrderLineId, buyer.ToString(), l.Rule, l.Reward.ToString(), l.Basis.ToString(), l.Amount.ToString());
             }
 
-            if (e.Lines.Length > LinesPerEarner)
+            // The rest straight from the ledger's entries, by rule.
+            var rest = e.Entries.Where(entry => !shown.Any(x => x.Line.Key == entry.Key)).ToList();
+            if (rest.Count > 0)
             {
-                var rest = e.Lines.Skip(LinesPerEarner).ToList();
-                lines.AddRow($"… {N(rest.Count)} more", "", string.Join(", ", rest.GroupBy(l => l.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{N(g.Count())}")), "", "", Money.Sum(rest.Select(l => l.Amount), Currency.CNY).ToString());
+                lines.AddRow($"… {N(rest.Count)} more", "", string.Join(", ", rest.GroupBy(l => l.Key.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ×{N(g.Count())}")), "", "", Money.Sum(rest.Select(l => l.Amount), Currency.CNY).ToString());
             }
 
             console.Write(lines);
@@ -301,8 +303,6 @@ public static class ReportView
         var what = check.LegRank is null ? check.Rule.ToString() : $"{check.Rule} ({check.LegRank}+)";
         return $"{what} {Value(check.Actual)} of {Value(check.Required)} {(check.Held ? "held" : "failed")}";
     }
-
-    private static string Buyer(YearReport report, string orderLine) => report.Commissions.First(c => c.OrderLineId == orderLine).Buyer.ToString();
 
     private static string Stage(LifecycleStage stage)
     {

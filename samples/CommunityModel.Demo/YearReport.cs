@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Compliance;
+using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Lifecycle;
@@ -65,10 +66,16 @@ public sealed record YearReport
     /// <summary>One line a month.</summary>
     public required ImmutableArray<MonthLine> Months { get; init; }
 
-    /// <summary>Every order's commission, as the month-end step computed it.</summary>
-    public required ImmutableArray<OrderCommission> Commissions { get; init; }
+    /// <summary>Orders the month-end runs paid (every order of the year, those that earn nothing included).</summary>
+    public required int OrdersPaid { get; init; }
 
-    /// <summary>Commission lines and amounts per rule id.</summary>
+    /// <summary>Sum of the orders' commissionable bases, as the month-end runs paid them.</summary>
+    public required Money TotalBase { get; init; }
+
+    /// <summary>Sum of every commission line the month-end runs paid into the ledger.</summary>
+    public required Money TotalCommission { get; init; }
+
+    /// <summary>Commission lines and amounts per rule id, as the ledger holds them (lines above zero).</summary>
     public required ImmutableArray<RuleLine> CommissionByRule { get; init; }
 
     /// <summary>Commission lines and amounts per rule kind (level, differential, peer), in the plan's order.</summary>
@@ -110,14 +117,8 @@ public sealed record YearReport
     /// <summary>Domain events the year produced (lifecycle, memberships, referrals, ledger, onboarding, metrics facts).</summary>
     public required int EventCount { get; init; }
 
-    /// <summary>Sum of the orders' commissionable bases.</summary>
-    public Money TotalBase => Money.Sum(Commissions.Select(c => c.Base), Currency.CNY);
-
-    /// <summary>Sum of every commission line.</summary>
-    public Money TotalCommission => Money.Sum(Commissions.SelectMany(c => c.Lines).Select(l => l.Amount), Currency.CNY);
-
-    /// <summary>Sum of what the company retained on every order.</summary>
-    public Money TotalRetained => Money.Sum(Commissions.Select(c => c.CompanyRetained), Currency.CNY);
+    /// <summary>What the company retained on every order: the bases minus the commission.</summary>
+    public Money TotalRetained => TotalBase - TotalCommission;
 
     /// <summary>Gross sales of the run.</summary>
     public Money TotalRevenue => Money.Sum(Revenue.Select(r => r.Amount), Currency.CNY);
@@ -179,17 +180,25 @@ public sealed record MonthLine(string Label, int Arrivals, int NewCustomers, int
 /// <param name="Amount">Their sum.</param>
 public sealed record RuleLine(string Rule, int Lines, Money Amount);
 
-/// <summary>An earner, their total, and the commission lines that made it.</summary>
+/// <summary>An earner, their total, and the ledger entries that made it, the first few orders explained.</summary>
 /// <param name="Member">The earner.</param>
 /// <param name="Stage">Their stage on the last day.</param>
-/// <param name="Earned">Net earned in the ledger (lines minus reversals).</param>
+/// <param name="Earned">Net earned in the ledger (entries minus reversals).</param>
 /// <param name="Reversed">Reversed by refunds.</param>
-/// <param name="Lines">Their commission lines, in order.</param>
-public sealed record TopEarner(MemberId Member, LifecycleStage Stage, Money Earned, Money Reversed, ImmutableArray<CommissionLine> Lines)
+/// <param name="Entries">Their ledger entries, in the order accrued.</param>
+public sealed record TopEarner(MemberId Member, LifecycleStage Stage, Money Earned, Money Reversed, ImmutableArray<LedgerEntry> Entries)
 {
+    /// <summary>Their lines on the first few orders of <see cref="Entries"/>, explained on demand by the per-order calculator over the ranks of the month they were paid in.</summary>
+    public ImmutableArray<ExplainedLine> Explained { get; init; } = [];
+
     /// <summary>For a team plan, how the member's rank at the year end was qualified: every rank's rules, required against actual; <see langword="null"/> otherwise.</summary>
     public RankQualification? Rank { get; init; }
 }
+
+/// <summary>A commission line explained, with the buyer whose order paid it.</summary>
+/// <param name="Line">The line, as the per-order calculator explains it.</param>
+/// <param name="Buyer">Who bought.</param>
+public sealed record ExplainedLine(CommissionLine Line, MemberId Buyer);
 
 /// <summary>Commission paid by one kind of rule.</summary>
 /// <param name="Kind">Level, differential or peer.</param>

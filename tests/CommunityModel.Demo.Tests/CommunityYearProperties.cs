@@ -19,8 +19,8 @@ public class CommunityYearProperties
         {
             var report = CommunityYear.Run(options);
             var everyone = report.ExistingMembers + report.BoughtProspects + report.ReferredProspects;
-            return report.Commissions.All(c => c.Base == Money.Sum(c.Lines.Select(l => l.Amount), Currency.CNY) + c.CompanyRetained)
-                && report.TotalBase == report.TotalCommission + report.TotalRetained
+            return report.TotalBase == report.TotalCommission + report.TotalRetained
+                && Money.Sum(report.CommissionByRule.Select(r => r.Amount), Currency.CNY) == report.TotalCommission
                 && Money.Sum(report.CommissionByKind.Select(k => k.Amount), Currency.CNY) == report.TotalCommission
                 && report.TotalBase == report.TotalRevenue
                 && report.LedgerNetEarned == report.TotalCommission - report.CommissionReversed

@@ -104,8 +104,10 @@ internal sealed class CrmCommands(
                     }
 
                     var commission = calculator.Calculate(order with { AmountPaid = paid }, community.Network.Snapshot());
-                    accrued.AddRange(community.Ledger.Accrue(commission, paidAt: now));
-                    context.Record(accrued);
+                    // Every event the accrual returns is stored (reversals of refunds recorded before it included); the view shows the accruals.
+                    var entered = community.Ledger.Accrue(commission, paidAt: now);
+                    context.Record(entered);
+                    accrued.AddRange(entered.OfType<CommissionAccrued>());
                 }
 
                 return ViewOf(recorded, context.LifecycleOf(member).Stage, replayed: false, accrued);

@@ -20,7 +20,7 @@ public static class CommissionErrorCodes
 
     /// <summary>
     /// An order line the ledger has no commission for. <see cref="Ledger.CommissionLedger.Refund"/> no longer raises it: a
-    /// refund of such a line is a no-op whose result says <see cref="Ledger.RefundOutcome.NoCommission"/>.
+    /// refund of such a line is kept until the line is accrued (<see cref="Ledger.RefundOutcome.AwaitingAccrual"/>).
     /// </summary>
     public const string UnknownOrderLine = "commissions.unknown_order_line";
 
@@ -41,6 +41,12 @@ public static class CommissionErrorCodes
 
     /// <summary>A withdrawal id, a refund id of an order line, or a commission's ledger key is already used for another request (other member, amount or level).</summary>
     public const string IdConflict = "commissions.id_conflict";
+
+    /// <summary>
+    /// An order line is already accrued in the ledger with another result (other lines, amounts, plan or amount paid):
+    /// an order line is accrued once, as a whole, so re-paying it after ranks change or under another plan never pays it twice.
+    /// </summary>
+    public const string OrderLineAccrued = "commissions.order_line_accrued";
 
     /// <summary>A stored ledger event does not fit the ledger replayed so far (recorded twice, unknown, out of order, over a total).</summary>
     public const string ReplayMismatch = "commissions.replay_mismatch";

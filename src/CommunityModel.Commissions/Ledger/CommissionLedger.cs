@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Run;
 
 namespace CommunityModel.Commissions.Ledger;
 
 /// <summary>
-/// The commission ledger: entries keyed idempotently by (order line, beneficiary, rule), settled from
-/// pending to available after a freeze period, reversed in proportion to refunds, and drawn by
-/// withdrawals that never exceed the available balance. Every change is returned as an event;
+/// The commission ledger: each order line's commission accrued once, as a whole (entries keyed by order line,
+/// beneficiary and rule), from the calculator's results or straight from a month-end run; settled from pending to
+/// available after a freeze period; reversed in proportion to refunds, whether they come before or after the accrual;
+/// and drawn by withdrawals that never exceed the available balance. Every change is returned as an event;
 /// <see cref="Replay"/> rebuilds every balance from them.
 /// </summary>
 /// <remarks>
@@ -55,61 +57,147 @@ public sealed class CommissionLedger
         return ledger;
     }
 
-    /// <summary>Whether the ledger holds commission for an order line (a refund of any other line is <see cref="RefundOutcome.NoCommission"/>).</summary>
+    /// <summary>Whether the ledger holds commission for an order line (a refund of any other line waits for its accrual: <see cref="RefundOutcome.AwaitingAccrual"/>).</summary>
     /// <param name="orderLineId">The order line.</param>
     /// <returns><see langword="true"/> when at least one commission was accrued for it.</returns>
     public bool HasOrderLine(string orderLineId)
     {
         lock (_gate)
         {
-            return _orderLines.ContainsKey(orderLineId);
+            return _orderLines.TryGetValue(orderLineId, out var line) && line.IsAccrued;
         }
     }
 
     /// <summary>
-    /// Enters an order's commission lines, pending until <paramref name="paidAt"/> plus the freeze period.
-    /// Lines already in the ledger (same key, same amount and level) are skipped: processing an order twice never pays twice.
+    /// Accrues an order line's commission as a whole: every line whose amount is above zero is entered, pending until
+    /// <paramref name="paidAt"/> plus the freeze period. Refunds of the line recorded before it (<see cref="RefundOutcome.AwaitingAccrual"/>)
+    /// are applied at once: the events then include their <see cref="CommissionReversed"/>, netting exactly as if they had come after.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// An order line is accrued once. The identical result again (same lines, amounts and levels, same amount paid) is a
+    /// no-op that returns no events, so an order processed twice is never paid twice. A different result for a line
+    /// already accrued — re-paid after ranks changed, under another plan, with other amounts — is refused with
+    /// <see cref="CommissionErrorCodes.OrderLineAccrued"/> rather than adjusted: the first accrual stands, and what it paid
+    /// is taken back only by refunds. A different <paramref name="paidAt"/> alone does not make a result different.
+    /// </para>
+    /// <para>
+    /// A result with no line above zero (no sponsor, an excluded product, lines the cap scaled to zero) enters nothing and
+    /// returns no events, as a month-end run writes nothing for it (<see cref="AccrueRun"/>): a refund of such a line stays
+    /// recorded, awaiting, harmlessly.
+    /// </para>
+    /// </remarks>
     /// <param name="commission">The calculator's result.</param>
     /// <param name="paidAt">When the order was paid; the freeze period starts then.</param>
-    /// <returns>The events for the lines newly entered; empty when all were there already.</returns>
+    /// <returns>
+    /// The events to store, in order: one <see cref="CommissionAccrued"/> per line entered, then the
+    /// <see cref="CommissionReversed"/> of refunds recorded before; empty when the result was accrued already or pays nothing.
+    /// </returns>
     /// <exception cref="CurrencyMismatchException">The commission is not in the ledger's currency.</exception>
-    /// <exception cref="CommissionException">A line's key is already in the ledger with another amount or level (<see cref="CommissionErrorCodes.IdConflict"/>); nothing is entered.</exception>
-    public ImmutableArray<CommissionAccrued> Accrue(OrderCommission commission, DateTimeOffset paidAt)
+    /// <exception cref="CommissionException">
+    /// The order line is already accrued with another result (<see cref="CommissionErrorCodes.OrderLineAccrued"/>); two lines
+    /// of the result share a key (<see cref="CommissionErrorCodes.IdConflict"/>); a line is negative (<see cref="CommissionErrorCodes.InvalidRequest"/>);
+    /// or refunds recorded before the accrual exceed the amount paid (<see cref="CommissionErrorCodes.RefundExceedsPaid"/>). Nothing is entered.
+    /// </exception>
+    public ImmutableArray<IDomainEvent> Accrue(OrderCommission commission, DateTimeOffset paidAt)
     {
         ArgumentNullException.ThrowIfNull(commission);
-        if (commission.Base.Currency != _options.Currency)
+        CheckCurrency(commission.Base.Currency, "accrue commission");
+        CheckCurrency(commission.AmountPaid.Currency, "accrue commission");
+
+        var lines = new List<AccrualLine>(commission.Lines.Length);
+        foreach (var line in commission.Lines)
         {
-            throw new CurrencyMismatchException(_options.Currency, commission.Base.Currency, "accrue commission");
+            if (line.Amount.IsNegative || line.Amount.Currency != _options.Currency)
+            {
+                throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Commission {line.Key} of {line.Amount} is negative or not in {_options.Currency.Code}.");
+            }
+
+            if (line.Amount.IsPositive)
+            {
+                lines.Add(new AccrualLine(line.Key, line.Level, line.Amount.MinorUnits));
+            }
         }
 
+        return AccrueOrderLine(commission.OrderLineId, commission.AmountPaid.MinorUnits, paidAt, lines);
+    }
+
+    /// <summary>
+    /// A sink for a month-end run that accrues its lines straight into this ledger as they stream, order by order, without a
+    /// second calculation: pass it as the run's sink (<see cref="CommissionRun.Execute"/>). Each order is accrued exactly as
+    /// <see cref="Accrue(OrderCommission, DateTimeOffset)"/> accrues the calculator's result for it, so running the same run
+    /// twice accrues nothing the second time.
+    /// </summary>
+    /// <param name="paidAt">When orders without their own <see cref="CommissionableOrder.PaidAt"/> were paid; the freeze period starts then.</param>
+    /// <param name="store">Receives each order's events as it is accrued, to store them; when <see langword="null"/> they are collected in <see cref="CommissionRunAccrual.Events"/>.</param>
+    /// <returns>The sink.</returns>
+    public CommissionRunAccrual AccrueRun(DateTimeOffset paidAt, Action<ImmutableArray<IDomainEvent>>? store = null) => new(this, paidAt, store);
+
+    internal void CheckCurrency(Currency currency, string operation)
+    {
+        if (currency != _options.Currency)
+        {
+            throw new CurrencyMismatchException(_options.Currency, currency, operation);
+        }
+    }
+
+    /// <summary>The one accrual of an order line, shared by the calculator's results and the month-end run.</summary>
+    internal ImmutableArray<IDomainEvent> AccrueOrderLine(string orderLineId, long amountPaid, DateTimeOffset paidAt, IReadOnlyList<AccrualLine> lines)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderLineId);
         lock (_gate)
         {
-            // The key is an idempotency key: the same line again is skipped, the same key for another amount or
-            // level is a conflict. Every line is checked before any is entered, so a refusal changes nothing.
-            foreach (var line in commission.Lines)
+            // Every condition is checked before anything is entered, so a refusal changes nothing.
+            _orderLines.TryGetValue(orderLineId, out var known);
+            if (known is { IsAccrued: true })
             {
-                if (_entries.TryGetValue(line.Key, out var entered) && (entered.Amount != line.Amount.MinorUnits || entered.Level != line.Level))
+                return Difference(orderLineId, known, amountPaid, lines) is { } difference
+                    ? throw new CommissionException(
+                        CommissionErrorCodes.OrderLineAccrued,
+                        $"Order line '{orderLineId}' is already accrued with {known.Keys.Count} line(s) on {Of(known.AmountPaid!.Value)} paid; this result differs ({difference}). An order line is accrued once, as a whole; take back what it paid with a refund.")
+                    : [];
+            }
+
+            if (lines.Count == 0)
+            {
+                return [];
+            }
+
+            var keys = new HashSet<CommissionKey>();
+            foreach (var line in lines)
+            {
+                if (line.Key.OrderLineId != orderLineId || !keys.Add(line.Key))
                 {
-                    throw new CommissionException(
-                        CommissionErrorCodes.IdConflict,
-                        $"Commission {line.Key} is already in the ledger for {Of(entered.Amount)} at level {entered.Level}, not {line.Amount} at level {line.Level}; a line's amount never changes once accrued (reverse it with a refund instead).");
+                    throw new CommissionException(CommissionErrorCodes.IdConflict, $"Commission {line.Key} appears twice in the accrual of order line '{orderLineId}' or belongs to another order line.");
                 }
+            }
+
+            if (known is not null && known.Refunded > amountPaid)
+            {
+                throw new CommissionException(
+                    CommissionErrorCodes.RefundExceedsPaid,
+                    $"Refunds of order line '{orderLineId}' recorded before its accrual total {Of(known.Refunded)}, over the {Of(amountPaid)} paid; nothing is accrued.");
             }
 
             var now = _timeProvider.GetUtcNow();
-            var accrued = ImmutableArray.CreateBuilder<CommissionAccrued>();
-            foreach (var line in commission.Lines)
+            var events = ImmutableArray.CreateBuilder<IDomainEvent>(lines.Count);
+            foreach (var line in lines)
             {
-                if (!_entries.ContainsKey(line.Key))
-                {
-                    var e = new CommissionAccrued(line.Key, line.Level, line.Amount, commission.AmountPaid, paidAt + _options.FreezePeriod, now);
-                    ApplyChecked(e);
-                    accrued.Add(e);
-                }
+                var accrued = new CommissionAccrued(line.Key, line.Level, Of(line.Amount), Of(amountPaid), paidAt + _options.FreezePeriod, now);
+                ApplyChecked(accrued);
+                events.Add(accrued);
             }
 
-            return accrued.DrainToImmutable();
+            // Refunds that came first are reversed one by one, in the order recorded, exactly as if they had come now.
+            var orderLine = _orderLines[orderLineId];
+            long refunded = 0;
+            foreach (var (refundId, amount) in orderLine.RefundsInOrder)
+            {
+                Reverse(orderLine, refundId, refunded, refunded + amount, now, events);
+                refunded += amount;
+            }
+
+            return events.DrainToImmutable();
         }
     }
 
@@ -124,10 +212,11 @@ public sealed class CommissionLedger
     /// same line again changes nothing (<see cref="RefundOutcome.AlreadyRecorded"/>).
     /// </para>
     /// <para>
-    /// An order line the ledger holds no commission for (the buyer had no sponsor, the product is excluded)
-    /// has nothing to reverse: the call changes nothing and says <see cref="RefundOutcome.NoCommission"/>,
-    /// so an integrator may pass every refund through without checking <see cref="HasOrderLine"/> first.
-    /// The ledger does not know such a line's amount paid, so it cannot check the refund against it.
+    /// A refund of an order line the ledger holds no commission for yet is recorded and kept
+    /// (<see cref="RefundOutcome.AwaitingAccrual"/>): when the line is accrued, the accrual reverses it, exactly as if the
+    /// refund had come after. The ledger does not know such a line's amount paid yet, so refunds over it are refused when
+    /// the accrual arrives. A line that never earns (no sponsor, an excluded product) keeps its refund harmlessly, so an
+    /// integrator may pass every refund through without checking <see cref="HasOrderLine"/> first.
     /// </para>
     /// </remarks>
     /// <param name="orderLineId">The order line refunded.</param>
@@ -151,58 +240,34 @@ public sealed class CommissionLedger
         lock (_gate)
         {
             var none = Money.Zero(_options.Currency);
-            if (!_orderLines.TryGetValue(orderLineId, out var line))
-            {
-                return new RefundResult(RefundOutcome.NoCommission, [], none);
-            }
-
-            if (line.Refunds.TryGetValue(refundId, out var recordedAmount))
+            _orderLines.TryGetValue(orderLineId, out var line);
+            if (line is not null && line.Refunds.TryGetValue(refundId, out var recordedAmount))
             {
                 return recordedAmount == amount.MinorUnits
                     ? new RefundResult(RefundOutcome.AlreadyRecorded, [], none)
                     : throw new CommissionException(CommissionErrorCodes.IdConflict, $"Refund '{refundId}' of order line '{orderLineId}' is already recorded for {Of(recordedAmount)}, not {amount}.");
             }
 
-            var refunded = line.Refunded + amount.MinorUnits;
-            if (refunded > line.AmountPaid)
+            var refundedBefore = line?.Refunded ?? 0;
+            var refunded = refundedBefore + amount.MinorUnits;
+            if (line?.AmountPaid is { } paid && refunded > paid)
             {
                 throw new CommissionException(
                     CommissionErrorCodes.RefundExceedsPaid,
-                    $"Refund '{refundId}' of {amount} would bring refunds of order line '{orderLineId}' to {Of(refunded)}, over the {Of(line.AmountPaid)} paid.");
+                    $"Refund '{refundId}' of {amount} would bring refunds of order line '{orderLineId}' to {Of(refunded)}, over the {Of(paid)} paid.");
             }
 
             var now = _timeProvider.GetUtcNow();
             var events = ImmutableArray.CreateBuilder<IDomainEvent>();
             var recorded = new RefundRecorded(orderLineId, refundId, amount, now);
             events.Add(recorded);
-
-            // The commission reversed so far is the refunded share of the total, by largest remainder;
-            // this refund reverses the increase, split over the entries by what each still holds.
-            var total = line.Keys.Sum(k => _entries[k].Amount);
-            var delta = ReversedShare(total, refunded, line.AmountPaid) - ReversedShare(total, line.Refunded, line.AmountPaid);
             ApplyChecked(recorded);
-            if (delta > 0)
+            if (line is not { IsAccrued: true })
             {
-                var count = line.Keys.Count;
-                Span<long> remaining = count <= 32 ? stackalloc long[count] : new long[count];
-                Span<long> parts = count <= 32 ? stackalloc long[count] : new long[count];
-                for (var i = 0; i < remaining.Length; i++)
-                {
-                    remaining[i] = _entries[line.Keys[i]].Net;
-                }
-
-                LargestRemainder.Allocate(delta, remaining, parts);
-                for (var i = 0; i < parts.Length; i++)
-                {
-                    if (parts[i] > 0)
-                    {
-                        var reversed = new CommissionReversed(line.Keys[i], refundId, Of(parts[i]), now);
-                        ApplyChecked(reversed);
-                        events.Add(reversed);
-                    }
-                }
+                return new RefundResult(RefundOutcome.AwaitingAccrual, events.DrainToImmutable(), none);
             }
 
+            var delta = Reverse(line, refundId, refundedBefore, refunded, now, events);
             return new RefundResult(RefundOutcome.Recorded, events.DrainToImmutable(), Of(delta));
         }
     }
@@ -395,8 +460,9 @@ public sealed class CommissionLedger
     /// <summary>Applies a stored event (replay), after checking that it fits. Events of other kinds are ignored.</summary>
     /// <param name="domainEvent">A ledger event.</param>
     /// <exception cref="LedgerReplayException">
-    /// The event does not fit (e.g. a withdrawal or commission recorded twice, a refund of an unknown order line,
-    /// a payment of an unknown withdrawal); the ledger is unchanged.
+    /// The event does not fit (e.g. a withdrawal, commission or refund recorded twice, an accrual below the refunds
+    /// recorded before it, a payment of an unknown withdrawal); the ledger is unchanged. A refund of an order line not
+    /// accrued yet fits: it waits for the accrual.
     /// </exception>
     public void Apply(IDomainEvent domainEvent)
     {
@@ -445,25 +511,30 @@ public sealed class CommissionLedger
                     return $"commission {e.Key} is already accrued";
                 }
 
-                if (_orderLines.TryGetValue(e.Key.OrderLineId, out var known) && known.AmountPaid != e.OrderAmountPaid.MinorUnits)
+                if (_orderLines.TryGetValue(e.Key.OrderLineId, out var known))
                 {
-                    return $"order line '{e.Key.OrderLineId}' was accrued with {Of(known.AmountPaid)} paid, not {e.OrderAmountPaid}";
+                    if (known.AmountPaid is { } paid && paid != e.OrderAmountPaid.MinorUnits)
+                    {
+                        return $"order line '{e.Key.OrderLineId}' was accrued with {Of(paid)} paid, not {e.OrderAmountPaid}";
+                    }
+
+                    if (known.Refunded > e.OrderAmountPaid.MinorUnits)
+                    {
+                        return $"refunds of order line '{e.Key.OrderLineId}' recorded before its accrual total {Of(known.Refunded)}, over the {e.OrderAmountPaid} paid";
+                    }
                 }
 
                 return null;
             case RefundRecorded e:
-                if (!_orderLines.TryGetValue(e.OrderLineId, out var line))
-                {
-                    return $"the ledger holds no commission for order line '{e.OrderLineId}'";
-                }
-
-                if (line.Refunds.ContainsKey(e.RefundId))
+                _orderLines.TryGetValue(e.OrderLineId, out var line);
+                if (line is not null && line.Refunds.ContainsKey(e.RefundId))
                 {
                     return $"refund '{e.RefundId}' of order line '{e.OrderLineId}' is already recorded";
                 }
 
-                return e.Amount.Currency != _options.Currency || !e.Amount.IsPositive || line.Refunded + e.Amount.MinorUnits > line.AmountPaid
-                    ? $"refund '{e.RefundId}' of {e.Amount} is not positive in {_options.Currency.Code} or brings refunds of order line '{e.OrderLineId}' over the {Of(line.AmountPaid)} paid"
+                var paidFor = line?.AmountPaid;
+                return e.Amount.Currency != _options.Currency || !e.Amount.IsPositive || (paidFor is { } p && (line!.Refunded + e.Amount.MinorUnits) > p)
+                    ? $"refund '{e.RefundId}' of {e.Amount} is not positive in {_options.Currency.Code} or brings refunds of order line '{e.OrderLineId}' over the {(paidFor is { } shown ? Of(shown).ToString() : "amount")} paid"
                     : null;
             case CommissionReversed e:
                 if (!_entries.TryGetValue(e.Key, out var entry))
@@ -497,17 +568,15 @@ public sealed class CommissionLedger
         {
             case CommissionAccrued e:
                 _entries.Add(e.Key, new Entry(e.Level, e.Amount.MinorUnits, e.AvailableAt));
-                if (!_orderLines.TryGetValue(e.Key.OrderLineId, out var line))
-                {
-                    _orderLines.Add(e.Key.OrderLineId, line = new OrderLine(e.OrderAmountPaid.MinorUnits));
-                }
-
-                line.Keys.Add(e.Key);
+                var accruedLine = OrderLineOf(e.Key.OrderLineId);
+                accruedLine.AmountPaid ??= e.OrderAmountPaid.MinorUnits;
+                accruedLine.Keys.Add(e.Key);
                 AccountOf(e.Key.Beneficiary).Keys.Add(e.Key);
                 break;
             case RefundRecorded e:
-                var refundedLine = _orderLines[e.OrderLineId];
+                var refundedLine = OrderLineOf(e.OrderLineId);
                 refundedLine.Refunds.Add(e.RefundId, e.Amount.MinorUnits);
+                refundedLine.RefundsInOrder.Add((e.RefundId, e.Amount.MinorUnits));
                 refundedLine.Refunded += e.Amount.MinorUnits;
                 break;
             case CommissionReversed e:
@@ -537,6 +606,73 @@ public sealed class CommissionLedger
         }
 
         _applied++;
+    }
+
+    // Reverses the increase of the order line's reversed share from `refundedBefore` to `refundedAfter` of its amount
+    // paid, split over its entries by what each still holds; returns the amount reversed.
+    private long Reverse(OrderLine line, string refundId, long refundedBefore, long refundedAfter, DateTimeOffset now, ImmutableArray<IDomainEvent>.Builder events)
+    {
+        var paid = line.AmountPaid!.Value;
+        long total = 0;
+        foreach (var key in line.Keys)
+        {
+            total += _entries[key].Amount;
+        }
+
+        // The commission reversed so far is the refunded share of the total, by largest remainder;
+        // this refund reverses the increase, split over the entries by what each still holds.
+        var delta = ReversedShare(total, refundedAfter, paid) - ReversedShare(total, refundedBefore, paid);
+        if (delta <= 0)
+        {
+            return 0;
+        }
+
+        var count = line.Keys.Count;
+        Span<long> remaining = count <= 32 ? stackalloc long[count] : new long[count];
+        Span<long> parts = count <= 32 ? stackalloc long[count] : new long[count];
+        for (var i = 0; i < remaining.Length; i++)
+        {
+            remaining[i] = _entries[line.Keys[i]].Net;
+        }
+
+        LargestRemainder.Allocate(delta, remaining, parts);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i] > 0)
+            {
+                var reversed = new CommissionReversed(line.Keys[i], refundId, Of(parts[i]), now);
+                ApplyChecked(reversed);
+                events.Add(reversed);
+            }
+        }
+
+        return delta;
+    }
+
+    // How a result differs from the accrual an order line already has; null when it is the same.
+    private string? Difference(string orderLineId, OrderLine known, long amountPaid, IReadOnlyList<AccrualLine> lines)
+    {
+        if (known.AmountPaid != amountPaid)
+        {
+            return $"{Of(amountPaid)} paid";
+        }
+
+        foreach (var line in lines)
+        {
+            if (!_entries.TryGetValue(line.Key, out var entry))
+            {
+                return $"commission {line.Key} of {Of(line.Amount)} was not accrued";
+            }
+
+            if (entry.Amount != line.Amount || entry.Level != line.Level)
+            {
+                return $"commission {line.Key} is {Of(line.Amount)} at level {line.Level}, accrued as {Of(entry.Amount)} at level {entry.Level}";
+            }
+        }
+
+        return known.Keys.Count != lines.Count || lines.Select(l => l.Key).Distinct().Count() != lines.Count
+            ? $"{lines.Count} line(s) for order line '{orderLineId}'"
+            : null;
     }
 
     // The share of `total` that `refunded` of `paid` stands for, rounded by the largest-remainder rule.
@@ -607,13 +743,28 @@ public sealed class CommissionLedger
         public long Net => Amount - Reversed;
     }
 
-    private sealed class OrderLine(long amountPaid)
+    private OrderLine OrderLineOf(string orderLineId)
     {
-        public long AmountPaid { get; } = amountPaid;
+        if (!_orderLines.TryGetValue(orderLineId, out var line))
+        {
+            _orderLines.Add(orderLineId, line = new OrderLine());
+        }
+
+        return line;
+    }
+
+    // An order line: accrued once its amount paid is known; refunds recorded before that wait in order.
+    private sealed class OrderLine
+    {
+        public long? AmountPaid { get; set; }
+
+        public bool IsAccrued => AmountPaid is not null;
 
         public long Refunded { get; set; }
 
         public Dictionary<string, long> Refunds { get; } = new(StringComparer.Ordinal);
+
+        public List<(string RefundId, long Amount)> RefundsInOrder { get; } = [];
 
         public List<CommissionKey> Keys { get; } = [];
     }

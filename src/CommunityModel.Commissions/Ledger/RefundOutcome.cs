@@ -9,6 +9,16 @@ public enum RefundOutcome
     /// <summary>The same refund id and amount were already recorded for the order line: nothing changed.</summary>
     AlreadyRecorded = 1,
 
-    /// <summary>The ledger holds no commission for the order line (no sponsor, an excluded product, a zero-rate level): nothing to reverse.</summary>
+    /// <summary>
+    /// Not returned by the ledger any more: a refund of an order line it holds no commission for is kept as
+    /// <see cref="AwaitingAccrual"/>. The value keeps its number for outcomes stored earlier.
+    /// </summary>
     NoCommission = 2,
+
+    /// <summary>
+    /// The ledger holds no commission for the order line yet: the refund is recorded and kept, and reversed when the line
+    /// is accrued (the accrual's events then include the reversals, netting exactly as if the refund had come after it).
+    /// A line that never earns keeps it harmlessly.
+    /// </summary>
+    AwaitingAccrual = 3,
 }

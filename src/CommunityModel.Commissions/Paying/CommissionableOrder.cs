@@ -11,6 +11,12 @@ public sealed record CommissionableOrder(string OrderLineId, MemberId Buyer, Mon
 {
     private static readonly ImmutableDictionary<string, MemberId> NoRoles = ImmutableDictionary<string, MemberId>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When the order was paid: the ledger's freeze period starts then when a month-end run accrues it
+    /// (<see cref="Ledger.CommissionLedger.AccrueRun"/>); <see langword="null"/> to use the accrual's own paid time.
+    /// </summary>
+    public DateTimeOffset? PaidAt { get; init; }
+
     /// <summary>The line's cost, needed when the plan pays on amount paid minus cost.</summary>
     public Money? Cost { get; init; }
 

@@ -86,6 +86,39 @@ public sealed class MemberRanks
         return new(network, ladder, levels);
     }
 
+    /// <summary>
+    /// These ranks carried onto a later snapshot of the same network (typically larger): every member keeps its rank, and
+    /// members who joined since hold none. Last period's ranks carried this way are the <c>previousRanks</c> of this period's
+    /// qualification when the plan keeps the highest rank reached.
+    /// </summary>
+    /// <param name="network">The later snapshot; it must hold every member of <see cref="Network"/>.</param>
+    /// <returns>The ranks over <paramref name="network"/>; this instance when it is already over it.</returns>
+    /// <exception cref="CommissionException">A member of <see cref="Network"/> is not in <paramref name="network"/> (<see cref="CommissionErrorCodes.SnapshotMismatch"/>).</exception>
+    public MemberRanks CarryTo(NetworkSnapshot network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (ReferenceEquals(network, Network))
+        {
+            return this;
+        }
+
+        var levels = new byte[network.Count];
+        for (var i = 0; i < _levels.Length; i++)
+        {
+            var member = Network.MemberAt(i);
+            if (!network.TryGetIndex(member, out var at))
+            {
+                throw new CommissionException(
+                    CommissionErrorCodes.SnapshotMismatch,
+                    $"Member {member}{(_levels[i] == 0 ? "" : $", who holds rank {Ladder[_levels[i]]},")} is not in the snapshot the ranks are carried to; carry ranks only onto a later snapshot of the same network.");
+            }
+
+            levels[at] = _levels[i];
+        }
+
+        return new(network, Ladder, levels);
+    }
+
     /// <summary>The rank level of the member at a dense index: 0 for none.</summary>
     /// <param name="index">An index of <see cref="Network"/>.</param>
     /// <returns>The level.</returns>

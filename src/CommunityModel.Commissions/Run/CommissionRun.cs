@@ -201,7 +201,7 @@ public sealed class CommissionRun
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.QualifyingRanks, 0, ids.Length, 0));
         var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
         var ranks = Plan.Qualifier.Qualify(volumes, previousRanks);
-        return Pay(ranks, earners, new OrderBatch(buyers, bases, schedules), volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders);
+        return Pay(ranks, earners, new OrderBatch(buyers, bases, schedules), volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders, list, positions);
     }
 
     private void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
@@ -246,7 +246,7 @@ public sealed class CommissionRun
         }
     }
 
-    private CommissionRunResult Pay(MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, PeriodVolumes? volumes, MemberRanks? previous, string[]? ids, ICommissionRunSink? sink, IProgress<CommissionRunProgress>? progress, CancellationToken cancellationToken, StaffVolumes? staff = null, int[]? roleHolders = null)
+    private CommissionRunResult Pay(MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, PeriodVolumes? volumes, MemberRanks? previous, string[]? ids, ICommissionRunSink? sink, IProgress<CommissionRunProgress>? progress, CancellationToken cancellationToken, StaffVolumes? staff = null, int[]? roleHolders = null, IReadOnlyList<CommissionableOrder>? given = null, int[]? positions = null)
     {
         var degree = _options.MaxDegreeOfParallelism > 0 ? _options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var chunkSize = _options.ChunkSize;
@@ -267,6 +267,7 @@ public sealed class CommissionRun
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         var kindTotals = new long[CommissionRunResult.Kinds];
         long totalBase = 0, lines = 0, capped = 0, paidOrders = 0;
+        sink?.Begin(new CommissionRunContext(Plan, ranks, orders, staff?.Holders ?? [], ids, given, positions));
         for (var waveStart = 0; waveStart < chunkCount; waveStart += waveSize)
         {
             cancellationToken.ThrowIfCancellationRequested();

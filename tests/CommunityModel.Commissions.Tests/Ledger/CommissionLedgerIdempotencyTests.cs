@@ -74,7 +74,7 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
     }
 
     [Fact]
-    public void A_refund_of_an_order_line_without_commission_changes_nothing_and_says_so()
+    public void A_refund_of_an_order_line_without_commission_is_kept_awaiting_its_accrual_and_reverses_nothing()
     {
         Ledger.Accrue(Order("o1", 100m), Start);
         var rootOrder = Calculator.Calculate(new CommissionableOrder("o2", 1, Money.Cny(500m)), Chain); // the root has no upline
@@ -82,8 +82,8 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
         Assert.Empty(Ledger.Accrue(rootOrder, Start));
         var refund = Ledger.Refund("o2", "r1", Money.Cny(500m));
 
-        Assert.Equal(RefundOutcome.NoCommission, refund.Outcome);
-        Assert.Empty(refund.Events);
+        Assert.Equal(RefundOutcome.AwaitingAccrual, refund.Outcome);
+        Assert.IsType<RefundRecorded>(Assert.Single(refund.Events));
         Assert.True(refund.Reversed.IsZero);
         Assert.False(Ledger.HasOrderLine("o2"));
         Assert.Equal(Money.Cny(10m), Ledger.BalanceOf(4).Pending);
@@ -144,7 +144,7 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
     }
 
     [Fact]
-    public void The_same_commission_key_for_another_amount_is_a_conflict_and_enters_nothing()
+    public void The_same_order_line_accrued_again_with_another_amount_is_refused_and_enters_nothing()
     {
         var first = Order("o1", 3600m);
         Record(Ledger.Accrue(first, Start));
@@ -157,7 +157,7 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
 
         var conflict = Assert.Throws<CommissionException>(() => Ledger.Accrue(changed, Start));
 
-        Assert.Equal(CommissionErrorCodes.IdConflict, conflict.ErrorCode);
+        Assert.Equal(CommissionErrorCodes.OrderLineAccrued, conflict.ErrorCode);
         Assert.Contains(line.Key.ToString(), conflict.Message, StringComparison.Ordinal);
         Assert.Empty(Ledger.Accrue(first, Start));
         Assert.Equal(before, Events.Count);
@@ -171,7 +171,8 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
         { "payment of an unknown withdrawal", 1, "withdrawal 'w9' was never requested" },
         { "payment recorded for another member", 2, "withdrawal 'w1' was requested by member 4, not 3" },
         { "commission accrued twice", 1, "commission o1/4/standard/level-1 is already accrued" },
-        { "refund of an unknown order line", 1, "the ledger holds no commission for order line 'o9'" },
+        { "refund recorded twice before its accrual", 2, "refund 'r1' of order line 'o9' is already recorded" },
+        { "accrual after refunds over its amount paid", 2, "refunds of order line 'o1' recorded before its accrual total ¥105.00, over the ¥100.00 paid" },
         { "refund recorded twice", 2, "refund 'r1' of order line 'o1' is already recorded" },
         { "reversal of a commission never accrued", 1, "commission o9/4/standard/level-1 was never accrued" },
         { "reversal over what the commission holds", 1, "exceeds the ¥10.00 it still holds" },
@@ -195,7 +196,8 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
             "payment of an unknown withdrawal" => [accrued, new WithdrawalPaid("w9", 4, at)],
             "payment recorded for another member" => [accrued, requested, new WithdrawalRejected("w1", 3, "x", at)],
             "commission accrued twice" => [accrued, accrued],
-            "refund of an unknown order line" => [accrued, refund with { OrderLineId = "o9" }],
+            "refund recorded twice before its accrual" => [accrued, refund with { OrderLineId = "o9" }, refund with { OrderLineId = "o9" }],
+            "accrual after refunds over its amount paid" => [refund with { Amount = Money.Cny(100m) }, refund with { RefundId = "r2", Amount = Money.Cny(5m) }, accrued],
             "refund recorded twice" => [accrued, refund, refund],
             "reversal of a commission never accrued" => [accrued, new CommissionReversed(key with { OrderLineId = "o9" }, "r1", Money.Cny(1m), at)],
             "reversal over what the commission holds" => [accrued, new CommissionReversed(key, "r1", Money.Cny(10.01m), at)],
