@@ -23,6 +23,9 @@ public sealed record CommissionableOrder(string OrderLineId, MemberId Buyer, Mon
     /// <summary>The order kind (e.g. <c>GroupBuy</c>, <c>FlashSale</c>); selects exclusions.</summary>
     public string? Kind { get; init; }
 
+    /// <summary>When the order was paid: the freeze period starts then, and the month-end run attributes the order to the upline the buyer had at that moment; null when not known.</summary>
+    public DateTimeOffset? PaidAt { get; init; }
+
     /// <summary>
     /// Who held each organisational role of a combined plan on this line (e.g. <c>division</c>, <c>agent</c>, <c>staff</c>),
     /// by role name with ordinal keys; empty by default. Holders need not be members of the network (staff are employees).
