@@ -156,7 +156,7 @@ public sealed class CommissionRun
         var personal = new long[network.Count];
         var anyRoles = false;
         RewardSchedule?[]? schedules = null; // only when some order has rewards of its own
-        var paidAt = sponsorChanges is null ? null : new DateTimeOffset?[ids.Length];
+        var paidAt = sponsorChanges is null ? null : new long[ids.Length];
         for (var k = 0; k < ids.Length; k++)
         {
             var order = list[positions[k]];
@@ -173,7 +173,7 @@ public sealed class CommissionRun
             }
 
             buyers[k] = network.IndexOf(order.Buyer);
-            paidAt?[k] = order.PaidAt;
+            paidAt?[k] = OrderBatch.CheckedPaidAt(order.PaidAt, sponsorChanges!, k, ids[k]);
             anyRoles |= order.Roles.Count > 0;
             if (schedule.Exclusion is null)
             {
@@ -208,7 +208,7 @@ public sealed class CommissionRun
         var batch = new OrderBatch(buyers, bases, schedules);
         if (sponsorChanges is not null)
         {
-            batch = batch.WithPaidAt(sponsorChanges, paidAt);
+            batch = batch.WithCheckedPaidAt(sponsorChanges, paidAt!);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

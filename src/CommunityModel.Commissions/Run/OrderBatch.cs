@@ -121,6 +121,10 @@ public sealed class OrderBatch
         return new OrderBatch(this) { StaffVolumes = volumes, RoleHolders = roleHolders };
     }
 
+    /// <summary>This batch with payment times already checked by <see cref="CheckedPaidAt"/>.</summary>
+    internal OrderBatch WithCheckedPaidAt(SponsorHistory sponsorChanges, long[] paidAtTicks) =>
+        new(this) { SponsorChanges = sponsorChanges, PaidAtTicks = paidAtTicks };
+
     /// <summary>
     /// This batch with the period's sponsor changes and when each order was paid, so <see cref="CommissionRun.PayBatch"/> pays each
     /// order on the upline its buyer had at that moment (as <see cref="CommissionCalculator"/> paid it at checkout); an order
@@ -144,14 +148,21 @@ public sealed class OrderBatch
         var ticks = new long[paidAt.Length];
         for (var i = 0; i < ticks.Length; i++)
         {
-            if (paidAt[i] is { } at && at < sponsorChanges.Since)
-            {
-                throw new CommissionException(CommissionErrorCodes.PaidBeforeHistory, $"Order {i} of the batch was paid at {at:O}, before the start of the sponsor changes given ({sponsorChanges.Since:O}); give the changes from the start of the period it belongs to.");
-            }
-
-            ticks[i] = paidAt[i]?.UtcTicks ?? long.MaxValue;
+            ticks[i] = CheckedPaidAt(paidAt[i], sponsorChanges, i, null);
         }
 
-        return new OrderBatch(this) { SponsorChanges = sponsorChanges, PaidAtTicks = ticks };
+        return WithCheckedPaidAt(sponsorChanges, ticks);
+    }
+
+    /// <summary>When an order was paid, in UTC ticks (<see cref="long.MaxValue"/> when not known), checked against the start of the sponsor changes; the order is named by its id when given, else by its position.</summary>
+    internal static long CheckedPaidAt(DateTimeOffset? paidAt, SponsorHistory sponsorChanges, int position, string? orderLineId)
+    {
+        if (paidAt is { } at && at < sponsorChanges.Since)
+        {
+            var order = orderLineId is null ? $"Order {position} of the batch" : $"Order line '{orderLineId}'";
+            throw new CommissionException(CommissionErrorCodes.PaidBeforeHistory, $"{order} was paid at {at:O}, before the start of the sponsor changes given ({sponsorChanges.Since:O}); give the changes from the start of the period it belongs to.");
+        }
+
+        return paidAt?.UtcTicks ?? long.MaxValue;
     }
 }

@@ -1,5 +1,6 @@
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Referrals;
 using Microsoft.Extensions.Time.Testing;
@@ -72,5 +73,66 @@ public class OrderTimeAttributionTests
         Assert.Equal(Ledger(afterAtCheckout), Ledger(result, sink, 1));
         Assert.Equal([(2L, "levels/level-1", 1_000L), (3L, "levels/level-2", 500L)], Ledger(result, sink, 2)); // no time: the period-end network
         Assert.Equal((Money.Cny(100m), Money.Cny(210m)), (result.EarnedBy(1, CommissionRuleKind.Level), result.EarnedBy(2, CommissionRuleKind.Level)));
+    }
+
+    [Fact]
+    public void A_batch_with_payment_times_pays_the_same_lines_as_the_whole_run()
+    {
+        var network = new ReferralNetwork(new ReferralOptions(), _clock);
+        network.Register(1);
+        network.Register(2);
+        network.Register(4, 1);
+        _clock.SetUtcNow(Day(5));
+        network.Reassign(4, 2, "joined B's team");
+        var end = network.Snapshot();
+        var changes = network.SponsorChangesSince(PeriodStart);
+        var run = new CommissionRun(_plan);
+        var batch = new OrderBatch(new[] { end.IndexOf(4), end.IndexOf(4) }, new[] { 100_000L, 100_000L }).WithPaidAt(changes, [Day(4), Day(5)]);
+        var sink = new CollectingSink();
+
+        var result = run.PayBatch(MemberRanks.None(end, _plan.Ladder), batch, sink: sink);
+
+        Assert.Same(changes, batch.SponsorChanges);
+        Assert.Equal([(1L, "levels/level-1", 10_000L)], Ledger(result, sink, 0));
+        Assert.Equal([(2L, "levels/level-1", 10_000L)], Ledger(result, sink, 1)); // a change applies from its own instant
+    }
+
+    [Fact]
+    public void An_order_paid_before_the_changes_start_is_refused_naming_it()
+    {
+        var network = new ReferralNetwork(new ReferralOptions(), _clock);
+        network.Register(1);
+        var order = new CommissionableOrder("x-001", 1, Money.Cny(10m)) { PaidAt = Day(1).AddTicks(-1) };
+
+        var error = Assert.Throws<CommissionException>(() => new CommissionRun(_plan).Execute(EarnerRoster.AllActive(network.Snapshot()), [order], sponsorChanges: network.SponsorChangesSince(Day(1))));
+        var batch = Assert.Throws<CommissionException>(() => new OrderBatch(new[] { 0 }, new[] { 1L }).WithPaidAt(SponsorHistory.Empty, []));
+
+        Assert.Equal(CommissionErrorCodes.PaidBeforeHistory, error.ErrorCode);
+        Assert.Contains("Order line 'x-001' was paid at 2026-02-28T23:59:59.9999999+00:00, before the start", error.Message, StringComparison.Ordinal);
+        Assert.Equal(CommissionErrorCodes.InvalidRequest, batch.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData(0, "names member 9, who is not in the run's network")]
+    [InlineData(1, "member 2's last change leaves it with sponsor none, but the run's network gives it 1")]
+    [InlineData(2, "member 1 is in its own upline after the change of member 1 at 2026-03-02")]
+    public void Sponsor_changes_that_do_not_end_at_the_runs_network_are_refused_before_anything_is_paid(int defect, string problem)
+    {
+        // The network: 1 a root, 2 under 1.
+        var end = NetworkSnapshot.Create([new(1, default), new(2, 1)]);
+        SponsorChange[] changes = defect switch
+        {
+            0 => [new(2, 9, default, Day(2)), new(2, 1, 9, Day(3))],
+            1 => [new(2, 1, default, Day(2)), new(2, default, 1, Day(3))],
+            _ => [new(1, 2, default, Day(2)), new(1, default, 2, Day(3))], // 1 under 2 under 1 for a day
+        };
+        var sink = new CollectingSink();
+
+        var error = Assert.Throws<CommissionException>(() => new CommissionRun(_plan).Execute(
+            EarnerRoster.AllActive(end), [new CommissionableOrder("x-001", 2, Money.Cny(10m)) { PaidAt = Day(4) }], sponsorChanges: SponsorHistory.Create(PeriodStart, changes), sink: sink));
+
+        Assert.Equal(CommissionErrorCodes.SponsorHistoryMismatch, error.ErrorCode);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Empty(sink.Lines);
     }
 }
