@@ -590,18 +590,15 @@ public sealed class CommunityYear
             switch (e)
             {
                 case MembershipPurchased p:
-                    _events.Add(TermStarted(person.Id, p.TierId, p.Term));
                     Move(p.TierId, 0);
                     _monthNewMembers += _recording ? 1 : 0;
                     Fire(person, p.TierId == SeedBusiness.GiftPackTier ? LifecycleTrigger.BoughtGiftPack : LifecycleTrigger.BoughtMembership);
                     break;
                 case MembershipRenewed r:
-                    _events.Add(TermStarted(person.Id, r.TierId, r.Term));
                     Move(r.TierId, 1);
                     Fire(person, LifecycleTrigger.MembershipRenewed);
                     break;
                 case MembershipUpgraded u:
-                    _events.Add(TermStarted(person.Id, u.ToTierId, u.Term));
                     Move(u.ToTierId, 2);
                     _upgrades++;
                     Fire(person, LifecycleTrigger.BoughtMembership);
@@ -657,7 +654,12 @@ public sealed class CommunityYear
             _events.Add(locked);
         }
 
-        _events.Add(new PurchaseMade(person.Id, amount, Channel(person), now));
+        // The desk's own membership events are the metrics' membership sales; only catalog products are recorded here.
+        if (kind != "membership")
+        {
+            _events.Add(new PurchaseMade(person.Id, amount, Channel(person), now));
+        }
+
         if (_recording)
         {
             _monthOrders.Add((new CommissionableOrder(line, person.Id, amount) { ProductId = productId, LadderTier = ladderTier, Kind = kind }, now));
@@ -858,10 +860,6 @@ public sealed class CommunityYear
 
     // The sales formula's channels: bought traffic (ads) against the community's own referrals.
     private static string Channel(Person person) => person.Sponsor.IsEmpty ? "bought-traffic" : "referral";
-
-    // Metrics reads membership terms as instants; the memberships capability dates them in the plan's zone.
-    private MembershipTermStarted TermStarted(MemberId member, string tierId, TermPeriod term) =>
-        new(member, tierId, Local(term.Start, 0, 0), Local(term.End, 0, 0), _clock.GetUtcNow());
 
     private static string TierLabel(string tierId) => tierId switch
     {

@@ -106,15 +106,15 @@ public sealed class EndToEndTests
         time.Advance(TimeSpan.FromDays(2));
         var refund = await crm.PostAsync("/members/2/orders/vip/refunds", new { refundId = "refund-1" });  // inside the cooling-off period
 
-        // The KA term was paid with the VIP credit (3,600 less the one day used: 3,600 × 1/365 = 9.86) and the upgrade's cash,
-        // and the cooling-off refund gives back exactly that. Spread over the orders newest first: all of "ka", 3,590.14 of "vip".
-        Assert.Equal(3600.00m - 9.86m + Cny.Amount(upgrade["amountPaid"]), Cny.Amount(refund["amount"]));
+        // Upgraded inside the VIP cooling-off window, the KA term was paid with the whole VIP payment as credit and the upgrade's
+        // cash; cooling-off covers everything paid within the window, so the refund gives back every fen: all of "ka" and "vip".
+        Assert.Equal(3600.00m + Cny.Amount(upgrade["amountPaid"]), Cny.Amount(refund["amount"]));
 
-        // Commission reversed in proportion on each order: all ¥6,000 on "ka", 360 × 3,590.14 / 3,600 = ¥359.01 on "vip".
-        Assert.Equal(6359.01m, Cny.Amount(refund["commissionReversed"]));
+        // Both orders are refunded in full, so their commission is reversed in full: ¥6,000 on "ka" and ¥360 on "vip".
+        Assert.Equal(6360.00m, Cny.Amount(refund["commissionReversed"]));
         var one = await crm.GetAsync("/members/1/commissions");
-        Assert.Equal(0.99m, Cny.Amount(one["balance"]!["netEarned"]));
-        Assert.Equal(new[] { ("vip", 359.01m), ("ka", 6000.00m) }, one["lines"]!.AsArray().Select(l => ((string)l!["key"]!["orderLineId"]!, Cny.Amount(l["reversed"]))));
+        Assert.Equal(0.00m, Cny.Amount(one["balance"]!["netEarned"]));
+        Assert.Equal(new[] { ("vip", 360.00m), ("ka", 6000.00m) }, one["lines"]!.AsArray().Select(l => ((string)l!["key"]!["orderLineId"]!, Cny.Amount(l["reversed"]))));
     }
 
     [Fact]

@@ -4,4 +4,5 @@ namespace CommunityModel.Crm.Api;
 /// <param name="OrderId">The CRM's order id; also the commission order line.</param>
 /// <param name="Item">A membership tier id (<c>VIP</c>, <c>KA</c>: a purchase, renewal or upgrade) or a catalog product id.</param>
 /// <param name="Price">A negotiated price up to the list price; the list price when left out.</param>
-public sealed record RecordOrderRequest(string? OrderId, string? Item, Money? Price);
+/// <param name="PriceReason">Why a membership is sold below its tier's price (a discount, a complimentary term); required then, recorded on the membership's event.</param>
+public sealed record RecordOrderRequest(string? OrderId, string? Item, Money? Price, string? PriceReason = null);

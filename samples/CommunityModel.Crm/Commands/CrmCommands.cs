@@ -79,7 +79,7 @@ internal sealed class CrmCommands(
 
                 var now = time.GetUtcNow();
                 var (kind, paid, trigger, order, change) = desk.Plan.TryGetTier(item, out var tier)
-                    ? MembershipOrder(context.MembershipOf(member), member, tier, request.Price, orderId)
+                    ? MembershipOrder(context.MembershipOf(member), member, tier, request.Price, request.PriceReason, orderId)
                     : ProductOrder(member, item, request.Price, orderId);
                 var recorded = new OrderRecorded(orderId, member, item, kind, paid, now);
                 context.Record(recorded);
@@ -241,21 +241,21 @@ internal sealed class CrmCommands(
     public Task<MonthEndReport> CloseMonthAsync(CancellationToken cancellationToken) => writer.ExecuteAsync(monthEnd.Close, cancellationToken);
 
     private (OrderKind, Money, LifecycleTrigger, CommissionableOrder, MembershipChange?) MembershipOrder(
-        Membership? current, MemberId member, MembershipTier tier, Money? price, string orderId)
+        Membership? current, MemberId member, MembershipTier tier, Money? price, string? priceReason, string orderId)
     {
         // Decide on the membership as of today (the desk brings it up to date itself and emits the expiries).
         var today = current is null ? null : desk.Refresh(current).Membership;
         var order = new CommissionableOrder(orderId, member, tier.Price) { LadderTier = tier.Id };
         if (today is null || today.Status == MembershipStatus.Refunded || (today.Status == MembershipStatus.Expired && today.TierId != tier.Id))
         {
-            var purchase = desk.Purchase(member, tier.Id, current, price);
+            var purchase = desk.Purchase(member, tier.Id, current, price, priceReason);
             var trigger = tier.GrantsPromotionRights ? LifecycleTrigger.BoughtGiftPack : LifecycleTrigger.BoughtMembership;
             return (OrderKind.MembershipPurchase, purchase.Events.OfType<MembershipPurchased>().Single().Paid, trigger, order, purchase);
         }
 
         if (today.TierId == tier.Id)
         {
-            var renewal = desk.Renew(current!, price);
+            var renewal = desk.Renew(current!, price, priceReason);
             return (OrderKind.MembershipRenewal, renewal.Events.OfType<MembershipRenewed>().Single().Paid, LifecycleTrigger.MembershipRenewed, order, renewal);
         }
 

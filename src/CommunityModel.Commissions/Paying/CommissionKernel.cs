@@ -21,6 +21,7 @@ internal sealed class CommissionKernel
     private readonly int _generations;
     private readonly int _top;
     private readonly RoundingMode _rounding;
+    private readonly Currency _currency;
     private readonly KernelRole[] _roles;
     private readonly bool _promotersOnly;
 
@@ -37,6 +38,7 @@ internal sealed class CommissionKernel
         _cap = new RateFactor(plan.PayoutCap.GetValueOrDefault());
         _sellerEarnsOwnRank = plan.SellerEarnsOwnRank;
         _rounding = plan.Rounding;
+        _currency = plan.Currency;
         Standard = plan.Schedules.Default;
         _roles = [.. plan.Roles.Select(r => new KernelRole(r))];
         MaxLines = levels + _top + (_top * _generations) + _roles.Length;
@@ -184,7 +186,7 @@ internal sealed class CommissionKernel
             {
                 band = role.Schedule.BandIndexOf(holding.Volume);
                 wanted = role.Marginal
-                    ? (long)MinorUnitArithmetic.RoundQuotient((UInt128)(ulong)baseMinor * (ulong)holding.PeriodPay, (UInt128)(ulong)holding.Volume, _rounding)
+                    ? Money.FromMinorUnits(baseMinor, _currency).Prorate(holding.PeriodPay, holding.Volume, _rounding).MinorUnits
                     : role.BandRates[band].Of(baseMinor, _rounding);
             }
 

@@ -182,7 +182,7 @@ public sealed class CommissionPlan
         {
             Add(CommissionErrorCodes.InvalidPlan, $"MaxDepth is {options.MaxDepth}; a plan pays 1 to {DepthLimit} generations above the buyer.");
         }
-        else if (levels.Count > options.MaxDepth)
+        else if (levels.Count <= MaxLevels && levels.Count > options.MaxDepth)
         {
             Add(CommissionErrorCodes.InvalidPlan, $"Levels has {levels.Count} level(s) but MaxDepth is {options.MaxDepth}; no rule pays deeper than the plan's depth.");
         }

@@ -10,16 +10,6 @@ public sealed record LevelReward
     {
         Rate = rate;
         FixedAmount = fixedAmount;
-        if (rate is { } r)
-        {
-            // Rates are decomposed once here, so the calculator's hot path multiplies and divides in integers.
-            var (mantissa, scale, negative) = MinorUnitArithmetic.Decompose(r.Fraction);
-            if (!negative && scale <= 19 && mantissa >> 64 == UInt128.Zero)
-            {
-                RateMantissa = (ulong)mantissa;
-                RateDivisor = (ulong)MinorUnitArithmetic.PowerOfTen(scale);
-            }
-        }
     }
 
     /// <summary>The rate of the commissionable base; <see langword="null"/> for a fixed amount.</summary>
@@ -27,12 +17,6 @@ public sealed record LevelReward
 
     /// <summary>The fixed amount; <see langword="null"/> for a rate.</summary>
     public Money? FixedAmount { get; }
-
-    /// <summary>The rate as mantissa ÷ <see cref="RateDivisor"/> when both fit 64 bits; <see cref="RateDivisor"/> is 0 otherwise.</summary>
-    internal ulong RateMantissa { get; }
-
-    /// <summary>The power of ten dividing <see cref="RateMantissa"/>; 0 when the rate has no 64-bit form.</summary>
-    internal ulong RateDivisor { get; }
 
     /// <summary>A reward of a rate of the base.</summary>
     /// <param name="rate">The rate, 0% to 100%.</param>

@@ -176,7 +176,7 @@ public sealed class StaffSchedule
                 var slice = top - band.From.MinorUnits;
                 exact += slice * band.Rate.Fraction;
                 // The core's one rounding of an exact product: 1 × the running total, to the minor unit.
-                var running = MinorUnitArithmetic.MultiplyRound(1, exact, Rounding, Currency);
+                var running = Money.FromMinorUnits(1, Currency).Multiply(exact, Rounding).MinorUnits;
                 portions.Add(new StaffBandPortion(band, Money.FromMinorUnits(slice, Currency), Money.FromMinorUnits(running - total, Currency)));
                 total = running;
             }

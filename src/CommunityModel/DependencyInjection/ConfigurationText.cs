@@ -12,32 +12,70 @@ namespace CommunityModel.DependencyInjection;
 /// <see langword="null"/> and adds a problem naming its path, e.g.
 /// <c>Catalog:Products:0:Price is '3600.005 CNY', which is not an amount with its currency, e.g. '3600.00 CNY'.</c>
 /// </summary>
-internal static class ConfigurationText
+public static class ConfigurationText
 {
-    internal static Money? Money(IConfiguration section, string key, ICollection<string> problems) =>
+    /// <summary>Reads an amount with its currency, e.g. <c>"3600.00 CNY"</c> at <paramref name="key"/>; <see langword="null"/> when missing, blank or not parsable (then a problem naming the path is added).</summary>
+    /// <param name="section">The section holding the value.</param>
+    /// <param name="key">The key under the section.</param>
+    /// <param name="problems">Receives a problem for a value that does not parse.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static Money? Money(IConfiguration section, string key, ICollection<string> problems) =>
         Parse<Money>(section, key, problems, "an amount with its currency, e.g. '3600.00 CNY'", text => CommunityModel.Money.TryParse(text, CultureInfo.InvariantCulture, out var m) ? m : null);
 
-    internal static Rate? Rate(IConfiguration section, string key, ICollection<string> problems) =>
+    /// <summary>Reads a rate, e.g. <c>"10%"</c> at <paramref name="key"/>; <see langword="null"/> when missing, blank or not parsable (then a problem naming the path is added).</summary>
+    /// <param name="section">The section holding the value.</param>
+    /// <param name="key">The key under the section.</param>
+    /// <param name="problems">Receives a problem for a value that does not parse.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static Rate? Rate(IConfiguration section, string key, ICollection<string> problems) =>
         Parse<Rate>(section, key, problems, "a rate, e.g. '10%' or '0.1'", text => CommunityModel.Rate.TryParse(text, CultureInfo.InvariantCulture, out var r) ? r : null);
 
-    internal static Currency? Currency(IConfiguration section, string key, ICollection<string> problems) =>
+    /// <summary>Reads an ISO 4217 currency code, e.g. <c>"CNY"</c> at <paramref name="key"/>; <see langword="null"/> when missing, blank or not parsable (then a problem naming the path is added).</summary>
+    /// <param name="section">The section holding the value.</param>
+    /// <param name="key">The key under the section.</param>
+    /// <param name="problems">Receives a problem for a value that does not parse.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static Currency? Currency(IConfiguration section, string key, ICollection<string> problems) =>
         Parse<Currency>(section, key, problems, "an ISO 4217 currency code, e.g. 'CNY'", text => CommunityModel.Currency.TryFromCode(text, out var c) ? c : null);
 
-    internal static int? Int(IConfiguration section, string key, ICollection<string> problems) =>
+    /// <summary>Reads a whole number at <paramref name="key"/>; <see langword="null"/> when missing, blank or not parsable (then a problem naming the path is added).</summary>
+    /// <param name="section">The section holding the value.</param>
+    /// <param name="key">The key under the section.</param>
+    /// <param name="problems">Receives a problem for a value that does not parse.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static int? Int(IConfiguration section, string key, ICollection<string> problems) =>
         Parse<int>(section, key, problems, "a whole number", text => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null);
 
-    internal static bool? Bool(IConfiguration section, string key, ICollection<string> problems) =>
+    /// <summary>Reads <c>true</c> or <c>false</c> at <paramref name="key"/>; <see langword="null"/> when missing, blank or not parsable (then a problem naming the path is added).</summary>
+    /// <param name="section">The section holding the value.</param>
+    /// <param name="key">The key under the section.</param>
+    /// <param name="problems">Receives a problem for a value that does not parse.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static bool? Bool(IConfiguration section, string key, ICollection<string> problems) =>
         Parse<bool>(section, key, problems, "true or false", text => bool.TryParse(text, out var b) ? b : null);
 
-    internal static TimeSpan? TimeSpan(IConfiguration section, string key, ICollection<string> problems) =>
+    /// <summary>Reads a duration, e.g. <c>"7.00:00:00"</c> at <paramref name="key"/>; <see langword="null"/> when missing, blank or not parsable (then a problem naming the path is added).</summary>
+    /// <param name="section">The section holding the value.</param>
+    /// <param name="key">The key under the section.</param>
+    /// <param name="problems">Receives a problem for a value that does not parse.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static TimeSpan? TimeSpan(IConfiguration section, string key, ICollection<string> problems) =>
         Parse<TimeSpan>(section, key, problems, "a duration, e.g. '7.00:00:00'", text => System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var t) ? t : null);
 
-    internal static T? Enum<T>(IConfiguration section, string key, ICollection<string> problems)
+    /// <summary>Reads an enum member by name (case-insensitive) at <paramref name="key"/>; <see langword="null"/> when missing, blank or not a defined member (then a problem naming the path is added).</summary>
+    /// <typeparam name="T">The enum.</typeparam>
+    /// <param name="section">The section holding the value.</param>
+    /// <param name="key">The key under the section.</param>
+    /// <param name="problems">Receives a problem for a value that does not parse.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public static T? Enum<T>(IConfiguration section, string key, ICollection<string> problems)
         where T : struct, Enum =>
         Parse<T>(section, key, problems, "one of " + string.Join(", ", System.Enum.GetNames<T>()), text => System.Enum.TryParse<T>(text, ignoreCase: true, out var e) && System.Enum.IsDefined(e) ? e : null);
 
     /// <summary>The children of a list section in index order ("0", "1", ... "10"), whatever order the provider gives them.</summary>
-    internal static IEnumerable<IConfigurationSection> Items(IConfigurationSection list) =>
+    /// <param name="list">The list section.</param>
+    /// <returns>Its children in index order.</returns>
+    public static IEnumerable<IConfigurationSection> Items(IConfigurationSection list) =>
         list.GetChildren().OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue);
 
     private static T? Parse<T>(IConfiguration section, string key, ICollection<string> problems, string expected, Func<string, T?> parse)

@@ -199,6 +199,24 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <exception cref="AmountOverflowException">The product is out of range.</exception>
     public Money Multiply(Rate rate, RoundingMode rounding) => Multiply(rate.Fraction, rounding);
 
+    /// <summary>
+    /// The share <paramref name="part"/> ÷ <paramref name="whole"/> of this amount (pro rata), computed exactly in integers and
+    /// rounded once: e.g. an order's share of a period's pay, base × pay ÷ volume, with no intermediate rounding.
+    /// </summary>
+    /// <param name="part">The part, zero or more.</param>
+    /// <param name="whole">The whole, more than zero.</param>
+    /// <param name="rounding">How to round the exact share.</param>
+    /// <returns>The rounded share.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="part"/> is negative or <paramref name="whole"/> is not positive.</exception>
+    /// <exception cref="AmountOverflowException">The share is out of range.</exception>
+    public Money Prorate(long part, long whole, RoundingMode rounding)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(part);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(whole);
+        var magnitude = MinorUnitArithmetic.RoundQuotient(MinorUnitArithmetic.Magnitude(_minorUnits) * (ulong)part, (UInt128)(ulong)whole, rounding);
+        return new(MinorUnitArithmetic.ToSignedMinorUnits(magnitude, _minorUnits < 0, "prorate", _currency), _currency);
+    }
+
     /// <summary>Divides by a number, computed exactly and rounded once to the minor unit. To split money without losing a fen, use <see cref="Split(int)"/> instead.</summary>
     /// <param name="divisor">The number to divide by; not zero.</param>
     /// <param name="rounding">How to round the exact quotient; half-up (四舍五入) by default.</param>

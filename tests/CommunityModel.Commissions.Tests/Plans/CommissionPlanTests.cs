@@ -74,4 +74,16 @@ public class CommissionPlanTests
         Assert.Equal(Money.Cny(30m).ToString(), plan.Levels[1].ToString());
         Assert.Equal("10%", plan.Levels[0].ToString());
     }
+
+    [Fact]
+    public void A_plan_declares_the_depth_it_pays_to_three_by_default_and_no_level_lies_deeper()
+    {
+        var levels = new CommissionPlanBuilder("x").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3));
+
+        Assert.Equal(3, levels.Build().MaxDepth);
+        Assert.Equal(8, new CommissionPlanBuilder("deep").Level(Rate.FromPercent(10)).PayToDepth(8).Build().MaxDepth);
+        Assert.Contains("MaxDepth is 2", Assert.Single(CommissionPlan.Validate(levels.PayToDepth(2).ToOptions())).Message, StringComparison.Ordinal);
+        Assert.Contains("1 to 64", Assert.Single(CommissionPlan.Validate(new CommissionPlanBuilder("x").Level(Rate.FromPercent(1)).PayToDepth(0).ToOptions())).Message, StringComparison.Ordinal);
+        Assert.Contains("1 to 64", Assert.Single(CommissionPlan.Validate(new CommissionPlanBuilder("x").Level(Rate.FromPercent(1)).PayToDepth(65).ToOptions())).Message, StringComparison.Ordinal);
+    }
 }
