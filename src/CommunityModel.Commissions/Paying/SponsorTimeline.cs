@@ -103,18 +103,17 @@ internal sealed class SponsorTimeline
         return timeline;
     }
 
-    /// <summary>The sponsor's index of the member at <paramref name="index"/> at <paramref name="ticks"/> (UTC); <paramref name="parentAtEnd"/> when its sponsor did not change.</summary>
-    internal int ParentAt(int index, long ticks, int parentAtEnd)
-    {
-        var word = _changed[index >> 6];
-        var bit = 1UL << index;
-        if ((word & bit) == 0)
-        {
-            return parentAtEnd;
-        }
+    /// <summary>Whether the sponsor of the member at <paramref name="index"/> changed in the period.</summary>
+    internal bool Changed(int index) => (_changed[index >> 6] & (1UL << index)) != 0;
 
+    /// <summary>The sponsor's index of the member at <paramref name="index"/> at <paramref name="ticks"/> (UTC); <paramref name="parentAtEnd"/> when its sponsor did not change.</summary>
+    internal int ParentAt(int index, long ticks, int parentAtEnd) => Changed(index) ? ChangedParentAt(index, ticks) : parentAtEnd;
+
+    /// <summary>The sponsor's index at <paramref name="ticks"/> (UTC) of a member whose sponsor changed in the period.</summary>
+    internal int ChangedParentAt(int index, long ticks)
+    {
         // A change applies from its own instant.
-        var k = _rankBefore[index >> 6] + BitOperations.PopCount(word & (bit - 1));
+        var k = Rank(_changed, _rankBefore, index);
         var parent = _initial[k];
         for (var c = _starts[k]; c < _starts[k + 1] && _ticks[c] <= ticks; c++)
         {
@@ -149,7 +148,7 @@ internal sealed class SponsorTimeline
 
         for (var m = 0; m < current.Length; m++)
         {
-            if ((_changed[m >> 6] & (1UL << m)) != 0)
+            if (Changed(m))
             {
                 CheckAcyclic(network, current, m, "at the history's start");
             }

@@ -277,7 +277,7 @@ public sealed class CommissionRun
         var spare = new ConcurrentBag<long[]>();
         var sequence = BuyerSequence.Create(orders.Buyers.Span, ranks.Network.Count);
         var timeline = orders.SponsorChanges is { } changes ? SponsorTimeline.Create(ranks.Network, changes) : null;
-        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners), orders, sequence, keepLines: sink is not null) { Staff = staff, RoleHolders = roleHolders, HolderTotals = memberTotals, Timeline = timeline };
+        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners, timeline), orders, sequence, keepLines: sink is not null) { Staff = staff, RoleHolders = roleHolders, HolderTotals = memberTotals, Timeline = timeline };
         var chunks = new ChunkResult[Math.Min(waveSize, Math.Max(chunkCount, 1))];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         var kindTotals = new long[CommissionRunResult.Kinds];
@@ -388,12 +388,19 @@ public sealed class CommissionRun
             // Out of batch order, each base is a cache miss: gather the chunk's bases first, in a loop of independent
             // loads the processor overlaps, rather than one stalled load between two upline walks.
             long[]? gathered = null;
+            long[]? gatheredPaidAt = null; // the same for payment times, when orders are attributed by them
             if (!sorted)
             {
                 gathered = ArrayPool<long>.Shared.Rent(to - from);
+                gatheredPaidAt = timeline is null ? null : ArrayPool<long>.Shared.Rent(to - from);
                 for (var position = from; position < to; position++)
                 {
                     gathered[position - from] = bases[numbers[position]];
+                }
+
+                for (var position = from; gatheredPaidAt is not null && position < to; position++)
+                {
+                    gatheredPaidAt[position - from] = paidAt![numbers[position]];
                 }
             }
 
@@ -433,7 +440,7 @@ public sealed class CommissionRun
                 var schedule = schedules.IsEmpty ? kernel.Standard : schedules[order] ?? kernel.Standard;
                 var n = timeline is null
                     ? kernel.Pay(schedule, buyer, baseMinor, upline, paid, default, holdings)
-                    : kernel.Pay(schedule, buyer, baseMinor, new PaidAtUpline(upline, timeline, paidAt![order]), paid, default, holdings);
+                    : kernel.Pay(schedule, buyer, baseMinor, new PaidAtUpline(upline, timeline, gatheredPaidAt is null ? paidAt![order] : gatheredPaidAt[position - from]), paid, default, holdings);
                 if (n > 0 && paid[0].Capped)
                 {
                     result.CappedOrders++;
@@ -476,6 +483,11 @@ public sealed class CommissionRun
             if (gathered is not null)
             {
                 ArrayPool<long>.Shared.Return(gathered);
+            }
+
+            if (gatheredPaidAt is not null)
+            {
+                ArrayPool<long>.Shared.Return(gatheredPaidAt);
             }
 
             result.Lines = buffer;
