@@ -34,6 +34,13 @@ namespace CommunityModel.Commissions.Run;
 /// buffer, then to pooled per-chunk buffers when a sink is given. Per-member totals are 40 bytes per member.
 /// The run reports progress after each wave and stops at the next chunk when cancelled.
 /// </para>
+/// <para>
+/// Attribution at order time: given the period's sponsor changes (<see cref="Execute"/>'s <c>sponsorChanges</c>, or
+/// <see cref="OrderBatch.WithPaidAt"/>), each order with a payment time is paid on the upline its buyer had at that moment
+/// (a change applies from its own instant), so binding or re-assigning a member after its order moves none of that order's
+/// money. Ranks, volumes and statuses stay those of the period-end network. Members whose sponsor did not change cost nothing
+/// more: their packed entry flags it; a changed member's sponsor is looked up among its own changes.
+/// </para>
 /// </remarks>
 public sealed class CommissionRun
 {

@@ -15,6 +15,18 @@ public class OrderTimeAttributionTests
 
     private static DateTimeOffset Day(int day) => PeriodStart.AddDays(day - 1);
 
+    /// <summary>A network registering members in the order given, each with its sponsor (0 for none).</summary>
+    private ReferralNetwork Network(params (long Member, long Sponsor)[] members)
+    {
+        var network = new ReferralNetwork(new ReferralOptions(), _clock);
+        foreach (var (member, sponsor) in members)
+        {
+            network.Register(member, sponsor == 0 ? default : new MemberId(sponsor));
+        }
+
+        return network;
+    }
+
     private static (long Beneficiary, string Rule, long Amount)[] Ledger(CommissionRunResult result, CollectingSink sink, int order) =>
         [.. sink.Lines.Where(l => l.Order == order).Select(l => (result.Ranks.Network.MemberAt(l.Beneficiary).Value, result.Plan.RuleId(l.Kind, l.Ordinal), l.Amount))];
 
@@ -25,10 +37,7 @@ public class OrderTimeAttributionTests
     public void An_order_paid_before_its_buyer_was_bound_pays_nobody_as_at_checkout_not_the_sponsor_bound_later()
     {
         // S (2) sponsors nobody yet; X (4) registers without a sponsor, pays ¥1,000 on day 3, and is bound to S on day 10.
-        var network = new ReferralNetwork(new ReferralOptions(), _clock);
-        network.Register(1);
-        network.Register(2, 1);
-        network.Register(4);
+        var network = Network((1, 0), (2, 1), (4, 0));
         _clock.SetUtcNow(Day(3));
         var order = new CommissionableOrder("x-001", 4, Money.Cny(1000m)) { PaidAt = _clock.GetUtcNow() };
         var atCheckout = new CommissionCalculator(_plan).Calculate(order, network.Snapshot());
@@ -48,11 +57,7 @@ public class OrderTimeAttributionTests
     public void An_order_paid_before_a_reassignment_pays_the_upline_of_the_time_and_a_later_order_the_new_one()
     {
         // A (1) and B (2) under C (3); X (4) under A pays ¥1,000 on day 3, is reassigned to B on day 10 and pays ¥2,000 on day 12.
-        var network = new ReferralNetwork(new ReferralOptions(), _clock);
-        network.Register(3);
-        network.Register(1);
-        network.Register(2, 3);
-        network.Register(4, 1);
+        var network = Network((3, 0), (1, 0), (2, 3), (4, 1));
         var calculator = new CommissionCalculator(_plan);
         _clock.SetUtcNow(Day(3));
         var before = new CommissionableOrder("x-001", 4, Money.Cny(1000m)) { PaidAt = _clock.GetUtcNow() };
@@ -78,10 +83,7 @@ public class OrderTimeAttributionTests
     [Fact]
     public void A_batch_with_payment_times_pays_the_same_lines_as_the_whole_run()
     {
-        var network = new ReferralNetwork(new ReferralOptions(), _clock);
-        network.Register(1);
-        network.Register(2);
-        network.Register(4, 1);
+        var network = Network((1, 0), (2, 0), (4, 1));
         _clock.SetUtcNow(Day(5));
         network.Reassign(4, 2, "joined B's team");
         var end = network.Snapshot();
@@ -100,8 +102,7 @@ public class OrderTimeAttributionTests
     [Fact]
     public void An_order_paid_before_the_changes_start_is_refused_naming_it()
     {
-        var network = new ReferralNetwork(new ReferralOptions(), _clock);
-        network.Register(1);
+        var network = Network((1, 0));
         var order = new CommissionableOrder("x-001", 1, Money.Cny(10m)) { PaidAt = Day(1).AddTicks(-1) };
 
         var error = Assert.Throws<CommissionException>(() => new CommissionRun(_plan).Execute(EarnerRoster.AllActive(network.Snapshot()), [order], sponsorChanges: network.SponsorChangesSince(Day(1))));
