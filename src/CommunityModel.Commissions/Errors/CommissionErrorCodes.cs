@@ -99,4 +99,15 @@ public static class CommissionErrorCodes
     /// given as rates. The message names every rule summed and its rate.
     /// </summary>
     public const string RatesExceedBase = "commissions.rates_exceed_base";
+
+    // Attribution at order time.
+
+    /// <summary>
+    /// The sponsor changes given to a run do not end at its network: a change names a member or sponsor the network lacks, a member's
+    /// last change leaves it with another sponsor than the network's, or the changes make a member its own upline at some time.
+    /// </summary>
+    public const string SponsorHistoryMismatch = "commissions.sponsor_history_mismatch";
+
+    /// <summary>An order was paid before the start of the sponsor changes given to the run, so its upline at that moment is not known.</summary>
+    public const string PaidBeforeHistory = "commissions.paid_before_history";
 }

@@ -13,7 +13,8 @@ public sealed record CommissionableOrder(string OrderLineId, MemberId Buyer, Mon
 
     /// <summary>
     /// When the order was paid: the ledger's freeze period starts then when a month-end run accrues it
-    /// (<see cref="Ledger.CommissionLedger.AccrueRun"/>); <see langword="null"/> to use the accrual's own paid time.
+    /// (<see cref="Ledger.CommissionLedger.AccrueRun"/>; <see langword="null"/>: the accrual's own paid time), and the
+    /// month-end run given the period's sponsor changes attributes the order to the upline its buyer had at that moment.
     /// </summary>
     public DateTimeOffset? PaidAt { get; init; }
 
@@ -28,6 +29,7 @@ public sealed record CommissionableOrder(string OrderLineId, MemberId Buyer, Mon
 
     /// <summary>The order kind (e.g. <c>GroupBuy</c>, <c>FlashSale</c>); selects exclusions.</summary>
     public string? Kind { get; init; }
+
 
     /// <summary>
     /// Who held each organisational role of a combined plan on this line (e.g. <c>division</c>, <c>agent</c>, <c>staff</c>),

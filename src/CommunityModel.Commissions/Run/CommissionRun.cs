@@ -34,6 +34,13 @@ namespace CommunityModel.Commissions.Run;
 /// buffer, then to pooled per-chunk buffers when a sink is given. Per-member totals are 40 bytes per member.
 /// The run reports progress after each wave and stops at the next chunk when cancelled.
 /// </para>
+/// <para>
+/// Attribution at order time: given the period's sponsor changes (<see cref="Execute"/>'s <c>sponsorChanges</c>, or
+/// <see cref="OrderBatch.WithPaidAt"/>), each order with a payment time is paid on the upline its buyer had at that moment
+/// (a change applies from its own instant), so binding or re-assigning a member after its order moves none of that order's
+/// money. Ranks, volumes and statuses stay those of the period-end network. Members whose sponsor did not change cost nothing
+/// more: their packed entry flags it; a changed member's sponsor is looked up among its own changes.
+/// </para>
 /// </remarks>
 public sealed class CommissionRun
 {
@@ -116,6 +123,12 @@ public sealed class CommissionRun
     /// <param name="orders">The period's order lines, in any order; ids must be unique.</param>
     /// <param name="refunds">Volume taken back by refunds recorded in the period; none when <see langword="null"/>.</param>
     /// <param name="previousRanks">Last period's ranks, kept when the plan keeps the highest rank reached.</param>
+    /// <param name="sponsorChanges">
+    /// The period's sponsor changes (<see cref="ReferralNetwork.SponsorChangesSince"/> from the period's start), ending at the network of
+    /// <paramref name="earners"/>: each order with a <see cref="CommissionableOrder.PaidAt"/> is then paid on the upline its buyer had at
+    /// that moment, exactly as <see cref="CommissionCalculator"/> paid it at checkout. Without it (or for an order without
+    /// <see cref="CommissionableOrder.PaidAt"/>) an order is paid on the period-end network.
+    /// </param>
     /// <param name="sink">Receives the ledger in canonical order; totals only when <see langword="null"/>.</param>
     /// <param name="progress">Receives progress: qualifying, then after each wave of chunks.</param>
     /// <param name="cancellationToken">Stops the run at the next chunk.</param>
@@ -128,7 +141,7 @@ public sealed class CommissionRun
     /// (<see cref="CommissionRunResult.Holders"/>); banded roles pay on the holders' period volumes summed from these orders
     /// (<see cref="CommissionRunResult.StaffVolumes"/>) — the same lines as <see cref="CommissionCalculator"/> given those volumes.
     /// </remarks>
-    public CommissionRunResult Execute(EarnerRoster earners, IEnumerable<CommissionableOrder> orders, IEnumerable<VolumeEntry>? refunds = null, MemberRanks? previousRanks = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
+    public CommissionRunResult Execute(EarnerRoster earners, IEnumerable<CommissionableOrder> orders, IEnumerable<VolumeEntry>? refunds = null, MemberRanks? previousRanks = null, SponsorHistory? sponsorChanges = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(earners);
         ArgumentNullException.ThrowIfNull(orders);
@@ -150,6 +163,7 @@ public sealed class CommissionRun
         var personal = new long[network.Count];
         var anyRoles = false;
         RewardSchedule?[]? schedules = null; // only when some order has rewards of its own
+        var paidAt = sponsorChanges is null ? null : new long[ids.Length];
         for (var k = 0; k < ids.Length; k++)
         {
             var order = list[positions[k]];
@@ -166,6 +180,7 @@ public sealed class CommissionRun
             }
 
             buyers[k] = network.IndexOf(order.Buyer);
+            paidAt?[k] = OrderBatch.CheckedPaidAt(order.PaidAt, sponsorChanges!, k, ids[k]);
             anyRoles |= order.Roles.Count > 0;
             if (schedule.Exclusion is null)
             {
@@ -197,11 +212,17 @@ public sealed class CommissionRun
             staff = StaffVolumes.Create(Plan, list, positions, [], [], []); // no holders: every role unfilled, nothing to read per order
         }
 
+        var batch = new OrderBatch(buyers, bases, schedules);
+        if (sponsorChanges is not null)
+        {
+            batch = batch.WithCheckedPaidAt(sponsorChanges, paidAt!);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.QualifyingRanks, 0, ids.Length, 0));
         var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
         var ranks = Plan.Qualifier.Qualify(volumes, previousRanks);
-        return Pay(ranks, earners, new OrderBatch(buyers, bases, schedules), volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders, list, positions);
+        return Pay(ranks, earners, batch, volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders, list, positions);
     }
 
     private void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)
@@ -262,7 +283,8 @@ public sealed class CommissionRun
         var shared = new long[totalsLength];
         var spare = new ConcurrentBag<long[]>();
         var sequence = BuyerSequence.Create(orders.Buyers.Span, ranks.Network.Count);
-        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners, volumes, Plan), orders, sequence, keepLines: sink is not null) { Staff = staff, RoleHolders = roleHolders, HolderTotals = memberTotals };
+        var timeline = orders.SponsorChanges is { } changes ? SponsorTimeline.Create(ranks.Network, changes) : null;
+        var work = new PayContext(Plan.Kernel, new PackedUpline(ranks, earners, volumes, Plan, timeline), orders, sequence, keepLines: sink is not null) { Staff = staff, RoleHolders = roleHolders, HolderTotals = memberTotals, Timeline = timeline };
         var chunks = new ChunkResult[Math.Min(waveSize, Math.Max(chunkCount, 1))];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         var kindTotals = new long[CommissionRunResult.Kinds];
@@ -357,11 +379,16 @@ public sealed class CommissionRun
         /// <summary>Where the holders' totals start in a totals array.</summary>
         public int HolderTotals { get; init; }
 
+        /// <summary>The period's sponsor changes, to pay each order on the upline it had when paid; <see langword="null"/> to pay every order on the period-end network.</summary>
+        public SponsorTimeline? Timeline { get; init; }
+
         public ChunkResult PayChunk(int from, int to, long[] totals, bool atomic)
         {
             var buyers = orders.Buyers.Span;
             var bases = orders.BaseMinorUnits.Span;
             var schedules = orders.Schedules.Span;
+            var paidAt = orders.PaidAtTicks;
+            var timeline = Timeline;
             var numbers = sequence.Orders;
             var sorted = sequence.IsIdentity;
             var buyer = sorted || from == to ? 0 : sequence.BuyerAt(from);
@@ -369,12 +396,19 @@ public sealed class CommissionRun
             // Out of batch order, each base is a cache miss: gather the chunk's bases first, in a loop of independent
             // loads the processor overlaps, rather than one stalled load between two upline walks.
             long[]? gathered = null;
+            long[]? gatheredPaidAt = null; // the same for payment times, when orders are attributed by them
             if (!sorted)
             {
                 gathered = ArrayPool<long>.Shared.Rent(to - from);
+                gatheredPaidAt = timeline is null ? null : ArrayPool<long>.Shared.Rent(to - from);
                 for (var position = from; position < to; position++)
                 {
                     gathered[position - from] = bases[numbers[position]];
+                }
+
+                for (var position = from; gatheredPaidAt is not null && position < to; position++)
+                {
+                    gatheredPaidAt[position - from] = paidAt![numbers[position]];
                 }
             }
 
@@ -411,7 +445,10 @@ public sealed class CommissionRun
                     holdings[r] = h < 0 ? new RoleHolding(-1, 0, 0) : new RoleHolding(h, Staff!.VolumeAt(r, h), Staff.PeriodPayAt(r, h));
                 }
 
-                var n = kernel.Pay(schedules.IsEmpty ? kernel.Standard : schedules[order] ?? kernel.Standard, buyer, baseMinor, upline, paid, default, holdings);
+                var schedule = schedules.IsEmpty ? kernel.Standard : schedules[order] ?? kernel.Standard;
+                var n = timeline is null
+                    ? kernel.Pay(schedule, buyer, baseMinor, upline, paid, default, holdings)
+                    : kernel.Pay(schedule, buyer, baseMinor, new PaidAtUpline(upline, timeline, gatheredPaidAt is null ? paidAt![order] : gatheredPaidAt[position - from]), paid, default, holdings);
                 if (n > 0 && paid[0].Capped)
                 {
                     result.CappedOrders++;
@@ -454,6 +491,11 @@ public sealed class CommissionRun
             if (gathered is not null)
             {
                 ArrayPool<long>.Shared.Return(gathered);
+            }
+
+            if (gatheredPaidAt is not null)
+            {
+                ArrayPool<long>.Shared.Return(gatheredPaidAt);
             }
 
             result.Lines = buffer;

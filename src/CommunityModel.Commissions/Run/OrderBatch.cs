@@ -1,6 +1,7 @@
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Referrals;
 
 namespace CommunityModel.Commissions.Run;
 
@@ -10,6 +11,8 @@ namespace CommunityModel.Commissions.Run;
 /// the order's number in the run's ledger. The batch wraps the memory it is given without copying it: do not
 /// change it while a run reads it. Orders of products or kinds with their own rewards (overrides, exclusions)
 /// carry the <see cref="RewardSchedule"/> resolved once by the plan's <see cref="Plans.CommissionPlan.ScheduleFor"/>.
+/// A batch with the period's sponsor changes and each order's payment time (<see cref="WithPaidAt"/>) pays each order on the
+/// upline its buyer had when it paid; otherwise every order is paid on the run's network as it is.
 /// </summary>
 public sealed class OrderBatch
 {
@@ -62,6 +65,10 @@ public sealed class OrderBatch
         Buyers = batch.Buyers;
         BaseMinorUnits = batch.BaseMinorUnits;
         Schedules = batch.Schedules;
+        StaffVolumes = batch.StaffVolumes;
+        RoleHolders = batch.RoleHolders;
+        SponsorChanges = batch.SponsorChanges;
+        PaidAtTicks = batch.PaidAtTicks;
     }
 
     /// <summary>An empty batch.</summary>
@@ -81,6 +88,12 @@ public sealed class OrderBatch
 
     /// <summary>Per order and plan role, the holder's index in <see cref="StaffVolumes"/>' holder table, or -1 for none.</summary>
     internal int[]? RoleHolders { get; private init; }
+
+    /// <summary>The period's sponsor changes the orders are attributed by (<see cref="WithPaidAt"/>); <see langword="null"/> when every order is paid on the run's network as it is.</summary>
+    public SponsorHistory? SponsorChanges { get; private init; }
+
+    /// <summary>Per order, when it was paid in UTC ticks, <see cref="long.MaxValue"/> when not known; <see langword="null"/> without <see cref="SponsorChanges"/>.</summary>
+    internal long[]? PaidAtTicks { get; private init; }
 
     /// <summary>The number of orders.</summary>
     public int Count => Buyers.Length;
@@ -106,5 +119,50 @@ public sealed class OrderBatch
         var roleHolders = new int[holders.Length];
         var volumes = Staff.StaffVolumes.Create(plan, BaseMinorUnits.Span, Schedules.Span, holders, roleHolders);
         return new OrderBatch(this) { StaffVolumes = volumes, RoleHolders = roleHolders };
+    }
+
+    /// <summary>This batch with payment times already checked by <see cref="CheckedPaidAt"/>.</summary>
+    internal OrderBatch WithCheckedPaidAt(SponsorHistory sponsorChanges, long[] paidAtTicks) =>
+        new(this) { SponsorChanges = sponsorChanges, PaidAtTicks = paidAtTicks };
+
+    /// <summary>
+    /// This batch with the period's sponsor changes and when each order was paid, so <see cref="CommissionRun.PayBatch"/> pays each
+    /// order on the upline its buyer had at that moment (as <see cref="CommissionCalculator"/> paid it at checkout); an order
+    /// without a time is paid on the run's network. Ranks and volumes stay those of the run's (period-end) network.
+    /// </summary>
+    /// <param name="sponsorChanges">The period's sponsor changes (<see cref="ReferralNetwork.SponsorChangesSince"/> from the period's start), ending at the run's network.</param>
+    /// <param name="paidAt">Per order, when it was paid; <see langword="null"/> when not known.</param>
+    /// <returns>A new batch over the same memory, with the times.</returns>
+    /// <exception cref="CommissionException">
+    /// <paramref name="paidAt"/> is not one per order (<see cref="CommissionErrorCodes.InvalidRequest"/>), or an order was paid before
+    /// the history's start (<see cref="CommissionErrorCodes.PaidBeforeHistory"/>).
+    /// </exception>
+    public OrderBatch WithPaidAt(SponsorHistory sponsorChanges, ReadOnlySpan<DateTimeOffset?> paidAt)
+    {
+        ArgumentNullException.ThrowIfNull(sponsorChanges);
+        if (paidAt.Length != Count)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"An order batch of {Count} order(s) needs one payment time per order (null when not known); {paidAt.Length} given.");
+        }
+
+        var ticks = new long[paidAt.Length];
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            ticks[i] = CheckedPaidAt(paidAt[i], sponsorChanges, i, null);
+        }
+
+        return WithCheckedPaidAt(sponsorChanges, ticks);
+    }
+
+    /// <summary>When an order was paid, in UTC ticks (<see cref="long.MaxValue"/> when not known), checked against the start of the sponsor changes; the order is named by its id when given, else by its position.</summary>
+    internal static long CheckedPaidAt(DateTimeOffset? paidAt, SponsorHistory sponsorChanges, int position, string? orderLineId)
+    {
+        if (paidAt is { } at && at < sponsorChanges.Since)
+        {
+            var order = orderLineId is null ? $"Order {position} of the batch" : $"Order line '{orderLineId}'";
+            throw new CommissionException(CommissionErrorCodes.PaidBeforeHistory, $"{order} was paid at {at:O}, before the start of the sponsor changes given ({sponsorChanges.Since:O}); give the changes from the start of the period it belongs to.");
+        }
+
+        return paidAt?.UtcTicks ?? long.MaxValue;
     }
 }

@@ -76,6 +76,15 @@ public static class ErrorCodes
     /// <summary>An administrative re-assignment was made without a reason.</summary>
     public const string ReferralReasonRequired = "referral.reason_required";
 
+    /// <summary>Only designated promoters may sponsor (<see cref="Referrals.SponsorEligibility.DesignatedPromoters"/>) and the sponsor named is not one.</summary>
+    public const string ReferralSponsorNotPromoter = "referral.sponsor_not_promoter";
+
+    /// <summary>A sponsor history is malformed: a change names no member, binds a member to itself, goes back before the history's start, or does not follow on from the member's previous change.</summary>
+    public const string ReferralHistoryInvalid = "referral.history_invalid";
+
+    /// <summary>A sponsor history was asked about a time before the start of what it records.</summary>
+    public const string ReferralBeforeHistory = "referral.before_history";
+
     // --- Metrics (funnel, AARRR, retention cohorts, active users, renewals, participation) ---
 
     /// <summary>Metrics options are unusable (an unknown time zone or currency, a bad funnel, a window out of range); the error lists every problem.</summary>

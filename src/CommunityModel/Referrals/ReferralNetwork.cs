@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommunityModel.Memberships;
 
 namespace CommunityModel.Referrals;
 
@@ -6,7 +7,9 @@ namespace CommunityModel.Referrals;
 /// Who referred whom (转介绍): members bound to sponsors under a <see cref="ReferralBindingMode"/>, with
 /// self-bindings and cycles of any length rejected. Every change is returned as an event for the
 /// integrator to store; <see cref="Replay"/> rebuilds the same network from them.
-/// <see cref="Snapshot"/> freezes the current network into the compact form commission engines read.
+/// <see cref="Snapshot"/> freezes the current network into the compact form commission engines read, and
+/// <see cref="SponsorChangesSince"/> hands out its binding history, so a month-end run can pay each order on the
+/// upline it had when paid.
 /// </summary>
 /// <remarks>
 /// Thread-safe: each operation checks and applies under one lock, so two concurrent bindings can
@@ -15,6 +18,8 @@ namespace CommunityModel.Referrals;
 public sealed class ReferralNetwork
 {
     private readonly Dictionary<MemberId, Node> _nodes = [];
+    private readonly List<SponsorChange> _changes = [];
+    private readonly HashSet<MemberId> _promoters = [];
     private readonly ReferralOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
@@ -87,13 +92,43 @@ public sealed class ReferralNetwork
         }
     }
 
-    /// <summary>Registers a member, bound at once to <paramref name="sponsor"/> when one is given (every mode allows binding at registration).</summary>
+    /// <summary>
+    /// Whether <paramref name="member"/> holds promoter rights, as the network learnt from <see cref="PromoterRightsGranted"/> and
+    /// <see cref="PromoterRightsRevoked"/> given to <see cref="Apply"/>: the sponsors that <see cref="SponsorEligibility.DesignatedPromoters"/> allows.
+    /// </summary>
+    /// <param name="member">The member; it need not be registered in the network.</param>
+    /// <returns><see langword="true"/> when its rights were granted and not revoked since.</returns>
+    public bool IsPromoter(MemberId member)
+    {
+        lock (_gate)
+        {
+            return _promoters.Contains(member);
+        }
+    }
+
+    /// <summary>
+    /// The binding history from <paramref name="since"/> on: every <see cref="SponsorBound"/> and <see cref="SponsorReassigned"/>
+    /// made (or replayed) at or after it. With a <see cref="Snapshot"/> taken now, it tells the sponsor of any member at any time since.
+    /// </summary>
+    /// <param name="since">The start, e.g. the first instant of a commission period.</param>
+    /// <returns>The changes, oldest first.</returns>
+    /// <exception cref="ReferralException">The clock went backwards between two changes of one member (<see cref="ErrorCodes.ReferralHistoryInvalid"/>).</exception>
+    public SponsorHistory SponsorChangesSince(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return SponsorHistory.Create(since, _changes.Where(c => c.OccurredAt >= since));
+        }
+    }
+
+    /// <summary>Registers a member, bound at once to <paramref name="sponsor"/> when one is given (every mode allows binding at registration, to a sponsor <see cref="ReferralOptions.Sponsors"/> allows).</summary>
     /// <param name="member">The new member.</param>
     /// <param name="sponsor">Its sponsor, or <c>default</c> for none.</param>
     /// <returns>The event to store.</returns>
     /// <exception cref="ReferralException">
     /// The member is already registered (<see cref="ErrorCodes.ReferralDuplicateMember"/>), the sponsor is unknown
-    /// (<see cref="ErrorCodes.ReferralUnknownSponsor"/>), or the member would sponsor itself.
+    /// (<see cref="ErrorCodes.ReferralUnknownSponsor"/>) or not a promoter when only promoters may sponsor
+    /// (<see cref="ErrorCodes.ReferralSponsorNotPromoter"/>), or the member would sponsor itself.
     /// </exception>
     public MemberRegistered Register(MemberId member, MemberId sponsor = default)
     {
@@ -116,6 +151,10 @@ public sealed class ReferralNetwork
                 {
                     refusals.Add(Unknown(sponsor, "sponsor"));
                 }
+                else if (NotPromoter(sponsor) is { } refusal)
+                {
+                    refusals.Add(refusal);
+                }
             }
 
             ThrowIfAny(member, refusals);
@@ -132,6 +171,8 @@ public sealed class ReferralNetwork
     /// The binding, or every condition that was not met (nothing changes then): an unknown member is
     /// <see cref="ErrorCodes.ReferralUnknownMember"/>, an unknown sponsor <see cref="ErrorCodes.ReferralUnknownSponsor"/>.
     /// Binding again to the same sponsor is refused (<see cref="ErrorCodes.ReferralAlreadyBound"/>), so no binding is returned twice.
+    /// A sponsor without promoter rights is refused when only promoters may sponsor (<see cref="ErrorCodes.ReferralSponsorNotPromoter"/>).
+    /// Once the binding is older than <see cref="ReferralOptions.BindingValidity"/>, neither the mode nor a first order keeps it.
     /// </returns>
     public BindingResult TryBind(MemberId member, MemberId sponsor)
     {
@@ -208,8 +249,12 @@ public sealed class ReferralNetwork
         }
     }
 
-    /// <summary>Applies a stored event (replay), after checking that it fits. Events of other kinds are ignored.</summary>
-    /// <param name="domainEvent">A referral event.</param>
+    /// <summary>
+    /// Applies a stored event (replay), after checking that it fits. Besides the referral events, the network reads
+    /// <see cref="PromoterRightsGranted"/> and <see cref="PromoterRightsRevoked"/> (who may sponsor, see <see cref="IsPromoter"/>);
+    /// events of other kinds are ignored.
+    /// </summary>
+    /// <param name="domainEvent">A referral event, or a membership's promoter rights event.</param>
     /// <exception cref="ReferralReplayException">
     /// The event does not fit (a member registered twice, an unknown member or sponsor, a self-binding or a cycle);
     /// the network is unchanged. Its <see cref="ReferralReplayException.Index"/> is the number of referral events applied before it.
@@ -236,13 +281,19 @@ public sealed class ReferralNetwork
             switch (domainEvent)
             {
                 case MemberRegistered e:
-                    _nodes.Add(e.Member, new Node(e.Sponsor, e.OccurredAt, Locked: false));
+                    _nodes.Add(e.Member, new Node(e.Sponsor, e.OccurredAt, e.OccurredAt, Locked: false));
                     break;
                 case SponsorBound e:
-                    _nodes[e.Member] = _nodes[e.Member] with { Sponsor = e.Sponsor };
+                    Change(new SponsorChange(e.Member, e.Sponsor, _nodes[e.Member].Sponsor, e.OccurredAt));
                     break;
                 case SponsorReassigned e:
-                    _nodes[e.Member] = _nodes[e.Member] with { Sponsor = e.Sponsor };
+                    Change(new SponsorChange(e.Member, e.Sponsor, _nodes[e.Member].Sponsor, e.OccurredAt));
+                    break;
+                case PromoterRightsGranted e:
+                    _promoters.Add(e.MemberId);
+                    break;
+                case PromoterRightsRevoked e:
+                    _promoters.Remove(e.MemberId);
                     break;
                 case ReferralLocked e:
                     _nodes[e.Member] = _nodes[e.Member] with { Locked = true };
@@ -253,6 +304,13 @@ public sealed class ReferralNetwork
 
             _applied++;
         }
+    }
+
+    // The history records the sponsor the member had, whatever an event's PreviousSponsor says.
+    private void Change(SponsorChange change)
+    {
+        _nodes[change.Member] = _nodes[change.Member] with { Sponsor = change.Sponsor, BoundAt = change.OccurredAt };
+        _changes.Add(change);
     }
 
     // Decisions apply only events they have just checked; the check still runs, as a guard against a bug.
@@ -342,22 +400,31 @@ public sealed class ReferralNetwork
             return refusals;
         }
 
+        if (_nodes.ContainsKey(sponsor) && NotPromoter(sponsor) is { } notPromoter)
+        {
+            refusals.Add(notPromoter);
+        }
+
         var hasSponsor = !node.Sponsor.IsEmpty;
+        var now = _timeProvider.GetUtcNow();
+
+        // An expired binding (有效期) holds no more: neither the mode nor a first order keeps it.
+        var holds = hasSponsor && !(_options.BindingValidity is { } validity && now - node.BoundAt >= validity);
         if (hasSponsor && node.Sponsor == sponsor)
         {
             refusals.Add(new(ErrorCodes.ReferralAlreadyBound, $"Member {member} is already bound to {sponsor}."));
         }
-        else if (hasSponsor && _options.Mode != ReferralBindingMode.LatestReferralOverrides)
+        else if (holds && _options.Mode != ReferralBindingMode.LatestReferralOverrides)
         {
             refusals.Add(new(ErrorCodes.ReferralAlreadyBound, $"Member {member} is already bound to {node.Sponsor}; the {_options.Mode} mode keeps the first sponsor."));
         }
 
-        if (hasSponsor && node.Sponsor != sponsor && node.Locked)
+        if (holds && node.Sponsor != sponsor && node.Locked)
         {
             refusals.Add(new(ErrorCodes.ReferralLocked, $"Member {member} has placed a commissionable order; only an administrative re-assignment may change its sponsor."));
         }
 
-        if (_options.Mode == ReferralBindingMode.AtRegistrationOnly && _timeProvider.GetUtcNow() - node.RegisteredAt > _options.RegistrationWindow)
+        if (_options.Mode == ReferralBindingMode.AtRegistrationOnly && now - node.RegisteredAt > _options.RegistrationWindow)
         {
             refusals.Add(new(ErrorCodes.ReferralWindowClosed, $"Member {member} registered at {node.RegisteredAt:O}; binding closed {_options.RegistrationWindow} later."));
         }
@@ -401,8 +468,14 @@ public sealed class ReferralNetwork
     private static BindingRefusal Unknown(MemberId id, string role) =>
         new(role == "sponsor" ? ErrorCodes.ReferralUnknownSponsor : ErrorCodes.ReferralUnknownMember, id.IsEmpty ? $"No {role} was named." : $"The {role} {id} is not registered in the referral network.");
 
+    private BindingRefusal? NotPromoter(MemberId sponsor) =>
+        _options.Sponsors == SponsorEligibility.DesignatedPromoters && !_promoters.Contains(sponsor)
+            ? new(ErrorCodes.ReferralSponsorNotPromoter, $"Only promoters may sponsor, and member {sponsor} holds no promoter rights.")
+            : null;
+
     private static BindingRefusal SelfBinding(MemberId member) =>
         new(ErrorCodes.ReferralSelfBinding, $"Member {member} cannot be its own sponsor.");
 
-    private readonly record struct Node(MemberId Sponsor, DateTimeOffset RegisteredAt, bool Locked);
+    /// <summary>A member's sponsor, when it registered, when its current binding was made (registration, binding or re-assignment), and whether a first order fixed it.</summary>
+    private readonly record struct Node(MemberId Sponsor, DateTimeOffset RegisteredAt, DateTimeOffset BoundAt, bool Locked);
 }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace CommunityModel.Referrals;
 
 /// <summary>
-/// Checks <see cref="ReferralOptions"/> at start-up: a known mode and a registration window that is not negative.
+/// Checks <see cref="ReferralOptions"/> at start-up: a known mode and sponsor eligibility, a registration window that is not
+/// negative, and a binding validity that is positive and not combined with the registration-only mode.
 /// Each failure names its setting by configuration path: under the section the options were bound from (e.g.
 /// <c>Community:Referrals:Mode</c>), or relative to the options (<c>Mode</c>) when they were set in code.
 /// </summary>
@@ -36,6 +37,23 @@ public sealed class ReferralOptionsValidator : IValidateOptions<ReferralOptions>
         if (options.RegistrationWindow < TimeSpan.Zero)
         {
             failures.Add($"{_prefix}RegistrationWindow is {options.RegistrationWindow}; it must be zero or positive.");
+        }
+
+        if (!Enum.IsDefined(options.Sponsors))
+        {
+            failures.Add($"{_prefix}Sponsors '{options.Sponsors}' is not a sponsor eligibility; use AnyMember or DesignatedPromoters.");
+        }
+
+        if (options.BindingValidity is { } validity)
+        {
+            if (validity <= TimeSpan.Zero)
+            {
+                failures.Add($"{_prefix}BindingValidity is {validity}; it must be positive, or unset for a binding that never expires.");
+            }
+            else if (options.Mode == ReferralBindingMode.AtRegistrationOnly)
+            {
+                failures.Add($"{_prefix}BindingValidity is {validity}, but Mode AtRegistrationOnly closes binding for good once the registration window has passed; unset BindingValidity or choose another mode.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
