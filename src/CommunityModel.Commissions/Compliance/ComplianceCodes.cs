@@ -3,7 +3,7 @@ namespace CommunityModel.Commissions.Compliance;
 /// <summary>The stable codes of compliance findings. A code never changes meaning; new codes are only added.</summary>
 public static class ComplianceCodes
 {
-    /// <summary>The plan pays more levels than the profile allows.</summary>
+    /// <summary>A rule of the plan pays deeper than the profile's level limit: more levels, or a differential or peer walk deeper than the limit (the finding's subject names the rule kind).</summary>
     public const string TooManyLevels = "CM001";
 
     /// <summary>拉人头: pay for recruiting itself — commission earned on the purchase that is the price of joining.</summary>

@@ -39,7 +39,11 @@ public sealed class ComplianceLinter
     public ImmutableArray<ComplianceFinding> Lint(CommissionPlan plan, string profileName) => Lint(plan, Profile(profileName));
 
     /// <summary>
-    /// Checks a plan against a profile: its levels (how many, and levels 2–3 as pay on the team's sales), its joining
+    /// Checks a plan against a profile: the real depth of every rule against the profile's
+    /// <see cref="ComplianceProfile.MaxLevels"/> (<see cref="ComplianceCodes.TooManyLevels"/>, one finding per rule kind,
+    /// subject <c>Levels</c>, <c>Differential</c> or <c>Peer</c>: levels pay <see cref="CommissionPlan.Levels"/>.Length
+    /// generations, the differential and the peer bonus walk the upline to <see cref="CommissionPlan.MaxDepth"/>; roles and
+    /// staff pay named holders and have no depth), levels 2–3 as pay on the team's sales, its joining
     /// products (入门费, and 拉人头 when they earn), the rank differential (级差) and peer bonus (平级奖) for what they are —
     /// pay on the team's sales (团队计酬, <see cref="ComplianceCodes.TeamCompensation"/>) — and the most one order can pay
     /// (every level under the worst override, the top rank's differential, the peer bonus at its highest rate for every
@@ -60,9 +64,17 @@ public sealed class ComplianceLinter
             findings.Add(new ComplianceFinding(code, severity ?? profile.Severity, profile.Name, subject, message));
 
         var levels = plan.Levels.Length;
-        if (profile.MaxLevels is { } maxLevels && levels > maxLevels)
+        if (profile.MaxLevels is { } maxLevels)
         {
-            Add(ComplianceCodes.TooManyLevels, "Levels", $"Plan '{plan.Name}' pays {levels} levels; the profile allows {maxLevels}.");
+            foreach (var (kind, depth) in RuleDepths(plan))
+            {
+                if (depth > maxLevels)
+                {
+                    Add(ComplianceCodes.TooManyLevels, kind == CommissionRuleKind.Level ? "Levels" : kind.ToString(), kind == CommissionRuleKind.Level
+                        ? $"Plan '{plan.Name}' pays {depth} levels; the profile allows {maxLevels}."
+                        : $"The {DisplayName(kind)} of plan '{plan.Name}' pays uplines up to {depth} generations above the buyer (MaxDepth); the profile allows {maxLevels}.");
+                }
+            }
         }
 
         if (profile.ForbidsTeamCompensation && levels > 1)
@@ -191,6 +203,36 @@ public sealed class ComplianceLinter
 
         return worst;
     }
+
+    // The deepest upline each rule the plan has can pay, the buyer's sponsor being 1: levels pay Levels.Length
+    // generations; the differential and the peer bonus walk to MaxDepth. Roles pay named holders and have no depth.
+    private static ImmutableArray<(CommissionRuleKind Kind, int Depth)> RuleDepths(CommissionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var depths = ImmutableArray.CreateBuilder<(CommissionRuleKind, int)>(3);
+        if (plan.Levels.Length > 0)
+        {
+            depths.Add((CommissionRuleKind.Level, plan.Levels.Length));
+        }
+
+        if (plan.Ladder.Count > 0)
+        {
+            depths.Add((CommissionRuleKind.Differential, plan.MaxDepth));
+            if (plan.PeerGenerations > 0)
+            {
+                depths.Add((CommissionRuleKind.Peer, plan.MaxDepth));
+            }
+        }
+
+        return depths.DrainToImmutable();
+    }
+
+    private static string DisplayName(CommissionRuleKind kind) => kind switch
+    {
+        CommissionRuleKind.Differential => "rank differential (级差)",
+        CommissionRuleKind.Peer => "peer bonus (平级奖)",
+        _ => kind.ToString(),
+    };
 
     private static bool HasFixedAmounts(CommissionPlan plan) =>
         plan.Levels.Any(l => l.FixedAmount is not null)

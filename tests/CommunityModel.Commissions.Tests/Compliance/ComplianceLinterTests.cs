@@ -32,11 +32,14 @@ public class ComplianceLinterTests
     {
         var findings = _linter.Lint(Team(), ComplianceProfiles.ChinaDirectSelling);
 
-        // Levels 10 + 5 + 3 = 18%, top differential 20%, one peer generation 2%: up to 40% of an order against a 30% cap.
-        Assert.Equal([ComplianceCodes.TooManyLevels, ComplianceCodes.TeamCompensation, ComplianceCodes.TeamCompensation, ComplianceCodes.PlanPayoutOverCap], findings.Select(f => f.Code));
-        Assert.Equal("Ranks", findings[2].Subject);
-        Assert.Contains("rank differential 级差 and peer bonus 平级奖", findings[2].Message, StringComparison.Ordinal);
-        Assert.Contains("up to 40% of an order", findings[3].Message, StringComparison.Ordinal);
+        // Three levels, and a differential and peer bonus walking three generations (the default depth), against one level;
+        // levels 10 + 5 + 3 = 18%, top differential 20%, one peer generation 2%: up to 40% of an order against a 30% cap.
+        Assert.Equal(
+            [(ComplianceCodes.TooManyLevels, "Levels"), (ComplianceCodes.TooManyLevels, "Differential"), (ComplianceCodes.TooManyLevels, "Peer"),
+             (ComplianceCodes.TeamCompensation, "Levels"), (ComplianceCodes.TeamCompensation, "Ranks"), (ComplianceCodes.PlanPayoutOverCap, "Ranks")],
+            findings.Select(f => (f.Code, f.Subject)));
+        Assert.Contains("rank differential 级差 and peer bonus 平级奖", findings[4].Message, StringComparison.Ordinal);
+        Assert.Contains("up to 40% of an order", findings[5].Message, StringComparison.Ordinal);
         Assert.Empty(_linter.Lint(Team(), "china-three-level-distribution"));
     }
 
