@@ -247,7 +247,7 @@ public sealed class CommissionCalculator
         if (role.Schedule is { } schedule)
         {
             band = schedule.Bands[line.Source];
-            reward = LevelReward.OfRate(schedule.Mode == StaffBandMode.WholeVolume ? band.Value.Rate : Rate.FromFraction((decimal)holding.PeriodPay / holding.Volume));
+            reward = LevelReward.OfRate(schedule.Mode == StaffBandMode.WholeVolume || holding.Volume == 0 ? band.Value.Rate : Rate.FromFraction((decimal)holding.PeriodPay / holding.Volume));
         }
 
         return new CommissionLine(

@@ -183,7 +183,8 @@ internal sealed class CommissionKernel
             else
             {
                 band = role.Schedule.BandIndexOf(holding.Volume);
-                wanted = role.Marginal
+                // A volume netted to zero by refunds pays the lowest band's rate, the limit of T / V as V falls to zero.
+                wanted = role.Marginal && holding.Volume > 0
                     ? (long)MinorUnitArithmetic.RoundQuotient((UInt128)(ulong)baseMinor * (ulong)holding.PeriodPay, (UInt128)(ulong)holding.Volume, _rounding)
                     : role.BandRates[band].Of(baseMinor, _rounding);
             }

@@ -114,7 +114,7 @@ public sealed class CommissionRun
     /// </summary>
     /// <param name="earners">The network snapshot with every member's status (<see cref="EarnerRoster.AllActive"/> when all may earn).</param>
     /// <param name="orders">The period's order lines, in any order; ids must be unique.</param>
-    /// <param name="refunds">Volume taken back by refunds recorded in the period; none when <see langword="null"/>.</param>
+    /// <param name="refunds">Volume taken back by refunds recorded in the period, from the buyers' personal volumes and from the refunded order lines' role holders (<see cref="VolumeEntry.Refund(CommissionableOrder, Money)"/>); none when <see langword="null"/>.</param>
     /// <param name="previousRanks">Last period's ranks, kept when the plan keeps the highest rank reached.</param>
     /// <param name="sink">Receives the ledger in canonical order; totals only when <see langword="null"/>.</param>
     /// <param name="progress">Receives progress: qualifying, then after each wave of chunks.</param>
@@ -125,7 +125,7 @@ public sealed class CommissionRun
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     /// <remarks>
     /// Role holders named by the orders (<see cref="CommissionableOrder.Roles"/>) are paid from a holder table
-    /// (<see cref="CommissionRunResult.Holders"/>); banded roles pay on the holders' period volumes summed from these orders
+    /// (<see cref="CommissionRunResult.Holders"/>); banded roles pay on the holders' period volumes summed from these orders net of the refunds
     /// (<see cref="CommissionRunResult.StaffVolumes"/>) — the same lines as <see cref="CommissionCalculator"/> given those volumes.
     /// </remarks>
     public CommissionRunResult Execute(EarnerRoster earners, IEnumerable<CommissionableOrder> orders, IEnumerable<VolumeEntry>? refunds = null, MemberRanks? previousRanks = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -173,13 +173,15 @@ public sealed class CommissionRun
             }
         }
 
-        foreach (var refund in refunds ?? [])
+        var refundList = refunds as IReadOnlyList<VolumeEntry> ?? [.. refunds ?? []];
+        foreach (var refund in refundList)
         {
             if (refund.Amount.Currency != Plan.Currency)
             {
                 throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"A refund of member {refund.Member} is in {refund.Amount.Currency.Code}; plan '{Plan.Name}' pays in {Plan.Currency.Code}.");
             }
 
+            StaffVolumes.CheckRefund(Plan, refund);
             var at = network.IndexOf(refund.Member);
             personal[at] = checked(personal[at] - Math.Abs(refund.Amount.MinorUnits));
         }
@@ -190,11 +192,13 @@ public sealed class CommissionRun
         if (anyRoles)
         {
             roleHolders = new int[checked(ids.Length * Plan.Roles.Length)];
-            staff = StaffVolumes.Create(Plan, list, positions, bases, schedules, roleHolders);
+            // Refunds take volume back from the refunded order lines' holders too, so a refunded padding order lifts no band.
+            staff = StaffVolumes.Create(Plan, list, positions, bases, schedules, roleHolders, refundList, id =>
+                Array.BinarySearch(ids, id, StringComparer.Ordinal) is var k and >= 0 ? list[positions[k]] : null);
         }
         else if (!Plan.Roles.IsEmpty)
         {
-            staff = StaffVolumes.Create(Plan, list, positions, [], [], []); // no holders: every role unfilled, nothing to read per order
+            staff = StaffVolumes.Create(Plan, list, positions, [], [], [], [], _ => null); // no holders: every role unfilled, nothing to read per order
         }
 
         cancellationToken.ThrowIfCancellationRequested();
