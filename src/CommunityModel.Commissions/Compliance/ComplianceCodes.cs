@@ -26,4 +26,12 @@ public static class ComplianceCodes
 
     /// <summary>The plan has fixed amounts, which only a run (with prices) can check against the payout cap.</summary>
     public const string FixedAmountsNotCapped = "CM008";
+
+    /// <summary>
+    /// An organisation of a network or a finished run reaches the criminal threshold for organising or leading pyramid selling
+    /// of the 2013 opinion of the Supreme People's Court, the Supreme People's Procuratorate and the Ministry of Public Security
+    /// (《关于办理组织领导传销活动刑事案件适用法律若干问题的意见》): at least 30 participants in at least 3 levels, counting the
+    /// organiser (see <see cref="OrganisationScale"/>).
+    /// </summary>
+    public const string OrganisationThreshold = "CM009";
 }

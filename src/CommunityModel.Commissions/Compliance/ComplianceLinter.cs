@@ -2,11 +2,12 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Paying;
+using CommunityModel.Referrals;
 
 namespace CommunityModel.Commissions.Compliance;
 
 /// <summary>
-/// Checks commission plans, and the payout ratios of finished runs, against compliance profiles and
+/// Checks commission plans, the payout ratios of finished runs, and the size of networks' and runs' organisations against compliance profiles and
 /// returns findings with stable codes, severities and explanations. It reports; it gives no legal advice.
 /// </summary>
 public sealed class ComplianceLinter
@@ -15,7 +16,7 @@ public sealed class ComplianceLinter
 
     /// <summary>Creates a linter that knows the built-in profiles and <paramref name="profiles"/> (which replace built-ins of the same name).</summary>
     /// <param name="profiles">The integrator's own profiles.</param>
-    /// <exception cref="CommissionException">A profile has no name, a negative level limit or a cap outside 0%–100%.</exception>
+    /// <exception cref="CommissionException">A profile has no name, a negative level limit, a cap outside 0%–100%, or a threshold with only one of participants and levels or either below one.</exception>
     public ComplianceLinter(IEnumerable<ComplianceProfile>? profiles = null)
     {
         var all = new Dictionary<string, ComplianceProfile>(StringComparer.Ordinal);
@@ -168,6 +169,64 @@ public sealed class ComplianceLinter
         return findings.DrainToImmutable();
     }
 
+    /// <summary>Checks every organisation of a network against a profile's criminal threshold, known by name (see <see cref="CheckNetwork(NetworkSnapshot, ComplianceProfile)"/>).</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="profileName">The profile's name.</param>
+    /// <returns>The findings; empty when no organisation reaches the threshold (or the profile has none).</returns>
+    /// <exception cref="CommissionException">No profile has that name.</exception>
+    public ImmutableArray<ComplianceFinding> CheckNetwork(NetworkSnapshot network, string profileName) => CheckNetwork(network, Profile(profileName));
+
+    /// <summary>
+    /// Checks every organisation of a network (each root's tree, <see cref="OrganisationScale.OfNetwork"/>) against the
+    /// profile's criminal threshold (<see cref="ComplianceCodes.OrganisationThreshold"/>): 30 participants or more in 3
+    /// levels or more, counting the organiser as level 1, under the built-in profiles.
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The findings; empty when no organisation reaches the threshold (or the profile has none).</returns>
+    public ImmutableArray<ComplianceFinding> CheckNetwork(NetworkSnapshot network, ComplianceProfile profile) =>
+        CheckOrganisations(OrganisationScale.OfNetwork(network), profile);
+
+    /// <summary>Checks organisations against a profile's criminal threshold, known by name.</summary>
+    /// <param name="organisations">The organisations, e.g. of a finished run (<see cref="OrganisationScale.OfRun"/>).</param>
+    /// <param name="profileName">The profile's name.</param>
+    /// <returns>The findings; empty when none reaches the threshold (or the profile has none).</returns>
+    /// <exception cref="CommissionException">No profile has that name.</exception>
+    public ImmutableArray<ComplianceFinding> CheckOrganisations(IEnumerable<OrganisationScale> organisations, string profileName) => CheckOrganisations(organisations, Profile(profileName));
+
+    /// <summary>
+    /// Checks organisations — of a network (<see cref="OrganisationScale.OfNetwork"/>) or of a finished run, where only
+    /// members who earned or whose sales paid someone take part (<see cref="OrganisationScale.OfRun"/>) — against the
+    /// profile's criminal threshold: one <see cref="ComplianceCodes.OrganisationThreshold"/> finding for each organisation
+    /// with at least <see cref="ComplianceProfile.ThresholdParticipants"/> participants and
+    /// <see cref="ComplianceProfile.ThresholdLevels"/> levels, naming its organiser, participants and levels.
+    /// </summary>
+    /// <param name="organisations">The organisations.</param>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The findings; empty when none reaches the threshold (or the profile has none).</returns>
+    public ImmutableArray<ComplianceFinding> CheckOrganisations(IEnumerable<OrganisationScale> organisations, ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(organisations);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile is not { ThresholdParticipants: { } participants, ThresholdLevels: { } levels })
+        {
+            return [];
+        }
+
+        var findings = ImmutableArray.CreateBuilder<ComplianceFinding>();
+        foreach (var organisation in organisations)
+        {
+            ArgumentNullException.ThrowIfNull(organisation, nameof(organisations));
+            if (organisation.Participants >= participants && organisation.Levels >= levels)
+            {
+                findings.Add(new ComplianceFinding(ComplianceCodes.OrganisationThreshold, profile.Severity, profile.Name, $"organisation of member {organisation.Organiser}",
+                    $"Member {organisation.Organiser} organises {organisation.Participants} participants in {organisation.Levels} levels, counting the organiser; the threshold for prosecuting organising or leading pyramid selling (组织、领导传销活动罪, 2013 opinion) is {participants} participants in {levels} levels."));
+            }
+        }
+
+        return findings.DrainToImmutable();
+    }
+
     private ComplianceProfile Profile(string profileName) =>
         profileName is not null && _profiles.TryGetValue(profileName, out var profile)
             ? profile
@@ -243,12 +302,14 @@ public sealed class ComplianceLinter
         ArgumentNullException.ThrowIfNull(profile);
         var problem = string.IsNullOrWhiteSpace(profile.Name) ? "has no name"
             : profile.MaxLevels is < 0 ? $"allows {profile.MaxLevels} levels"
+            : profile.ThresholdParticipants.HasValue != profile.ThresholdLevels.HasValue ? "sets only one of ThresholdParticipants and ThresholdLevels"
+            : profile.ThresholdParticipants is < 1 || profile.ThresholdLevels is < 1 ? $"has a threshold of {profile.ThresholdParticipants} participants in {profile.ThresholdLevels} levels"
             : profile.PayoutCap is { IsBetweenZeroAndOne: false } cap ? $"caps payouts at {cap}"
             : !Enum.IsDefined(profile.Severity) ? $"has severity {profile.Severity}"
             : null;
         if (problem is not null)
         {
-            throw new CommissionException(CommissionErrorCodes.InvalidComplianceProfile, $"Compliance profile '{profile.Name}' {problem}; names are required, level limits are zero or more, caps lie between 0% and 100%.");
+            throw new CommissionException(CommissionErrorCodes.InvalidComplianceProfile, $"Compliance profile '{profile.Name}' {problem}; names are required, level limits are zero or more, caps lie between 0% and 100%, a threshold sets both participants and levels, each one or more.");
         }
     }
 }

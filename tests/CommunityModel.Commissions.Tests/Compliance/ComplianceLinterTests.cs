@@ -91,6 +91,21 @@ public class ComplianceLinterTests
     }
 
     [Fact]
+    public void Joining_products_of_a_plan_with_ranks_are_an_entry_fee_and_pay_for_recruiting_as_on_a_levels_only_plan()
+    {
+        var ranksOnly = new CommissionPlanBuilder("ranks").Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).JoiningProducts("starter-kit");
+
+        var combined = _linter.Lint(Team(b => b.JoiningProducts("starter-kit")), ComplianceProfiles.ChinaThreeLevelDistribution);
+        var differentialOnly = _linter.Lint(ranksOnly.Build(), ComplianceProfiles.ChinaThreeLevelDistribution);
+        var excluded = _linter.Lint(ranksOnly.ExcludeProducts("starter-kit").Build(), ComplianceProfiles.ChinaThreeLevelDistribution);
+
+        (string, string)[] both = [(ComplianceCodes.EntryFee, "product starter-kit"), (ComplianceCodes.RecruitmentPay, "product starter-kit")];
+        Assert.Equal(both, combined.Select(f => (f.Code, f.Subject)));
+        Assert.Equal(both, differentialOnly.Select(f => (f.Code, f.Subject)));
+        Assert.Equal(ComplianceCodes.EntryFee, Assert.Single(excluded).Code);
+    }
+
+    [Fact]
     public void Fixed_amounts_are_reported_as_only_checkable_in_a_run()
     {
         var plan = new CommissionPlanBuilder("fixed").Level(Money.Cny(50m)).Build();
