@@ -176,11 +176,6 @@ public sealed class CommissionRun
         var refundList = refunds as IReadOnlyList<VolumeEntry> ?? [.. refunds ?? []];
         foreach (var refund in refundList)
         {
-            if (refund.Amount.Currency != Plan.Currency)
-            {
-                throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"A refund of member {refund.Member} is in {refund.Amount.Currency.Code}; plan '{Plan.Name}' pays in {Plan.Currency.Code}.");
-            }
-
             StaffVolumes.CheckRefund(Plan, refund);
             var at = network.IndexOf(refund.Member);
             personal[at] = checked(personal[at] - Math.Abs(refund.Amount.MinorUnits));

@@ -19,8 +19,7 @@ namespace CommunityModel.Commissions.Staff;
 /// and refunded lifts no band. The ledger still claws back each refunded line's own pay. A banded role pays each of the
 /// period's lines at the effective rate <c>T / V</c> of the netted volume (the band's rate for a whole-volume role), so once
 /// the refunded lines are clawed back the holder keeps exactly <c>T</c>; a volume netted to zero pays the lowest band's rate
-/// (the limit of <c>T / V</c>).
-/// Netting never raises a rate: effective rates do not fall as volume grows. A banded role's period pay <c>T = PayFor(V).Total</c> is computed once per holder when the volumes are created.
+/// (the limit of <c>T / V</c>). Netting never raises a rate: effective rates do not fall as volume grows. A banded role's period pay <c>T = PayFor(V).Total</c> is computed once per holder when the volumes are created.
 /// </remarks>
 /// <example>
 /// <code>
@@ -91,11 +90,6 @@ public sealed class StaffVolumes
         var refundList = refunds as IReadOnlyList<VolumeEntry> ?? [.. refunds];
         foreach (var refund in refundList)
         {
-            if (refund.Amount.Currency != plan.Currency)
-            {
-                throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"A refund of member {refund.Member} is in {refund.Amount.Currency.Code}; plan '{plan.Name}' pays in {plan.Currency.Code}.");
-            }
-
             CheckRefund(plan, refund);
         }
 
@@ -103,20 +97,27 @@ public sealed class StaffVolumes
     }
 
     /// <summary>
-    /// Checks the holders a refund names itself (<see cref="VolumeEntry.Roles"/>): roles of the plan, each with a holder.
-    /// Holders taken from the period's order line were checked with that order.
+    /// Checks a refund: in the plan's currency, and the holders it names itself (<see cref="VolumeEntry.Roles"/>) hold roles
+    /// of the plan, each a holder. Holders taken from the period's order line were checked with that order.
     /// </summary>
-    /// <exception cref="CommissionException">A role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>) or an empty holder (<see cref="CommissionErrorCodes.InvalidRequest"/>).</exception>
+    /// <exception cref="CommissionException">Another currency (<see cref="CommissionErrorCodes.OrderCurrency"/>), a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>) or an empty holder (<see cref="CommissionErrorCodes.InvalidRequest"/>).</exception>
     internal static void CheckRefund(CommissionPlan plan, VolumeEntry refund)
     {
+        if (refund.Amount.Currency != plan.Currency)
+        {
+            throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"A refund of member {refund.Member} is in {refund.Amount.Currency.Code}; plan '{plan.Name}' pays in {plan.Currency.Code}.");
+        }
+
         foreach (var (role, holder) in refund.Roles ?? [])
         {
-            var problem = !plan.TryGetRole(role, out _) ? (CommissionErrorCodes.UnknownRole, $"names a holder for role '{role}'; plan '{plan.Name}' has roles: {PlanRoles.Names(plan)}.")
-                : holder.IsEmpty ? (CommissionErrorCodes.InvalidRequest, $"names an empty holder for role '{role}'.")
-                : default;
-            if (problem.Item1 is not null)
+            if (!plan.TryGetRole(role, out _))
             {
-                throw new CommissionException(problem.Item1, $"The refund of member {refund.Member} (order line '{refund.OrderLineId}') {problem.Item2}");
+                throw new CommissionException(CommissionErrorCodes.UnknownRole, $"The refund of member {refund.Member} (order line '{refund.OrderLineId}') names a holder for role '{role}'; plan '{plan.Name}' has roles: {PlanRoles.Names(plan)}.");
+            }
+
+            if (holder.IsEmpty)
+            {
+                throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"The refund of member {refund.Member} (order line '{refund.OrderLineId}') names an empty holder for role '{role}'.");
             }
         }
     }

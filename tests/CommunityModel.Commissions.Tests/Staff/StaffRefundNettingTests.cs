@@ -74,7 +74,7 @@ public class StaffRefundNettingTests
     }
 
     [Fact]
-    public void A_refund_naming_an_unknown_role_an_empty_holder_or_another_currency_is_refused()
+    public void A_refund_naming_an_unknown_role_an_empty_holder_another_currency_or_another_buyers_order_line_is_refused()
     {
         var unknown = VolumeEntry.Refund(Order("o-x", 100m), Money.Cny(100m)) with { Roles = ImmutableDictionary<string, MemberId>.Empty.Add("regional", 902) };
         var empty = VolumeEntry.Refund(Order("o-x", 100m), Money.Cny(100m)) with { Roles = ImmutableDictionary<string, MemberId>.Empty.Add("sales", default) };
@@ -84,5 +84,8 @@ public class StaffRefundNettingTests
         Assert.Equal(CommissionErrorCodes.UnknownRole, Assert.Throws<CommissionException>(() => new CommissionRun(Banded).Execute(Earners, [Real], [unknown])).ErrorCode);
         Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => StaffVolumes.Create(Banded, [Real], [empty])).ErrorCode);
         Assert.Equal(CommissionErrorCodes.OrderCurrency, Assert.Throws<CommissionException>(() => StaffVolumes.Create(Banded, [Real], [dollars])).ErrorCode);
+        Assert.Equal(CommissionErrorCodes.OrderCurrency, Assert.Throws<CommissionException>(() => new CommissionRun(Banded).Execute(Earners, [Real], [dollars])).ErrorCode);
+        var otherBuyer = VolumeEntry.Refund(1, Money.Cny(100m)) with { OrderLineId = "o-real" };
+        Assert.Equal(CommissionErrorCodes.InvalidRequest, Assert.Throws<CommissionException>(() => StaffVolumes.Create(Banded, [Real], [otherBuyer])).ErrorCode);
     }
 }
