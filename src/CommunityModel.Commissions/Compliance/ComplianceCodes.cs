@@ -3,7 +3,7 @@ namespace CommunityModel.Commissions.Compliance;
 /// <summary>The stable codes of compliance findings. A code never changes meaning; new codes are only added.</summary>
 public static class ComplianceCodes
 {
-    /// <summary>The plan pays more levels than the profile allows.</summary>
+    /// <summary>A rule of the plan pays deeper than the profile's level limit: more levels, or a differential or peer walk deeper than the limit (the finding's subject names the rule kind).</summary>
     public const string TooManyLevels = "CM001";
 
     /// <summary>拉人头: pay for recruiting itself — commission earned on the purchase that is the price of joining.</summary>
@@ -26,4 +26,12 @@ public static class ComplianceCodes
 
     /// <summary>The plan has fixed amounts, which only a run (with prices) can check against the payout cap.</summary>
     public const string FixedAmountsNotCapped = "CM008";
+
+    /// <summary>
+    /// An organisation of a network or a finished run reaches the criminal threshold for organising or leading pyramid selling
+    /// of the 2013 opinion of the Supreme People's Court, the Supreme People's Procuratorate and the Ministry of Public Security
+    /// (《关于办理组织领导传销活动刑事案件适用法律若干问题的意见》): at least 30 participants in at least 3 levels, counting the
+    /// organiser (see <see cref="OrganisationScale"/>).
+    /// </summary>
+    public const string OrganisationThreshold = "CM009";
 }

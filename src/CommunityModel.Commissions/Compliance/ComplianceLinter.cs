@@ -3,11 +3,12 @@ using System.Collections.Immutable;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Rules;
+using CommunityModel.Referrals;
 
 namespace CommunityModel.Commissions.Compliance;
 
 /// <summary>
-/// Checks commission plans, and the payout ratios of finished runs, against compliance profiles and
+/// Checks commission plans, the payout ratios of finished runs, and the size of networks' and runs' organisations against compliance profiles and
 /// returns findings with stable codes, severities and explanations. It reports; it gives no legal advice.
 /// </summary>
 public sealed class ComplianceLinter
@@ -16,7 +17,7 @@ public sealed class ComplianceLinter
 
     /// <summary>Creates a linter that knows the built-in profiles and <paramref name="profiles"/> (which replace built-ins of the same name).</summary>
     /// <param name="profiles">The integrator's own profiles.</param>
-    /// <exception cref="CommissionException">A profile has no name, a negative level limit or a cap outside 0%–100%.</exception>
+    /// <exception cref="CommissionException">A profile has no name, a negative level limit, a cap outside 0%–100%, or a threshold with only one of participants and levels or either below one.</exception>
     public ComplianceLinter(IEnumerable<ComplianceProfile>? profiles = null)
     {
         var all = new Dictionary<string, ComplianceProfile>(StringComparer.Ordinal);
@@ -40,7 +41,11 @@ public sealed class ComplianceLinter
     public ImmutableArray<ComplianceFinding> Lint(CommissionPlan plan, string profileName) => Lint(plan, Profile(profileName));
 
     /// <summary>
-    /// Checks a plan against a profile: its levels (how many, and levels 2–3 as pay on the team's sales), its joining
+    /// Checks a plan against a profile: the real depth of every rule against the profile's
+    /// <see cref="ComplianceProfile.MaxLevels"/> (<see cref="ComplianceCodes.TooManyLevels"/>, one finding per rule kind,
+    /// subject <c>Levels</c>, <c>Differential</c> or <c>Peer</c>: levels pay <see cref="CommissionPlan.Levels"/>.Length
+    /// generations, the differential and the peer bonus walk the upline to <see cref="CommissionPlan.MaxDepth"/>; roles and
+    /// staff pay named holders and have no depth), levels 2–3 as pay on the team's sales, its joining
     /// products (入门费, and 拉人头 when they earn), the rank differential (级差) and peer bonus (平级奖) for what they are —
     /// pay on the team's sales (团队计酬, <see cref="ComplianceCodes.TeamCompensation"/>) — and the most one order can pay
     /// (every level under the worst override, the top rank's differential, the peer bonus at its highest rate for every
@@ -61,9 +66,17 @@ public sealed class ComplianceLinter
             findings.Add(new ComplianceFinding(code, severity ?? profile.Severity, profile.Name, subject, message));
 
         var levels = plan.Levels.Length;
-        if (profile.MaxLevels is { } maxLevels && levels > maxLevels)
+        if (profile.MaxLevels is { } maxLevels)
         {
-            Add(ComplianceCodes.TooManyLevels, "Levels", $"Plan '{plan.Name}' pays {levels} levels; the profile allows {maxLevels}.");
+            foreach (var (kind, depth) in RuleDepths(plan))
+            {
+                if (depth > maxLevels)
+                {
+                    Add(ComplianceCodes.TooManyLevels, kind == CommissionRuleKind.Level ? "Levels" : kind.ToString(), kind == CommissionRuleKind.Level
+                        ? $"Plan '{plan.Name}' pays {depth} levels; the profile allows {maxLevels}."
+                        : $"The {DisplayName(kind)} of plan '{plan.Name}' pays uplines up to {depth} generations above the buyer (MaxDepth); the profile allows {maxLevels}.");
+                }
+            }
         }
 
         if (profile.ForbidsTeamCompensation && levels > 1)
@@ -157,6 +170,64 @@ public sealed class ComplianceLinter
         return findings.DrainToImmutable();
     }
 
+    /// <summary>Checks every organisation of a network against a profile's criminal threshold, known by name (see <see cref="CheckNetwork(NetworkSnapshot, ComplianceProfile)"/>).</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="profileName">The profile's name.</param>
+    /// <returns>The findings; empty when no organisation reaches the threshold (or the profile has none).</returns>
+    /// <exception cref="CommissionException">No profile has that name.</exception>
+    public ImmutableArray<ComplianceFinding> CheckNetwork(NetworkSnapshot network, string profileName) => CheckNetwork(network, Profile(profileName));
+
+    /// <summary>
+    /// Checks every organisation of a network (each root's tree, <see cref="OrganisationScale.OfNetwork"/>) against the
+    /// profile's criminal threshold (<see cref="ComplianceCodes.OrganisationThreshold"/>): 30 participants or more in 3
+    /// levels or more, counting the organiser as level 1, under the built-in profiles.
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The findings; empty when no organisation reaches the threshold (or the profile has none).</returns>
+    public ImmutableArray<ComplianceFinding> CheckNetwork(NetworkSnapshot network, ComplianceProfile profile) =>
+        CheckOrganisations(OrganisationScale.OfNetwork(network), profile);
+
+    /// <summary>Checks organisations against a profile's criminal threshold, known by name.</summary>
+    /// <param name="organisations">The organisations, e.g. of a finished run (<see cref="OrganisationScale.OfRun"/>).</param>
+    /// <param name="profileName">The profile's name.</param>
+    /// <returns>The findings; empty when none reaches the threshold (or the profile has none).</returns>
+    /// <exception cref="CommissionException">No profile has that name.</exception>
+    public ImmutableArray<ComplianceFinding> CheckOrganisations(IEnumerable<OrganisationScale> organisations, string profileName) => CheckOrganisations(organisations, Profile(profileName));
+
+    /// <summary>
+    /// Checks organisations — of a network (<see cref="OrganisationScale.OfNetwork"/>) or of a finished run, where only
+    /// members who earned or whose sales paid someone take part (<see cref="OrganisationScale.OfRun"/>) — against the
+    /// profile's criminal threshold: one <see cref="ComplianceCodes.OrganisationThreshold"/> finding for each organisation
+    /// with at least <see cref="ComplianceProfile.ThresholdParticipants"/> participants and
+    /// <see cref="ComplianceProfile.ThresholdLevels"/> levels, naming its organiser, participants and levels.
+    /// </summary>
+    /// <param name="organisations">The organisations.</param>
+    /// <param name="profile">The profile.</param>
+    /// <returns>The findings; empty when none reaches the threshold (or the profile has none).</returns>
+    public ImmutableArray<ComplianceFinding> CheckOrganisations(IEnumerable<OrganisationScale> organisations, ComplianceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(organisations);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile is not { ThresholdParticipants: { } participants, ThresholdLevels: { } levels })
+        {
+            return [];
+        }
+
+        var findings = ImmutableArray.CreateBuilder<ComplianceFinding>();
+        foreach (var organisation in organisations)
+        {
+            ArgumentNullException.ThrowIfNull(organisation, nameof(organisations));
+            if (organisation.Participants >= participants && organisation.Levels >= levels)
+            {
+                findings.Add(new ComplianceFinding(ComplianceCodes.OrganisationThreshold, profile.Severity, profile.Name, $"organisation of member {organisation.Organiser}",
+                    $"Member {organisation.Organiser} organises {organisation.Participants} participants in {organisation.Levels} levels, counting the organiser; the threshold for prosecuting organising or leading pyramid selling (组织、领导传销活动罪, 2013 opinion) is {participants} participants in {levels} levels."));
+            }
+        }
+
+        return findings.DrainToImmutable();
+    }
+
     private ComplianceProfile Profile(string profileName) =>
         profileName is not null && _profiles.TryGetValue(profileName, out var profile)
             ? profile
@@ -193,6 +264,36 @@ public sealed class ComplianceLinter
         return worst;
     }
 
+    // The deepest upline each rule the plan has can pay, the buyer's sponsor being 1: levels pay Levels.Length
+    // generations; the differential and the peer bonus walk to MaxDepth. Roles pay named holders and have no depth.
+    private static ImmutableArray<(CommissionRuleKind Kind, int Depth)> RuleDepths(CommissionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var depths = ImmutableArray.CreateBuilder<(CommissionRuleKind, int)>(3);
+        if (plan.Levels.Length > 0)
+        {
+            depths.Add((CommissionRuleKind.Level, plan.Levels.Length));
+        }
+
+        if (plan.Ladder.Count > 0)
+        {
+            depths.Add((CommissionRuleKind.Differential, plan.MaxDepth));
+            if (plan.PeerGenerations > 0)
+            {
+                depths.Add((CommissionRuleKind.Peer, plan.MaxDepth));
+            }
+        }
+
+        return depths.DrainToImmutable();
+    }
+
+    private static string DisplayName(CommissionRuleKind kind) => kind switch
+    {
+        CommissionRuleKind.Differential => "rank differential (级差)",
+        CommissionRuleKind.Peer => "peer bonus (平级奖)",
+        _ => kind.ToString(),
+    };
+
     private static bool HasFixedAmounts(CommissionPlan plan) =>
         plan.Levels.Any(l => l.FixedAmount is not null)
         || plan.ProductOverrides.Values.Concat(plan.TierOverrides.Values).Any(rewards => rewards.Any(r => r?.FixedAmount is not null));
@@ -202,12 +303,14 @@ public sealed class ComplianceLinter
         ArgumentNullException.ThrowIfNull(profile);
         var problem = string.IsNullOrWhiteSpace(profile.Name) ? "has no name"
             : profile.MaxLevels is < 0 ? $"allows {profile.MaxLevels} levels"
+            : profile.ThresholdParticipants.HasValue != profile.ThresholdLevels.HasValue ? "sets only one of ThresholdParticipants and ThresholdLevels"
+            : profile.ThresholdParticipants is < 1 || profile.ThresholdLevels is < 1 ? $"has a threshold of {profile.ThresholdParticipants} participants in {profile.ThresholdLevels} levels"
             : profile.PayoutCap is { IsBetweenZeroAndOne: false } cap ? $"caps payouts at {cap}"
             : !Enum.IsDefined(profile.Severity) ? $"has severity {profile.Severity}"
             : null;
         if (problem is not null)
         {
-            throw new CommissionException(CommissionErrorCodes.InvalidComplianceProfile, $"Compliance profile '{profile.Name}' {problem}; names are required, level limits are zero or more, caps lie between 0% and 100%.");
+            throw new CommissionException(CommissionErrorCodes.InvalidComplianceProfile, $"Compliance profile '{profile.Name}' {problem}; names are required, level limits are zero or more, caps lie between 0% and 100%, a threshold sets both participants and levels, each one or more.");
         }
     }
 }

@@ -28,6 +28,19 @@ public sealed record ComplianceProfile
     /// <summary>Whether paying uplines on their downline's sales (团队计酬, any level beyond the first) is forbidden.</summary>
     public bool ForbidsTeamCompensation { get; init; }
 
+    /// <summary>
+    /// With <see cref="ThresholdLevels"/>, the criminal threshold an organisation must not reach
+    /// (<see cref="ComplianceCodes.OrganisationThreshold"/>): this many participants or more, the organiser included
+    /// (30 in the 2013 opinion). <see langword="null"/> for no threshold; set both or neither.
+    /// </summary>
+    public int? ThresholdParticipants { get; init; }
+
+    /// <summary>
+    /// With <see cref="ThresholdParticipants"/>, the criminal threshold an organisation must not reach: this many levels or
+    /// more, counting the organiser as level 1 (3 in the 2013 opinion). <see langword="null"/> for no threshold.
+    /// </summary>
+    public int? ThresholdLevels { get; init; }
+
     /// <summary>The severity of a breach of this profile's rules; <see cref="ComplianceSeverity.Error"/> by default.</summary>
     public ComplianceSeverity Severity { get; init; } = ComplianceSeverity.Error;
 }

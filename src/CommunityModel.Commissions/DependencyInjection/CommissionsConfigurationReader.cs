@@ -59,6 +59,8 @@ internal static class CommissionsConfigurationReader
                 ForbidsRecruitmentPay = ConfigurationText.Bool(profile, "ForbidsRecruitmentPay", problems) ?? false,
                 ForbidsEntryFee = ConfigurationText.Bool(profile, "ForbidsEntryFee", problems) ?? false,
                 ForbidsTeamCompensation = ConfigurationText.Bool(profile, "ForbidsTeamCompensation", problems) ?? false,
+                ThresholdParticipants = ConfigurationText.Int(profile, "ThresholdParticipants", problems),
+                ThresholdLevels = ConfigurationText.Int(profile, "ThresholdLevels", problems),
                 Severity = ConfigurationText.Enum<ComplianceSeverity>(profile, "Severity", problems) ?? ComplianceSeverity.Error,
             });
         }

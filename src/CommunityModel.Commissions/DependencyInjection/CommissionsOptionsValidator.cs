@@ -55,9 +55,10 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
 
         foreach (var profile in options.ComplianceProfiles)
         {
-            if (string.IsNullOrWhiteSpace(profile.Name) || profile.MaxLevels < 0 || profile.PayoutCap is { IsBetweenZeroAndOne: false })
+            if (string.IsNullOrWhiteSpace(profile.Name) || profile.MaxLevels < 0 || profile.PayoutCap is { IsBetweenZeroAndOne: false }
+                || profile.ThresholdParticipants.HasValue != profile.ThresholdLevels.HasValue || profile.ThresholdParticipants < 1 || profile.ThresholdLevels < 1)
             {
-                failures.Add($"{_prefix}ComplianceProfiles: profile '{profile.Name}' needs a name, a level limit of zero or more and a cap between 0% and 100%.");
+                failures.Add($"{_prefix}ComplianceProfiles: profile '{profile.Name}' needs a name, a level limit of zero or more, a cap between 0% and 100%, and a threshold of both participants and levels, each one or more, or neither.");
             }
         }
 

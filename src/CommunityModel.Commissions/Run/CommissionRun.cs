@@ -121,7 +121,7 @@ public sealed class CommissionRun
     /// </summary>
     /// <param name="earners">The network snapshot with every member's status (<see cref="EarnerRoster.AllActive"/> when all may earn).</param>
     /// <param name="orders">The period's order lines, in any order; ids must be unique.</param>
-    /// <param name="refunds">Volume taken back by refunds recorded in the period; none when <see langword="null"/>.</param>
+    /// <param name="refunds">Volume taken back by refunds recorded in the period, from the buyers' personal volumes and from the refunded order lines' role holders (<see cref="VolumeEntry.Refund(CommissionableOrder, Money)"/>); none when <see langword="null"/>.</param>
     /// <param name="previousRanks">Last period's ranks, kept when the plan keeps the highest rank reached.</param>
     /// <param name="sponsorChanges">
     /// The period's sponsor changes (<see cref="ReferralNetwork.SponsorChangesSince"/> from the period's start), ending at the network of
@@ -138,7 +138,7 @@ public sealed class CommissionRun
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     /// <remarks>
     /// Role holders named by the orders (<see cref="CommissionableOrder.Roles"/>) are paid from a holder table
-    /// (<see cref="CommissionRunResult.Holders"/>); banded roles pay on the holders' period volumes summed from these orders
+    /// (<see cref="CommissionRunResult.Holders"/>); banded roles pay on the holders' period volumes summed from these orders net of the refunds
     /// (<see cref="CommissionRunResult.StaffVolumes"/>) — the same lines as <see cref="CommissionCalculator"/> given those volumes.
     /// </remarks>
     public CommissionRunResult Execute(EarnerRoster earners, IEnumerable<CommissionableOrder> orders, IEnumerable<VolumeEntry>? refunds = null, MemberRanks? previousRanks = null, SponsorHistory? sponsorChanges = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -188,13 +188,10 @@ public sealed class CommissionRun
             }
         }
 
-        foreach (var refund in refunds ?? [])
+        var refundList = refunds as IReadOnlyList<VolumeEntry> ?? [.. refunds ?? []];
+        foreach (var refund in refundList)
         {
-            if (refund.Amount.Currency != Plan.Currency)
-            {
-                throw new CommissionException(CommissionErrorCodes.OrderCurrency, $"A refund of member {refund.Member} is in {refund.Amount.Currency.Code}; plan '{Plan.Name}' pays in {Plan.Currency.Code}.");
-            }
-
+            StaffVolumes.CheckRefund(Plan, refund);
             var at = network.IndexOf(refund.Member);
             personal[at] = checked(personal[at] - Math.Abs(refund.Amount.MinorUnits));
         }
@@ -205,11 +202,13 @@ public sealed class CommissionRun
         if (anyRoles)
         {
             roleHolders = new int[checked(ids.Length * Plan.Roles.Length)];
-            staff = StaffVolumes.Create(Plan, list, positions, bases, schedules, roleHolders);
+            // Refunds take volume back from the refunded order lines' holders too, so a refunded padding order lifts no band.
+            staff = StaffVolumes.Create(Plan, list, positions, bases, schedules, roleHolders, refundList, id =>
+                Array.BinarySearch(ids, id, StringComparer.Ordinal) is var k and >= 0 ? list[positions[k]] : null);
         }
         else if (!Plan.Roles.IsEmpty)
         {
-            staff = StaffVolumes.Create(Plan, list, positions, [], [], []); // no holders: every role unfilled, nothing to read per order
+            staff = StaffVolumes.Create(Plan, list, positions, [], [], [], [], _ => null); // no holders: every role unfilled, nothing to read per order
         }
 
         var batch = new OrderBatch(buyers, bases, schedules);

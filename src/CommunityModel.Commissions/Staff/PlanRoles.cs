@@ -122,13 +122,13 @@ internal static class PlanRoles
             }
 
             var h = volumes.IndexOf(holder);
-            var volume = h < 0 ? 0 : volumes.VolumeAt(i, h);
-            if (volume < baseMinor)
+            var sold = h < 0 ? 0 : volumes.SoldAt(i, h);
+            if (sold < baseMinor)
             {
-                throw new CommissionException(CommissionErrorCodes.StaffVolumeMissing, $"The staff volumes give {holder} {Money.FromMinorUnits(volume, plan.Currency)} in role '{role.Role}', less than order line '{order.OrderLineId}''s base {Money.FromMinorUnits(baseMinor, plan.Currency)}: they do not include this order; sum them from the period's orders including it.");
+                throw new CommissionException(CommissionErrorCodes.StaffVolumeMissing, $"The staff volumes give {holder} {Money.FromMinorUnits(sold, plan.Currency)} in role '{role.Role}', less than order line '{order.OrderLineId}''s base {Money.FromMinorUnits(baseMinor, plan.Currency)}: they do not include this order; sum them from the period's orders including it.");
             }
 
-            holdings[i] = new RoleHolding(i, volume, h < 0 ? 0 : volumes.PeriodPayAt(i, h));
+            holdings[i] = new RoleHolding(i, volumes.VolumeAt(i, h), volumes.PeriodPayAt(i, h));
         }
 
         return unfilled.DrainToImmutable();

@@ -33,11 +33,14 @@ public class ComplianceLinterTests
     {
         var findings = _linter.Lint(Team(), ComplianceProfiles.ChinaDirectSelling);
 
-        // Levels 10 + 5 + 3 = 18%, top differential 20%, one peer generation 2%: up to 40% of an order against a 30% cap.
-        Assert.Equal([ComplianceCodes.TooManyLevels, ComplianceCodes.TeamCompensation, ComplianceCodes.TeamCompensation, ComplianceCodes.PlanPayoutOverCap], findings.Select(f => f.Code));
-        Assert.Equal("Ranks", findings[2].Subject);
-        Assert.Contains("rank differential 级差 and peer bonus 平级奖", findings[2].Message, StringComparison.Ordinal);
-        Assert.Contains("up to 40% of an order", findings[3].Message, StringComparison.Ordinal);
+        // Three levels, and a differential and peer bonus walking three generations (the default depth), against one level;
+        // levels 10 + 5 + 3 = 18%, top differential 20%, one peer generation 2%: up to 40% of an order against a 30% cap.
+        Assert.Equal(
+            [(ComplianceCodes.TooManyLevels, "Levels"), (ComplianceCodes.TooManyLevels, "Differential"), (ComplianceCodes.TooManyLevels, "Peer"),
+             (ComplianceCodes.TeamCompensation, "Levels"), (ComplianceCodes.TeamCompensation, "Ranks"), (ComplianceCodes.PlanPayoutOverCap, "Ranks")],
+            findings.Select(f => (f.Code, f.Subject)));
+        Assert.Contains("rank differential 级差 and peer bonus 平级奖", findings[4].Message, StringComparison.Ordinal);
+        Assert.Contains("up to 40% of an order", findings[5].Message, StringComparison.Ordinal);
         Assert.Empty(_linter.Lint(Team(), "china-three-level-distribution"));
     }
 
@@ -85,6 +88,21 @@ public class ComplianceLinterTests
 
         Assert.Equal([ComplianceCodes.EntryFee, ComplianceCodes.RecruitmentPay], paid.Select(f => f.Code));
         Assert.Equal("product starter-kit", paid[1].Subject);
+        Assert.Equal(ComplianceCodes.EntryFee, Assert.Single(excluded).Code);
+    }
+
+    [Fact]
+    public void Joining_products_of_a_plan_with_ranks_are_an_entry_fee_and_pay_for_recruiting_as_on_a_levels_only_plan()
+    {
+        var ranksOnly = new CommissionPlanBuilder("ranks").Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).JoiningProducts("starter-kit");
+
+        var combined = _linter.Lint(Team(b => b.JoiningProducts("starter-kit")), ComplianceProfiles.ChinaThreeLevelDistribution);
+        var differentialOnly = _linter.Lint(ranksOnly.Build(), ComplianceProfiles.ChinaThreeLevelDistribution);
+        var excluded = _linter.Lint(ranksOnly.ExcludeProducts("starter-kit").Build(), ComplianceProfiles.ChinaThreeLevelDistribution);
+
+        (string, string)[] both = [(ComplianceCodes.EntryFee, "product starter-kit"), (ComplianceCodes.RecruitmentPay, "product starter-kit")];
+        Assert.Equal(both, combined.Select(f => (f.Code, f.Subject)));
+        Assert.Equal(both, differentialOnly.Select(f => (f.Code, f.Subject)));
         Assert.Equal(ComplianceCodes.EntryFee, Assert.Single(excluded).Code);
     }
 

@@ -129,7 +129,8 @@ internal sealed class RoleRule
             else
             {
                 band = role.Schedule.BandIndexOf(holding.Volume);
-                wanted = role.Marginal
+                // A volume netted to zero by refunds pays the lowest band's rate, the limit of T / V as V falls to zero.
+                wanted = role.Marginal && holding.Volume > 0
                     ? Money.FromMinorUnits(baseMinor, _currency).Prorate(holding.PeriodPay, holding.Volume, _rounding).MinorUnits
                     : role.BandRates[band].Of(baseMinor, _rounding);
             }
@@ -152,7 +153,7 @@ internal sealed class RoleRule
         if (role.Schedule is { } schedule)
         {
             band = schedule.Bands[line.Source];
-            reward = LevelReward.OfRate(schedule.Mode == StaffBandMode.WholeVolume ? band.Value.Rate : Rate.FromFraction((decimal)holding.PeriodPay / holding.Volume));
+            reward = LevelReward.OfRate(schedule.Mode == StaffBandMode.WholeVolume || holding.Volume == 0 ? band.Value.Rate : Rate.FromFraction((decimal)holding.PeriodPay / holding.Volume));
         }
 
         return new CommissionLine(
