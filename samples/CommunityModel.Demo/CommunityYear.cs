@@ -684,7 +684,10 @@ public sealed class CommunityYear
         var network = _network.Snapshot();
         // Refunds recorded this month take volume back before ranks are qualified; the ledger reverses their commission below.
         // The run accrues straight into the ledger, each order's freeze period from the moment it was paid.
-        var close = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network, _ledger, _clock.GetUtcNow(), [.. _monthRefunds.Select(r => VolumeEntry.Refund(r.Buyer, r.Amount))], _runProgress);
+        // Members bound during the month after an order of theirs do not move its commission: the run pays each order on
+        // the upline its buyer had when it was paid, from the network's own binding history.
+        var since = _monthOrders.Count == 0 ? _clock.GetUtcNow() : _monthOrders.Min(o => o.PaidAt);
+        var close = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network, _ledger, _clock.GetUtcNow(), [.. _monthRefunds.Select(r => VolumeEntry.Refund(r.Buyer, r.Amount))], _runProgress, _network.SponsorChangesSince(since));
         var run = close.Run;
         _lastRun = run;
         _ranksByMonth.Add(run.Ranks);

@@ -33,15 +33,16 @@ public sealed class MonthEnd(CommissionSetup setup)
     /// <param name="closedAt">When the month closes: the freeze period of orders without their own paid time starts then.</param>
     /// <param name="refunds">Refunds recorded in the month: they take volume back from their buyers before ranks are qualified; none when <see langword="null"/>.</param>
     /// <param name="progress">Receives the run's progress (qualifying ranks, then orders paid).</param>
+    /// <param name="sponsorChanges">The month's sponsor changes, so each order is paid on the upline its buyer had when it was paid; <see langword="null"/> to pay on the month-end network.</param>
     /// <returns>The run (ranks, totals by rule kind), the ledger events it accrued, and the lines per rule kind.</returns>
-    public MonthClose Close(IReadOnlyList<CommissionableOrder> orders, NetworkSnapshot network, CommissionLedger ledger, DateTimeOffset closedAt, IReadOnlyList<VolumeEntry>? refunds = null, IProgress<CommissionRunProgress>? progress = null)
+    public MonthClose Close(IReadOnlyList<CommissionableOrder> orders, NetworkSnapshot network, CommissionLedger ledger, DateTimeOffset closedAt, IReadOnlyList<VolumeEntry>? refunds = null, IProgress<CommissionRunProgress>? progress = null, SponsorHistory? sponsorChanges = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(ledger);
         // Orders of excluded products or kinds (the trial class) are in the run: it pays them nothing and counts no volume for them.
         var sink = new CountingByKind(ledger.AccrueRun(closedAt));
-        var result = _run.Execute(EarnerRoster.AllActive(network), orders, refunds, previousRanks: _previousRanks?.CarryTo(network), sink: sink, progress: progress);
+        var result = _run.Execute(EarnerRoster.AllActive(network), orders, refunds, previousRanks: _previousRanks?.CarryTo(network), sponsorChanges: sponsorChanges, sink: sink, progress: progress);
         _previousRanks = result.Ranks;
         return new MonthClose(result, [.. sink.Ledger.Events], [.. sink.Lines]);
     }

@@ -161,15 +161,7 @@ public sealed class CommissionCalculator
             throw new ArgumentException($"The destination holds {destination.Length} line(s); plan '{Plan.Name}' pays up to {max} on one order.", nameof(destination));
         }
 
-        Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
-        var count = Plan.Kernel.Pay(schedule, buyer, baseMinorUnits, new SnapshotUpline(earners.Network, ranks?.Levels, earners), paid);
-        for (var i = 0; i < count; i++)
-        {
-            ref readonly var line = ref paid[i];
-            destination[i] = new CommissionRunLine(0, line.Beneficiary, line.Amount, line.Uncapped, line.Kind, line.Ordinal, line.Capped);
-        }
-
-        return count;
+        return Plan.Kernel.PayCompact(schedule, buyer, baseMinorUnits, new SnapshotUpline(earners.Network, ranks?.Levels, earners), destination);
     }
 
     /// <summary>Checks that ranks, roster and plan describe one network and one ladder.</summary>
@@ -201,14 +193,7 @@ public sealed class CommissionCalculator
         Span<RoleHolding> holdings = stackalloc RoleHolding[plan.Roles.Length];
         var unfilled = plan.Roles.IsEmpty && order.Roles.Count == 0 ? [] : PlanRoles.Hold(plan, order, baseMinor, schedule.Exclusion is not null, staffVolumes, holdings);
         var count = plan.Kernel.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, ranks?.Levels, earners), paid, forfeitedAt, holdings);
-        var forfeited = ImmutableArray.CreateBuilder<ForfeitedLevel>();
-        for (var level = 1; level <= forfeitedAt.Length; level++)
-        {
-            if (forfeitedAt[level - 1] is var upline and >= 0)
-            {
-                forfeited.Add(new ForfeitedLevel(level, network.MemberAt(upline), earners?.StatusAt(upline) ?? EarnerStatus.None));
-            }
-        }
+        var forfeited = Forfeited(forfeitedAt, network, earners);
 
         var currency = plan.Currency;
         var lines = new CommissionLine[count];
@@ -230,9 +215,35 @@ public sealed class CommissionCalculator
             Money.FromMinorUnits(baseMinor - total, currency),
             capped ? Money.FromMinorUnits(total, currency) : null)
         {
-            Forfeited = forfeited.DrainToImmutable(),
+            Forfeited = forfeited,
             UnfilledRoles = unfilled,
             Exclusion = schedule.Exclusion,
         };
+    }
+
+    // The levels forfeited, in level order; nothing is allocated when none was.
+    private static ImmutableArray<ForfeitedLevel> Forfeited(ReadOnlySpan<int> forfeitedAt, NetworkSnapshot network, EarnerRoster? earners)
+    {
+        var count = 0;
+        foreach (var upline in forfeitedAt)
+        {
+            count += upline >= 0 ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var levels = new ForfeitedLevel[count];
+        for (int level = 1, i = 0; level <= forfeitedAt.Length; level++)
+        {
+            if (forfeitedAt[level - 1] is var upline and >= 0)
+            {
+                levels[i++] = new ForfeitedLevel(level, network.MemberAt(upline), earners?.StatusAt(upline) ?? EarnerStatus.None);
+            }
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(levels);
     }
 }

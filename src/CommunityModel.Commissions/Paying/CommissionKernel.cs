@@ -11,6 +11,7 @@ namespace CommunityModel.Commissions.Paying;
 /// </summary>
 internal sealed class CommissionKernel
 {
+    private const int StackLines = 64;
     private readonly PlanRules _rules;
 
     internal CommissionKernel(CommissionPlan plan)
@@ -70,5 +71,39 @@ internal sealed class CommissionKernel
         };
         _rules.Pay(ref payment, upline);
         return payment.Count;
+    }
+
+    /// <summary>
+    /// Pays one order into compact run lines (order number 0), without roles: the calculator's span path. A plan whose only
+    /// rule is its levels writes them straight from the level walk; any other plan is paid by <see cref="Pay"/> and copied.
+    /// </summary>
+    /// <param name="schedule">The order's level rewards.</param>
+    /// <param name="buyer">The buyer's (seller's) index.</param>
+    /// <param name="baseMinor">The base in minor units.</param>
+    /// <param name="upline">Sponsors, ranks and statuses.</param>
+    /// <param name="destination">Receives the lines; at least <see cref="MaxLines"/> long.</param>
+    /// <returns>The number of lines written.</returns>
+    internal int PayCompact<TUpline>(RewardSchedule schedule, int buyer, long baseMinor, in TUpline upline, Span<CommissionRunLine> destination)
+        where TUpline : struct, IUplineTable
+    {
+        if (baseMinor <= 0 || schedule.Exclusion is not null)
+        {
+            return 0;
+        }
+
+        if (_rules.LevelsOnly)
+        {
+            return LevelRule.PayCompact(schedule, buyer, baseMinor, upline, destination);
+        }
+
+        Span<PaidLine> paid = MaxLines <= StackLines ? stackalloc PaidLine[MaxLines] : new PaidLine[MaxLines];
+        var count = Pay(schedule, buyer, baseMinor, upline, paid);
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var line = ref paid[i];
+            destination[i] = new CommissionRunLine(0, line.Beneficiary, line.Amount, line.Uncapped, line.Kind, line.Ordinal, line.Capped);
+        }
+
+        return count;
     }
 }

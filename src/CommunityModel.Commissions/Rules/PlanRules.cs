@@ -47,6 +47,9 @@ internal sealed class PlanRules
     /// <summary>The most lines one order can produce.</summary>
     internal int MaxLines { get; }
 
+    /// <summary>Whether the plan's only rule is its levels (no ranks, roles or cap): the span path then writes compact lines straight from the level walk.</summary>
+    internal bool LevelsOnly => _steps is [Step.Levels];
+
     /// <summary>How many roles the plan pays.</summary>
     internal int RoleCount => _roles.Count;
 

@@ -9,7 +9,7 @@ namespace CommunityModel.Commissions.Rules;
 internal static class RuleLines
 {
     /// <summary>The explained line: rule id, beneficiary, rank, reward and amounts in the plan's currency.</summary>
-    internal static CommissionLine Explain(CommissionPlan plan, string orderLineId, in PaidLine line, NetworkSnapshot network, Rank? rank, LevelReward reward, System.Collections.Immutable.ImmutableArray<MemberId> compressed, MemberId? peerOf)
+    internal static CommissionLine Explain(CommissionPlan plan, string orderLineId, in PaidLine line, NetworkSnapshot network, Rank? rank, LevelReward reward, System.Collections.Immutable.ImmutableArray<MemberId> compressed, MemberId? peerOf, RewardSource source = RewardSource.Plan)
     {
         var currency = plan.Currency;
         return new CommissionLine(
@@ -25,6 +25,9 @@ internal static class RuleLines
             Money.FromMinorUnits(line.Uncapped, currency),
             line.Capped,
             compressed,
-            peerOf);
+            peerOf)
+        {
+            Source = source,
+        };
     }
 }

@@ -41,4 +41,18 @@ public class CommissionCalculatorProperties
     [Property(MaxTest = 1000)]
     public Property The_cap_is_respected_exactly_when_it_binds_and_untouched_lines_keep_their_amounts() =>
         Prop.ForAll(TeamScenarios.Scenarios, s => TeamChecks.CapIsExact(Pay(s), s.Plan.PayoutCap));
+
+    [Property(MaxTest = 1000)]
+    public Property The_span_path_writes_exactly_the_explained_lines_of_every_rule_in_compact_form() =>
+        Prop.ForAll(TeamScenarios.Scenarios, s =>
+        {
+            var order = s.Order with { Roles = s.Order.Roles.Clear() };   // the span path fills no role
+            var calculator = new CommissionCalculator(s.Plan);
+            var explained = calculator.Calculate(order, s.Ranks, s.Earners);
+            var network = s.Ranks.Network;
+            var compact = new CommissionRunLine[s.Plan.MaxLinesPerOrder];
+            var count = calculator.Calculate(s.Plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind), network.IndexOf(order.Buyer), explained.Base.MinorUnits, s.Earners, compact, s.Ranks);
+            return compact[..count].Select(l => (l.Kind, (int)l.Ordinal, network.MemberAt(l.Beneficiary), l.Amount, l.UncappedAmount, l.Capped))
+                .SequenceEqual(explained.Lines.Select(l => (l.Kind, l.Ordinal, l.Beneficiary, l.Amount.MinorUnits, l.UncappedAmount.MinorUnits, l.Capped)));
+        });
 }

@@ -115,10 +115,7 @@ internal static class LevelRule
 
     /// <summary>A level line explained: the reward after overrides, where it came from, and who was compressed past.</summary>
     internal static CommissionLine Explain(CommissionPlan plan, string orderLineId, in PaidLine line, NetworkSnapshot network, MemberRanks? ranks, RewardSchedule schedule) =>
-        RuleLines.Explain(plan, orderLineId, line, network, ranks?.RankAt(line.Beneficiary), schedule.Rewards[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), null) with
-        {
-            Source = schedule.Sources[line.Ordinal - 1],
-        };
+        RuleLines.Explain(plan, orderLineId, line, network, ranks?.RankAt(line.Beneficiary), schedule.Rewards[line.Ordinal - 1], line.Count == 0 ? [] : network.Upline(network.MemberAt(line.Source), line.Count), null, schedule.Sources[line.Ordinal - 1]);
 
     private static void CheckRewards(string setting, IList<CommissionLevelOptions> rewards, int maxCount, bool required, Currency currency, ImmutableArray<CommissionPlanProblem>.Builder problems)
     {
@@ -162,6 +159,33 @@ internal static class LevelRule
     }
 
     /// <summary>Level lines as the step keeps them: into the order's line buffer, forfeits by level when asked for.</summary>
+    /// <summary>
+    /// Pays the levels of a plan whose only rule they are straight into compact run lines: the span path's shortcut,
+    /// the same walk and the same lines as <see cref="Pay"/> followed by the copy into compact form.
+    /// </summary>
+    internal static int PayCompact<TUpline>(RewardSchedule schedule, int buyer, long baseMinor, in TUpline upline, Span<CommissionRunLine> destination)
+        where TUpline : struct, IUplineTable
+    {
+        var writer = new CompactLines(destination);
+        LevelWalk.Pay(schedule, buyer, baseMinor, upline, ref writer);
+        return writer.Count;
+    }
+
+    /// <summary>Level lines written straight into the compact form the month-end run writes (order number 0).</summary>
+    private ref struct CompactLines(Span<CommissionRunLine> lines) : ILevelWriter
+    {
+        private readonly Span<CommissionRunLine> _lines = lines;
+
+        public int Count { get; private set; }
+
+        public void Paid(int level, int beneficiary, long amount, int below, int compressed) =>
+            _lines[Count++] = new CommissionRunLine(0, beneficiary, amount, amount, CommissionRuleKind.Level, (byte)level, false);
+
+        public readonly void Forfeited(int level, int upline, EarnerStatus status)
+        {
+        }
+    }
+
     private ref struct LevelLines(Span<PaidLine> lines, Span<int> forfeited, long baseMinor) : ILevelWriter
     {
         private readonly Span<PaidLine> _lines = lines;
