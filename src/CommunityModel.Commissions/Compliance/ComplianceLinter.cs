@@ -97,7 +97,9 @@ public sealed class ComplianceLinter
             }
         }
 
-        var peer = plan.Ladder.Count == 0 || plan.PeerGenerations == 0 ? 0m : plan.Ladder.Ranks.Max(r => (r.PeerRate ?? plan.PeerRate).Fraction);
+        var peer = plan.Ladder.Count == 0 || plan.PeerGenerations == 0 ? 0m
+            : !plan.PeerGenerationRates.IsEmpty ? plan.PeerGenerationRates.Max(r => r.Fraction)
+            : plan.Ladder.Ranks.Max(r => (r.PeerRate ?? plan.PeerRate).Fraction);
         if (plan.Ladder.Count > 0 && profile.ForbidsTeamCompensation)
         {
             var what = peer > 0 ? "rank differential 级差 and peer bonus 平级奖" : "rank differential 级差";
@@ -110,7 +112,9 @@ public sealed class ComplianceLinter
             var (levelRates, subject) = MaxRateCombination(plan);
             var top = plan.Ladder.Count == 0 ? 0m : plan.Ladder.TopRate.Fraction;
             var peerOfBase = plan.PeerBasis == PeerBonusBasis.OfBase ? peer : peer * top;
-            var worst = levelRates.Fraction + top + (peerOfBase * plan.PeerGenerations);
+            var peerTotal = plan.PeerGenerationRates.IsEmpty ? peerOfBase * plan.PeerGenerations
+                : plan.PeerGenerationRates.Sum(r => r.Fraction) * (plan.PeerBasis == PeerBonusBasis.OfBase ? 1m : top);
+            var worst = levelRates.Fraction + top + peerTotal;
             if (plan.PayoutCap is { } planCap && planCap.Fraction < worst)
             {
                 worst = planCap.Fraction;

@@ -108,6 +108,7 @@ internal static class CommissionsConfigurationReader
                 Rate = ConfigurationText.Rate(peer, "Rate", problems) ?? Rate.Zero,
                 Basis = ConfigurationText.Enum<PeerBonusBasis>(peer, "Basis", problems) ?? PeerBonusBasis.OfBase,
                 Generations = ConfigurationText.Int(peer, "Generations", problems) ?? 1,
+                GenerationRates = [.. ConfigurationText.Items(peer.GetSection("GenerationRates")).Select(r => ConfigurationText.Rate(peer.GetSection("GenerationRates"), r.Key, problems) ?? Rate.Zero)],
             };
         }
 

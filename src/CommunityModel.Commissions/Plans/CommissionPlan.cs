@@ -50,6 +50,7 @@ public sealed class CommissionPlan
         PeerRate = options.PeerBonus?.Rate ?? Rate.Zero;
         PeerBasis = options.PeerBonus?.Basis ?? PeerBonusBasis.OfBase;
         PeerGenerations = options.PeerBonus?.Generations ?? 0;
+        PeerGenerationRates = [.. options.PeerBonus?.GenerationRates ?? []];
         PayoutCap = options.PayoutCap;
         MinPersonalVolumeToEarn = options.MinPersonalVolumeToEarn;
         _levelRules = [.. Enumerable.Range(1, MaxLevels).Select(n => $"{Name}/level-{n}")];
@@ -125,6 +126,9 @@ public sealed class CommissionPlan
 
     /// <summary>How many same-rank generations earn the peer bonus; 0 without a peer bonus.</summary>
     public int PeerGenerations { get; }
+
+    /// <summary>The rate of each peer generation, the first above the holder first; empty when every generation earns <see cref="PeerRate"/> (or its rank's own).</summary>
+    public ImmutableArray<Rate> PeerGenerationRates { get; }
 
     /// <summary>The most paid on one order as a rate of its base; <see langword="null"/> for no cap.</summary>
     public Rate? PayoutCap { get; }

@@ -147,6 +147,17 @@ public sealed class CommissionPlanBuilder
         return this;
     }
 
+    /// <summary>Pays a generation bonus on split-off teams: each same-rank upline above a rank's holder earns its generation's rate, the first above the holder first.</summary>
+    /// <param name="basis">What the rates apply to.</param>
+    /// <param name="generationRates">One rate per generation, 1 to 3 of them, e.g. 3%, 2%, 1%.</param>
+    /// <returns>This builder.</returns>
+    public CommissionPlanBuilder PeerBonusByGeneration(PeerBonusBasis basis, params Rate[] generationRates)
+    {
+        ArgumentNullException.ThrowIfNull(generationRates);
+        _options.PeerBonus = new PeerBonusOptions { Basis = basis, Generations = generationRates.Length, GenerationRates = [.. generationRates] };
+        return this;
+    }
+
     /// <summary>Caps what one order pays at a rate of its base; lines are scaled down exactly when the cap binds.</summary>
     /// <param name="cap">The cap, 0% to 100%.</param>
     /// <returns>This builder.</returns>

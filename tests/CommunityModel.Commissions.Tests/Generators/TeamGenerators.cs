@@ -112,6 +112,8 @@ public static class TeamScenarios
                                             builder.ForTier("t", LevelReward.OfFixedAmount(Money.FromMinorUnits(levelBps[0] * 10, Currency.CNY)));
                                         }
 
+                                        // A third of the peer bonuses pay a rate per generation (falling with distance); ranks then set no rate of their own.
+                                        var byGeneration = peerBps >= 0 && peerBps % 3 == 1;
                                         var rate = 0;
                                         for (var i = 0; i < rankSteps.Length; i++)
                                         {
@@ -119,14 +121,18 @@ public static class TeamScenarios
                                             var level = i + 1;
                                             builder.Rank($"R{level}", Rate.FromBasisPoints(rate), r =>
                                             {
-                                                r.PeerRate = rankSteps[level - 1] % 5 == 0 ? Rate.Zero : null;
+                                                r.PeerRate = !byGeneration && rankSteps[level - 1] % 5 == 0 ? Rate.Zero : null;
                                                 r.MinPersonalVolume = Money.FromMinorUnits(level * 100_000, Currency.CNY);
                                                 r.MinTeamVolume = Money.FromMinorUnits(level * 300_000, Currency.CNY);
                                                 r.MinQualifiedLegs = level > 2 ? 1 : 0;
                                             });
                                         }
 
-                                        if (peerBps >= 0)
+                                        if (byGeneration)
+                                        {
+                                            builder.PeerBonusByGeneration(basis, [.. Enumerable.Range(1, generations).Select(g => Rate.FromBasisPoints(peerBps / g))]);
+                                        }
+                                        else if (peerBps >= 0)
                                         {
                                             builder.PeerBonus(Rate.FromBasisPoints(peerBps), basis, generations);
                                         }

@@ -18,6 +18,8 @@ internal sealed class DifferentialRule
 {
     private readonly RateFactor[] _differential;
     private readonly RateFactor[] _peer;
+    private readonly RateFactor[] _peerByGeneration; // index = generation; only the zero entry when every generation pays the rank's rate
+    private readonly bool _topPaysNoPeer;
     private readonly bool _sellerEarnsOwnRank;
     private readonly bool _peerOfBase;
     private readonly int _generations;
@@ -31,6 +33,8 @@ internal sealed class DifferentialRule
         _top = plan.Ladder.Count;
         _differential = [new RateFactor(Rate.Zero), .. plan.Ladder.Ranks.Select(r => new RateFactor(r.DifferentialRate))];
         _peer = [new RateFactor(Rate.Zero), .. plan.Ladder.Ranks.Select(r => new RateFactor(r.PeerRate ?? plan.PeerRate))];
+        _peerByGeneration = [new RateFactor(Rate.Zero), .. plan.PeerGenerationRates.Select(r => new RateFactor(r))];
+        _topPaysNoPeer = _peerByGeneration.Length > 1 ? _peerByGeneration.All(f => f.IsZero) : _peer[^1].IsZero;
         _generations = plan.PeerGenerations;
         _peerOfBase = plan.PeerBasis == PeerBonusBasis.OfBase;
         _sellerEarnsOwnRank = plan.SellerEarnsOwnRank;
@@ -106,7 +110,8 @@ internal sealed class DifferentialRule
             {
                 generation++;
                 var basis = _peerOfBase ? baseMinor : holderDifferential;
-                var amount = Math.Min(payment.Remaining, _peer[rank].Of(basis, _rounding));
+                var rate = _peerByGeneration.Length > 1 ? _peerByGeneration[generation] : _peer[rank];
+                var amount = Math.Min(payment.Remaining, rate.Of(basis, _rounding));
                 if (amount > 0)
                 {
                     payment.Write(new PaidLine { Beneficiary = u, Amount = amount, Uncapped = amount, Basis = basis, Source = holder, Kind = CommissionRuleKind.Peer, Ordinal = (byte)generation });
@@ -114,7 +119,7 @@ internal sealed class DifferentialRule
             }
 
             // At the top rate no differential is left; walk on only to find the top rank's peers.
-            if (paidBelow == _top && (generation >= _generations || _peer[_top].IsZero))
+            if (paidBelow == _top && (generation >= _generations || _topPaysNoPeer))
             {
                 break;
             }

@@ -14,4 +14,11 @@ public sealed class PeerBonusOptions
 
     /// <summary>How many same-rank uplines above the rank's holder earn it, 1 to <see cref="MaxGenerations"/>; 1 by default.</summary>
     public int Generations { get; set; } = 1;
+
+    /// <summary>
+    /// The rate of each generation, the first above the holder first (e.g. 3%, 2%, 1%: a generation bonus that falls with
+    /// distance); one per generation, each 0% to 100%. When given it replaces <see cref="Rate"/>, and no rank may set its
+    /// own <see cref="Ranks.RankOptions.PeerRate"/>. Empty by default: every generation earns <see cref="Rate"/>.
+    /// </summary>
+    public IList<Rate> GenerationRates { get; set; } = [];
 }

@@ -35,7 +35,39 @@ internal static class PeerRule
         {
             Add($"PeerBonus:Basis '{peer.Basis}' is not OfBase or OfDownlineDifferential.");
         }
+
+        var rates = peer.GenerationRates ?? [];
+        if (rates.Count == 0)
+        {
+            return;
+        }
+
+        if (rates.Count != peer.Generations)
+        {
+            Add($"PeerBonus:GenerationRates has {rates.Count} rate(s) for {peer.Generations} generation(s); give one rate per generation.");
+        }
+
+        for (var g = 0; g < rates.Count; g++)
+        {
+            if (!rates[g].IsBetweenZeroAndOne)
+            {
+                Add($"PeerBonus:GenerationRates:{g} is {rates[g]}; it must be between 0% and 100%.");
+            }
+        }
+
+        var ranks = options.Ranks ?? [];
+        for (var r = 0; r < ranks.Count; r++)
+        {
+            if (ranks[r]?.PeerRate is { } own)
+            {
+                Add($"Ranks:{r}:PeerRate is {own} but PeerBonus:GenerationRates sets the rate of each generation; set one or the other.");
+            }
+        }
     }
+
+    /// <summary>The rate a peer line of a generation pays at a rank: the generation's own rate, else the rank's, else the plan's.</summary>
+    internal static Rate RateOf(CommissionPlan plan, Rank? rank, int generation) =>
+        !plan.PeerGenerationRates.IsEmpty ? plan.PeerGenerationRates[generation - 1] : rank?.PeerRate ?? plan.PeerRate;
 
     /// <summary>
     /// The peer bonus pays at most its highest rate (the plan's or a rank's own) for each generation: of the base, or,
@@ -48,17 +80,19 @@ internal static class PeerRule
             yield break;
         }
 
-        var highest = (options.Ranks ?? []).Where(r => r?.PeerRate is not null).Select(r => r.PeerRate!.Value).Append(peer.Rate).Max();
         var generations = Math.Max(0, peer.Generations);
+        var (text, sum) = peer.GenerationRates is { Count: > 0 } byGeneration
+            ? (string.Join(" + ", byGeneration), byGeneration.Aggregate(Rate.Zero, (total, r) => total + r))
+            : ((options.Ranks ?? []).Where(r => r?.PeerRate is not null).Select(r => r.PeerRate!.Value).Append(peer.Rate).Max() is var highest ? ($"{highest} × {generations}", highest * Rate.FromFraction(generations)) : default);
         yield return peer.Basis == PeerBonusBasis.OfDownlineDifferential
-            ? new RateShare($"peer {highest} of differential {top.DifferentialRate} × {generations}", highest * top.DifferentialRate * Rate.FromFraction(generations))
-            : new RateShare($"peer {highest} × {generations}", highest * Rate.FromFraction(generations));
+            ? new RateShare($"peer ({text}) of differential {top.DifferentialRate}", sum * top.DifferentialRate)
+            : new RateShare($"peer {text}", sum);
     }
 
     /// <summary>A peer line explained: the peer rate of the beneficiary's rank and the holder whose rank it matches.</summary>
     internal static CommissionLine Explain(CommissionPlan plan, string orderLineId, in PaidLine line, NetworkSnapshot network, MemberRanks? ranks)
     {
         var rank = ranks?.RankAt(line.Beneficiary);
-        return RuleLines.Explain(plan, orderLineId, line, network, rank, LevelReward.OfRate(rank!.PeerRate ?? plan.PeerRate), [], network.MemberAt(line.Source));
+        return RuleLines.Explain(plan, orderLineId, line, network, rank, LevelReward.OfRate(RateOf(plan, rank, line.Ordinal)), [], network.MemberAt(line.Source));
     }
 }
