@@ -92,9 +92,9 @@ public sealed record PayoutSummary(ImmutableArray<EarnerPayout> Earners, Money T
         return tally.Summary();
     }
 
-    // The direct seller's lines: level 1 paid to the buyer's sponsor, or the buyer's own rank's differential.
+    // The direct seller's lines: level 1 paid to the buyer's sponsor (or to the buyer itself, 自购返佣), or the buyer's own rank's differential.
     private static bool IsOwnSale(CommissionRuleKind kind, int ordinal, bool earnerIsBuyer, bool earnerIsSponsor) =>
-        (kind == CommissionRuleKind.Level && ordinal == 1 && earnerIsSponsor) || (kind == CommissionRuleKind.Differential && earnerIsBuyer);
+        (kind == CommissionRuleKind.Level && ordinal == 1 && (earnerIsSponsor || earnerIsBuyer)) || (kind == CommissionRuleKind.Differential && earnerIsBuyer);
 
     /// <summary>Sums sales, distributors' pay and own sales (each order line once per earner), and employees' pay.</summary>
     private sealed class Tally(Currency currency)

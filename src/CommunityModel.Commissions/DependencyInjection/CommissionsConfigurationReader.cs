@@ -131,6 +131,7 @@ internal static class CommissionsConfigurationReader
 
         options.SellerEarnsOwnRank = ConfigurationText.Bool(plan, "SellerEarnsOwnRank", problems) ?? options.SellerEarnsOwnRank;
         options.MaxDepth = ConfigurationText.Int(plan, "MaxDepth", problems) ?? options.MaxDepth;
+        options.SelfPurchase = ConfigurationText.Bool(plan, "SelfPurchase", problems) ?? options.SelfPurchase;
         options.PayoutCap = ConfigurationText.Rate(plan, "PayoutCap", problems) ?? options.PayoutCap;
         options.MinPersonalVolumeToEarn = ConfigurationText.Money(plan, "MinPersonalVolumeToEarn", problems) ?? options.MinPersonalVolumeToEarn;
         options.RankRetention = ConfigurationText.Enum<RankRetention>(plan, "RankRetention", problems) ?? options.RankRetention;

@@ -40,6 +40,7 @@ public sealed class RewardSchedule
         Compress = plan.IneligibleUpline == IneligibleUplinePolicy.Compress;
         Earners = new EarnerFilter(plan);
         MaxDepth = plan.MaxDepth;
+        SelfPurchase = plan.SelfPurchase;
     }
 
     /// <summary>The plan that resolved the schedule: the only one that accepts it.</summary>
@@ -68,6 +69,9 @@ public sealed class RewardSchedule
 
     /// <summary>The deepest upline a level may go to, the buyer's sponsor being 1 (compressing past members counts their generations).</summary>
     internal int MaxDepth { get; }
+
+    /// <summary>Whether an eligible buyer takes level 1 on its own purchase (自购返佣).</summary>
+    internal bool SelfPurchase { get; }
 
     /// <summary>One level as the walk computes it: a fixed amount (or -1 for a rate) and the rate in integer form.</summary>
     internal readonly record struct ResolvedLevel(long FixedMinorUnits, RateFactor Rate);

@@ -32,6 +32,7 @@ public sealed class CommissionPlan
     {
         Name = options.Name;
         MaxDepth = options.MaxDepth;
+        SelfPurchase = options.SelfPurchase;
         Currency = options.Currency;
         Base = options.Base;
         Rounding = options.Rounding;
@@ -75,6 +76,9 @@ public sealed class CommissionPlan
 
     /// <summary>The deepest upline any rule pays, counting the buyer's sponsor as 1 (<see cref="CommissionPlanOptions.MaxDepth"/>).</summary>
     public int MaxDepth { get; }
+
+    /// <summary>Whether a buyer who may earn takes level 1 on its own purchase (自购返佣; <see cref="CommissionPlanOptions.SelfPurchase"/>).</summary>
+    public bool SelfPurchase { get; }
 
     /// <summary>The currency of orders, fixed amounts and volume rules.</summary>
     public Currency Currency { get; }

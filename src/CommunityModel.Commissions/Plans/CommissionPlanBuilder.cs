@@ -101,6 +101,15 @@ public sealed class CommissionPlanBuilder
         return this;
     }
 
+    /// <summary>Lets a buyer who may earn take level 1 on its own purchase (自购返佣), its sponsor level 2, and so on.</summary>
+    /// <param name="enabled">Whether it does.</param>
+    /// <returns>This builder.</returns>
+    public CommissionPlanBuilder PaySelfPurchase(bool enabled = true)
+    {
+        _options.SelfPurchase = enabled;
+        return this;
+    }
+
     /// <summary>Declares products whose purchase is the condition to join or to become a promoter (入门费); the compliance linter reads them.</summary>
     /// <param name="productIds">The products.</param>
     /// <returns>This builder.</returns>

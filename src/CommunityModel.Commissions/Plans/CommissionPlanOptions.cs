@@ -23,6 +23,12 @@ public sealed class CommissionPlanOptions
     /// </summary>
     public int MaxDepth { get; set; } = CommissionPlan.DefaultMaxDepth;
 
+    /// <summary>
+    /// Whether a buyer who may earn takes level 1 on its own purchase (自购返佣: "save when you buy"), its sponsor then
+    /// taking level 2 and so on; the buyer is depth 0. Off by default: level 1 is the buyer's sponsor.
+    /// </summary>
+    public bool SelfPurchase { get; set; }
+
     /// <summary>Multi-level rewards, nearest upline first: zero to three levels, paid first.</summary>
     public IList<CommissionLevelOptions> Levels { get; set; } = [];
 

@@ -100,7 +100,7 @@ public static class TeamScenarios
                                     {
                                         // Product "p" and tier "t" override the levels; product "x" and kind "k" are excluded. The depth is the levels' or deeper.
                                         var builder = new CommissionPlanBuilder("p").SellerEarnsOwnRank(sellerEarns).RoundWith(rounding).ExcludeProducts("x").ExcludeOrderKinds("k")
-                                            .PayToDepth(Math.Max(1, levelBps.Length) + extraDepth);
+                                            .PayToDepth(Math.Max(1, levelBps.Length) + extraDepth).PaySelfPurchase(extraDepth == 1);
                                         foreach (var bp in levelBps)
                                         {
                                             builder.Level(Rate.FromBasisPoints(bp));

@@ -26,7 +26,7 @@ public class PlanDepthProperties
     }
 
     [Property(MaxTest = 1000)]
-    public Property No_line_pays_a_member_deeper_than_the_plans_depth_and_only_the_sellers_own_differential_is_depth_zero() =>
+    public Property No_line_pays_a_member_deeper_than_the_plans_depth_and_only_the_sellers_own_differential_or_self_purchase_is_depth_zero() =>
         Prop.ForAll(TeamScenarios.Scenarios, s =>
         {
             var network = s.Earners.Network;
@@ -35,7 +35,7 @@ public class PlanDepthProperties
             return lines.Where(l => l.Kind is not (CommissionRuleKind.Role or CommissionRuleKind.Staff)).All(l =>
             {
                 var depth = DepthAbove(network, buyer, network.IndexOf(l.Beneficiary));
-                var lowest = l.Kind == CommissionRuleKind.Differential && s.Plan.SellerEarnsOwnRank ? 0 : 1;
+                var lowest = (l.Kind == CommissionRuleKind.Differential && s.Plan.SellerEarnsOwnRank) || (l.Kind == CommissionRuleKind.Level && l.Level == 1 && s.Plan.SelfPurchase) ? 0 : 1;
                 return depth >= lowest && depth <= s.Plan.MaxDepth;
             }).Label($"depth {s.Plan.MaxDepth}: {string.Join(", ", lines.Select(l => $"{l.Rule}->{l.Beneficiary}"))}");
         });

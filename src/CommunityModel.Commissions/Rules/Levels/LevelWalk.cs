@@ -35,7 +35,15 @@ internal static class LevelWalk
         var below = buyer; // the member whose sponsor is the next upline a level may go to
         var compressed = 0;
         var maxDepth = schedule.MaxDepth;
-        for (int level = 1, depth = 1; level <= levels.Length && upline >= 0 && remaining > 0 && depth <= maxDepth; depth++)
+        var start = 1;
+        if (schedule.SelfPurchase && earners.MayEarn(network.StatusAt(buyer)))
+        {
+            // 自购返佣: an eligible buyer takes level 1 on its own purchase, at depth 0; its sponsor takes level 2.
+            upline = buyer;
+            start = 0;
+        }
+
+        for (int level = 1, depth = start; level <= levels.Length && upline >= 0 && remaining > 0 && depth <= maxDepth; depth++)
         {
             var status = network.StatusAt(upline);
             if (earners.MayEarn(status))
