@@ -44,7 +44,7 @@ public class CommissionRunBenchmarks
     public void SetupEngine()
     {
         _workload = TeamRunWorkload.Generate(LargeRunConfig.Size(Members), LargeRunConfig.Size(Orders));
-        var plan = TeamPlan.Compensation();
+        var plan = TeamPlan.Plan();
         _engine = new CommissionRun(plan);
         _ranks = MemberRanks.Create(_workload.Network, plan.Ladder, _workload.Ranks);
         _batch = new OrderBatch(_workload.Buyers, _workload.Bases);

@@ -38,7 +38,7 @@ public class CommissionRunScalingBenchmarks
         _workload = TeamRunWorkload.Generate(LargeRunConfig.Size(Members), LargeRunConfig.Size(OrdersPerMember * Members));
         _parents = _workload.Parents();
         _totals = new long[_workload.Network.Count];
-        var plan = TeamPlan.Compensation();
+        var plan = TeamPlan.Plan();
         _engine = new CommissionRun(plan);
         _ranks = MemberRanks.Create(_workload.Network, plan.Ladder, _workload.Ranks);
         _batch = new OrderBatch(_workload.Buyers, _workload.Bases);

@@ -5,7 +5,7 @@ namespace CommunityModel.Benchmarks.Commissions;
 
 /// <summary>
 /// The month-end run's first phase on its own: personal volume from 10,000,000 orders and rank qualification
-/// of 1,000,000 members (<see cref="TeamPlan.QualifyingCompensation"/>), the hand-written kernel against the
+/// of 1,000,000 members (<see cref="TeamPlan.QualifyingPlan"/>), the hand-written kernel against the
 /// engine's <see cref="CommissionRun.QualifyRanks"/> (which also keeps per-member volumes and explanations).
 /// </summary>
 [MemoryDiagnoser]
@@ -22,7 +22,7 @@ public class RankQualificationBenchmarks
     {
         _workload = TeamRunWorkload.Generate(LargeRunConfig.Size(1_000_000), LargeRunConfig.Size(10_000_000));
         _parents = _workload.Parents();
-        _engine = new CommissionRun(TeamPlan.QualifyingCompensation());
+        _engine = new CommissionRun(TeamPlan.QualifyingPlan());
         _batch = new OrderBatch(_workload.Buyers, _workload.Bases);
     }
 

@@ -35,7 +35,7 @@ public static class TeamPlan
 
     /// <summary>The same plan as the library's <see cref="CommissionPlan"/>, for the engine row.</summary>
     /// <returns>The plan: ranks R1 to R4, no qualification rules (the workload gives the ranks).</returns>
-    public static CommissionPlan Compensation() => new CommissionPlanBuilder("team")
+    public static CommissionPlan Plan() => new CommissionPlanBuilder("team")
         .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
         .Rank("R1", Rate.FromPercent(5)).Rank("R2", Rate.FromPercent(10)).Rank("R3", Rate.FromPercent(15)).Rank("R4", Rate.FromPercent(20))
         .SellerEarnsOwnRank(true)
@@ -59,12 +59,12 @@ public static class TeamPlan
     public static ReadOnlySpan<byte> LegRank => [0, 0, 0, 2, 3];
 
     /// <summary>
-    /// <see cref="Compensation"/> with qualification rules, for measuring rank qualification: R1 ¥20,000 personal
+    /// <see cref="Plan"/> with qualification rules, for measuring rank qualification: R1 ¥20,000 personal
     /// volume; R2 ¥200,000 team volume and three direct referrals; R3 ¥2,000,000 team volume and two legs
     /// holding R2; R4 ¥20,000,000 team volume and three legs holding R3.
     /// </summary>
     /// <returns>The plan.</returns>
-    public static CommissionPlan QualifyingCompensation() => new CommissionPlanBuilder("team")
+    public static CommissionPlan QualifyingPlan() => new CommissionPlanBuilder("team")
         .Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Level(Rate.FromPercent(3))
         .Rank("R1", Rate.FromPercent(5), r => r.MinPersonalVolume = Money.FromMinorUnits(MinPersonalVolume[1], Currency.CNY))
         .Rank("R2", Rate.FromPercent(10), r => (r.MinTeamVolume, r.MinDirectReferrals) = (Money.FromMinorUnits(MinTeamVolume[2], Currency.CNY), MinDirectReferrals[2]))

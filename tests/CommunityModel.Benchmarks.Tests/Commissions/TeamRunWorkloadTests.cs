@@ -67,7 +67,7 @@ public class TeamRunWorkloadTests
     public void The_library_engine_pays_every_member_the_same_total_as_the_kernel(int seed)
     {
         var workload = TeamRunWorkload.Generate(members: 3_000, orders: 30_000, seed);
-        var plan = TeamPlan.Compensation();
+        var plan = TeamPlan.Plan();
         var kernel = new long[workload.Network.Count];
 
         TeamPlanKernel.Pay(workload.Parents(), workload.Ranks, workload.Buyers, workload.Bases, kernel);
@@ -98,7 +98,7 @@ public class TeamRunWorkloadTests
     public void The_library_engine_pays_the_worked_example_like_the_kernel()
     {
         var workload = Chain(12_345);
-        var plan = TeamPlan.Compensation();
+        var plan = TeamPlan.Plan();
 
         var engine = new CommissionRun(plan).PayBatch(MemberRanks.Create(workload.Network, plan.Ladder, workload.Ranks), new OrderBatch(workload.Buyers, workload.Bases));
 
@@ -114,7 +114,7 @@ public class TeamRunWorkloadTests
         var workload = TeamRunWorkload.Generate(members: 20_000, orders: 400_000, seed);
 
         var kernel = RankQualificationKernel.Qualify(workload.Parents(), workload.Buyers, workload.Bases);
-        var (_, engine) = new CommissionRun(TeamPlan.QualifyingCompensation()).QualifyRanks(workload.Network, new OrderBatch(workload.Buyers, workload.Bases));
+        var (_, engine) = new CommissionRun(TeamPlan.QualifyingPlan()).QualifyRanks(workload.Network, new OrderBatch(workload.Buyers, workload.Bases));
 
         Assert.Equal(Enumerable.Range(0, kernel.Length).Select(engine.LevelAt), kernel.Select(r => (int)r));
         Assert.Equal(5, kernel.Distinct().Count());

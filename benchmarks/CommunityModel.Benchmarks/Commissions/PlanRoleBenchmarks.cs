@@ -18,7 +18,7 @@ namespace CommunityModel.Benchmarks.Commissions;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 3, iterationCount: 5)]
-public class CompensationRoleBenchmarks
+public class PlanRoleBenchmarks
 {
     private const int Members = 100_000;
     private const int Orders = 200_000;
