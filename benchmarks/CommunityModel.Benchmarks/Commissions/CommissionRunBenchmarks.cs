@@ -5,7 +5,7 @@ using CommunityModel.Commissions.Run;
 namespace CommunityModel.Benchmarks.Commissions;
 
 /// <summary>
-/// Issue 6's month-end run: 1,000,000 members (skewed tree, depth up to about 30) and 10,000,000 orders paid
+/// The month-end run at scale: 1,000,000 members (skewed tree, depth up to about 30) and 10,000,000 orders paid
 /// through three levels + a four-rank differential + a one-generation peer bonus (<see cref="TeamPlan"/>), ranks
 /// given (the paying phase only). Rows: the hand-written array kernel (baseline), the naive integrator code
 /// (dictionaries, LINQ, decimal per order), and the library's engine.

@@ -10,7 +10,7 @@ namespace CommunityModel.Benchmarks.Commissions;
 
 /// <summary>
 /// What roles cost the month-end run (<see cref="CommissionRun.Execute"/>, one thread): 200,000 orders over a
-/// 100,000-member <see cref="TeamRunWorkload"/> tree paid by issue 6's plan (<see cref="TeamPlan"/>), then the same
+/// 100,000-member <see cref="TeamRunWorkload"/> tree paid by the benchmark team plan (<see cref="TeamPlan"/>), then the same
 /// plan with three roles (division 2%, agent ¥5, sales staff on marginal bands) that no order names, then with every
 /// order naming a holder for each role (50 employees per role), so the run also sums staff volumes and keeps a holder table.
 /// The ladder has no qualification rules, so every member holds the top rank: each order pays levels, the seller's

@@ -5,7 +5,7 @@ using CommunityModel.Commissions.Plans;
 namespace CommunityModel.Benchmarks.Commissions;
 
 /// <summary>
-/// Issue 6's benchmark plan as constants, for the hand-written kernel and the naive integrator code: three
+/// The benchmark team plan as constants, for the hand-written kernel and the naive integrator code: three
 /// levels of 10% / 5% / 3%; four ranks with differential rates 5% / 10% / 15% / 20% (cumulative rounding, the
 /// seller's own rank pays); a peer bonus of 2% of the base to one generation; every amount rounded down to
 /// the fen; no cap, no staff.

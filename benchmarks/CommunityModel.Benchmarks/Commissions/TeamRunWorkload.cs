@@ -4,7 +4,7 @@ using CommunityModel.Referrals;
 namespace CommunityModel.Benchmarks.Commissions;
 
 /// <summary>
-/// The seeded month-end workload of issue 6's benchmark plan, in the compact form a batch reads: a
+/// The seeded month-end workload of the benchmark team plan, in the compact form a batch reads: a
 /// <see cref="NetworkSnapshot"/> with a realistic skewed tree, one rank byte per member, and orders as two
 /// parallel arrays (buyer index, base in fen). Deterministic for a seed.
 /// </summary>

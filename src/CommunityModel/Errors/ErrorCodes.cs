@@ -102,7 +102,7 @@ public static class ErrorCodes
     /// <summary>Participation counts are impossible (no group members, negative counts, more attendees than members, an unknown group).</summary>
     public const string MetricsInvalidParticipation = "metrics.invalid_participation";
 
-    // ----- Catalog and memberships (issue 4: src/CommunityModel/Catalog, src/CommunityModel/Memberships) -----
+    // ----- Catalog and memberships (src/CommunityModel/Catalog, src/CommunityModel/Memberships) -----
 
     /// <summary>A catalog definition is invalid: duplicate ids, negative prices, mixed currencies, bad price bands.</summary>
     public const string InvalidCatalog = "catalog.invalid";
