@@ -147,7 +147,23 @@ public sealed class CommissionLedger
         ArgumentException.ThrowIfNullOrEmpty(orderLineId);
         lock (_gate)
         {
-            // Every condition is checked before anything is entered, so a refusal changes nothing.
+            // Every condition is checked before anything is entered, so a refusal changes nothing. A result has a few
+            // lines: a pairwise check of their keys allocates nothing, which matters when a whole run streams in.
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var key = lines[i].Key;
+                var duplicate = false;
+                for (var j = 0; j < i && !duplicate; j++)
+                {
+                    duplicate = lines[j].Key == key;
+                }
+
+                if (duplicate || key.OrderLineId != orderLineId)
+                {
+                    throw new CommissionException(CommissionErrorCodes.IdConflict, $"Commission {key} appears twice in the accrual of order line '{orderLineId}' or belongs to another order line.");
+                }
+            }
+
             _orderLines.TryGetValue(orderLineId, out var known);
             if (known is { IsAccrued: true })
             {
@@ -161,15 +177,6 @@ public sealed class CommissionLedger
             if (lines.Count == 0)
             {
                 return [];
-            }
-
-            var keys = new HashSet<CommissionKey>();
-            foreach (var line in lines)
-            {
-                if (line.Key.OrderLineId != orderLineId || !keys.Add(line.Key))
-                {
-                    throw new CommissionException(CommissionErrorCodes.IdConflict, $"Commission {line.Key} appears twice in the accrual of order line '{orderLineId}' or belongs to another order line.");
-                }
             }
 
             if (known is not null && known.Refunded > amountPaid)
@@ -191,7 +198,7 @@ public sealed class CommissionLedger
             // Refunds that came first are reversed one by one, in the order recorded, exactly as if they had come now.
             var orderLine = _orderLines[orderLineId];
             long refunded = 0;
-            foreach (var (refundId, amount) in orderLine.RefundsInOrder)
+            foreach (var (refundId, amount) in orderLine.Refunds)
             {
                 Reverse(orderLine, refundId, refunded, refunded + amount, now, events);
                 refunded += amount;
@@ -576,7 +583,6 @@ public sealed class CommissionLedger
             case RefundRecorded e:
                 var refundedLine = OrderLineOf(e.OrderLineId);
                 refundedLine.Refunds.Add(e.RefundId, e.Amount.MinorUnits);
-                refundedLine.RefundsInOrder.Add((e.RefundId, e.Amount.MinorUnits));
                 refundedLine.Refunded += e.Amount.MinorUnits;
                 break;
             case CommissionReversed e:
@@ -670,9 +676,8 @@ public sealed class CommissionLedger
             }
         }
 
-        return known.Keys.Count != lines.Count || lines.Select(l => l.Key).Distinct().Count() != lines.Count
-            ? $"{lines.Count} line(s) for order line '{orderLineId}'"
-            : null;
+        // Every line is an accrued entry and the keys are distinct (checked first): equal counts mean the same lines.
+        return known.Keys.Count != lines.Count ? $"{lines.Count} line(s) for order line '{orderLineId}'" : null;
     }
 
     // The share of `total` that `refunded` of `paid` stands for, rounded by the largest-remainder rule.
@@ -762,9 +767,8 @@ public sealed class CommissionLedger
 
         public long Refunded { get; set; }
 
-        public Dictionary<string, long> Refunds { get; } = new(StringComparer.Ordinal);
-
-        public List<(string RefundId, long Amount)> RefundsInOrder { get; } = [];
+        // By refund id, in the order recorded: refunds that came before the accrual are reversed in that order.
+        public OrderedDictionary<string, long> Refunds { get; } = new(StringComparer.Ordinal);
 
         public List<CommissionKey> Keys { get; } = [];
     }
