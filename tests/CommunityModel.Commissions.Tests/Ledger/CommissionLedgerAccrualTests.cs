@@ -40,6 +40,22 @@ public class CommissionLedgerAccrualTests : LedgerTestBase
     }
 
     [Fact]
+    public void A_result_naming_a_line_twice_or_a_line_of_another_order_is_refused_and_nothing_is_entered()
+    {
+        var commission = Order("o1", 3600m);
+        var twice = commission with { Lines = [.. commission.Lines, commission.Lines[0]] };
+        var foreign = commission with { Lines = [commission.Lines[0], commission.Lines[1] with { OrderLineId = "o2" }] };
+
+        var duplicate = Assert.Throws<CommissionException>(() => Ledger.Accrue(twice, Start));
+        var other = Assert.Throws<CommissionException>(() => Ledger.Accrue(foreign, Start));
+
+        Assert.Equal((CommissionErrorCodes.IdConflict, CommissionErrorCodes.IdConflict), (duplicate.ErrorCode, other.ErrorCode));
+        Assert.Contains("o2", other.Message, StringComparison.Ordinal);
+        Assert.False(Ledger.HasOrderLine("o1"));
+        Assert.Empty(Ledger.EntriesOf(4));
+    }
+
+    [Fact]
     public void A_line_the_cap_scaled_to_zero_is_not_entered()
     {
         var commission = Order("o1", 3600m);
