@@ -162,4 +162,42 @@ public static class ErrorCodes
 
     /// <summary>A payout model is unusable: level rates outside [0, 1] or above 100% together, a cap outside [0, 1], or a commission outside zero and the price.</summary>
     public const string SimulationInvalidPayout = "simulation.invalid_payout";
+
+    // --- Community (the one model joining the parts) ---
+
+    /// <summary>The community's options do not fit its membership plan or member numbers.</summary>
+    public const string CommunityInvalidOptions = "community.invalid_options";
+
+    /// <summary>A command is missing a required field, or asks for something this community cannot do.</summary>
+    public const string CommunityInvalidCommand = "community.invalid_command";
+
+    /// <summary>A command of a type the community does not know.</summary>
+    public const string CommunityUnknownCommand = "community.unknown_command";
+
+    /// <summary>A command names a member who is not registered.</summary>
+    public const string CommunityUnknownMember = "community.unknown_member";
+
+    /// <summary>A member is registered a second time.</summary>
+    public const string CommunityMemberExists = "community.member_exists";
+
+    /// <summary>A suspended or removed member tried to buy or to use an entitlement.</summary>
+    public const string CommunityMemberHeld = "community.member_held";
+
+    /// <summary>An order or refund id is already used for another request.</summary>
+    public const string CommunityIdConflict = "community.id_conflict";
+
+    /// <summary>An order names neither a membership tier nor a catalog product.</summary>
+    public const string CommunityUnknownItem = "community.unknown_item";
+
+    /// <summary>An order's price is unusable: another currency, negative, above the list price, or given for an upgrade.</summary>
+    public const string CommunityInvalidPrice = "community.invalid_price";
+
+    /// <summary>A refund names an order the member never placed.</summary>
+    public const string CommunityUnknownOrder = "community.unknown_order";
+
+    /// <summary>A refund's amount is unusable: not positive, another currency, more than is left of the order, or given for a membership.</summary>
+    public const string CommunityInvalidRefund = "community.invalid_refund";
+
+    /// <summary>A stored event does not fit the community it is applied to (an unknown member or order).</summary>
+    public const string CommunityReplayMismatch = "community.replay_mismatch";
 }

@@ -13,13 +13,14 @@ public sealed class MemberNumberOptions
 {
     /// <summary>
     /// The prefix of each category (a membership tier such as <c>KA</c>, or a stage such as <c>Partner</c>).
-    /// Categories that share a prefix share its sequence. Default: VIP → VIP, KA → KA, Partner → P.
+    /// Categories that share a prefix share its sequence. Default: VIP → VIP, KA → KA, Partner → P, Member → M (the community numbers holders of tiers without a prefix of their own as Member).
     /// </summary>
     public Dictionary<string, string> Prefixes { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["VIP"] = "VIP",
         ["KA"] = "KA",
         ["Partner"] = "P",
+        ["Member"] = "M",
     };
 
     /// <summary>Digits of the sequence, zero-padded (default 6: <c>KA-000123</c>); 1 to 18.</summary>

@@ -93,8 +93,8 @@ public sealed class ReferralNetwork
     }
 
     /// <summary>
-    /// Whether <paramref name="member"/> holds promoter rights, as the network learnt from <see cref="PromoterRightsGranted"/> and
-    /// <see cref="PromoterRightsRevoked"/> given to <see cref="Apply"/>: the sponsors that <see cref="SponsorEligibility.DesignatedPromoters"/> allows.
+    /// Whether <paramref name="member"/> holds promoter rights, as the network learnt from <see cref="PromoterRightsGranted"/>,
+    /// <see cref="PromoterQualified"/>, <see cref="PromoterRightsRevoked"/> and <see cref="PromoterRevoked"/> given to <see cref="Apply"/>: the sponsors that <see cref="SponsorEligibility.DesignatedPromoters"/> allows.
     /// </summary>
     /// <param name="member">The member; it need not be registered in the network.</param>
     /// <returns><see langword="true"/> when its rights were granted and not revoked since.</returns>
@@ -294,6 +294,12 @@ public sealed class ReferralNetwork
                     break;
                 case PromoterRightsRevoked e:
                     _promoters.Remove(e.MemberId);
+                    break;
+                case PromoterQualified e:
+                    _promoters.Add(e.Member);
+                    break;
+                case PromoterRevoked e:
+                    _promoters.Remove(e.Member);
                     break;
                 case ReferralLocked e:
                     _nodes[e.Member] = _nodes[e.Member] with { Locked = true };

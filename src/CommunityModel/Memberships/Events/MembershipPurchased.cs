@@ -8,4 +8,5 @@ namespace CommunityModel.Memberships;
 /// <param name="CreditApplied">Credit left over from an earlier upgrade used towards the price.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="PriceReason">Why the term was sold below the tier's price (a discount or a complimentary term); null at the tier's price.</param>
-public sealed record MembershipPurchased(MemberId MemberId, string TierId, TermPeriod Term, Money Paid, Money CreditApplied, DateTimeOffset OccurredAt, string? PriceReason = null) : IMembershipEvent;
+/// <param name="OrderId">The order that paid for it, when the sale came through the <see cref="Community"/>; null otherwise.</param>
+public sealed record MembershipPurchased(MemberId MemberId, string TierId, TermPeriod Term, Money Paid, Money CreditApplied, DateTimeOffset OccurredAt, string? PriceReason = null, string? OrderId = null) : IMembershipEvent;

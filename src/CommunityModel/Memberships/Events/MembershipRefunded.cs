@@ -7,4 +7,5 @@ namespace CommunityModel.Memberships;
 /// <param name="Basis">The rule that computed it.</param>
 /// <param name="ConsumedValue">The standalone value of consumed one-off entitlements that was deducted.</param>
 /// <param name="OccurredAt">When it happened.</param>
-public sealed record MembershipRefunded(MemberId MemberId, string TierId, Money Amount, RefundBasis Basis, Money ConsumedValue, DateTimeOffset OccurredAt) : IMembershipEvent;
+/// <param name="RefundId">The refund, when it came through the <see cref="Community"/>; null otherwise.</param>
+public sealed record MembershipRefunded(MemberId MemberId, string TierId, Money Amount, RefundBasis Basis, Money ConsumedValue, DateTimeOffset OccurredAt, string? RefundId = null) : IMembershipEvent;

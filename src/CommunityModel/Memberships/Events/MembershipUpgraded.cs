@@ -9,4 +9,5 @@ namespace CommunityModel.Memberships;
 /// <param name="CreditApplied">The part of the credit (and of earlier credit) used towards the price; what is left stays as credit.</param>
 /// <param name="Charged">The cash paid: the price minus the credit applied.</param>
 /// <param name="OccurredAt">When it happened.</param>
-public sealed record MembershipUpgraded(MemberId MemberId, string FromTierId, string ToTierId, TermPeriod Term, Money Price, Money CreditApplied, Money Charged, DateTimeOffset OccurredAt) : IMembershipEvent;
+/// <param name="OrderId">The order that paid for it, when the sale came through the <see cref="Community"/>; null otherwise.</param>
+public sealed record MembershipUpgraded(MemberId MemberId, string FromTierId, string ToTierId, TermPeriod Term, Money Price, Money CreditApplied, Money Charged, DateTimeOffset OccurredAt, string? OrderId = null) : IMembershipEvent;

@@ -14,4 +14,5 @@ namespace CommunityModel.Memberships;
 /// (<see cref="MembershipDesk.BuyPromoterRights(Membership, string, Money?, string?)"/>); null when they came with a term the member bought.
 /// </param>
 /// <param name="PriceReason">Why the rights were sold below the tier's price; null at the tier's price or when nothing was paid for them alone.</param>
-public sealed record PromoterRightsGranted(MemberId MemberId, string TierId, Rate ShoppingDiscount, DateTimeOffset OccurredAt, Money? Paid = null, string? PriceReason = null) : IMembershipEvent;
+/// <param name="OrderId">The order that paid for it, when the sale came through the <see cref="Community"/>; null otherwise.</param>
+public sealed record PromoterRightsGranted(MemberId MemberId, string TierId, Rate ShoppingDiscount, DateTimeOffset OccurredAt, Money? Paid = null, string? PriceReason = null, string? OrderId = null) : IMembershipEvent;

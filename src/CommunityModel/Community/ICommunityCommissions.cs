@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace CommunityModel;
+
+/// <summary>
+/// Where commissions plug into the <see cref="Community"/>: the commissions package implements it over its one
+/// calculation pipeline and ledger, so the core never depends on that package. The community calls it for every paid
+/// order and every refund, after the rest of the command has been decided, and hands it every event on replay.
+/// </summary>
+public interface ICommunityCommissions
+{
+    /// <summary>Computes and enters the commission an order earns.</summary>
+    /// <param name="order">The order, as the community recorded it.</param>
+    /// <param name="community">The community before the order's own events are applied: its network and its members' statuses.</param>
+    /// <returns>The events entered (accruals, and reversals of refunds recorded earlier); empty when the order earns nothing.</returns>
+    ImmutableArray<IDomainEvent> OrderPaid(CommunityOrder order, Community community);
+
+    /// <summary>Reverses the commission of a refunded order in proportion to the amount refunded.</summary>
+    /// <param name="order">The order refunded.</param>
+    /// <param name="refundId">The refund id.</param>
+    /// <param name="amount">The amount refunded of this order; positive.</param>
+    /// <returns>The events entered.</returns>
+    ImmutableArray<IDomainEvent> OrderRefunded(CommunityOrder order, string refundId, Money amount);
+
+    /// <summary>Applies a stored event on replay; events it does not keep are ignored.</summary>
+    /// <param name="domainEvent">The event.</param>
+    void Apply(IDomainEvent domainEvent);
+}
