@@ -1,3 +1,4 @@
+using CommunityModel;
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.DependencyInjection;
 using CommunityModel.Commissions.Paying;
@@ -56,6 +57,8 @@ public static class CommissionsServiceCollectionExtensions
         services.TryAddSingleton(sp => new CommissionCalculator(sp.GetRequiredService<CommissionPlan>()));
         services.TryAddSingleton(sp => new CommissionRun(sp.GetRequiredService<CommissionPlan>(), Options(sp).Run));
         services.TryAddSingleton(sp => new CommissionLedger(Options(sp).Ledger, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new CommunityCommissions(sp.GetRequiredService<CommissionCalculator>(), sp.GetRequiredService<CommissionLedger>()));
+        services.TryAddSingleton<ICommunityCommissions>(sp => sp.GetRequiredService<CommunityCommissions>());
         services.TryAddSingleton(sp => new ComplianceLinter(Options(sp).ComplianceProfiles));
 
         // The growth simulator (AddGrowthSimulator) pays through the registered plan instead of its default level rates.

@@ -819,6 +819,11 @@ public sealed class Community
     // decisions, the ledger's entries) only update the members here; on replay every event reaches every part.
     private void Evolve(IDomainEvent e, bool applyToParts)
     {
+        if (applyToParts)
+        {
+            _commissions?.Apply(e); // the ledger's entries, and the statuses its roster follows
+        }
+
         switch (e)
         {
             case MemberTransitioned t:
@@ -871,13 +876,6 @@ public sealed class Community
                 break;
             case ActivityRecorded a:
                 Update(a.Member, e, m => m with { LastActiveAt = a.OccurredAt });
-                break;
-            default:
-                if (applyToParts)
-                {
-                    _commissions?.Apply(e);
-                }
-
                 break;
         }
     }

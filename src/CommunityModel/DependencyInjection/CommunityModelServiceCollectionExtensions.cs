@@ -23,6 +23,9 @@ public static class CommunityModelServiceCollectionExtensions
     /// <summary>The sub-section that holds the membership tiers and policies; when present, memberships are registered.</summary>
     public const string MembershipsSection = "Memberships";
 
+    /// <summary>The sub-section of the community's rules joining the parts (<see cref="CommunityModel.CommunityOptions"/>).</summary>
+    public const string RulesSection = "Rules";
+
     /// <summary>Registers CommunityModel with options bound from configuration.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The CommunityModel section (e.g. <c>Community</c>), with a sub-section per capability.</param>
@@ -33,8 +36,9 @@ public static class CommunityModelServiceCollectionExtensions
     /// </code>
     /// </example>
     /// <remarks>
-    /// Sub-sections: <c>Lifecycle</c>, <c>Onboarding</c>, <c>MemberNumbers</c>, <c>Referrals</c> and <c>Metrics</c>
-    /// (each optional, with defaults), and <c>Catalog</c> and <c>Memberships</c>, registered when present.
+    /// Sub-sections: <c>Lifecycle</c>, <c>Onboarding</c>, <c>MemberNumbers</c>, <c>Referrals</c>, <c>Metrics</c> and
+    /// <c>Rules</c> (each optional, with defaults), and <c>Catalog</c> and <c>Memberships</c>, registered when present.
+    /// The <see cref="CommunityModel.Community"/> is registered over whatever parts are present.
     /// </remarks>
     public static IServiceCollection AddCommunityModel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,6 +59,7 @@ public static class CommunityModelServiceCollectionExtensions
             services.AddMemberships(memberships);
         }
 
+        services.AddCommunity(configuration.GetSection(RulesSection));
         return services;
     }
 
@@ -77,6 +82,7 @@ public static class CommunityModelServiceCollectionExtensions
         services.AddReferrals(static _ => { });
         services.AddCommunityMetrics();
         configure(new CommunityModelBuilder(services));
+        services.AddCommunity(static _ => { });
         return services;
     }
 }

@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using CommunityModel.Commissions.Paying;
+using CommunityModel.Lifecycle;
+using CommunityModel.Memberships;
+using CommunityModel.Referrals;
+
+namespace CommunityModel.Commissions.Ledger;
+
+/// <summary>
+/// The commissions of a <see cref="Community"/>: every paid order goes through the plan's one pipeline
+/// (<see cref="CommissionCalculator"/>) and is entered in the <see cref="CommissionLedger"/>; every refund reverses it in
+/// proportion. The roster follows the community's events: promoters (gift pack, qualified tiers, partner package,
+/// spending) may earn under a promoters-only plan, and suspended or removed members earn nothing.
+/// </summary>
+/// <remarks>
+/// Registered by <c>AddCommissions</c> as the community's <see cref="ICommunityCommissions"/>, over the registered
+/// calculator and ledger. Not thread-safe on its own: the community calls it under its lock.
+/// </remarks>
+public sealed class CommunityCommissions : ICommunityCommissions
+{
+    private readonly Dictionary<MemberId, EarnerStatus> _statuses = [];
+    private NetworkSnapshot? _rosterNetwork;
+    private EarnerRoster? _roster;
+
+    /// <summary>Creates the commissions of one community.</summary>
+    /// <param name="calculator">The plan's calculator.</param>
+    /// <param name="ledger">The ledger the commissions are entered in; balances and withdrawals are read from it.</param>
+    public CommunityCommissions(CommissionCalculator calculator, CommissionLedger ledger)
+    {
+        Calculator = calculator ?? throw new ArgumentNullException(nameof(calculator));
+        Ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+    }
+
+    /// <summary>The plan's calculator.</summary>
+    public CommissionCalculator Calculator { get; }
+
+    /// <summary>The ledger: balances, entries and withdrawals.</summary>
+    public CommissionLedger Ledger { get; }
+
+    /// <summary>A member's status for the roster, as the community's events left it.</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The status; <see cref="EarnerStatus.None"/> for an ordinary active member.</returns>
+    public EarnerStatus StatusOf(MemberId member) => _statuses.GetValueOrDefault(member);
+
+    /// <inheritdoc/>
+    public ImmutableArray<IDomainEvent> OrderPaid(CommunityOrder order, Community community)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(community);
+        var line = new CommissionableOrder(order.OrderId, order.Member, order.Paid)
+        {
+            ProductId = order.ProductId,
+            LadderTier = order.LadderTier,
+            PaidAt = order.PaidAt,
+        };
+        var commission = Calculator.Calculate(line, RosterOver(community.Network()));
+        return Ledger.Accrue(commission, order.PaidAt);
+    }
+
+    /// <inheritdoc/>
+    public ImmutableArray<IDomainEvent> OrderRefunded(CommunityOrder order, string refundId, Money amount)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return Ledger.Refund(order.OrderId, refundId, amount).Events;
+    }
+
+    /// <inheritdoc/>
+    public void Apply(IDomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        switch (domainEvent)
+        {
+            case MemberTransitioned t:
+                Set(t.Member, EarnerStatus.Suspended, t.To is LifecycleStage.Suspended or LifecycleStage.Removed);
+                break;
+            case PromoterRightsGranted g:
+                Set(g.MemberId, EarnerStatus.Promoter, true);
+                break;
+            case PromoterQualified q:
+                Set(q.Member, EarnerStatus.Promoter, true);
+                break;
+            case PromoterRightsRevoked r:
+                Set(r.MemberId, EarnerStatus.Promoter, false);
+                break;
+            case PromoterRevoked r:
+                Set(r.Member, EarnerStatus.Promoter, false);
+                break;
+            default:
+                Ledger.Apply(domainEvent);
+                break;
+        }
+    }
+
+    private void Set(MemberId member, EarnerStatus flag, bool on)
+    {
+        var before = _statuses.GetValueOrDefault(member);
+        var after = on ? before | flag : before & ~flag;
+        if (after == before)
+        {
+            return;
+        }
+
+        if (after == EarnerStatus.None)
+        {
+            _statuses.Remove(member);
+        }
+        else
+        {
+            _statuses[member] = after;
+        }
+
+        _roster = null;
+    }
+
+    // The roster is rebuilt only when the network or a status changed since the last order.
+    private EarnerRoster RosterOver(NetworkSnapshot network)
+    {
+        if (_roster is null || !ReferenceEquals(_rosterNetwork, network))
+        {
+            _roster = EarnerRoster.Create(network, _statuses.Where(s => network.Contains(s.Key)));
+            _rosterNetwork = network;
+        }
+
+        return _roster;
+    }
+}
