@@ -1,3 +1,4 @@
+using CommunityModel.Catalog;
 using CommunityModel.Lifecycle;
 using CommunityModel.Metrics;
 
@@ -21,6 +22,11 @@ internal static class Stream
     internal static ActivityRecorded Active(long member, DateTimeOffset at) => new(member, at);
 
     internal static PurchaseMade Bought(long member, decimal yuan, DateTimeOffset at, string channel = "lead-group") => new(member, Money.Cny(yuan), channel, at);
+
+    internal static ProductPurchased Product(long member, string orderId, decimal yuan, DateTimeOffset at, LadderTier tier = LadderTier.Entry) =>
+        new(member, orderId, "course-" + orderId, ProductKind.OnlineCourse, tier, Money.Cny(yuan), Money.Cny(yuan), at);
+
+    internal static ProductRefunded Refund(long member, string orderId, decimal yuan, DateTimeOffset at) => new(member, orderId, "refund-" + orderId, Money.Cny(yuan), at);
 
     internal static MembershipTermStarted Term(long member, string tier, DateTimeOffset starts, DateTimeOffset ends) => new(member, tier, starts, ends, starts);
 
