@@ -9,16 +9,10 @@ namespace CommunityModel.Tests.Metrics;
 
 public class SegmentProperties
 {
-    private static readonly DateTimeOffset Origin = new(2026, 2, 1, 0, 0, 0, Stream.Shanghai);
     private static readonly MetricsPeriod March = MetricsPeriod.Month(2026, 3);
 
     /// <summary>Random, time-ordered streams of orders, refunds, terms, membership desk events and stage moves: 8 members over 90 days.</summary>
-    private static Arbitrary<IDomainEvent[]> Streams() =>
-        Gen.Choose(0, 90 * 24 * 60 - 1)
-            .SelectMany(minute => Gen.Choose(0, int.MaxValue - 1).Select(seed => Event(Origin.AddMinutes(minute), seed)))
-            .ArrayOf()
-            .Select(events => events.OrderBy(e => e.OccurredAt.UtcTicks).ToArray())
-            .ToArbitrary();
+    private static Arbitrary<IDomainEvent[]> Streams() => Stream.Random(Event);
 
     [Property(MaxTest = 500)]
     public Property Revenue_by_segment_adds_up_to_the_net_revenue_to_the_fen() =>
