@@ -99,6 +99,9 @@ public static class ErrorCodes
     /// <summary>A fact handed to the metrics is unusable (a non-positive amount, a blank channel, a term that ends before it starts, ...).</summary>
     public const string MetricsInvalidFact = "metrics.invalid_fact";
 
+    /// <summary>An invitation acceptance handed to the metrics names an invitation id no earlier <c>InvitationSent</c> sent.</summary>
+    public const string MetricsUnknownInvitation = "metrics.unknown_invitation";
+
     /// <summary>Participation counts are impossible (no group members, negative counts, more attendees than members, an unknown group).</summary>
     public const string MetricsInvalidParticipation = "metrics.invalid_participation";
 

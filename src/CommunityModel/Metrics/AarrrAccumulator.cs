@@ -19,6 +19,7 @@ internal sealed class AarrrAccumulator
     private readonly int _endDay;
     private readonly long _startTicks;
     private readonly long _endTicks;
+    private readonly Rate _grossMargin;
     private Flags[] _flags = [];
     private long[] _registeredTicks = [];
     private int[] _purchases = [];
@@ -26,8 +27,9 @@ internal sealed class AarrrAccumulator
     private byte[] _stageAtStart = [];
     private long _revenue;
 
-    internal AarrrAccumulator(MetricsPeriod period, ZonedCalendar calendar, Currency currency, ActivationSignal signal, LifecycleStage activationStage, TimeSpan activationWindow)
+    internal AarrrAccumulator(MetricsPeriod period, ZonedCalendar calendar, Currency currency, ActivationSignal signal, LifecycleStage activationStage, TimeSpan activationWindow, Rate grossMargin)
     {
+        _grossMargin = grossMargin;
         _period = period;
         _currency = currency;
         _signal = signal;
@@ -121,6 +123,15 @@ internal sealed class AarrrAccumulator
         _purchases[member]++;
     }
 
+    /// <summary>A refund made in the period lowers its (net) revenue; buyers and orders stay as they were.</summary>
+    internal void OnRefund(Money amount, int day)
+    {
+        if (day >= _startDay && day < _endDay)
+        {
+            _revenue = checked(_revenue - amount.MinorUnits);
+        }
+    }
+
     internal void OnReferral(int referred)
     {
         Fit(referred);
@@ -130,14 +141,16 @@ internal sealed class AarrrAccumulator
         }
     }
 
-    internal AarrrReport Build()
+    /// <summary>The report, with the invitations sent in the period and how many of them were accepted.</summary>
+    internal AarrrReport Build(long invitationsSent, long invitationsAccepted)
     {
-        long acquired = 0, activated = 0, before = 0, returned = 0, buyers = 0, repeat = 0, paying = 0, churned = 0, customers = 0, newCustomers = 0, referred = 0;
+        long active = 0, acquired = 0, activated = 0, before = 0, returned = 0, buyers = 0, repeat = 0, paying = 0, churned = 0, customers = 0, newCustomers = 0, referred = 0;
         for (var m = 0; m < _flags.Length; m++)
         {
             var flags = _flags[m];
             acquired += (flags & Flags.Registered) != 0 ? 1 : 0;
             activated += (flags & (Flags.Registered | Flags.Activated)) == (Flags.Registered | Flags.Activated) ? 1 : 0;
+            active += (flags & Flags.ActiveNow) != 0 ? 1 : 0;
             before += (flags & Flags.ActiveBefore) != 0 ? 1 : 0;
             returned += (flags & (Flags.ActiveBefore | Flags.ActiveNow)) == (Flags.ActiveBefore | Flags.ActiveNow) ? 1 : 0;
             buyers += _purchases[m] > 0 ? 1 : 0;
@@ -149,7 +162,7 @@ internal sealed class AarrrAccumulator
             referred += (flags & (Flags.NewCustomer | Flags.Referred)) == (Flags.NewCustomer | Flags.Referred) ? 1 : 0;
         }
 
-        return new AarrrReport(_period, acquired, activated, before, returned, Money.FromMinorUnits(_revenue, _currency), buyers, repeat, paying, churned, customers, newCustomers, referred);
+        return new AarrrReport(_period, acquired, activated, before, returned, Money.FromMinorUnits(_revenue, _currency), buyers, repeat, paying, churned, customers, newCustomers, referred, active, invitationsSent, invitationsAccepted, _grossMargin);
     }
 
     private static bool IsPaying(byte stage) => stage is (byte)LifecycleStage.Member or (byte)LifecycleStage.Partner;

@@ -7,7 +7,8 @@ namespace CommunityModel.Metrics;
 /// <summary>
 /// Computes community metrics from the domain events, in one pass, with days, weeks and months counted in the
 /// configured time zone: the value-chain funnel, retention cohorts, DAU / WAU / MAU, sales by channel, renewal
-/// rates, and AARRR with churn, lifetime value, referral share and K-factor.
+/// rates, AARRR with churn, lifetime value (on revenue and on gross margin), referral share and the K-factors from
+/// referred customers and from invitations, and orders segmented by membership tier and value-chain stage.
 /// </summary>
 /// <remarks>
 /// The events are read once, in the order given, which must be the order they happened (<c>OccurredAt</c> never
@@ -15,13 +16,16 @@ namespace CommunityModel.Metrics;
 /// activity) and so do events after it (conversions within the window, renewals within the grace). The work
 /// state grows with the number of members, not events. Reads <see cref="MemberTransitioned"/>,
 /// <see cref="PurchaseMade"/>, <see cref="TrafficRecorded"/>, <see cref="ActivityRecorded"/>,
-/// <see cref="AttendanceRecorded"/>, <see cref="MembershipTermStarted"/> and <see cref="ReferralRecorded"/>, and the
+/// <see cref="AttendanceRecorded"/>, <see cref="MembershipTermStarted"/>, <see cref="ReferralRecorded"/>,
+/// <see cref="InvitationSent"/> and <see cref="InvitationAccepted"/>; the community's product orders:
+/// <see cref="ProductPurchased"/> is a purchase on <see cref="SalesReport.ProductChannel"/> (when something was paid)
+/// and <see cref="ProductRefunded"/> lowers net revenue on the day it is made; and the
 /// membership desk's own events: <see cref="Memberships.MembershipPurchased"/> and <see cref="Memberships.MembershipRenewed"/>
 /// start terms, <see cref="Memberships.MembershipUpgraded"/> changes the open term's tier without ending it,
 /// <see cref="Memberships.MembershipRefunded"/> cancels the open terms (nothing of them falls due), and the cash each
 /// paid is a purchase on <see cref="SalesReport.MembershipChannel"/>; <see cref="Memberships.MembershipExpired"/> is
 /// read and changes nothing. Hand over either the desk's events or records made from them, not both, or the same
-/// term counts twice. Other events are skipped. Thread-safe: every call works on its own state.
+/// term counts twice; likewise <see cref="ProductPurchased"/> or a <see cref="PurchaseMade"/> made from it. Other events are skipped. Thread-safe: every call works on its own state.
 /// </remarks>
 public sealed class CommunityMetrics
 {
@@ -32,6 +36,7 @@ public sealed class CommunityMetrics
     private readonly TimeSpan _activationWindow;
     private readonly TimeSpan _renewalGrace;
     private readonly DayOfWeek _firstDayOfWeek;
+    private readonly Rate _grossMargin;
 
     /// <summary>Creates the metrics with the default options (Asia/Shanghai, CNY, the whole value chain).</summary>
     public CommunityMetrics()
@@ -68,6 +73,7 @@ public sealed class CommunityMetrics
         _activationStage = options.ActivationStage;
         _activationWindow = TimeSpan.FromDays(options.ActivationWithinDays);
         _renewalGrace = TimeSpan.FromDays(options.RenewalGraceDays);
+        _grossMargin = options.GrossMargin;
     }
 
     /// <summary>The time zone days are counted in.</summary>
@@ -85,7 +91,8 @@ public sealed class CommunityMetrics
     /// <returns>The report; sections not asked for are null.</returns>
     /// <exception cref="MetricsException">
     /// The period is empty (<c>metrics.invalid_period</c>), an event is earlier than the one before it
-    /// (<c>metrics.events_out_of_order</c>) or a fact is unusable (<c>metrics.invalid_fact</c>).
+    /// (<c>metrics.events_out_of_order</c>), a fact is unusable (<c>metrics.invalid_fact</c>) or an invitation is
+    /// accepted that was never sent (<c>metrics.unknown_invitation</c>).
     /// </exception>
     public MetricsReport Compute(
         IEnumerable<IDomainEvent> events,
@@ -109,7 +116,9 @@ public sealed class CommunityMetrics
             metrics.HasFlag(MetricSet.ActiveUsers) ? new ActiveUsersAccumulator(period) : null,
             metrics.HasFlag(MetricSet.Sales) ? new SalesAccumulator(period, Currency) : null,
             metrics.HasFlag(MetricSet.Renewals) ? new RenewalAccumulator(period, calendar, _renewalGrace) : null,
-            metrics.HasFlag(MetricSet.Aarrr) ? new AarrrAccumulator(period, calendar, Currency, _activationSignal, _activationStage, _activationWindow) : null,
+            (metrics & (MetricSet.Aarrr | MetricSet.Segments)) != 0 ? new AarrrAccumulator(period, calendar, Currency, _activationSignal, _activationStage, _activationWindow, _grossMargin) : null,
+            metrics.HasFlag(MetricSet.Segments) ? new SegmentAccumulator(period, Currency, _grossMargin) : null,
+            metrics.HasFlag(MetricSet.Aarrr),
             Currency);
         if (events is IDomainEvent[] array)
         {
@@ -167,10 +176,20 @@ public sealed class CommunityMetrics
     /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
     public RenewalReport Renewals(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.Renewals).Renewals!;
 
-    /// <summary>AARRR with churn, lifetime value, referral share and K-factor for a period (one pass over the events).</summary>
+    /// <summary>AARRR with churn, lifetime value, referral share and the K-factors for a period (one pass over the events).</summary>
     /// <param name="events">The domain events, in the order they happened.</param>
     /// <param name="period">The period.</param>
     /// <returns>The pirate metrics.</returns>
     /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
     public AarrrReport Aarrr(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.Aarrr).Aarrr!;
+
+    /// <summary>
+    /// Orders of a period by the membership tier and the value-chain stage held at the time of each order, with
+    /// purchase frequency, average order value, revenue and lifetime value per segment (one pass over the events).
+    /// </summary>
+    /// <param name="events">The domain events, in the order they happened.</param>
+    /// <param name="period">The period.</param>
+    /// <returns>The segments.</returns>
+    /// <exception cref="MetricsException">As for <see cref="Compute"/>.</exception>
+    public SegmentReport Segments(IEnumerable<IDomainEvent> events, MetricsPeriod period) => Compute(events, period, MetricSet.Segments).Segments!;
 }

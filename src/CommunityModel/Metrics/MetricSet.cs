@@ -22,9 +22,12 @@ public enum MetricSet
     /// <summary>Renewal rates per tier and term (<see cref="RenewalReport"/>).</summary>
     Renewals = 16,
 
-    /// <summary>AARRR, churn, lifetime value, referral share and K-factor (<see cref="AarrrReport"/>).</summary>
+    /// <summary>AARRR, churn, lifetime value, referral share and the two K-factors (<see cref="AarrrReport"/>).</summary>
     Aarrr = 32,
 
+    /// <summary>Orders by membership tier and value-chain stage, members against ordinary customers (<see cref="SegmentReport"/>).</summary>
+    Segments = 64,
+
     /// <summary>Everything.</summary>
-    All = Funnel | Retention | ActiveUsers | Sales | Renewals | Aarrr,
+    All = Funnel | Retention | ActiveUsers | Sales | Renewals | Aarrr | Segments,
 }

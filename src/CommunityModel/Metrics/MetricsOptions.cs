@@ -5,7 +5,7 @@ namespace CommunityModel.Metrics;
 /// <summary>
 /// How <see cref="CommunityMetrics"/> reads the events: the time zone that decides which day an instant
 /// falls on, the first day of a week, the funnel and its conversion window, the activation rule of
-/// AARRR and the grace a renewal may take. Bound from configuration (section <c>Metrics</c>) or set in
+/// AARRR, the grace a renewal may take and the gross margin of lifetime value. Bound from configuration (section <c>Metrics</c>) or set in
 /// code; validated at start-up by <see cref="MetricsOptionsValidator"/>.
 /// </summary>
 /// <example>
@@ -13,7 +13,7 @@ namespace CommunityModel.Metrics;
 /// "Metrics": {
 ///   "TimeZone": "Asia/Shanghai", "FirstDayOfWeek": "Monday", "Currency": "CNY",
 ///   "FunnelStages": [ "Prospect", "Fan", "Customer", "Member", "Partner" ], "ConversionWindowDays": 30,
-///   "ActivationSignal": "Activity", "ActivationWithinDays": 7, "RenewalGraceDays": 30
+///   "ActivationSignal": "Activity", "ActivationWithinDays": 7, "RenewalGraceDays": 30, "GrossMargin": "60%"
 /// }
 /// </code>
 /// </example>
@@ -48,4 +48,11 @@ public sealed class MetricsOptions
 
     /// <summary>Days after a membership term ends within which a new term still counts as its renewal (default 30).</summary>
     public int RenewalGraceDays { get; set; } = 30;
+
+    /// <summary>
+    /// The gross margin of what is sold — revenue less the cost of what was delivered, as a share of revenue — for the
+    /// lifetime value on gross profit (<see cref="AarrrReport.MarginLifetimeValue"/>, <see cref="SegmentLine.MarginLifetimeValue"/>).
+    /// Between 0% and 100%; default 100%, where it equals the revenue-only lifetime value.
+    /// </summary>
+    public Rate GrossMargin { get; set; } = Rate.One;
 }

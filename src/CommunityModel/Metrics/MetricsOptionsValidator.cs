@@ -80,6 +80,11 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             failures.Add($"{_prefix}RenewalGraceDays is {options.RenewalGraceDays}; it must be between 0 and 3660 days.");
         }
 
+        if (!options.GrossMargin.IsBetweenZeroAndOne)
+        {
+            failures.Add($"{_prefix}GrossMargin is {options.GrossMargin}; it must be between 0% and 100%.");
+        }
+
         return failures;
     }
 }

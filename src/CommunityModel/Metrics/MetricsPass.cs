@@ -16,9 +16,12 @@ internal sealed class MetricsPass(
     SalesAccumulator? sales,
     RenewalAccumulator? renewals,
     AarrrAccumulator? aarrr,
+    SegmentAccumulator? segments,
+    bool reportAarrr,
     Currency currency)
 {
     private readonly MemberIndex _members = new();
+    private readonly InvitationBook _invitations = new(period);
     private long _previous = long.MinValue;
     private long _position;
 
@@ -50,6 +53,7 @@ internal sealed class MetricsPass(
                     var day = calendar.DayNumber(transition.OccurredAt);
                     funnel?.OnTransition(transition, member, day);
                     aarrr?.OnTransition(transition, member, day);
+                    segments?.OnTransition(transition, member);
                     break;
                 }
 
@@ -63,11 +67,7 @@ internal sealed class MetricsPass(
                 {
                     var member = Member(purchase.Member, purchase);
                     RequireText(purchase.Channel, "Channel", purchase);
-                    if (purchase.Amount.Currency != currency || purchase.Amount.MinorUnits <= 0)
-                    {
-                        throw Invalid(purchase, $"its amount {purchase.Amount} must be positive and in {currency}");
-                    }
-
+                    RequireAmount(purchase.Amount, purchase);
                     OnPurchase(purchase, member);
                     break;
                 }
@@ -85,13 +85,56 @@ internal sealed class MetricsPass(
                     var member = Member(upgraded.MemberId, upgraded);
                     RequireText(upgraded.ToTierId, "ToTierId", upgraded);
                     var (_, ends) = TermTimes(upgraded.Term, upgraded);
+                    OnPayment(upgraded, upgraded.MemberId, member, upgraded.Charged, SalesReport.MembershipChannel);
                     renewals?.OnTermChanged(member, upgraded.ToTierId, ends);
-                    OnMembershipPayment(upgraded, upgraded.MemberId, member, upgraded.Charged);
+                    segments?.OnTermChanged(member, upgraded.ToTierId, ends);
                     break;
                 }
 
             case MembershipRefunded refunded:
-                renewals?.OnTermsCancelled(Member(refunded.MemberId, refunded));
+                {
+                    var member = Member(refunded.MemberId, refunded);
+                    renewals?.OnTermsCancelled(member);
+                    segments?.OnTermsCancelled(member);
+                    break;
+                }
+
+            case ProductPurchased product:
+                {
+                    var member = Member(product.Member, product);
+                    RequireText(product.OrderId, "OrderId", product);
+                    RequireText(product.ProductId, "ProductId", product);
+                    OnPayment(product, product.Member, member, product.Paid, SalesReport.ProductChannel);
+                    break;
+                }
+
+            case ProductRefunded refund:
+                {
+                    var member = Member(refund.Member, refund);
+                    RequireText(refund.OrderId, "OrderId", refund);
+                    RequireText(refund.RefundId, "RefundId", refund);
+                    RequireAmount(refund.Amount, refund);
+                    var day = calendar.DayNumber(refund.OccurredAt);
+                    sales?.OnRefund(refund.Amount, day);
+                    aarrr?.OnRefund(refund.Amount, day);
+                    segments?.OnRefund(member, refund.Amount, ticks, day);
+                    break;
+                }
+
+            case InvitationSent sent:
+                {
+                    var inviter = Member(sent.Inviter, sent);
+                    RequireText(sent.InvitationId, "InvitationId", sent);
+                    if (!_invitations.TrySend(sent.InvitationId, inviter, calendar.DayNumber(sent.OccurredAt)))
+                    {
+                        throw Invalid(sent, $"invitation '{sent.InvitationId}' was sent before; an invitation id is sent once");
+                    }
+
+                    break;
+                }
+
+            case InvitationAccepted accepted:
+                OnInvitationAccepted(accepted);
                 break;
 
             case MembershipExpired expired:
@@ -118,6 +161,7 @@ internal sealed class MetricsPass(
                     }
 
                     renewals?.OnTermStarted(term, member);
+                    segments?.OnTermStarted(member, term.Tier, term.StartsAt, term.EndsAt);
                     break;
                 }
 
@@ -134,8 +178,11 @@ internal sealed class MetricsPass(
         _position++;
     }
 
-    internal MetricsReport Build() =>
-        new(period, funnel?.Build(), retention?.Build(), active?.Build(), sales?.Build(), renewals?.Build(), aarrr?.Build());
+    internal MetricsReport Build()
+    {
+        var pirate = aarrr?.Build(_invitations.Sent, _invitations.Accepted);
+        return new(period, funnel?.Build(), retention?.Build(), active?.Build(), sales?.Build(), renewals?.Build(), reportAarrr ? pirate : null, segments?.Build(pirate?.Churn));
+    }
 
     private void OnPurchase(PurchaseMade purchase, int member)
     {
@@ -144,20 +191,28 @@ internal sealed class MetricsPass(
         active?.OnActivity(member, day);
         sales?.OnPurchase(purchase, member, day);
         aarrr?.OnPurchase(purchase, member, day);
+        segments?.OnPurchase(member, purchase.Amount, purchase.OccurredAt.UtcTicks, day);
     }
 
-    /// <summary>A term bought at the membership desk (a purchase or a renewal): it starts a term, and its cash is a purchase.</summary>
+    /// <summary>
+    /// A term bought at the membership desk (a purchase or a renewal): its cash is a purchase, placed under the tier
+    /// held before it, and then it starts a term.
+    /// </summary>
     private void OnTermBought(IMembershipEvent @event, string tierId, TermPeriod term, Money paid)
     {
         var member = Member(@event.MemberId, @event);
         RequireText(tierId, "TierId", @event);
         var (starts, ends) = TermTimes(term, @event);
+        OnPayment(@event, @event.MemberId, member, paid, SalesReport.MembershipChannel);
         renewals?.OnTermStarted(member, tierId, starts, ends);
-        OnMembershipPayment(@event, @event.MemberId, member, paid);
+        segments?.OnTermStarted(member, tierId, starts, ends);
     }
 
-    /// <summary>A payment the membership desk recorded is a purchase on <see cref="SalesReport.MembershipChannel"/>; a term paid with credit alone, or given free, is none.</summary>
-    private void OnMembershipPayment(IMembershipEvent @event, MemberId memberId, int member, Money paid)
+    /// <summary>
+    /// A payment the library recorded (a membership term or upgrade, a product order) is a purchase on its channel; a
+    /// term paid with credit alone, or anything given free, is none.
+    /// </summary>
+    private void OnPayment(IDomainEvent @event, MemberId memberId, int member, Money paid, string channel)
     {
         if (paid.Currency != currency || paid.IsNegative)
         {
@@ -166,7 +221,35 @@ internal sealed class MetricsPass(
 
         if (paid.IsPositive)
         {
-            OnPurchase(new PurchaseMade(memberId, paid, SalesReport.MembershipChannel, @event.OccurredAt), member);
+            OnPurchase(new PurchaseMade(memberId, paid, channel, @event.OccurredAt), member);
+        }
+    }
+
+    /// <summary>An acceptance must name an invitation sent earlier, not yet accepted, by someone else.</summary>
+    private void OnInvitationAccepted(InvitationAccepted accepted)
+    {
+        RequireText(accepted.InvitationId, "InvitationId", accepted);
+        var invitee = Member(accepted.Invitee, accepted);
+        switch (_invitations.Find(accepted.InvitationId))
+        {
+            case null:
+                throw new MetricsException(
+                    ErrorCodes.MetricsUnknownInvitation,
+                    $"Event #{_position} (InvitationAccepted at {accepted.OccurredAt:O}) accepts invitation '{accepted.InvitationId}', which no earlier InvitationSent sent; hand over the invitation before its acceptance.");
+            case { Accepted: true }:
+                throw Invalid(accepted, $"invitation '{accepted.InvitationId}' was accepted before; an invitation is accepted once");
+            case { Inviter: var inviter } when inviter == invitee:
+                throw Invalid(accepted, $"invitation '{accepted.InvitationId}' is accepted by its own inviter {accepted.Invitee}");
+        }
+
+        _invitations.Accept(accepted.InvitationId);
+    }
+
+    private void RequireAmount(Money amount, IDomainEvent @event)
+    {
+        if (amount.Currency != currency || amount.MinorUnits <= 0)
+        {
+            throw Invalid(@event, $"its amount {amount} must be positive and in {currency}");
         }
     }
 

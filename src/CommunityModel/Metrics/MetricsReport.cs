@@ -7,7 +7,8 @@ namespace CommunityModel.Metrics;
 /// <param name="ActiveUsers">DAU, WAU, MAU and DAU/MAU per day.</param>
 /// <param name="Sales">Sales by channel.</param>
 /// <param name="Renewals">Renewal rates.</param>
-/// <param name="Aarrr">AARRR, churn, lifetime value and referral.</param>
+/// <param name="Aarrr">AARRR, churn, lifetime value, referral and invitations.</param>
+/// <param name="Segments">Orders by membership tier and value-chain stage, members against ordinary customers.</param>
 public sealed record MetricsReport(
     MetricsPeriod Period,
     FunnelReport? Funnel,
@@ -15,4 +16,5 @@ public sealed record MetricsReport(
     ActiveUsersReport? ActiveUsers,
     SalesReport? Sales,
     RenewalReport? Renewals,
-    AarrrReport? Aarrr);
+    AarrrReport? Aarrr,
+    SegmentReport? Segments);

@@ -14,6 +14,7 @@ internal sealed class SalesAccumulator
     private int[] _purchases = [];
     private long _buyers;
     private long _repeatBuyers;
+    private long _refunds;
 
     internal SalesAccumulator(MetricsPeriod period, Currency currency)
     {
@@ -58,6 +59,15 @@ internal sealed class SalesAccumulator
         }
     }
 
+    /// <summary>A product refund made in the period: sales by channel stay gross, the refunds are reported beside them.</summary>
+    internal void OnRefund(Money amount, int day)
+    {
+        if (day >= _startDay && day < _endDay)
+        {
+            _refunds = checked(_refunds + amount.MinorUnits);
+        }
+    }
+
     internal SalesReport Build()
     {
         var channels = _channels.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Line(c.Key, c.Value)).ToImmutableArray();
@@ -68,7 +78,7 @@ internal sealed class SalesAccumulator
             MinorUnits = _channels.Values.Sum(c => c.MinorUnits),
             Buyers = _buyers,
         };
-        return new SalesReport(_period, Line(SalesReport.AllChannels, total), channels, _buyers == 0 ? null : Rate.Of(_repeatBuyers, _buyers));
+        return new SalesReport(_period, Line(SalesReport.AllChannels, total), channels, _buyers == 0 ? null : Rate.Of(_repeatBuyers, _buyers), Money.FromMinorUnits(_refunds, _currency));
     }
 
     private ChannelSales Line(string name, Totals totals)

@@ -60,6 +60,19 @@ public class AarrrTests
         Assert.Equal(0.5m, report.KFactor);
     }
 
+    [Fact]
+    public void Lifetime_value_is_reported_on_revenue_and_on_gross_margin()
+    {
+        var revenueOnly = new CommunityMetrics().Aarrr(Community(), March);
+        var onMargin = new CommunityMetrics(new MetricsOptions { GrossMargin = Rate.FromPercent(35) }).Aarrr(Community(), March);
+
+        Assert.Equal(Rate.One, revenueOnly.GrossMargin);
+        Assert.Equal(revenueOnly.LifetimeValue, revenueOnly.MarginLifetimeValue); // 100%: the same
+        Assert.Equal(Money.Cny(2664.66m), onMargin.LifetimeValue);
+        Assert.Equal(Money.Cny(932.64m), onMargin.MarginLifetimeValue); // ARPU 1,332.33 × 35% = 466.3155 → 466.32, ÷ churn 50%
+        Assert.Equal(Money.Cny(0m), new CommunityMetrics(new MetricsOptions { GrossMargin = Rate.Zero }).Aarrr(Community(), March).MarginLifetimeValue);
+    }
+
     [Theory]
     [InlineData(ActivationSignal.Activity, 7, 1)]
     [InlineData(ActivationSignal.Activity, 12, 2)]

@@ -1,3 +1,4 @@
+using CommunityModel.Catalog;
 using CommunityModel.Lifecycle;
 using CommunityModel.Metrics;
 using static CommunityModel.Tests.Metrics.Stream;
@@ -48,6 +49,16 @@ public class MetricsErrorTests
         new MembershipTermStarted(1, "", At(3, 1), At(3, 2), At(3, 1)),
         new ReferralRecorded(1, 1, At(3, 1)),
         new ReferralRecorded(default, 1, At(3, 1)),
+        new ProductPurchased(1, "o1", "course", ProductKind.OnlineCourse, LadderTier.Entry, Money.Cny(5m), Money.Cny(-5m), At(3, 1)),
+        new ProductPurchased(1, "o1", "course", ProductKind.OnlineCourse, LadderTier.Entry, Money.Usd(5m), Money.Usd(5m), At(3, 1)),
+        new ProductPurchased(1, " ", "course", ProductKind.OnlineCourse, LadderTier.Entry, Money.Cny(5m), Money.Cny(5m), At(3, 1)),
+        new ProductPurchased(1, "o1", "", ProductKind.OnlineCourse, LadderTier.Entry, Money.Cny(5m), Money.Cny(5m), At(3, 1)),
+        new ProductPurchased(default, "o1", "course", ProductKind.OnlineCourse, LadderTier.Entry, Money.Cny(5m), Money.Cny(5m), At(3, 1)),
+        new ProductRefunded(1, "o1", "r1", Money.Cny(0m), At(3, 1)),
+        new ProductRefunded(1, "o1", "r1", Money.Usd(5m), At(3, 1)),
+        new ProductRefunded(1, "", "r1", Money.Cny(5m), At(3, 1)),
+        new ProductRefunded(1, "o1", " ", Money.Cny(5m), At(3, 1)),
+        new ProductRefunded(default, "o1", "r1", Money.Cny(5m), At(3, 1)),
     };
 
     [Theory]
@@ -77,6 +88,8 @@ public class MetricsErrorTests
         { "ActivationStage", o => { o.ActivationSignal = ActivationSignal.StageReached; o.ActivationStage = LifecycleStage.Dormant; } },
         { "ActivationWithinDays", o => o.ActivationWithinDays = 0 },
         { "RenewalGraceDays", o => o.RenewalGraceDays = -1 },
+        { "GrossMargin", o => o.GrossMargin = Rate.FromPercent(100.01m) },
+        { "GrossMargin", o => o.GrossMargin = Rate.FromPercent(-5) },
     };
 
     [Theory]

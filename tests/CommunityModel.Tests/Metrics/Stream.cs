@@ -1,5 +1,8 @@
+using CommunityModel.Catalog;
 using CommunityModel.Lifecycle;
 using CommunityModel.Metrics;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace CommunityModel.Tests.Metrics;
 
@@ -22,7 +25,23 @@ internal static class Stream
 
     internal static PurchaseMade Bought(long member, decimal yuan, DateTimeOffset at, string channel = "lead-group") => new(member, Money.Cny(yuan), channel, at);
 
+    internal static ProductPurchased Product(long member, string orderId, decimal yuan, DateTimeOffset at, LadderTier tier = LadderTier.Entry) =>
+        new(member, orderId, "course-" + orderId, ProductKind.OnlineCourse, tier, Money.Cny(yuan), Money.Cny(yuan), at);
+
+    internal static ProductRefunded Refund(long member, string orderId, decimal yuan, DateTimeOffset at) => new(member, orderId, "refund-" + orderId, Money.Cny(yuan), at);
+
     internal static MembershipTermStarted Term(long member, string tier, DateTimeOffset starts, DateTimeOffset ends) => new(member, tier, starts, ends, starts);
 
     internal static IDomainEvent[] Ordered(params IDomainEvent[] events) => [.. events.OrderBy(e => e.OccurredAt.UtcTicks)];
+
+    /// <summary>Random, time-ordered streams over 90 days from 1 February (Shanghai), each event made by <paramref name="event"/> from its instant and a random seed.</summary>
+    internal static Arbitrary<IDomainEvent[]> Random(Func<DateTimeOffset, int, IDomainEvent> @event)
+    {
+        var origin = new DateTimeOffset(2026, 2, 1, 0, 0, 0, Shanghai);
+        return Gen.Choose(0, 90 * 24 * 60 - 1)
+            .SelectMany(minute => Gen.Choose(0, int.MaxValue - 1).Select(seed => @event(origin.AddMinutes(minute), seed)))
+            .ArrayOf()
+            .Select(events => events.OrderBy(e => e.OccurredAt.UtcTicks).ToArray())
+            .ToArbitrary();
+    }
 }
