@@ -81,7 +81,7 @@ public sealed class Community
         _network = new ReferralNetwork(referrals, timeProvider);
         _numbers = new MemberNumberIssuer(numbers);
         _dormantAfter = TimeSpan.FromDays((lifecycle ?? new ValueChainOptions()).DormantAfterDays);
-        _currency = desk?.Plan.Tiers.FirstOrDefault()?.Price.Currency ?? catalog?.Currency ?? _options.PromoterSpendingThreshold?.Currency ?? Currency.CNY;
+        _currency = desk?.Plan.Tiers.FirstOrDefault()?.Price.Currency ?? catalog?.Currency ?? (_options.PromoterSpendingThreshold.IsZero ? Currency.CNY : _options.PromoterSpendingThreshold.Currency);
         var problems = CommunityOptionsValidator.Problems(_options, desk?.Plan, numbers, _currency);
         if (problems.Count > 0)
         {
@@ -446,7 +446,7 @@ public sealed class Community
             draft.Emit(refunded);
             ReverseCommissions(draft, refundId, [new(order, amount)]);
             if ((member.QualifiedBy == PromoterBasis.PartnerPackage && member.QualifyingOrder == orderId)
-                || (member.QualifiedBy == PromoterBasis.Spending && _options.PromoterSpendingThreshold is { } threshold && member.NetSpent - amount < threshold))
+                || (member.QualifiedBy == PromoterBasis.Spending && _options.PromoterSpendingThreshold is { IsZero: false } threshold && member.NetSpent - amount < threshold))
             {
                 draft.Emit(new PromoterRevoked(member.Id, $"refund {refundId} of order {orderId}", now));
             }
@@ -687,7 +687,7 @@ public sealed class Community
         {
             OrderKind.MembershipPurchase or OrderKind.MembershipUpgrade or OrderKind.MembershipRenewal when _options.PromoterTiers.Contains(order.Item, StringComparer.OrdinalIgnoreCase) => PromoterBasis.MembershipTier,
             OrderKind.Product when _options.PartnerPackageGrantsPromoterRights && _catalog!.TryGetProduct(order.Item, out var p) && p.Kind == ProductKind.PartnerPackage => PromoterBasis.PartnerPackage,
-            _ when _options.PromoterSpendingThreshold is { } threshold && member.NetSpent + order.Paid >= threshold => PromoterBasis.Spending,
+            _ when _options.PromoterSpendingThreshold is { IsZero: false } threshold && member.NetSpent + order.Paid >= threshold => PromoterBasis.Spending,
             _ => null,
         };
         if (basis is { } b)

@@ -17,13 +17,16 @@ public sealed class CommunityOptions
 
     /// <summary>
     /// Net spending that makes a member a promoter (满额分销, as in CRMEB), e.g. <c>"3600.00 CNY"</c>;
-    /// <see langword="null"/> (the default) turns spending qualification off.
+    /// zero (the default) turns spending qualification off.
     /// </summary>
-    public Money? PromoterSpendingThreshold { get; set; }
+    public Money PromoterSpendingThreshold { get; set; }
 
     /// <summary>
     /// The member-number category of a tier without a prefix of its own under <c>MemberNumbers:Prefixes</c>;
     /// <c>Member</c> by default.
     /// </summary>
     public string DefaultNumberCategory { get; set; } = "Member";
+
+    /// <summary>Values in configuration that did not parse, each naming its path; reported at start-up.</summary>
+    internal List<string> BindingProblems { get; } = [];
 }

@@ -18,7 +18,7 @@ internal static class CommunityOptionsValidator
             }
         }
 
-        if (options.PromoterSpendingThreshold is { } threshold && (!threshold.IsPositive || threshold.Currency != currency))
+        if (options.PromoterSpendingThreshold is { IsZero: false } threshold && (!threshold.IsPositive || threshold.Currency != currency))
         {
             problems.Add($"Rules:PromoterSpendingThreshold is {threshold}; it must be a positive amount in {currency.Code}.");
         }

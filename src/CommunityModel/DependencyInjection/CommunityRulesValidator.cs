@@ -13,11 +13,23 @@ internal sealed class CommunityRulesValidator(IServiceProvider services, string?
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, CommunityOptions options)
     {
-        var plan = services.GetService<MembershipPlan>();
-        var numbers = services.GetRequiredService<IOptions<MemberNumberOptions>>().Value;
-        var currency = plan?.Tiers.FirstOrDefault()?.Price.Currency ?? options.PromoterSpendingThreshold?.Currency ?? Currency.CNY;
+        MembershipPlan? plan;
+        MemberNumberOptions numbers;
+        try
+        {
+            plan = services.GetService<MembershipPlan>();
+            numbers = services.GetRequiredService<IOptions<MemberNumberOptions>>().Value;
+        }
+        catch (Exception e) when (e is OptionsValidationException or CommunityModelException)
+        {
+            // The plan or the member numbers are invalid themselves; their own validators report it, once.
+            return ValidateOptionsResult.Skip;
+        }
+
+        var currency = plan?.Tiers.FirstOrDefault()?.Price.Currency ?? (options.PromoterSpendingThreshold.IsZero ? Currency.CNY : options.PromoterSpendingThreshold.Currency);
         var problems = CommunityOptionsValidator.Problems(options, plan, numbers, currency);
         var prefix = sectionPath is null ? string.Empty : sectionPath[..(sectionPath.LastIndexOf(':') + 1)];
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems.Select(p => prefix + p));
+        var all = options.BindingProblems.Concat(problems.Select(p => prefix + p)).ToList(); // binding problems already name their full path
+        return all.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(all);
     }
 }

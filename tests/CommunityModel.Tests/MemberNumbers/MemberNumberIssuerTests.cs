@@ -129,7 +129,7 @@ public class MemberNumberIssuerTests
     {
         var issuer = new MemberNumberIssuer(new MemberNumberOptions());
 
-        Assert.Contains("configured: KA, Partner, VIP", Assert.Throws<InvalidMemberNumberException>(() => issuer.Issue("SVIP")).Message, StringComparison.Ordinal);
+        Assert.Contains("configured: KA, Member, Partner, VIP", Assert.Throws<InvalidMemberNumberException>(() => issuer.Issue("SVIP")).Message, StringComparison.Ordinal);
         Assert.Throws<InvalidMemberNumberException>(() => issuer.Issue(LifecycleStage.Fan));
         Assert.Throws<InvalidMemberNumberException>(() => issuer.LastIssued("ZZ"));
         Assert.False(issuer.TryParse(null, out _));
