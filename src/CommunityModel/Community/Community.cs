@@ -588,11 +588,15 @@ public sealed class Community
                 Require(attendance.Member, "Fact");
                 draft.Emit(attendance);
                 break;
-            case TrafficRecorded:
+            case InvitationSent invitation:
+                Require(invitation.Inviter, "Fact");
+                draft.Emit(invitation);
+                break;
+            case TrafficRecorded or InvitationAccepted:
                 draft.Emit(fact);
                 break;
             default:
-                throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{fact.GetType().Name} is not a fact the community records; it records traffic, activity and attendance.", "Fact");
+                throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{fact.GetType().Name} is not a fact the community records; it records traffic, activity, attendance and invitations.", "Fact");
         }
 
         return false;
