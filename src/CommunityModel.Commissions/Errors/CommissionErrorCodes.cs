@@ -110,4 +110,7 @@ public static class CommissionErrorCodes
 
     /// <summary>An order was paid before the start of the sponsor changes given to the run, so its upline at that moment is not known.</summary>
     public const string PaidBeforeHistory = "commissions.paid_before_history";
+
+    /// <summary>A stored ledger snapshot contradicts itself or the ledger's options (another currency, a commission or withdrawal twice, a commission of an order line not accrued, more reversed than accrued).</summary>
+    public const string InvalidLedgerSnapshot = "commissions.invalid_ledger_snapshot";
 }

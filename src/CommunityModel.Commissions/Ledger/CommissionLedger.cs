@@ -57,6 +57,119 @@ public sealed class CommissionLedger
         return ledger;
     }
 
+    /// <summary>Rebuilds a ledger from its snapshot; apply the events after it with <see cref="Apply"/>.</summary>
+    /// <param name="snapshot">A snapshot from <see cref="ToSnapshot"/>.</param>
+    /// <param name="options">The ledger options; their currency must be the snapshot's.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <returns>The ledger as it was when the snapshot was taken.</returns>
+    /// <exception cref="CommissionException">
+    /// The snapshot is in another currency than <paramref name="options"/>, or contradicts itself: a commission, order line or
+    /// withdrawal twice, a commission of an order line not accrued, more reversed than accrued, a negative amount
+    /// (code <see cref="CommissionErrorCodes.InvalidLedgerSnapshot"/>; every problem is named). Nothing is restored.
+    /// </exception>
+    public static CommissionLedger Restore(LedgerSnapshot snapshot, LedgerOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var ledger = new CommissionLedger(options, timeProvider);
+        var problems = new List<string>();
+        var currency = options.Currency;
+        if (snapshot.Currency != currency)
+        {
+            problems.Add($"it is kept in {snapshot.Currency.Code}, the ledger keeps {currency.Code}");
+        }
+
+        foreach (var line in snapshot.OrderLines.IsDefault ? [] : snapshot.OrderLines)
+        {
+            var restored = new OrderLine { AmountPaid = line.AmountPaid?.MinorUnits };
+            if (string.IsNullOrEmpty(line.OrderLineId) || !ledger._orderLines.TryAdd(line.OrderLineId, restored))
+            {
+                problems.Add($"order line '{line.OrderLineId}' is empty or appears twice");
+            }
+
+            foreach (var refund in line.Refunds.IsDefault ? [] : line.Refunds)
+            {
+                if (refund.Amount.Currency != currency || !refund.Amount.IsPositive || !restored.Refunds.TryAdd(refund.RefundId, refund.Amount.MinorUnits))
+                {
+                    problems.Add($"refund '{refund.RefundId}' of {refund.Amount} of order line '{line.OrderLineId}' is not positive in {currency.Code} or appears twice");
+                }
+
+                restored.Refunded += refund.Amount.MinorUnits;
+            }
+        }
+
+        foreach (var entry in snapshot.Entries.IsDefault ? [] : snapshot.Entries)
+        {
+            if (entry.Amount.Currency != currency || entry.Reversed.Currency != currency || entry.Amount.IsNegative || entry.Reversed.IsNegative || entry.Reversed > entry.Amount)
+            {
+                problems.Add($"commission {entry.Key} of {entry.Amount} with {entry.Reversed} reversed is not in {currency.Code}, negative, or reversed beyond its amount");
+            }
+
+            if (!ledger._orderLines.TryGetValue(entry.Key.OrderLineId ?? "", out var line) || !line.IsAccrued)
+            {
+                problems.Add($"commission {entry.Key} belongs to an order line the snapshot does not hold as accrued");
+            }
+            else if (!ledger._entries.TryAdd(entry.Key, new Entry(entry.Level, entry.Amount.MinorUnits, entry.AvailableAt) { Reversed = entry.Reversed.MinorUnits }))
+            {
+                problems.Add($"commission {entry.Key} appears twice");
+            }
+            else
+            {
+                line.Keys.Add(entry.Key);
+                ledger.AccountOf(entry.Key.Beneficiary).Keys.Add(entry.Key);
+            }
+        }
+
+        foreach (var account in snapshot.Accounts.IsDefault ? [] : snapshot.Accounts)
+        {
+            if (account.Withdrawing.Currency != currency || account.PaidOut.Currency != currency || account.FeesPaid.Currency != currency)
+            {
+                problems.Add($"the account of member {account.Member} is not in {currency.Code}");
+            }
+
+            var restored = ledger.AccountOf(account.Member);
+            (restored.Withdrawing, restored.PaidOut, restored.FeesPaid) = (account.Withdrawing.MinorUnits, account.PaidOut.MinorUnits, account.FeesPaid.MinorUnits);
+        }
+
+        foreach (var withdrawal in snapshot.Withdrawals.IsDefault ? [] : snapshot.Withdrawals)
+        {
+            if (withdrawal.Request is not { } request || !ledger._withdrawals.TryAdd(request.WithdrawalId, new Withdrawal(request) { Settled = withdrawal.Settled }))
+            {
+                problems.Add($"withdrawal '{withdrawal.Request?.WithdrawalId}' is missing its request or appears twice");
+                continue;
+            }
+
+            var restored = ledger._withdrawals[request.WithdrawalId];
+
+            ledger._withdrawalsInOrder.Add(restored);
+        }
+
+        if (snapshot.EventCount < 0)
+        {
+            problems.Add($"it counts {snapshot.EventCount} events");
+        }
+
+        ledger._applied = snapshot.EventCount;
+        return problems.Count == 0
+            ? ledger
+            : throw new CommissionException(CommissionErrorCodes.InvalidLedgerSnapshot, $"The ledger snapshot cannot be restored: {string.Join("; ", problems)}.");
+    }
+
+    /// <summary>Everything the ledger holds, as a record to store; <see cref="Restore"/> gives back a ledger with the same balances and entries.</summary>
+    /// <returns>The snapshot.</returns>
+    public LedgerSnapshot ToSnapshot()
+    {
+        lock (_gate)
+        {
+            return new(
+                _options.Currency,
+                [.. _entries.Select(e => new LedgerSnapshotEntry(e.Key, e.Value.Level, Of(e.Value.Amount), Of(e.Value.Reversed), e.Value.AvailableAt))],
+                [.. _orderLines.Select(l => new LedgerSnapshotOrderLine(l.Key, l.Value.AmountPaid is { } paid ? Of(paid) : null, [.. l.Value.Refunds.Select(r => new LedgerSnapshotRefund(r.Key, Of(r.Value)))]))],
+                [.. _accounts.Select(a => new LedgerSnapshotAccount(a.Key, Of(a.Value.Withdrawing), Of(a.Value.PaidOut), Of(a.Value.FeesPaid)))],
+                [.. _withdrawalsInOrder.Select(w => new LedgerSnapshotWithdrawal(w.Request, w.Settled))],
+                _applied);
+        }
+    }
+
     /// <summary>Whether the ledger holds commission for an order line (a refund of any other line waits for its accrual: <see cref="RefundOutcome.AwaitingAccrual"/>).</summary>
     /// <param name="orderLineId">The order line.</param>
     /// <returns><see langword="true"/> when at least one commission was accrued for it.</returns>

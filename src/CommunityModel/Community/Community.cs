@@ -734,7 +734,7 @@ public sealed class Community
         }
 
         var category = _numberOptions.Prefixes.ContainsKey(member.Membership.TierId) ? member.Membership.TierId : _options.DefaultNumberCategory;
-        draft.Emit(new MemberNumberIssued(memberId, _numbers.Issue(category), now));
+        draft.Emit(new MemberNumberIssued(memberId, _numbers.Issue(category).Text, now));
     }
 
     private void ReverseCommissions(Draft draft, string refundId, IEnumerable<(CommunityOrder Order, Money Amount)> shares)
@@ -859,8 +859,8 @@ public sealed class Community
                 RefundOrder(r.OrderId, r.Amount);
                 break;
             case MemberNumberIssued n:
-                Update(n.Member, e, m => m with { Number = n.Number });
-                _numbers.Resume(n.Number.Text);
+                var number = _numbers.Resume(n.Number);
+                Update(n.Member, e, m => m with { Number = number });
                 break;
             case PromoterQualified q:
                 if (applyToParts)

@@ -85,6 +85,9 @@ public static class ErrorCodes
     /// <summary>A sponsor history was asked about a time before the start of what it records.</summary>
     public const string ReferralBeforeHistory = "referral.before_history";
 
+    /// <summary>A stored referral-network snapshot contradicts itself (a member twice, an unregistered sponsor, a cycle, a change of an unregistered member).</summary>
+    public const string ReferralInvalidSnapshot = "referral.invalid_snapshot";
+
     // --- Metrics (funnel, AARRR, retention cohorts, active users, renewals, participation) ---
 
     /// <summary>Metrics options are unusable (an unknown time zone or currency, a bad funnel, a window out of range); the error lists every problem.</summary>
@@ -158,6 +161,9 @@ public static class ErrorCodes
     /// <summary>Promoter rights were asked from a tier that grants none, bought by a member who already holds them at that discount, or revoked from a member who holds none.</summary>
     public const string PromoterRightsConflict = "membership.promoter_rights_conflict";
 
+    /// <summary>A stored membership snapshot contradicts itself (no member or tier, amounts in several currencies, more uses than a grant's quota).</summary>
+    public const string InvalidMembershipSnapshot = "membership.invalid_snapshot";
+
     // --- Growth simulator ---
 
     /// <summary>Growth simulation options are unusable (a rate outside [0, 1], a negative price, too many months, ...); the error lists every problem.</summary>
@@ -203,4 +209,21 @@ public static class ErrorCodes
 
     /// <summary>A stored event does not fit the community it is applied to (an unknown member or order).</summary>
     public const string CommunityReplayMismatch = "community.replay_mismatch";
+
+    // --- Persistence (event names, JSON, stores) ---
+
+    /// <summary>An event-type list cannot make a registry: a name or a type twice, a name that is not stable and versioned, a type that is not an event.</summary>
+    public const string InvalidEventTypes = "persistence.invalid_event_types";
+
+    /// <summary>A stored event's name is not registered (written by a newer version, another application or an unregistered package).</summary>
+    public const string UnknownEventType = "persistence.unknown_event_type";
+
+    /// <summary>An event to store has a type with no registered name.</summary>
+    public const string UnregisteredEventType = "persistence.unregistered_event_type";
+
+    /// <summary>A stored event's JSON does not read as its registered type.</summary>
+    public const string UnreadableEvent = "persistence.unreadable_event";
+
+    /// <summary>An append expected a stream at one version and found it at another (optimistic concurrency); nothing was written.</summary>
+    public const string StreamVersionConflict = "persistence.version_conflict";
 }

@@ -119,6 +119,20 @@ public sealed record LifecycleState
         return problems.Count == 0 ? new LifecycleState(record) : throw new InvalidLifecycleStateException(member, problems);
     }
 
+    /// <summary>The state as a record to store; <see cref="Restore(LifecycleSnapshot)"/> gives back an equal state.</summary>
+    /// <returns>The snapshot.</returns>
+    public LifecycleSnapshot ToSnapshot() => new(Member, Stage, Version, StageEnteredAt, FirstEntries, SuspendedFrom);
+
+    /// <summary>Rebuilds a state from its snapshot, validating that the parts fit.</summary>
+    /// <param name="snapshot">A snapshot from <see cref="ToSnapshot"/>.</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="InvalidLifecycleStateException">The parts contradict each other.</exception>
+    public static LifecycleState Restore(LifecycleSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Restore(snapshot.Member, snapshot.Stage, snapshot.Version, snapshot.StageEnteredAt, snapshot.FirstEntries.IsDefault ? [] : snapshot.FirstEntries, snapshot.SuspendedFrom);
+    }
+
     /// <inheritdoc/>
     public bool Equals(LifecycleState? other) => other is not null && (ReferenceEquals(this, other) || _record.SameAs(other._record));
 

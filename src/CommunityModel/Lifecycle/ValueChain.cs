@@ -128,36 +128,6 @@ public sealed class ValueChain
             : throw new LifecycleTransitionRefusedException(state.Member, state.Stage, trigger, attempt.UnmetGuards, PermittedTriggers(state.Stage).Select(t => (Enum)t));
     }
 
-    /// <summary>
-    /// Fires a trigger against a store with optimistic concurrency: reads the member, fires, and replaces the
-    /// stored state only if nobody changed it in between.
-    /// </summary>
-    /// <param name="store">Where the member's state lives.</param>
-    /// <param name="member">The member.</param>
-    /// <param name="trigger">What happened.</param>
-    /// <param name="reason">Why; required for demotions.</param>
-    /// <param name="facts">What the guards need to know.</param>
-    /// <returns>The stored state and its event.</returns>
-    /// <exception cref="InvalidLifecycleStateException">The member is not in the store.</exception>
-    /// <exception cref="LifecycleTransitionRefusedException">Not permitted from the stage, or guards unmet.</exception>
-    /// <exception cref="LifecycleConcurrencyException">Another change to the member won the race; nothing was written.</exception>
-    public Transition<LifecycleState, MemberTransitioned> FireAndSave(ILifecycleStore store, MemberId member, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        if (!store.TryGet(member, out var current))
-        {
-            throw new InvalidLifecycleStateException(member, ["the member is not in the store; start them first"]);
-        }
-
-        var transition = Fire(current, trigger, reason, facts);
-        if (!store.TryReplace(current, transition.State))
-        {
-            throw new LifecycleConcurrencyException(member, current.Version, store.TryGet(member, out var stored) ? stored.Version : 0);
-        }
-
-        return transition;
-    }
-
     /// <summary>The triggers that would fire now for this state and facts (guards that only need a reason count as met).</summary>
     /// <param name="state">The member's state.</param>
     /// <param name="facts">What the guards need to know.</param>

@@ -174,6 +174,79 @@ public sealed class Membership : IEquatable<Membership>
         return new Membership(state);
     }
 
+    /// <summary>Everything this membership holds, as a record to store; <see cref="Restore"/> gives back an equal membership.</summary>
+    /// <returns>The snapshot.</returns>
+    public MembershipSnapshot ToSnapshot() =>
+        new(MemberId, TierId, Status, Terms, Entitlements, [.. _keys.Select(k => new EntitlementUse(k.Key, k.Value))], PaidThrough, Credit, TotalPaid, TotalRefunded,
+            ScheduledTierId, IsPromoter, ShoppingDiscount, IsSuspended, _promoterRightsPaid, _promoterRightsPaidAt);
+
+    /// <summary>Rebuilds a membership from its snapshot; apply the member's events after it with <see cref="Apply"/>.</summary>
+    /// <param name="snapshot">A snapshot from <see cref="ToSnapshot"/>.</param>
+    /// <returns>The membership, equal to the one the snapshot was taken of.</returns>
+    /// <exception cref="MembershipRefusedException">
+    /// The snapshot contradicts itself: no member or tier, amounts in several currencies, a grant used more than its
+    /// quota (code <see cref="ErrorCodes.InvalidMembershipSnapshot"/>; every problem is listed).
+    /// </exception>
+    public static Membership Restore(MembershipSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var refusals = ImmutableArray.CreateBuilder<Refusal>();
+        void Problem(string message) => refusals.Add(new Refusal(ErrorCodes.InvalidMembershipSnapshot, $"The membership snapshot of member {snapshot.MemberId} {message}."));
+        if (snapshot.MemberId.IsEmpty)
+        {
+            Problem("names no member");
+        }
+
+        if (string.IsNullOrWhiteSpace(snapshot.TierId))
+        {
+            Problem("names no tier");
+        }
+
+        var currency = snapshot.TotalPaid.Currency;
+        if (snapshot.Credit.Currency != currency || snapshot.TotalRefunded.Currency != currency || snapshot.PromoterRightsPaid.Currency != currency)
+        {
+            Problem($"mixes currencies: credit {snapshot.Credit}, paid {snapshot.TotalPaid}, refunded {snapshot.TotalRefunded}, promoter rights {snapshot.PromoterRightsPaid}");
+        }
+
+        foreach (var lot in snapshot.Entitlements.IsDefault ? [] : snapshot.Entitlements)
+        {
+            if (lot.Consumed < 0 || lot.Quantity is { } quota && (quota < 0 || lot.Consumed > quota))
+            {
+                Problem($"uses the grant of '{lot.ProductId}' for {lot.Validity} {lot.Consumed} time(s) of {lot.Quantity}");
+            }
+        }
+
+        if (refusals.Count > 0)
+        {
+            throw new MembershipRefusedException(refusals.ToImmutable());
+        }
+
+        var state = new MembershipState(snapshot.MemberId)
+        {
+            TierId = snapshot.TierId,
+            Status = snapshot.Status,
+            Started = true,
+            PaidThrough = snapshot.PaidThrough,
+            Credit = snapshot.Credit,
+            TotalPaid = snapshot.TotalPaid,
+            TotalRefunded = snapshot.TotalRefunded,
+            ScheduledTierId = snapshot.ScheduledTierId,
+            IsPromoter = snapshot.IsPromoter,
+            ShoppingDiscount = snapshot.ShoppingDiscount,
+            IsSuspended = snapshot.IsSuspended,
+            PromoterRightsPaid = snapshot.PromoterRightsPaid,
+            PromoterRightsPaidAt = snapshot.PromoterRightsPaidAt,
+        };
+        state.Terms.AddRange(snapshot.Terms.IsDefault ? [] : snapshot.Terms);
+        state.Lots.AddRange(snapshot.Entitlements.IsDefault ? [] : snapshot.Entitlements);
+        foreach (var use in snapshot.Uses.IsDefault ? [] : snapshot.Uses)
+        {
+            state.Keys.Add(new(use.IdempotencyKey, use.ProductId));
+        }
+
+        return new Membership(state);
+    }
+
     internal static Membership Freeze(MembershipState state) => new(state);
 
     internal MembershipState ToState()

@@ -69,6 +69,89 @@ public sealed class ReferralNetwork
         return network;
     }
 
+    /// <summary>
+    /// Rebuilds a network from its snapshot; apply the events after it with <see cref="Apply"/>. Unlike
+    /// <see cref="Snapshot"/>, which freezes the links for commission engines, a <see cref="ReferralNetworkSnapshot"/>
+    /// holds everything the network decides with: binding times, locks, promoters and the binding history.
+    /// </summary>
+    /// <param name="snapshot">A snapshot from <see cref="ToSnapshot"/>.</param>
+    /// <param name="options">The binding options.</param>
+    /// <param name="timeProvider">The clock for operations after the restore.</param>
+    /// <returns>The network as it was when the snapshot was taken.</returns>
+    /// <exception cref="ReferralException">
+    /// The snapshot contradicts itself: a member twice or empty, a sponsor not registered, a cycle, a change of an
+    /// unregistered member, a negative event count (code <see cref="ErrorCodes.ReferralInvalidSnapshot"/>; every problem is listed).
+    /// </exception>
+    public static ReferralNetwork Restore(ReferralNetworkSnapshot snapshot, ReferralOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var network = new ReferralNetwork(options, timeProvider);
+        var refusals = ImmutableArray.CreateBuilder<BindingRefusal>();
+        void Problem(string message) => refusals.Add(new(ErrorCodes.ReferralInvalidSnapshot, $"The referral network snapshot {message}."));
+        var nodes = snapshot.Nodes.IsDefault ? [] : snapshot.Nodes;
+        foreach (var node in nodes)
+        {
+            if (node.Member.IsEmpty || !network._nodes.TryAdd(node.Member, new Node(node.Sponsor, node.RegisteredAt, node.BoundAt, node.Locked)))
+            {
+                Problem(node.Member.IsEmpty ? "holds a node with no member" : $"holds member {node.Member} twice");
+            }
+        }
+
+        foreach (var node in nodes)
+        {
+            if (!node.Sponsor.IsEmpty && !network._nodes.ContainsKey(node.Sponsor))
+            {
+                Problem($"binds member {node.Member} to {node.Sponsor}, who is not registered");
+            }
+        }
+
+        // Every sponsor is registered now, so every upline can be walked.
+        if (refusals.Count == 0 && nodes.FirstOrDefault(n => network.InCycle(n.Member)) is { Member.IsEmpty: false } looped)
+        {
+            Problem($"binds member {looped.Member} into a cycle");
+        }
+
+        foreach (var change in snapshot.Changes.IsDefault ? [] : snapshot.Changes)
+        {
+            if (!network._nodes.ContainsKey(change.Member))
+            {
+                Problem($"records a change of member {change.Member}, who is not registered");
+            }
+        }
+
+        if (snapshot.EventCount < 0)
+        {
+            Problem($"counts {snapshot.EventCount} events");
+        }
+
+        if (refusals.Count > 0)
+        {
+            throw new ReferralException(default, refusals.ToImmutable());
+        }
+
+        network._changes.AddRange(snapshot.Changes.IsDefault ? [] : snapshot.Changes);
+        network._promoters.UnionWith(snapshot.Promoters.IsDefault ? [] : snapshot.Promoters);
+        network._applied = snapshot.EventCount;
+        return network;
+    }
+
+    /// <summary>
+    /// Everything the network holds, as a record to store; <see cref="Restore"/> gives back a network that answers and
+    /// decides exactly as this one.
+    /// </summary>
+    /// <returns>The snapshot.</returns>
+    public ReferralNetworkSnapshot ToSnapshot()
+    {
+        lock (_gate)
+        {
+            return new(
+                [.. _nodes.Select(n => new ReferralNode(n.Key, n.Value.Sponsor, n.Value.RegisteredAt, n.Value.BoundAt, n.Value.Locked))],
+                [.. _changes],
+                [.. _promoters.Order()],
+                _applied);
+        }
+    }
+
     /// <summary>Whether <paramref name="member"/> is registered.</summary>
     /// <param name="member">The member.</param>
     /// <returns><see langword="true"/> when registered.</returns>
@@ -444,6 +527,21 @@ public sealed class ReferralNetwork
         for (var current = member; !current.IsEmpty; current = _nodes[current].Sponsor)
         {
             if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether walking up from `member` comes back to a member already walked: at most the number of members steps.
+    private bool InCycle(MemberId member)
+    {
+        var steps = 0;
+        for (var current = _nodes[member].Sponsor; !current.IsEmpty; current = _nodes[current].Sponsor)
+        {
+            if (current == member || ++steps > _nodes.Count)
             {
                 return true;
             }

@@ -15,7 +15,7 @@ public class MembershipProperties
     private static readonly string[] ProductIds =
         [SeedBusiness.OnlineCourses, SeedBusiness.CommunityService, SeedBusiness.OfflineCourse, SeedBusiness.BackEndCapital, SeedBusiness.PrivateBoard, SeedBusiness.GiftPack];
 
-    private static readonly MembershipPlan[] Plans =
+    internal static readonly MembershipPlan[] Plans =
     [
         .. from timing in Enum.GetValues<UpgradeTiming>()
            from term in Enum.GetValues<UpgradeTermPolicy>()
@@ -23,7 +23,7 @@ public class MembershipProperties
            select new MembershipPlanBuilder().UseSeedBusiness().WithUpgrades(timing, term, dayCount).Build(SeedBusiness.CreateCatalog()),
     ];
 
-    private static Arbitrary<(int Plan, (int Kind, int Arg)[] Steps)> Histories { get; } =
+    internal static Arbitrary<(int Plan, (int Kind, int Arg)[] Steps)> Histories { get; } =
         Gen.Choose(0, Plans.Length - 1).SelectMany(plan =>
             Gen.Choose(1, 40).SelectMany(length =>
                 Gen.Choose(0, 11).SelectMany(kind => Gen.Choose(0, 400).Select(arg => (kind, arg))).ArrayOf(length)
@@ -207,7 +207,7 @@ public class MembershipProperties
                 });
             });
 
-    private static MembershipChange? Step(MembershipDesk desk, FakeTimeProvider clock, Membership? m, int kind, int arg)
+    internal static MembershipChange? Step(MembershipDesk desk, FakeTimeProvider clock, Membership? m, int kind, int arg)
     {
         switch (kind)
         {

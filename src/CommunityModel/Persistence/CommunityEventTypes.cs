@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+
+namespace CommunityModel.Persistence;
+
+/// <summary>
+/// The stable, versioned name of every event of the core package, with its metadata from <see cref="CommunityJsonContext"/>.
+/// Give it to an <see cref="EventTypeRegistry"/>, with the lists of the other packages the application uses.
+/// </summary>
+public static class CommunityEventTypes
+{
+    /// <summary>Every event type of the core package.</summary>
+    public static ImmutableArray<EventType> All { get; } =
+    [
+        // Community
+        new("community.product_purchased.v1", CommunityJsonContext.Default.ProductPurchased),
+        new("community.product_refunded.v1", CommunityJsonContext.Default.ProductRefunded),
+        new("community.member_number_issued.v1", CommunityJsonContext.Default.MemberNumberIssued),
+
+        // Lifecycle and onboarding
+        new("lifecycle.member_transitioned.v1", CommunityJsonContext.Default.MemberTransitioned),
+        new("onboarding.step_completed.v1", CommunityJsonContext.Default.OnboardingStepCompleted),
+
+        // Memberships
+        new("membership.purchased.v1", CommunityJsonContext.Default.MembershipPurchased),
+        new("membership.renewed.v1", CommunityJsonContext.Default.MembershipRenewed),
+        new("membership.upgraded.v1", CommunityJsonContext.Default.MembershipUpgraded),
+        new("membership.upgrade_credited.v1", CommunityJsonContext.Default.UpgradeCredited),
+        new("membership.tier_change_scheduled.v1", CommunityJsonContext.Default.TierChangeScheduled),
+        new("membership.expired.v1", CommunityJsonContext.Default.MembershipExpired),
+        new("membership.refunded.v1", CommunityJsonContext.Default.MembershipRefunded),
+        new("membership.promoter_rights_granted.v1", CommunityJsonContext.Default.PromoterRightsGranted),
+        new("membership.promoter_rights_revoked.v1", CommunityJsonContext.Default.PromoterRightsRevoked),
+        new("membership.suspended.v1", CommunityJsonContext.Default.MembershipSuspended),
+        new("membership.reinstated.v1", CommunityJsonContext.Default.MembershipReinstated),
+        new("membership.entitlement_granted.v1", CommunityJsonContext.Default.EntitlementGranted),
+        new("membership.entitlement_consumed.v1", CommunityJsonContext.Default.EntitlementConsumed),
+        new("membership.entitlement_revoked.v1", CommunityJsonContext.Default.EntitlementRevoked),
+        new("membership.entitlement_expired.v1", CommunityJsonContext.Default.EntitlementExpired),
+
+        // Referrals
+        new("referral.member_registered.v1", CommunityJsonContext.Default.MemberRegistered),
+        new("referral.sponsor_bound.v1", CommunityJsonContext.Default.SponsorBound),
+        new("referral.sponsor_reassigned.v1", CommunityJsonContext.Default.SponsorReassigned),
+        new("referral.locked.v1", CommunityJsonContext.Default.ReferralLocked),
+        new("referral.promoter_qualified.v1", CommunityJsonContext.Default.PromoterQualified),
+        new("referral.promoter_revoked.v1", CommunityJsonContext.Default.PromoterRevoked),
+
+        // Metrics inputs
+        new("metrics.purchase_made.v1", CommunityJsonContext.Default.PurchaseMade),
+        new("metrics.membership_term_started.v1", CommunityJsonContext.Default.MembershipTermStarted),
+        new("metrics.activity_recorded.v1", CommunityJsonContext.Default.ActivityRecorded),
+        new("metrics.attendance_recorded.v1", CommunityJsonContext.Default.AttendanceRecorded),
+        new("metrics.traffic_recorded.v1", CommunityJsonContext.Default.TrafficRecorded),
+        new("metrics.referral_recorded.v1", CommunityJsonContext.Default.ReferralRecorded),
+        new("metrics.invitation_sent.v1", CommunityJsonContext.Default.InvitationSent),
+        new("metrics.invitation_accepted.v1", CommunityJsonContext.Default.InvitationAccepted),
+    ];
+}

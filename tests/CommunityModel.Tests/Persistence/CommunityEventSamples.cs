@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using CommunityModel.Catalog;
+using CommunityModel.Lifecycle;
+using CommunityModel.Memberships;
+using CommunityModel.Metrics;
+using CommunityModel.Onboarding;
+using CommunityModel.Referrals;
+
+namespace CommunityModel.Tests.Persistence;
+
+/// <summary>One instance of every event type of the core package, every field set, for round-trip tests.</summary>
+public static class CommunityEventSamples
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 1, 10, 30, 0, TimeSpan.FromHours(8));
+    private static readonly TermPeriod Year = new(new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1));
+
+    public static ImmutableArray<IDomainEvent> All { get; } =
+    [
+        new ProductPurchased(7, "o-1", "course-1", ProductKind.OnlineCourse, LadderTier.Entry, Money.Cny(399m), Money.Cny(359.10m), At, "launch"),
+        new ProductRefunded(7, "o-1", "r-1", Money.Cny(100m), At),
+        new MemberNumberIssued(7, "VIP-000001", At),
+        new MemberTransitioned(7, LifecycleStage.Prospect, LifecycleStage.Member, LifecycleTrigger.BoughtMembership, "bought VIP", At, 2, [LifecycleStage.Fan, LifecycleStage.Customer]),
+        new OnboardingStepCompleted(7, OnboardingStep.AwaitingServiceGroup, OnboardingStep.AwaitingCustomerService, OnboardingTrigger.ServiceGroupCreated, At, 3, StaffRoles.Sales | StaffRoles.Supervisor, "小明"),
+        new MembershipPurchased(7, "vip", Year, Money.Cny(3600m), Money.Cny(0m), At, "referral price", "o-2"),
+        new MembershipRenewed(7, "vip", Year, Money.Cny(3600m), Money.Cny(12.34m), At, "loyalty", "o-3"),
+        new MembershipUpgraded(7, "vip", "ka", Year, Money.Cny(120000m), Money.Cny(3000m), Money.Cny(117000m), At, "o-4"),
+        new UpgradeCredited(7, "vip", Money.Cny(3000m), Money.Cny(600m), At),
+        new TierChangeScheduled(7, "vip", new DateOnly(2027, 3, 1), At),
+        new MembershipExpired(7, "vip", new DateOnly(2027, 3, 1), At),
+        new MembershipRefunded(7, "vip", Money.Cny(1800m), RefundBasis.ProRata, Money.Cny(200m), At, "r-2"),
+        new PromoterRightsGranted(7, "gift", Rate.FromPercent(15), At, Money.Cny(999m), "event price", "o-5"),
+        new PromoterRightsRevoked(7, "rule breach", At),
+        new MembershipSuspended(7, "rule breach", At),
+        new MembershipReinstated(7, "review passed", At),
+        new EntitlementGranted(7, "course-1", 3, Money.Cny(399m), Year, At),
+        new EntitlementConsumed(7, "course-1", "k-1", Year, new DateOnly(2026, 4, 1), At),
+        new EntitlementRevoked(7, "course-1", Year, 2, At),
+        new EntitlementExpired(7, "course-1", Year, 1, At),
+        new MemberRegistered(8, 7, At),
+        new SponsorBound(8, 9, 7, At),
+        new SponsorReassigned(8, 7, 9, "merged accounts", At),
+        new ReferralLocked(8, At),
+        new PromoterQualified(8, PromoterBasis.Spending, "o-9", At),
+        new PromoterRevoked(8, "refund r-9", At),
+        new PurchaseMade(7, Money.Cny(359.10m), "wechat", At),
+        new MembershipTermStarted(7, "vip", At, At.AddYears(1), At),
+        new ActivityRecorded(7, At),
+        new AttendanceRecorded(7, "live-1", "group-1", At),
+        new TrafficRecorded("douyin", 1200, At),
+        new ReferralRecorded(7, 8, At),
+        new InvitationSent(7, "i-1", At),
+        new InvitationAccepted("i-1", 8, At),
+    ];
+}
