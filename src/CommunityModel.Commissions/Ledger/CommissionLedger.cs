@@ -170,6 +170,12 @@ public sealed class CommissionLedger
         }
     }
 
+    /// <summary>The options the ledger was created with.</summary>
+    internal LedgerOptions Options => _options;
+
+    /// <summary>The ledger's clock.</summary>
+    internal TimeProvider Clock => _timeProvider;
+
     /// <summary>Whether the ledger holds commission for an order line (a refund of any other line waits for its accrual: <see cref="RefundOutcome.AwaitingAccrual"/>).</summary>
     /// <param name="orderLineId">The order line.</param>
     /// <returns><see langword="true"/> when at least one commission was accrued for it.</returns>

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using CommunityModel.Commissions.Persistence;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
@@ -34,8 +36,8 @@ public sealed class CommunityCommissions : ICommunityCommissions
     /// <summary>The plan's calculator.</summary>
     public CommissionCalculator Calculator { get; }
 
-    /// <summary>The ledger: balances, entries and withdrawals.</summary>
-    public CommissionLedger Ledger { get; }
+    /// <summary>The ledger: balances, entries and withdrawals. After <see cref="Restore"/> it is the restored ledger.</summary>
+    public CommissionLedger Ledger { get; private set; }
 
     /// <summary>A member's status for the roster, as the community's events left it.</summary>
     /// <param name="member">The member.</param>
@@ -89,6 +91,30 @@ public sealed class CommunityCommissions : ICommunityCommissions
                 Ledger.Apply(domainEvent);
                 break;
         }
+    }
+
+    /// <inheritdoc/>
+    public JsonElement ToSnapshot() => JsonSerializer.SerializeToElement(Ledger.ToSnapshot(), CommissionsJsonContext.Default.LedgerSnapshot);
+
+    /// <inheritdoc/>
+    /// <exception cref="CommissionException">The ledger snapshot is invalid or in another currency (<see cref="CommissionErrorCodes.InvalidLedgerSnapshot"/>).</exception>
+    public void Restore(JsonElement snapshot, Community community)
+    {
+        ArgumentNullException.ThrowIfNull(community);
+        var ledger = snapshot.Deserialize(CommissionsJsonContext.Default.LedgerSnapshot)
+            ?? throw new CommissionException(CommissionErrorCodes.InvalidLedgerSnapshot, "The commissions snapshot holds no ledger.");
+        Ledger = CommissionLedger.Restore(ledger, Ledger.Options, Ledger.Clock);
+        _statuses.Clear();
+        foreach (var member in community.Members)
+        {
+            var status = (member.IsPromoter ? EarnerStatus.Promoter : EarnerStatus.None) | (member.IsHeld ? EarnerStatus.Suspended : EarnerStatus.None);
+            if (status != EarnerStatus.None)
+            {
+                _statuses[member.Id] = status;
+            }
+        }
+
+        _roster = null;
     }
 
     private void Set(MemberId member, EarnerStatus flag, bool on)

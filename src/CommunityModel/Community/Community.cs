@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommunityModel.Persistence;
 using CommunityModel.Catalog;
 using CommunityModel.Lifecycle;
 using CommunityModel.MemberNumbers;
@@ -35,7 +36,8 @@ public sealed class Community
     private readonly Dictionary<string, CommunityOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefundRecord> _refunds = new(StringComparer.Ordinal);
     private readonly Dictionary<MemberId, List<string>> _ordersByMember = [];
-    private readonly ReferralNetwork _network;
+    private readonly ReferralOptions _referrals;
+    private ReferralNetwork _network;
     private readonly MemberNumberIssuer _numbers;
     private readonly MemberNumberOptions _numberOptions;
     private readonly ValueChain _chain;
@@ -71,7 +73,7 @@ public sealed class Community
         ValueChainOptions? lifecycle = null)
     {
         _chain = chain ?? throw new ArgumentNullException(nameof(chain));
-        ArgumentNullException.ThrowIfNull(referrals);
+        _referrals = referrals ?? throw new ArgumentNullException(nameof(referrals));
         _numberOptions = numbers ?? throw new ArgumentNullException(nameof(numbers));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _options = options ?? new CommunityOptions();
@@ -144,6 +146,112 @@ public sealed class Community
         }
 
         return empty;
+    }
+
+    /// <summary>Everything the community knows now, to store and restore later without replaying from the first event.</summary>
+    /// <returns>The snapshot.</returns>
+    public CommunitySnapshot ToSnapshot()
+    {
+        lock (_gate)
+        {
+            var members = _members.Values
+                .OrderBy(m => m.Id)
+                .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.IsPromoter, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership))
+                .ToImmutableArray();
+            var orders = _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _orders[id]).ToImmutableArray();
+            var refunds = _refunds.Select(r => new CommunityRefundSnapshot(r.Key, r.Value.Member, r.Value.OrderId, r.Value.Amount)).ToImmutableArray();
+            return new CommunitySnapshot(members, orders, refunds, _network.ToSnapshot(), _commissions?.ToSnapshot());
+        }
+    }
+
+    /// <summary>Restores a snapshot into this community, which must be empty; apply the events stored after it with <see cref="Apply"/>.</summary>
+    /// <param name="snapshot">A snapshot from <see cref="ToSnapshot"/> of a community with the same parts and options.</param>
+    /// <exception cref="CommunityException">
+    /// This community is not empty, or the snapshot contradicts itself (a member twice, an order of an unknown member, commissions
+    /// state without commissions plugged in) (<see cref="ErrorCodes.CommunityInvalidSnapshot"/>); nothing is restored.
+    /// </exception>
+    /// <exception cref="CommunityModelException">A part's own snapshot is invalid (the part's code).</exception>
+    public void Restore(CommunitySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_gate)
+        {
+            var problems = new List<string>();
+            if (_members.Count > 0 || _network.Count > 0)
+            {
+                problems.Add("the community it is restored into is not empty");
+            }
+
+            var members = new Dictionary<MemberId, CommunityMember>();
+            foreach (var m in snapshot.Members.IsDefault ? [] : snapshot.Members)
+            {
+                var restored = new CommunityMember(
+                    m.Id,
+                    LifecycleState.Restore(m.Lifecycle),
+                    m.Membership is null ? null : Membership.Restore(m.Membership),
+                    m.Number is null ? null : _numbers.Parse(m.Number),
+                    m.IsPromoter,
+                    m.NetSpent,
+                    m.LastActiveAt,
+                    m.QualifiedBy,
+                    m.QualifyingOrder,
+                    m.ReferralsWithMembership);
+                if (!members.TryAdd(m.Id, restored))
+                {
+                    problems.Add($"holds member {m.Id} twice");
+                }
+            }
+
+            foreach (var order in snapshot.Orders.IsDefault ? [] : snapshot.Orders)
+            {
+                if (!members.ContainsKey(order.Member))
+                {
+                    problems.Add($"holds order '{order.OrderId}' of member {order.Member}, who is not in it");
+                }
+            }
+
+            if (snapshot.Commissions is not null && _commissions is null)
+            {
+                problems.Add("holds commissions, and this community has none plugged in");
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new CommunityException(ErrorCodes.CommunityInvalidSnapshot, "The community snapshot cannot be restored: " + string.Join("; ", problems) + ".");
+            }
+
+            var network = ReferralNetwork.Restore(snapshot.Network, _referrals, _time);
+            _network = network;
+            foreach (var (id, member) in members)
+            {
+                _members[id] = member;
+                if (member.Number is { } number)
+                {
+                    _numbers.Resume(number.Text);
+                }
+            }
+
+            foreach (var order in snapshot.Orders.IsDefault ? [] : snapshot.Orders)
+            {
+                _orders[order.OrderId] = order;
+                if (!_ordersByMember.TryGetValue(order.Member, out var ids))
+                {
+                    _ordersByMember[order.Member] = ids = [];
+                }
+
+                ids.Add(order.OrderId);
+            }
+
+            foreach (var refund in snapshot.Refunds.IsDefault ? [] : snapshot.Refunds)
+            {
+                _refunds[refund.RefundId] = new RefundRecord(refund.Member, refund.OrderId, refund.Amount);
+            }
+
+            if (snapshot.Commissions is { } commissions)
+            {
+                _commissions!.Restore(commissions, this);
+            }
+        }
     }
 
     /// <summary>Whether the member is registered.</summary>

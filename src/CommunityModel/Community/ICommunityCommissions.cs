@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 
 namespace CommunityModel;
 
@@ -25,4 +26,13 @@ public interface ICommunityCommissions
     /// <summary>Applies a stored event on replay; events it does not keep are ignored.</summary>
     /// <param name="domainEvent">The event.</param>
     void Apply(IDomainEvent domainEvent);
+
+    /// <summary>The commissions' state as JSON, for the community's snapshot (<see cref="Community.ToSnapshot"/>).</summary>
+    /// <returns>The state; its shape is the implementation's own.</returns>
+    JsonElement ToSnapshot();
+
+    /// <summary>Restores the state written by <see cref="ToSnapshot"/>, after the community's own members are restored.</summary>
+    /// <param name="snapshot">The state.</param>
+    /// <param name="community">The community, restored up to the same moment.</param>
+    void Restore(JsonElement snapshot, Community community);
 }

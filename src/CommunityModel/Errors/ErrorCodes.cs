@@ -210,6 +210,9 @@ public static class ErrorCodes
     /// <summary>A stored event does not fit the community it is applied to (an unknown member or order).</summary>
     public const string CommunityReplayMismatch = "community.replay_mismatch";
 
+    /// <summary>A community snapshot contradicts itself, or is restored into a community that is not empty.</summary>
+    public const string CommunityInvalidSnapshot = "community.invalid_snapshot";
+
     // --- Persistence (event names, JSON, stores) ---
 
     /// <summary>An event-type list cannot make a registry: a name or a type twice, a name that is not stable and versioned, a type that is not an event.</summary>

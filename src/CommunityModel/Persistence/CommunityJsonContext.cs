@@ -67,4 +67,5 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(LifecycleSnapshot))]
 [JsonSerializable(typeof(MembershipSnapshot))]
 [JsonSerializable(typeof(ReferralNetworkSnapshot))]
+[JsonSerializable(typeof(CommunitySnapshot))]
 public sealed partial class CommunityJsonContext : JsonSerializerContext;

@@ -71,6 +71,25 @@ public class CommunityCommissionsTests
         Assert.Equal(EarnerStatus.None, commissions.StatusOf(Parent));
     }
 
+    [Fact]
+    public void A_snapshot_restores_the_ledger_and_the_roster_with_the_community()
+    {
+        var plan = new CommissionPlanBuilder("promoters").Level(Rate.FromPercent(10)).EarnersAre(EarnerEligibility.DesignatedPromoters).Build();
+        var (community, commissions) = Create(plan);
+        Chain(community);
+        community.Execute(new PlaceOrder(Parent, "o-1", GiftPackTier));
+        community.Execute(new PlaceOrder(Buyer, "o-2", Bootcamp));
+        var json = System.Text.Json.JsonSerializer.Serialize(community.ToSnapshot(), CommunityModel.Persistence.CommunityJsonContext.Default.CommunitySnapshot);
+
+        var (restored, again) = Create(plan);
+        restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, CommunityModel.Persistence.CommunityJsonContext.Default.CommunitySnapshot)!);
+        var next = restored.Execute(new PlaceOrder(Buyer, "o-3", Bootcamp));
+
+        Assert.Equal(commissions.Ledger.BalanceOf(Parent), again.Ledger.BalanceOf(Parent) with { Pending = again.Ledger.BalanceOf(Parent).Pending - Money.Cny(19.90m) });
+        Assert.Equal(EarnerStatus.Promoter, again.StatusOf(Parent));
+        Assert.Equal(Money.Cny(19.90m), next.EventsOf<CommissionAccrued>().Single(a => a.Key.Beneficiary == Parent).Amount);
+    }
+
     [Property(MaxTest = 200)]
     public Property Commission_never_exceeds_what_is_left_of_an_order_and_replay_gives_the_same_balances() =>
         Prop.ForAll(Scripts, script =>

@@ -40,6 +40,29 @@ public class CommunityProperties
             }
         });
 
+    [Property(MaxTest = 200)]
+    public Property A_snapshot_taken_anywhere_then_the_events_after_it_equals_the_replay_of_every_event() =>
+        Prop.ForAll(Scripts, Gen.Choose(0, 100).ToArbitrary(), (script, cut) =>
+        {
+            var clock = new FakeTimeProvider(TestCommunity.Start);
+            var options = new CommunityOptions { PromoterTiers = [Ka], PromoterSpendingThreshold = Money.Cny(5000m) };
+            var prefix = script[..(script.Length * cut / 100)];
+            var community = TestCommunity.Create(clock, options);
+            var before = Run(community, clock, prefix);
+            var json = System.Text.Json.JsonSerializer.Serialize(community.ToSnapshot(), CommunityModel.Persistence.CommunityJsonContext.Default.CommunitySnapshot);
+            var after = Run(community, clock, script[prefix.Length..]);
+
+            var restored = TestCommunity.Create(clock, options);
+            restored.Restore(System.Text.Json.JsonSerializer.Deserialize(json, CommunityModel.Persistence.CommunityJsonContext.Default.CommunitySnapshot)!);
+            after.ForEach(restored.Apply);
+            var replayed = CommunityModel.Community.Replay(before.Concat(after), TestCommunity.Create(clock, options));
+
+            Assert.Equal(replayed.Members.OrderBy(m => m.Id), restored.Members.OrderBy(m => m.Id));
+            Assert.Equal(community.Members.OrderBy(m => m.Id), restored.Members.OrderBy(m => m.Id));
+            Assert.All(community.Members, m => Assert.Equal(community.OrdersOf(m.Id).AsEnumerable(), restored.OrdersOf(m.Id)));
+            Assert.Equal(community.Network().Count, restored.Network().Count);
+        });
+
     /// <summary>Runs a script against a community, skipping refused commands (they change nothing); returns the events.</summary>
     internal static List<IDomainEvent> Run(CommunityModel.Community community, FakeTimeProvider clock, (int Kind, int Member, int Arg)[] script)
     {

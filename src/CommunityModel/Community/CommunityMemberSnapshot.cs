@@ -1,0 +1,28 @@
+using CommunityModel.Lifecycle;
+using CommunityModel.Memberships;
+using CommunityModel.Referrals;
+
+namespace CommunityModel;
+
+/// <summary>One member in a <see cref="CommunitySnapshot"/>: the fields of <see cref="CommunityMember"/>, each part as its own snapshot.</summary>
+/// <param name="Id">The member id.</param>
+/// <param name="Lifecycle">The member's place on the value chain.</param>
+/// <param name="Membership">The membership, when the member ever held one.</param>
+/// <param name="Number">The member number as printed, when issued.</param>
+/// <param name="IsPromoter">Whether the member holds promoter rights.</param>
+/// <param name="NetSpent">Everything paid, less refunds.</param>
+/// <param name="LastActiveAt">The last recorded activity.</param>
+/// <param name="QualifiedBy">What made the member a promoter, when the community did.</param>
+/// <param name="QualifyingOrder">The order or tier that qualified the member.</param>
+/// <param name="ReferralsWithMembership">How many of the member's referrals bought a membership.</param>
+public sealed record CommunityMemberSnapshot(
+    MemberId Id,
+    LifecycleSnapshot Lifecycle,
+    MembershipSnapshot? Membership,
+    string? Number,
+    bool IsPromoter,
+    Money NetSpent,
+    DateTimeOffset? LastActiveAt,
+    PromoterBasis? QualifiedBy,
+    string? QualifyingOrder,
+    int ReferralsWithMembership);
