@@ -30,7 +30,7 @@ public sealed class CommunityYear
 {
     // Monthly behaviour of the seed business (the chances a person takes a step in a month).
     private const double ProspectJoinsOnArrival = 0.60, ProspectJoinsLater = 0.15;
-    private const double FanBuysTrial = 0.14, FanBuysBootcamp = 0.04, DormantComesBack = 0.05;
+    private const double FanBuysTrial = 0.14, TrialLeadsToBootcamp = 0.70, FanBuysBootcamp = 0.04, DormantComesBack = 0.05;
     private const double CustomerBuysVip = 0.06, CustomerBuysGiftPack = 0.03, CustomerBuysBootcamp = 0.08, CustomerBuysOfflineCourse = 0.01;
     private const double VipUpgradesToKa = 0.012, GiftPackUpgradesToVip = 0.05, VipAttendsOfflineCourse = 0.12, MemberBuysBackEndCourse = 0.006, KaAttendsBackEndCourse = 0.10;
     private const double LapsedRenews = 0.06, RenewsAtTermEnd = 0.60, RefundsVip = 0.04;
@@ -196,7 +196,12 @@ public sealed class CommunityYear
             case LifecycleStage.Fan:
                 if (roll < FanBuysTrial)
                 {
+                    // The trial class is the lead product: it keeps a fan a fan; the bootcamp it leads to makes a customer.
                     Schedule(when, () => PlaceOrder(person, SeedBusiness.TrialClass));
+                    if (_random.NextDouble() < TrialLeadsToBootcamp)
+                    {
+                        Schedule(when.AddDays(3), () => PlaceOrder(person, SeedBusiness.Bootcamp));
+                    }
                 }
                 else if (roll < FanBuysTrial + FanBuysBootcamp)
                 {
