@@ -1,33 +1,36 @@
 using System.Collections.Immutable;
 using CommunityModel.Catalog;
 using CommunityModel.Commissions.Compliance;
-using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
+using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Lifecycle;
+using CommunityModel.MemberNumbers;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
 using CommunityModel.Onboarding;
 using CommunityModel.Referrals;
-using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Demo;
 
 /// <summary>
-/// A year (or <see cref="DemoOptions.Months"/>) of the seed business, driven through the library's own components:
-/// the <see cref="ValueChain"/> moves every person, the <see cref="MembershipDesk"/> sells, renews, upgrades and refunds
-/// memberships, the <see cref="OnboardingProcess"/> takes new members through the four layers, the
-/// <see cref="ReferralNetwork"/> binds referrals, <see cref="MonthEnd"/> pays the plan and the <see cref="CommissionLedger"/>
-/// freezes, reverses and settles it; <see cref="CommunityMetrics"/> and the <see cref="ComplianceLinter"/> read the result.
-/// One <see cref="Random"/> made from the seed and a clock moved forward by the run: the same options give the same year.
+/// A year (or <see cref="DemoOptions.Months"/>) of the seed business, driven through the library's <see cref="Community"/>:
+/// people register, order, ask refunds, attend and come back through its commands, and the community moves them along
+/// the value chain, sells, renews, upgrades and refunds memberships, issues member numbers, grants promoter rights and
+/// accrues each paid order's commission (<see cref="CommunityCommissions"/>) as it happens. The run keeps only what the
+/// community does not: the lead groups, the <see cref="OnboardingProcess"/>, and the month end of a team plan
+/// (<see cref="MonthEnd"/>: rank differential and peer bonus, withdrawals). <see cref="CommunityMetrics"/> and the
+/// <see cref="ComplianceLinter"/> read the community's events. One <see cref="Random"/> made from the seed and a clock
+/// moved forward by the run: the same options give the same year.
 /// </summary>
 public sealed class CommunityYear
 {
     // Monthly behaviour of the seed business (the chances a person takes a step in a month).
     private const double ProspectJoinsOnArrival = 0.60, ProspectJoinsLater = 0.15;
-    private const double FanBuysTrial = 0.14, FanBuysBootcamp = 0.04, FanGoesDormant = 0.30, DormantReactivates = 0.05;
+    private const double FanBuysTrial = 0.14, TrialLeadsToBootcamp = 0.70, FanBuysBootcamp = 0.04, DormantComesBack = 0.05;
     private const double CustomerBuysVip = 0.06, CustomerBuysGiftPack = 0.03, CustomerBuysBootcamp = 0.08, CustomerBuysOfflineCourse = 0.01;
     private const double VipUpgradesToKa = 0.012, GiftPackUpgradesToVip = 0.05, VipAttendsOfflineCourse = 0.12, MemberBuysBackEndCourse = 0.006, KaAttendsBackEndCourse = 0.10;
     private const double LapsedRenews = 0.06, RenewsAtTermEnd = 0.60, RefundsVip = 0.04;
@@ -40,6 +43,7 @@ public sealed class CommunityYear
     private static readonly ImmutableArray<string> Cities = ["杭州", "上海", "成都", "广州", "北京", "深圳"];
     private static readonly ImmutableArray<string> Industries = ["教育", "餐饮", "美业", "电商", "咨询", "健康"];
     private static readonly ImmutableArray<string> Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄"];
+    private static readonly ImmutableArray<string> Tiers = [SeedBusiness.GiftPackTier, SeedBusiness.Vip, SeedBusiness.Ka];
 
     private readonly DemoOptions _options;
     private readonly CommissionSetup _setup;
@@ -49,33 +53,29 @@ public sealed class CommunityYear
     private readonly OnboardingProcess _onboarding;
     private readonly MembershipDesk _desk;
     private readonly ProductCatalog _catalog;
-    private readonly ReferralNetwork _network;
-    private readonly CommissionLedger _ledger;
-    private readonly MonthEnd _monthEnd;
+    private readonly CommunityCommissions _commissions;
+    private readonly MonthEnd? _monthEnd;
     private readonly List<Person> _people = [];
     private readonly List<IDomainEvent> _events = [];
     private readonly PriorityQueue<Action, (long Ticks, long Sequence)> _agenda = new();
-    private readonly List<(CommissionableOrder Order, DateTimeOffset PaidAt)> _monthOrders = [];
-    private readonly List<(string OrderLine, string RefundId, MemberId Buyer, Money Amount)> _monthRefunds = [];
-    private readonly Dictionary<string, (CommissionableOrder Order, int Month)> _ordersById = new(StringComparer.Ordinal);
-    private readonly List<MemberRanks> _ranksByMonth = [];
+    private readonly List<CommunityOrder> _monthOrders = [];
+    private readonly List<RefundRecorded> _monthRefunds = [];
+    private readonly Dictionary<string, (CommunityOrder Order, int Month)> _ordersById = new(StringComparer.Ordinal);
+    private readonly List<MonthClose> _closes = [];
     private readonly long[] _linesByKind = new long[Enum.GetValues<CommissionRuleKind>().Length];
     private readonly Money[] _paidByKind = [.. Enum.GetValues<CommissionRuleKind>().Select(_ => Money.Zero(Currency.CNY))];
     private readonly IProgress<CommissionRunProgress>? _runProgress;
-    private CommissionRunResult? _lastRun;
     private readonly List<MonthLine> _months = [];
     private readonly List<int> _leadGroups = [];
     private readonly SortedSet<long> _earners = [];
-    private readonly Dictionary<string, Money> _paidInRun = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int Orders, Money Amount)> _revenue = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _membershipMoves = new(StringComparer.Ordinal);
     private readonly DateOnly _firstDay;
+    private Community _community;
     private long _sequence, _orderNumber, _refundNumber, _withdrawalNumber;
     private bool _recording;
-    private int _ordersPaid, _bought, _referred, _existing, _nicknameRefusals, _upgrades, _refunds;
+    private int _bought, _referred, _existing, _nicknameRefusals, _upgrades, _refunds;
     private int _monthArrivals, _monthNewCustomers, _monthNewMembers;
-    private Money _totalBase = Money.Zero(Currency.CNY), _totalCommission = Money.Zero(Currency.CNY);
-    private Money _refunded = Money.Zero(Currency.CNY), _paidOut = Money.Zero(Currency.CNY), _monthRevenue = Money.Zero(Currency.CNY), _monthPaidOut = Money.Zero(Currency.CNY);
+    private Money _refunded = Money.Zero(Currency.CNY), _paidOut = Money.Zero(Currency.CNY), _monthCommission = Money.Zero(Currency.CNY), _monthPaidOut = Money.Zero(Currency.CNY);
 
     private CommunityYear(DemoOptions options, CommissionSetup setup, IProgress<CommissionRunProgress>? runProgress)
     {
@@ -90,9 +90,11 @@ public sealed class CommunityYear
         var plan = SeedBusiness.CreatePlan();
         _catalog = plan.Catalog;
         _desk = new MembershipDesk(plan, _clock);
-        _network = new ReferralNetwork(new ReferralOptions(), _clock);
-        _ledger = new CommissionLedger(setup.Ledger, _clock);
-        _monthEnd = new MonthEnd(setup);
+        _commissions = new CommunityCommissions(new CommissionCalculator(setup.Plan), new CommissionLedger(setup.Ledger, _clock));
+        _monthEnd = MonthEnd.PaysRanks(setup.Plan) ? new MonthEnd(setup) : null;
+        // Last year's business was paid under last year's arrangements: it is taken by a community without commissions,
+        // then replayed into the one that pays the run (LastYear).
+        _community = NewCommunity(commissions: null);
     }
 
     /// <summary>Runs the year.</summary>
@@ -115,6 +117,9 @@ public sealed class CommunityYear
         return year.Report();
     }
 
+    private Community NewCommunity(ICommunityCommissions? commissions) =>
+        new(_chain, new ReferralOptions(), new MemberNumberOptions(), _clock, new CommunityOptions(), _catalog, _desk, commissions);
+
     // ── Before the run: the founders and last year's members, whose renewals fall in the run ──
 
     private void LastYear()
@@ -122,8 +127,8 @@ public sealed class CommunityYear
         var start = _clock.GetUtcNow();
         for (var i = 0; i < Founders; i++)
         {
-            var founder = Register(default, LifecycleStage.Partner);
-            founder.HasPaid = true;
+            // The founders bought the partner package (合伙人): partners and promoters from the start.
+            PlaceOrder(Register(default), SeedBusiness.PartnerPackage);
         }
 
         _existing = Math.Max(5, _options.Members / 10);
@@ -135,12 +140,13 @@ public sealed class CommunityYear
             Schedule(at, () =>
             {
                 var sponsor = _random.NextDouble() < 0.5 || _people.Count == Founders ? _people[_random.Next(Founders)] : _people[Founders + _random.Next(_people.Count - Founders)];
-                var person = Register(sponsor.Id, LifecycleStage.Prospect);
-                BuyMembership(person, tier, refundable: false);
+                BuyMembership(Register(sponsor.Id), tier, refundable: false);
             });
         }
 
         RunUntil(Local(_firstDay, 0, 0));
+        Execute(new ClosePeriod());
+        _community = Community.Replay(_events, NewCommunity(_commissions));
         _recording = true;
     }
 
@@ -151,7 +157,7 @@ public sealed class CommunityYear
         var first = _firstDay.AddMonths(month);
         var next = first.AddMonths(1);
         _monthArrivals = _monthNewCustomers = _monthNewMembers = 0;
-        _monthRevenue = _monthPaidOut = Money.Zero(Currency.CNY);
+        _monthCommission = _monthPaidOut = Money.Zero(Currency.CNY);
 
         var arrivals = (int)(((long)_options.Members * (month + 1) / _options.Months) - ((long)_options.Members * month / _options.Months));
         for (var i = 0; i < arrivals; i++)
@@ -173,6 +179,7 @@ public sealed class CommunityYear
 
         RunUntil(Local(next, 0, 0).AddHours(-1));
         _clock.MoveTo(Local(next, 0, 0).AddHours(-1));
+        Execute(new ClosePeriod());   // the month's expiries (→ Lapsed) and idle fans (→ Dormant), by the library's rules
         CloseMonth(first);
     }
 
@@ -180,7 +187,8 @@ public sealed class CommunityYear
     {
         var roll = _random.NextDouble();
         var when = SomeTimeIn(first, next);
-        switch (person.Stage.Stage)
+        var member = _community.Member(person.Id);
+        switch (member.Stage)
         {
             case LifecycleStage.Prospect when roll < ProspectJoinsLater:
                 Schedule(when, () => JoinLeadGroup(person));
@@ -188,20 +196,21 @@ public sealed class CommunityYear
             case LifecycleStage.Fan:
                 if (roll < FanBuysTrial)
                 {
-                    Schedule(when, () => BuyProduct(person, SeedBusiness.TrialClass));
+                    // The trial class is the lead product: it keeps a fan a fan; the bootcamp it leads to makes a customer.
+                    Schedule(when, () => PlaceOrder(person, SeedBusiness.TrialClass));
+                    if (_random.NextDouble() < TrialLeadsToBootcamp)
+                    {
+                        Schedule(when.AddDays(3), () => PlaceOrder(person, SeedBusiness.Bootcamp));
+                    }
                 }
                 else if (roll < FanBuysTrial + FanBuysBootcamp)
                 {
-                    Schedule(when, () => BuyProduct(person, SeedBusiness.Bootcamp));
-                }
-                else if (roll < FanBuysTrial + FanBuysBootcamp + FanGoesDormant)
-                {
-                    Schedule(when, () => Fire(person, LifecycleTrigger.WentDormant, facts: new LifecycleFacts(LastActiveAt: person.LastActiveAt)));
+                    Schedule(when, () => PlaceOrder(person, SeedBusiness.Bootcamp));
                 }
 
                 break;
-            case LifecycleStage.Dormant when roll < DormantReactivates:
-                Schedule(when, () => Fire(person, LifecycleTrigger.Reactivated));
+            case LifecycleStage.Dormant when roll < DormantComesBack:
+                Schedule(when, () => Execute(new RecordFact(new ActivityRecorded(person.Id, _clock.GetUtcNow()))));
                 break;
             case LifecycleStage.Customer:
                 if (roll < CustomerBuysVip)
@@ -214,26 +223,26 @@ public sealed class CommunityYear
                 }
                 else if ((roll -= CustomerBuysGiftPack) < CustomerBuysBootcamp)
                 {
-                    Schedule(when, () => BuyProduct(person, SeedBusiness.Bootcamp));
+                    Schedule(when, () => PlaceOrder(person, SeedBusiness.Bootcamp));
                 }
                 else if ((roll -= CustomerBuysBootcamp) < CustomerBuysOfflineCourse)
                 {
-                    Schedule(when, () => BuyProduct(person, SeedBusiness.OfflineCourse));
+                    Schedule(when, () => PlaceOrder(person, SeedBusiness.OfflineCourse));
                 }
 
                 break;
             case LifecycleStage.Member or LifecycleStage.Partner:
-                PlanMemberMonth(person, roll, when);
+                PlanMemberMonth(person, member.Membership, roll, when);
                 break;
             case LifecycleStage.Lapsed when roll < LapsedRenews:
                 Schedule(when, () => RenewLate(person));
                 break;
         }
 
-        var refers = person.Stage.Stage switch
+        var refers = member.Stage switch
         {
             LifecycleStage.Customer => CustomerRefers,
-            LifecycleStage.Member => person.Membership is { IsPromoter: true } ? PromoterRefers : MemberRefers,
+            LifecycleStage.Member => member.IsPromoter ? PromoterRefers : MemberRefers,
             LifecycleStage.Partner => PartnerRefers,
             _ => 0,
         };
@@ -242,19 +251,20 @@ public sealed class CommunityYear
             Schedule(SomeTimeIn(first, next), () => Arrive(person.Id));
         }
 
-        if (person.LeadGroup >= 0 && person.Stage.Stage is LifecycleStage.Fan or LifecycleStage.Customer && _random.NextDouble() < Attends)
+        if (person.LeadGroup >= 0 && member.Stage is LifecycleStage.Fan or LifecycleStage.Customer && _random.NextDouble() < Attends)
         {
+            // Coming to the class is activity too: the community keeps an active fan from going dormant.
             Schedule(classDay, () =>
             {
-                person.LastActiveAt = _clock.GetUtcNow();
-                _events.Add(new AttendanceRecorded(person.Id, PublicClass, GroupId(person.LeadGroup), _clock.GetUtcNow()));
+                Execute(new RecordFact(new AttendanceRecorded(person.Id, PublicClass, GroupId(person.LeadGroup), _clock.GetUtcNow())));
+                Execute(new RecordFact(new ActivityRecorded(person.Id, _clock.GetUtcNow())));
             });
         }
     }
 
-    private void PlanMemberMonth(Person person, double roll, DateTimeOffset when)
+    private void PlanMemberMonth(Person person, Membership? membership, double roll, DateTimeOffset when)
     {
-        switch (person.Membership)
+        switch (membership)
         {
             case { Status: MembershipStatus.Active, TierId: SeedBusiness.GiftPackTier } when roll < GiftPackUpgradesToVip:
                 Schedule(when, () => Upgrade(person, SeedBusiness.Vip));
@@ -270,17 +280,12 @@ public sealed class CommunityYear
                 }
                 else if ((roll -= VipAttendsOfflineCourse) < MemberBuysBackEndCourse)
                 {
-                    Schedule(when, () => BuyProduct(person, SeedBusiness.BackEndCapital));
+                    Schedule(when, () => PlaceOrder(person, SeedBusiness.BackEndCapital));
                 }
 
                 break;
-            case { Status: MembershipStatus.Active, TierId: SeedBusiness.Ka }:
-                if (roll < KaAttendsBackEndCourse)
-                {
-                    Schedule(when, () => Attend(person, roll < KaAttendsBackEndCourse / 2 ? SeedBusiness.BackEndCapital : SeedBusiness.BackEndOperations));
-                }
-
-                Schedule(when, () => QualifyAsPartner(person));
+            case { Status: MembershipStatus.Active, TierId: SeedBusiness.Ka } when roll < KaAttendsBackEndCourse:
+                Schedule(when, () => Attend(person, roll < KaAttendsBackEndCourse / 2 ? SeedBusiness.BackEndCapital : SeedBusiness.BackEndOperations));
                 break;
         }
     }
@@ -294,39 +299,36 @@ public sealed class CommunityYear
             Upgrade(FounderWithAVipCard(), SeedBusiness.Ka);
         }
 
-        if (_refunds == 0 && !ActiveVips().Any(p => Refund(p, p.MembershipOrderLine)))
+        if (_refunds == 0 && !ActiveVips().Any(p => Refund(p, p.MembershipOrder)))
         {
             var founder = FounderWithAVipCard();
-            Refund(founder, founder.MembershipOrderLine);
+            Refund(founder, founder.MembershipOrder);
         }
     }
 
-    private IEnumerable<Person> ActiveVips() =>
-        _people.Where(p => p is { Membership: { Status: MembershipStatus.Active, TierId: SeedBusiness.Vip } } && p.Membership.PaidThrough > _desk.Today.AddDays(1)).ToList();
+    private List<Person> ActiveVips() =>
+        [.. _people.Where(p => MembershipOf(p) is { Status: MembershipStatus.Active, TierId: SeedBusiness.Vip } m && m.PaidThrough > _desk.Today.AddDays(1))];
 
     private Person FounderWithAVipCard()
     {
-        var founder = _people.Take(Founders).First(p => !p.IsActiveMember);
+        var founder = _people.Take(Founders).First(p => !IsActiveMember(p));
         BuyMembership(founder, SeedBusiness.Vip, refundable: false);
         return founder;
     }
 
-    // ── What people do ──
+    // ── What people do: every step a command of the community ──
 
-    private Person Register(MemberId sponsor, LifecycleStage stage)
+    private Person Register(MemberId sponsor)
     {
-        var id = new MemberId(_people.Count + 1);
-        _events.Add(_network.Register(id, sponsor));
-        var start = _chain.Start(id, stage);
-        _events.Add(start.Event);
-        var person = new Person(id, sponsor, start.State) { LastActiveAt = _clock.GetUtcNow() };
+        var person = new Person(new MemberId(_people.Count + 1), sponsor);
+        Execute(new RegisterMember(person.Id, sponsor));
         _people.Add(person);
         return person;
     }
 
     private void Arrive(MemberId sponsor)
     {
-        var person = Register(sponsor, LifecycleStage.Prospect);
+        var person = Register(sponsor);
         _monthArrivals++;
         if (sponsor.IsEmpty)
         {
@@ -335,24 +337,28 @@ public sealed class CommunityYear
         else
         {
             _referred++;
-            _events.Add(new ReferralRecorded(sponsor, person.Id, _clock.GetUtcNow()));
+            _events.Add(new ReferralRecorded(sponsor, person.Id, _clock.GetUtcNow()));   // for the metrics' referral share
         }
 
-        _events.Add(new TrafficRecorded(Channel(person), 1, _clock.GetUtcNow()));
-
+        Execute(new RecordFact(new TrafficRecorded(Channel(person), 1, _clock.GetUtcNow())));
         if (_random.NextDouble() < ProspectJoinsOnArrival)
         {
             JoinLeadGroup(person);
         }
     }
 
+    // The community has no command for joining a lead group (引流群): the value chain's own trigger is fired on the
+    // member's state as the community holds it, and its event applied to the community like any stored event.
     private void JoinLeadGroup(Person person)
     {
-        if (person.Stage.Stage != LifecycleStage.Prospect || !Fire(person, LifecycleTrigger.JoinedLeadGroup))
+        var joined = _chain.TryFire(_community.Member(person.Id).Lifecycle, LifecycleTrigger.JoinedLeadGroup, "joined a lead group");
+        if (!joined.Succeeded)
         {
             return;
         }
 
+        _community.Apply(joined.Transition.Event);
+        _events.Add(joined.Transition.Event);
         if (_leadGroups.Count == 0 || _leadGroups[^1] >= LeadGroupCapacity)
         {
             _leadGroups.Add(0);
@@ -362,27 +368,40 @@ public sealed class CommunityYear
         person.LeadGroup = _leadGroups.Count - 1;
     }
 
-    private void BuyProduct(Person person, string productId)
+    // Every sale: the community decides what the order is (product, purchase, renewal, upgrade), its price and its trigger.
+    private CommunityOrder PlaceOrder(Person person, string item)
     {
-        var product = _catalog[productId];
-        Order(person, product.Price, productId, product.Tier.ToString(), "product", RevenueLabel(product.Tier));
-        if (person.Stage.Stage is LifecycleStage.Prospect or LifecycleStage.Fan or LifecycleStage.Dormant)
+        var orderId = $"order-{++_orderNumber:D6}";
+        Execute(new PlaceOrder(person.Id, orderId, item));
+        _community.TryGetOrder(orderId, out var order);
+        if (order!.Paid.IsPositive)
         {
-            Fire(person, LifecycleTrigger.MadeFirstPurchase);
+            if (!person.HasPaid)
+            {
+                person.HasPaid = true;
+                _monthNewCustomers += _recording ? 1 : 0;
+            }
+
+            if (_recording)
+            {
+                _monthOrders.Add(order);
+                _ordersById.Add(orderId, (order, _months.Count));
+            }
         }
+
+        return order;
     }
 
     private void BuyMembership(Person person, string tierId, bool refundable)
     {
-        if (person.IsActiveMember)
+        if (IsActiveMember(person))
         {
             return;
         }
 
-        var change = _desk.Purchase(person.Id, tierId, person.Membership);
-        Apply(person, change);
-        MembershipOrder(person, change.Events.OfType<MembershipPurchased>().Single().Paid, tierId);
-        ScheduleTermEnd(person);
+        var order = PlaceOrder(person, tierId);
+        person.MembershipOrder = order.OrderId;
+        ScheduleRenewal(person);
         if (person.Onboarding is null && _recording)
         {
             person.Onboarding = Record(_onboarding.Start(person.Id)).State;
@@ -391,123 +410,84 @@ public sealed class CommunityYear
 
         if (refundable && _random.NextDouble() < RefundsVip)
         {
-            var line = person.MembershipOrderLine;
-            Schedule(_clock.GetUtcNow().AddDays(1 + _random.Next(6)), () => Refund(person, line));
+            Schedule(_clock.GetUtcNow().AddDays(1 + _random.Next(6)), () => Refund(person, order.OrderId));
         }
     }
 
     private bool Upgrade(Person person, string tierId)
     {
-        if (!person.IsActiveMember)
+        if (MembershipOf(person) is not { Status: MembershipStatus.Active } before)
         {
             return false;
         }
 
-        var paidThrough = person.Membership!.PaidThrough;
-        var attempt = _desk.TryUpgrade(person.Membership, tierId);
-        if (!attempt.Succeeded)
+        try
         {
-            return false;
+            person.MembershipOrder = PlaceOrder(person, tierId).OrderId;
+        }
+        catch (MembershipRefusedException)
+        {
+            return false;   // the plan allows no upgrade from here (e.g. a term about to end)
         }
 
-        Apply(person, attempt.Change!);
-        var charged = attempt.Change!.Events.OfType<MembershipUpgraded>().Single().Charged;
-        if (charged.IsPositive)
+        if (MembershipOf(person)!.PaidThrough != before.PaidThrough)
         {
-            MembershipOrder(person, charged, tierId);
+            ScheduleRenewal(person);
         }
 
-        if (person.Membership.PaidThrough != paidThrough)
-        {
-            ScheduleTermEnd(person);
-        }
-
-        QualifyAsPartner(person);
         return true;
     }
 
     private void Attend(Person person, string productId)
     {
-        if (person.IsActiveMember)
+        try
         {
-            var attempt = _desk.TryConsume(person.Membership!, productId, $"attendance-{person.Id}-{_clock.GetUtcNow():yyyyMMdd}");
-            if (attempt.Succeeded)
-            {
-                Apply(person, attempt.Change!);
-                person.LastActiveAt = _clock.GetUtcNow();
-            }
+            Execute(new ConsumeEntitlement(person.Id, productId, $"attendance-{person.Id}-{_clock.GetUtcNow():yyyyMMdd}"));
+        }
+        catch (MembershipRefusedException)
+        {
+            // the term's seats are used up, or the membership does not include the course: no attendance
         }
     }
 
-    private void QualifyAsPartner(Person person)
+    // Some days before the term ends the member decides whether to renew; an unrenewed term expires at a month end.
+    private void ScheduleRenewal(Person person)
     {
-        if (person.Stage.Stage == LifecycleStage.Member && person.Membership is { Status: MembershipStatus.Active, TierId: SeedBusiness.Ka })
-        {
-            Fire(person, LifecycleTrigger.QualifiedAsPartner, facts: new LifecycleFacts(SuccessfulReferrals: person.SuccessfulReferrals, HoldsActiveKa: true));
-        }
-    }
-
-    private void ScheduleTermEnd(Person person)
-    {
-        var paidThrough = person.Membership!.PaidThrough;
+        var paidThrough = MembershipOf(person)!.PaidThrough;
         var decideOn = paidThrough.AddDays(-1 - _random.Next(14));
         Schedule(Local(decideOn, 10, 0), () =>
         {
-            if (person.IsActiveMember && person.Membership!.PaidThrough == paidThrough && _random.NextDouble() < RenewsAtTermEnd)
+            if (MembershipOf(person) is { Status: MembershipStatus.Active } m && m.PaidThrough == paidThrough && _random.NextDouble() < RenewsAtTermEnd)
             {
                 Renew(person);
-            }
-        });
-        Schedule(Local(paidThrough, 0, 10), () =>
-        {
-            if (person.IsActiveMember && person.Membership!.PaidThrough == paidThrough)
-            {
-                Apply(person, _desk.Refresh(person.Membership));
             }
         });
     }
 
     private void RenewLate(Person person)
     {
-        if (person.Membership is { Status: MembershipStatus.Expired })
+        if (MembershipOf(person) is { Status: MembershipStatus.Expired })
         {
             Renew(person);
         }
     }
 
-    // Early, inside the grace or (lapsed) later: the desk decides where the new term starts.
+    // Early, inside the grace or (lapsed) later: the community orders the tier held, and the desk decides where the new term starts.
     private void Renew(Person person)
     {
-        var change = _desk.Renew(person.Membership!);
-        Apply(person, change);
-        MembershipOrder(person, change.Events.OfType<MembershipRenewed>().Single().Paid, person.Membership!.TierId);
-        ScheduleTermEnd(person);
+        person.MembershipOrder = PlaceOrder(person, MembershipOf(person)!.TierId).OrderId;
+        ScheduleRenewal(person);
     }
 
-    private void MembershipOrder(Person person, Money paid, string tierId) =>
-        person.MembershipOrderLine = Order(person, paid, tierId, TierLabel(tierId), "membership", MembershipLabel(tierId));
-
-    private bool Refund(Person person, string? orderLine)
+    // The plan computes what a membership refund gives back; the community spreads it over the membership's orders and reverses their commission.
+    private bool Refund(Person person, string? orderId)
     {
-        if (!person.IsActiveMember || person.MembershipOrderLine != orderLine)
+        if (!IsActiveMember(person) || orderId is null || person.MembershipOrder != orderId)
         {
             return false;   // renewed, upgraded or ended since: this refund is no longer asked for
         }
 
-        var change = _desk.Refund(person.Membership!);
-        Apply(person, change);
-        var amount = change.Events.OfType<MembershipRefunded>().Single().Amount;
-        _refunded += amount;
-        if (orderLine is not null && amount.IsPositive)
-        {
-            // The ledger reverses in proportion to the order line's payment, never beyond it (a refund may also return
-            // credit carried from an earlier payment). Orders from before the run were never paid commission here.
-            if (_paidInRun.TryGetValue(orderLine, out var paid))
-            {
-                _monthRefunds.Add((orderLine, $"refund-{++_refundNumber:D5}", person.Id, amount > paid ? paid : amount));
-            }
-        }
-
+        Execute(new RefundOrder(person.Id, orderId, $"refund-{++_refundNumber:D5}"));
         return true;
     }
 
@@ -564,7 +544,7 @@ public sealed class CommunityYear
         }
     }
 
-    // ── The library's events, fed from one capability to the next ──
+    // ── The community's events: stored, and counted for the report ──
 
     private Transition<OnboardingState, OnboardingStepCompleted> Record(Transition<OnboardingState, OnboardingStepCompleted> step)
     {
@@ -572,163 +552,106 @@ public sealed class CommunityYear
         return step;
     }
 
-    private bool Fire(Person person, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
+    private void Execute(CommunityCommand command) => Store(_community.Execute(command).Events);
+
+    private void Store(IReadOnlyList<IDomainEvent> events)
     {
-        var attempt = _chain.TryFire(person.Stage, trigger, reason, facts);
-        if (!attempt.Succeeded)
+        _events.AddRange(events);
+        if (!_recording)
         {
-            return false;
+            return;
         }
 
-        person.Stage = attempt.Transition.State;
-        _events.Add(attempt.Transition.Event);
-        return true;
-    }
-
-    // The memberships capability's events mapped to value-chain triggers, as docs/lifecycle.md tabulates them.
-    private void Apply(Person person, MembershipChange change)
-    {
-        person.Membership = change.Membership;
-        foreach (var e in change.Events)
+        foreach (var e in events)
         {
-            _events.Add(e);
             switch (e)
             {
                 case MembershipPurchased p:
                     Move(p.TierId, 0);
-                    _monthNewMembers += _recording ? 1 : 0;
-                    Fire(person, p.TierId == SeedBusiness.GiftPackTier ? LifecycleTrigger.BoughtGiftPack : LifecycleTrigger.BoughtMembership);
+                    _monthNewMembers++;
                     break;
                 case MembershipRenewed r:
                     Move(r.TierId, 1);
-                    Fire(person, LifecycleTrigger.MembershipRenewed);
                     break;
                 case MembershipUpgraded u:
                     Move(u.ToTierId, 2);
                     _upgrades++;
-                    Fire(person, LifecycleTrigger.BoughtMembership);
                     break;
                 case MembershipRefunded r:
                     Move(r.TierId, 3);
                     _refunds++;
-                    if (person.Stage.Stage == LifecycleStage.Partner)
-                    {
-                        Fire(person, LifecycleTrigger.PartnershipEnded, "membership refunded");
-                    }
-
-                    Fire(person, LifecycleTrigger.MembershipRefunded, $"{r.TierId} refunded ({r.Basis})");
+                    _refunded += r.Amount;
                     break;
                 case MembershipExpired x:
                     Move(x.TierId, 4);
-                    Fire(person, LifecycleTrigger.MembershipExpired, $"{x.TierId} ended {x.EndedOn:yyyy-MM-dd}");
+                    break;
+                case RefundRecorded r when _ordersById.ContainsKey(r.OrderLineId):
+                    _monthRefunds.Add(r);   // a refund of an order of the run: the month end takes its volume back
+                    break;
+                case CommissionAccrued a:
+                    _earners.Add(a.Key.Beneficiary.Value);
+                    _linesByKind[(int)KindOf(a)]++;
+                    _paidByKind[(int)KindOf(a)] += a.Amount;
+                    _monthCommission += a.Amount;
                     break;
             }
         }
     }
 
+    private CommissionRuleKind KindOf(CommissionAccrued accrued) =>
+        accrued.Level > 0 ? CommissionRuleKind.Level
+        : accrued.Key.Rule == _setup.Plan.DifferentialRule ? CommissionRuleKind.Differential
+        : CommissionRuleKind.Peer;
+
     private void Move(string tierId, int column)
     {
-        if (_recording)
+        if (!_membershipMoves.TryGetValue(tierId, out var moves))
         {
-            if (!_membershipMoves.TryGetValue(tierId, out var moves))
-            {
-                _membershipMoves[tierId] = moves = new int[5];
-            }
-
-            moves[column]++;
+            _membershipMoves[tierId] = moves = new int[5];
         }
+
+        moves[column]++;
     }
 
-    private string Order(Person person, Money amount, string productId, string ladderTier, string kind, string revenueLabel)
-    {
-        var line = $"order-{++_orderNumber:D6}";
-        var now = _clock.GetUtcNow();
-        person.LastActiveAt = now;
-        if (!person.HasPaid)
-        {
-            person.HasPaid = true;
-            _monthNewCustomers += _recording ? 1 : 0;
-            if (!person.Sponsor.IsEmpty)
-            {
-                _people[(int)person.Sponsor.Value - 1].SuccessfulReferrals++;
-            }
-        }
+    private Membership? MembershipOf(Person person) => _community.Member(person.Id).Membership;
 
-        if (_network.RecordCommissionableOrder(person.Id) is { } locked)
-        {
-            _events.Add(locked);
-        }
+    private bool IsActiveMember(Person person) => MembershipOf(person) is { Status: MembershipStatus.Active };
 
-        // The desk's own membership events are the metrics' membership sales; only catalog products are recorded here.
-        if (kind != "membership")
-        {
-            _events.Add(new PurchaseMade(person.Id, amount, Channel(person), now));
-        }
-
-        if (_recording)
-        {
-            _monthOrders.Add((new CommissionableOrder(line, person.Id, amount) { ProductId = productId, LadderTier = ladderTier, Kind = kind, PaidAt = now }, now));
-            _paidInRun.Add(line, amount);
-            var (orders, sum) = _revenue.TryGetValue(revenueLabel, out var r) ? r : (0, Money.Zero(Currency.CNY));
-            _revenue[revenueLabel] = (orders + 1, sum + amount);
-            _monthRevenue += amount;
-        }
-
-        return line;
-    }
-
-    // ── Month end: commissions, refunds, settlement ──
+    // ── Month end: rank differential and peer bonus, refunds of them, withdrawals ──
 
     private void CloseMonth(DateOnly first)
     {
-        var network = _network.Snapshot();
-        // Refunds recorded this month take volume back before ranks are qualified; the ledger reverses their commission below.
-        // The run accrues straight into the ledger, each order's freeze period from the moment it was paid.
-        // Members bound during the month after an order of theirs do not move its commission: the run pays each order on
-        // the upline its buyer had when it was paid, from the network's own binding history.
-        var since = _monthOrders.Count == 0 ? _clock.GetUtcNow() : _monthOrders.Min(o => o.PaidAt);
-        var close = _monthEnd.Close([.. _monthOrders.Select(o => o.Order)], network, _ledger, _clock.GetUtcNow(), [.. _monthRefunds.Select(r => VolumeEntry.Refund(r.Buyer, r.Amount))], _runProgress, _network.SponsorChangesSince(since));
-        var run = close.Run;
-        _lastRun = run;
-        _ranksByMonth.Add(run.Ranks);
-        foreach (var (order, _) in _monthOrders)
+        var network = _community.Network();
+        var ledger = _commissions.Ledger;
+        var ranked = 0;
+        if (_monthEnd is not null)
         {
-            _ordersById.Add(order.OrderLineId, (order, _ranksByMonth.Count - 1));
-        }
+            var earners = EarnerRoster.Create(network, _people.Select(p => KeyValuePair.Create(p.Id, _commissions.StatusOf(p.Id))).Where(s => s.Value != EarnerStatus.None));
+            var orders = _monthOrders.Select(o => new CommissionableOrder(o.OrderId, o.Member, o.Paid) { ProductId = o.ProductId, LadderTier = o.LadderTier, PaidAt = o.PaidAt }).ToList();
+            var refunds = _monthRefunds.Select(r => VolumeEntry.Refund(_ordersById[r.OrderLineId].Order.Member, r.Amount)).ToList();
+            var close = _monthEnd.Close(orders, earners, ledger, _clock.GetUtcNow(), refunds, _runProgress);
+            _closes.Add(close);
+            Store(close.Events);
 
-        _events.AddRange(close.Events);
-        foreach (var accrued in close.Events.OfType<CommissionAccrued>())
-        {
-            _earners.Add(accrued.Key.Beneficiary.Value);
-        }
+            // The community reversed the refunded orders' levels; the month end reverses their differential and peer lines alike.
+            foreach (var refund in _monthRefunds)
+            {
+                Store(ledger.Refund(MonthEnd.RankLine(refund.OrderLineId), refund.RefundId, refund.Amount).Events);
+            }
 
-        foreach (var kind in Enum.GetValues<CommissionRuleKind>())
-        {
-            _linesByKind[(int)kind] += close.LinesByKind[(int)kind];
-            _paidByKind[(int)kind] += run.TotalPaidFor(kind);
-        }
-
-        _totalBase += run.TotalBase;
-        _totalCommission += run.TotalPaid;
-        _ordersPaid += run.OrderCount;
-        var commission = run.TotalPaid;
-
-        foreach (var (orderLine, refundId, _, amount) in _monthRefunds)
-        {
-            // An order nobody earned on (a buyer without a sponsor) reverses nothing: the refund is kept, awaiting an accrual that never comes.
-            _events.AddRange(_ledger.Refund(orderLine, refundId, amount).Events);
+            ranked = network.Count - close.Run.Ranks.CountByLevel()[0];
         }
 
         foreach (var earner in _earners)
         {
-            var available = _ledger.BalanceOf(earner).Available;
+            var available = ledger.BalanceOf(earner).Available;
             if (available.IsPositive && available >= _setup.Ledger.MinimumWithdrawal)
             {
-                var request = _ledger.TryRequestWithdrawal($"withdrawal-{++_withdrawalNumber:D6}", earner, available);
+                var request = ledger.TryRequestWithdrawal($"withdrawal-{++_withdrawalNumber:D6}", earner, available);
                 if (request.Succeeded)
                 {
                     _events.Add(request.Event!);
-                    _events.Add(_ledger.MarkWithdrawalPaid(request.Event!.WithdrawalId));
+                    _events.Add(ledger.MarkWithdrawalPaid(request.Event!.WithdrawalId));
                     _monthPaidOut += available;
                 }
             }
@@ -741,7 +664,8 @@ public sealed class CommunityYear
             depth = Math.Max(depth, network.DepthAt(i));
         }
 
-        _months.Add(new MonthLine(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), _monthArrivals, _monthNewCustomers, _monthNewMembers, _monthRevenue, commission, _monthPaidOut, network.Count, depth, network.Count - run.Ranks.CountByLevel()[0]));
+        var revenue = Money.Sum(_monthOrders.Select(o => o.Paid), Currency.CNY);
+        _months.Add(new MonthLine(first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), _monthArrivals, _monthNewCustomers, _monthNewMembers, revenue, _monthCommission, _monthPaidOut, network.Count, depth, ranked));
         _monthOrders.Clear();
         _monthRefunds.Clear();
     }
@@ -759,56 +683,61 @@ public sealed class CommunityYear
             ActivationSignal = ActivationSignal.StageReached,   // activated: joined a lead group (became a fan) within 7 days
             ActivationStage = LifecycleStage.Fan,
         });
-        var funnel = metrics.Funnel(_events, period);
-        var measures = metrics.Compute(_events, period, MetricSet.Sales | MetricSet.Aarrr);
+        var measures = metrics.Compute(_events, period, MetricSet.Funnel | MetricSet.Sales | MetricSet.Aarrr | MetricSet.Segments);
 
         // A term's renewal is known only once its grace has passed: renewals of the terms that ended early enough.
         var renewalEnd = period.End.AddDays(-metricsGraceDays);
         var renewals = renewalEnd > period.Start ? metrics.Renewals(_events, new MetricsPeriod(period.Start, renewalEnd)) : null;
 
-        var groups = _leadGroups.Select((members, i) => new LeadGroup(GroupId(i), members)).Where(g => g.Members > 0).ToList();
+        var members = _community.Members;
+        var groups = _leadGroups.Select((count, i) => new LeadGroup(GroupId(i), count)).Where(g => g.Members > 0).ToList();
         var participation = groups.Count == 0 ? null : ActivityParticipation.Compute(PublicClass, groups, _events);
-        var leadGroups = groups.Select((g, i) =>
+        var leadGroups = groups.Select(g =>
         {
             var p = participation!.Groups.Single(x => x.GroupId == g.GroupId);
             var customers = _people.Count(x => x.LeadGroup >= 0 && GroupId(x.LeadGroup) == g.GroupId && x.HasPaid);
             return new LeadGroupLine(g.GroupId, (int)g.Members, p.Attendees, p.Rate, customers);
         }).ToImmutableArray();
 
-        // The catalog's ladder, cheapest rung first, then the memberships with what a term costs.
+        // The catalog's ladder, cheapest rung first, then the memberships with what a term costs; the run's orders under each.
+        var orders = _ordersById.Values.Select(o => o.Order).ToList();
         var offers = _catalog.Ladder.Select(step => (RevenueLabel(step.Tier), string.Join(", ", step.Products.Select(p => $"{p.Name} {p.Price}"))))
-            .Concat(new[] { SeedBusiness.GiftPackTier, SeedBusiness.Vip, SeedBusiness.Ka }.Select(t => (MembershipLabel(t), $"{_desk.Plan[t].Price} / {_desk.Plan[t].TermMonths} months")));
-        var revenue = offers.Select(o => _revenue.TryGetValue(o.Item1, out var r) ? new RevenueLine(o.Item1, o.Item2, r.Orders, r.Amount) : new RevenueLine(o.Item1, o.Item2, 0, Money.Zero(Currency.CNY))).ToImmutableArray();
+            .Concat(Tiers.Select(t => (MembershipLabel(t), $"{_desk.Plan[t].Price} / {_desk.Plan[t].TermMonths} months")));
+        var byLabel = orders.GroupBy(RevenueLabel, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (Orders: g.Count(), Amount: Money.Sum(g.Select(o => o.Paid), Currency.CNY)), StringComparer.Ordinal);
+        var revenue = offers.Select(o => byLabel.TryGetValue(o.Item1, out var r) ? new RevenueLine(o.Item1, o.Item2, r.Orders, r.Amount) : new RevenueLine(o.Item1, o.Item2, 0, Money.Zero(Currency.CNY))).ToImmutableArray();
 
-        var memberships = new[] { SeedBusiness.GiftPackTier, SeedBusiness.Vip, SeedBusiness.Ka }.Select(t =>
+        var memberships = Tiers.Select(t =>
         {
             var m = _membershipMoves.TryGetValue(t, out var moves) ? moves : new int[5];
-            return new MembershipLine(t, m[0], m[1], m[2], m[3], m[4], _people.Count(p => p.Membership is { Status: MembershipStatus.Active } ms && ms.TierId == t));
+            return new MembershipLine(t, m[0], m[1], m[2], m[3], m[4], members.Count(p => p.Membership is { Status: MembershipStatus.Active } ms && ms.TierId == t));
         }).ToImmutableArray();
 
         var onboardings = _people.Where(p => p.Onboarding is not null).Select(p => p.Onboarding!).ToList();
         var onboarding = new OnboardingSummary(onboardings.Count, onboardings.Count(o => o.IsCompleted), _onboarding.Stalled(onboardings).Length, _nicknameRefusals);
 
-        // By rule: the ledger's entries (every line above zero, as accrued); by kind: the runs' totals and lines.
-        var balances = _earners.Select(e => (Member: new MemberId(e), Balance: _ledger.BalanceOf(e), Entries: _ledger.EntriesOf(e))).ToList();
+        // By rule: the ledger's entries (every line above zero, as accrued); by kind: the accruals, online and at month ends.
+        var ledger = _commissions.Ledger;
+        var balances = _earners.Select(e => (Member: new MemberId(e), Balance: ledger.BalanceOf(e), Entries: ledger.EntriesOf(e))).ToList();
         var entries = balances.SelectMany(b => b.Entries).ToList();
         var byRule = entries.GroupBy(e => e.Key.Rule, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new RuleLine(g.Key, g.Count(), Money.Sum(g.Select(e => e.Amount), Currency.CNY))).ToImmutableArray();
+        var lastClose = _closes.Count == 0 ? null : _closes[^1];
         var top = balances.OrderByDescending(b => b.Balance.NetEarned.MinorUnits).ThenBy(b => b.Member.Value).Take(5)
-            .Select(b => new TopEarner(b.Member, _people[(int)b.Member.Value - 1].Stage.Stage, b.Balance.NetEarned, Money.Sum(b.Entries.Select(e => e.Reversed), Currency.CNY), b.Entries)
+            .Select(b => new TopEarner(b.Member, _community.Member(b.Member).Stage, b.Balance.NetEarned, Money.Sum(b.Entries.Select(e => e.Reversed), Currency.CNY), b.Entries)
             {
                 Explained = ExplainFirstOrders(b.Member, b.Entries),
-                Rank = _lastRun?.ExplainRank(b.Member),
+                Rank = lastClose?.Run.ExplainRank(b.Member),
             })
             .ToImmutableArray();
         var byKind = Enum.GetValues<CommissionRuleKind>().Where(k => _linesByKind[(int)k] > 0)
             .Select(k => new KindLine(k, (int)_linesByKind[(int)k], _paidByKind[(int)k])).ToImmutableArray();
-        var ranksAtEnd = _lastRun is { } last
+        var ranksAtEnd = lastClose?.Run is { } last
             ? [.. last.Plan.Ladder.Ranks.Reverse().Select(r => new RankCount(r, last.Ranks.CountByLevel()[r.Level]))]
             : ImmutableArray<RankCount>.Empty;
 
         var profiles = _setup.Linter.Profiles.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
-        var summary = Payouts(entries);
+        var summary = Payouts(entries, orders);
+        var totalBase = Money.Sum(orders.Select(o => o.Paid), Currency.CNY);
         return new YearReport
         {
             Options = _options,
@@ -818,24 +747,25 @@ public sealed class CommunityYear
             ExistingMembers = Founders + _existing,
             BoughtProspects = _bought,
             ReferredProspects = _referred,
-            Funnel = funnel,
+            Funnel = measures.Funnel!,
             Sales = measures.Sales!,
             Aarrr = measures.Aarrr!,
+            Segments = measures.Segments!,
             Renewals = renewals,
-            StagesAtEnd = [.. Enum.GetValues<LifecycleStage>().Select(s => new StageCount(s, _people.Count(p => p.Stage.Stage == s)))],
+            StagesAtEnd = [.. Enum.GetValues<LifecycleStage>().Select(s => new StageCount(s, members.Count(p => p.Stage == s)))],
             LeadGroups = leadGroups,
             Revenue = revenue,
             Refunded = _refunded,
             Memberships = memberships,
             Onboarding = onboarding,
             Months = [.. _months],
-            OrdersPaid = _ordersPaid,
-            TotalBase = _totalBase,
-            TotalCommission = _totalCommission,
+            OrdersPaid = orders.Count,
+            TotalBase = totalBase,
+            TotalCommission = Money.Sum(_paidByKind, Currency.CNY),
             CommissionByRule = byRule,
             CommissionByKind = byKind,
             RanksAtEnd = ranksAtEnd,
-            CommissionReversed = Money.Sum(balances.SelectMany(b => b.Entries).Select(e => e.Reversed), Currency.CNY),
+            CommissionReversed = Money.Sum(entries.Select(e => e.Reversed), Currency.CNY),
             CommissionPaidOut = _paidOut,
             OwedBack = -Money.Sum(balances.Select(b => b.Balance.Available).Where(a => a.IsNegative), Currency.CNY),
             LedgerNetEarned = Money.Sum(balances.Select(b => b.Balance.NetEarned), Currency.CNY),
@@ -849,28 +779,43 @@ public sealed class CommunityYear
         };
     }
 
-    // The first few orders a top earner was paid on, explained on demand by the calculator over the ranks of the month they were paid in.
+    // The first few orders a top earner was paid on, explained on demand by the calculator: over the ranks of the month
+    // they were paid in for a team plan (levels accrued online, differential and peer at the month end), else over the network.
     private ImmutableArray<ExplainedLine> ExplainFirstOrders(MemberId member, ImmutableArray<LedgerEntry> entries)
     {
         var calculator = new CommissionCalculator(_setup.Plan);
+        var network = _community.Network();
         var explained = ImmutableArray.CreateBuilder<ExplainedLine>();
-        foreach (var orderLine in entries.Select(e => e.Key.OrderLineId).Distinct().Take(ExplainedOrdersPerEarner))
+        foreach (var orderId in entries.Select(e => OrderIdOf(e.Key.OrderLineId)).Distinct(StringComparer.Ordinal).Take(ExplainedOrdersPerEarner))
         {
-            var (order, month) = _ordersById[orderLine];
-            var commission = calculator.Calculate(order, _ranksByMonth[month]);
-            explained.AddRange(commission.Lines.Where(l => l.Beneficiary == member && l.Amount.IsPositive).Select(l => new ExplainedLine(l, commission.Buyer)));
+            var (order, month) = _ordersById[orderId];
+            var line = new CommissionableOrder(order.OrderId, order.Member, order.Paid) { ProductId = order.ProductId, LadderTier = order.LadderTier, PaidAt = order.PaidAt };
+            if (_closes.Count == 0)
+            {
+                Add(calculator.Calculate(line, network).Lines);
+                continue;
+            }
+
+            Add(_closes[month].Explain(line).Lines.Where(l => l.Kind == CommissionRuleKind.Level));
+            Add(_closes[month].Explain(line with { OrderLineId = MonthEnd.RankLine(order.OrderId) }).Lines.Where(l => l.Kind != CommissionRuleKind.Level));
+
+            void Add(IEnumerable<CommissionLine> lines) =>
+                explained.AddRange(lines.Where(l => l.Beneficiary == member && l.Amount.IsPositive).Select(l => new ExplainedLine(l, order.Member)));
         }
 
         return explained.ToImmutable();
     }
 
+    private static string OrderIdOf(string ledgerLine) =>
+        ledgerLine.EndsWith(MonthEnd.RankLine(""), StringComparison.Ordinal) ? ledgerLine[..^MonthEnd.RankLine("").Length] : ledgerLine;
+
     // What the compliance profiles check: everyone's commission (as accrued) against sales, and each earner's own sales
-    // (the order lines it earned level 1 on).
-    private PayoutSummary Payouts(List<LedgerEntry> entries)
+    // (the orders it earned level 1 on).
+    private PayoutSummary Payouts(List<LedgerEntry> entries, List<CommunityOrder> orders)
     {
         var earners = entries.GroupBy(e => e.Key.Beneficiary).OrderBy(g => g.Key)
-            .Select(g => new EarnerPayout(g.Key, Money.Sum(g.Where(e => e.Level == 1).Select(e => _ordersById[e.Key.OrderLineId].Order.AmountPaid), Currency.CNY), Money.Sum(g.Select(e => e.Amount), Currency.CNY)));
-        return new PayoutSummary([.. earners], Money.Sum(_ordersById.Values.Select(o => o.Order.AmountPaid), Currency.CNY), Money.Sum(entries.Select(e => e.Amount), Currency.CNY));
+            .Select(g => new EarnerPayout(g.Key, Money.Sum(g.Where(e => e.Level == 1).Select(e => _ordersById[e.Key.OrderLineId].Order.Paid), Currency.CNY), Money.Sum(g.Select(e => e.Amount), Currency.CNY)));
+        return new PayoutSummary([.. earners], Money.Sum(orders.Select(o => o.Paid), Currency.CNY), Money.Sum(entries.Select(e => e.Amount), Currency.CNY));
     }
 
     // ── Time and labels ──
@@ -902,12 +847,8 @@ public sealed class CommunityYear
     // The sales formula's channels: bought traffic (ads) against the community's own referrals.
     private static string Channel(Person person) => person.Sponsor.IsEmpty ? "bought-traffic" : "referral";
 
-    private static string TierLabel(string tierId) => tierId switch
-    {
-        SeedBusiness.Vip => "VIP",
-        SeedBusiness.Ka => "KA",
-        _ => "GiftPack",
-    };
+    private static string RevenueLabel(CommunityOrder order) =>
+        order.Kind == OrderKind.Product ? RevenueLabel(Enum.Parse<LadderTier>(order.LadderTier)) : MembershipLabel(order.Item);
 
     internal static string RevenueLabel(LadderTier tier) => tier switch
     {

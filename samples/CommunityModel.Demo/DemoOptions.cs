@@ -62,7 +62,7 @@ public sealed record DemoOptions
             "Plan": {"{"}                                                             // every rule of the plan, paid in this order
               "Name": "team",
               "Levels": [ {"{"} "Rate": "10%" {"}"}, {"{"} "Rate": "5%" {"}"}, {"{"} "Rate": "3%" {"}"} ],  // 0 to 3 levels: a Rate or a FixedAmount ("3.00 CNY")
-              "TierOverrides": {"{"} "KA": [ {"{"} "Rate": "8%" {"}"} ] {"}"},                     // by ladder tier or membership (below)
+              "TierOverrides": {"{"} "ka": [ {"{"} "Rate": "8%" {"}"} ] {"}"},                     // by ladder tier or membership (below)
               "ProductOverrides": {"{"} "bootcamp": [ {"{"} "FixedAmount": "20.00 CNY" {"}"} ] {"}"},     // by product id (below)
               "ExcludedProducts": [ "trial-class" ],                                // earn nothing under any rule
               "ExcludedOrderKinds": [ "GroupBuy" ],
@@ -80,10 +80,12 @@ public sealed record DemoOptions
             "Ledger": {"{"} "FreezePeriod": "7.00:00:00", "MinimumWithdrawal": "100.00 CNY", "WithdrawalFee": "0.6%" {"}"},
             "ComplianceProfiles": [ {"{"} "Name": "house", "MaxLevels": 2, "PayoutCap": "25%" {"}"} ]   // checked beside the built-in ones
           {"}"}
-        Ladder tiers: LeadMagnet, Entry, HighTicket, Premium; memberships: VIP, KA, GiftPack.
+        Ladder tiers: LeadMagnet, Entry, HighTicket, Premium for products; a membership order (purchase,
+        renewal, upgrade) stands on its tier id: vip, ka or gift-pack, and has no product id.
         Product ids: trial-class, bootcamp, gift-pack, online-courses, community-service, offline-2d1n,
-        backend-capital, backend-operations, private-board. Membership purchases, renewals and upgrades are
-        orders of kind "membership" with product id vip, ka or gift-pack.
+        backend-capital, backend-operations, private-board, partner-package.
+        The community accrues each paid order's level lines as it is paid; a plan with ranks has its
+        differential and peer lines paid at each month end, from the month's volumes.
 
         Exit codes: 0 done, 1 the output directory cannot be written, 2 bad options or plan file.
         """;

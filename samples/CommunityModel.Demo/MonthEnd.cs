@@ -5,16 +5,16 @@ using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Volumes;
-using CommunityModel.Referrals;
 
 namespace CommunityModel.Demo;
 
 /// <summary>
-/// The month-end commission step: the month's orders in, their commission straight into the ledger, on the referral
-/// network as it stood at the month end. The library's month-end run (<see cref="CommissionRun"/>) sums volumes, qualifies
-/// ranks from them (the highest rank reached is kept when the plan says so, last month's ranks carried onto this month's
-/// snapshot), then pays every order and streams its lines into the ledger (<see cref="CommissionLedger.AccrueRun"/>): no
-/// second calculation. An order is explained on demand (<see cref="MonthClose.Explain"/>) by the per-order calculator over the run's ranks.
+/// What only the month end pays: the rank differential (级差) and the peer bonus (平级奖) of a team plan. Every level
+/// line is accrued online, order by order, by the community's commissions (<see cref="CommunityCommissions"/>), which
+/// cannot know ranks: ranks are qualified from the whole month's volumes. So the month end runs the plan's one pipeline
+/// (<see cref="CommissionRun"/>) over the month's orders — volumes net of the month's refunds, ranks qualified (the
+/// highest rank reached is kept when the plan says so), then every order paid — and enters only its differential and
+/// peer lines, each order's under its own ledger line (<see cref="RankLine"/>), so no level line is ever accrued twice.
 /// </summary>
 /// <remarks>Holds last month's ranks between closes, so one instance closes the months of one run, in order.</remarks>
 /// <param name="setup">The plans to pay.</param>
@@ -26,42 +26,75 @@ public sealed class MonthEnd(CommissionSetup setup)
     /// <summary>The plans paid.</summary>
     public CommissionSetup Setup { get; } = setup;
 
-    /// <summary>Pays every order of the month into the ledger.</summary>
-    /// <param name="orders">The month's orders, each with the moment it was paid (<see cref="CommissionableOrder.PaidAt"/>).</param>
-    /// <param name="network">The referral network at the month end.</param>
-    /// <param name="ledger">The ledger the run accrues into.</param>
+    /// <summary>Whether a plan pays anything at the month end: only plans with ranks do.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns><see langword="true"/> when the plan has ranks.</returns>
+    public static bool PaysRanks(CommissionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return !plan.Ladder.Ranks.IsEmpty;
+    }
+
+    /// <summary>The ledger line of an order's month-end lines, beside the order's own line (its levels, accrued online).</summary>
+    /// <param name="orderId">The community's order id.</param>
+    /// <returns>The ledger line id.</returns>
+    public static string RankLine(string orderId) => orderId + "/ranks";
+
+    /// <summary>Qualifies the month's ranks and accrues the differential and peer lines of every order of the month.</summary>
+    /// <param name="orders">The month's paid orders, under the community's order ids, each with the moment it was paid (<see cref="CommissionableOrder.PaidAt"/>).</param>
+    /// <param name="earners">The referral network at the month end with every member's status.</param>
+    /// <param name="ledger">The ledger the community's commissions accrue into.</param>
     /// <param name="closedAt">When the month closes: the freeze period of orders without their own paid time starts then.</param>
     /// <param name="refunds">Refunds recorded in the month: they take volume back from their buyers before ranks are qualified; none when <see langword="null"/>.</param>
     /// <param name="progress">Receives the run's progress (qualifying ranks, then orders paid).</param>
-    /// <param name="sponsorChanges">The month's sponsor changes, so each order is paid on the upline its buyer had when it was paid; <see langword="null"/> to pay on the month-end network.</param>
-    /// <returns>The run (ranks, totals by rule kind), the ledger events it accrued, and the lines per rule kind.</returns>
-    public MonthClose Close(IReadOnlyList<CommissionableOrder> orders, NetworkSnapshot network, CommissionLedger ledger, DateTimeOffset closedAt, IReadOnlyList<VolumeEntry>? refunds = null, IProgress<CommissionRunProgress>? progress = null, SponsorHistory? sponsorChanges = null)
+    /// <returns>The run (ranks, <see cref="CommissionRunResult.ExplainRank"/>), the ledger events it accrued, and the lines and amounts entered per rule kind.</returns>
+    public MonthClose Close(IReadOnlyList<CommissionableOrder> orders, EarnerRoster earners, CommissionLedger ledger, DateTimeOffset closedAt, IReadOnlyList<VolumeEntry>? refunds = null, IProgress<CommissionRunProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(earners);
         ArgumentNullException.ThrowIfNull(ledger);
-        // Orders of excluded products or kinds (the trial class) are in the run: it pays them nothing and counts no volume for them.
-        var sink = new CountingByKind(ledger.AccrueRun(closedAt));
-        var result = _run.Execute(EarnerRoster.AllActive(network), orders, refunds, previousRanks: _previousRanks?.CarryTo(network), sponsorChanges: sponsorChanges, sink: sink, progress: progress);
+        // Orders of excluded products (the trial class) are in the run: it pays them nothing and counts no volume for them.
+        var sink = new RankLinesOnly(ledger.AccrueRun(closedAt));
+        var lines = orders.Select(o => o with { OrderLineId = RankLine(o.OrderLineId) });
+        var result = _run.Execute(earners, lines, refunds, previousRanks: _previousRanks?.CarryTo(earners.Network), sink: sink, progress: progress);
         _previousRanks = result.Ranks;
-        return new MonthClose(result, [.. sink.Ledger.Events], [.. sink.Lines]);
+        return new MonthClose(result, earners, [.. sink.Ledger.Events], [.. sink.Lines], [.. sink.Amounts.Select(a => Money.FromMinorUnits(a, Setup.Plan.Currency))]);
     }
 
-    // Forwards the run to the ledger, counting the lines above zero of each rule kind (the lines the ledger enters).
-    private sealed class CountingByKind(CommissionRunAccrual ledger) : ICommissionRunSink
+    // Forwards the run's differential and peer lines to the ledger, counting the lines above zero and their amounts per rule kind.
+    private sealed class RankLinesOnly(CommissionRunAccrual ledger) : ICommissionRunSink
     {
+        private CommissionRunLine[] _buffer = [];
+
         public CommissionRunAccrual Ledger { get; } = ledger;
 
         public long[] Lines { get; } = new long[Enum.GetValues<CommissionRuleKind>().Length];
+
+        public long[] Amounts { get; } = new long[Enum.GetValues<CommissionRuleKind>().Length];
 
         public void Begin(CommissionRunContext context) => Ledger.Begin(context);
 
         public void Write(ReadOnlySpan<CommissionRunLine> lines)
         {
-            Ledger.Write(lines);
+            if (_buffer.Length < lines.Length)
+            {
+                _buffer = new CommissionRunLine[lines.Length];
+            }
+
+            var kept = 0;
             foreach (var line in lines)
             {
-                Lines[(int)line.Kind] += line.Amount > 0 ? 1 : 0;
+                if (line.Kind != CommissionRuleKind.Level)
+                {
+                    _buffer[kept++] = line;
+                    Lines[(int)line.Kind] += line.Amount > 0 ? 1 : 0;
+                    Amounts[(int)line.Kind] += line.Amount;
+                }
+            }
+
+            if (kept > 0)
+            {
+                Ledger.Write(_buffer.AsSpan(0, kept));
             }
         }
     }

@@ -101,6 +101,22 @@ public static class ReportView
         aarrr.AddRow("Churn of paying members", Pct(a.Churn));
         aarrr.AddRow("Lifetime value = ARPU ÷ churn", a.LifetimeValue?.ToString() ?? "—");
         console.Write(aarrr);
+        var segments = report.Segments;
+        var versus = segments.MembersAgainstCustomers;
+        var segment = Table(border, 1, "Members against ordinary customers 会员 vs 普通客户", "Buyers", "Orders", "Orders per buyer", "Average order", "Revenue per buyer", "Lifetime value");
+        foreach (var s in new[] { versus.Members, versus.Customers }.Concat(segments.ByTier.Where(t => t.Segment != Metrics.SegmentReport.NoTier)))
+        {
+            var label = s.Segment switch
+            {
+                Metrics.SegmentReport.AnyTier => "Members (any tier)",
+                Metrics.SegmentReport.NoTier => "Ordinary customers (no tier)",
+                _ => $"  holding {s.Segment}",
+            };
+            segment.AddRow(label, N(s.Buyers), N(s.Orders), s.OrdersPerBuyer is { } f ? f.ToString("0.00", Invariant) : "—", s.AverageOrderValue?.ToString() ?? "—", s.RevenuePerBuyer?.ToString() ?? "—", s.LifetimeValue?.ToString() ?? "—");
+        }
+
+        console.Write(segment);
+        console.WriteLine($"Members buy {Times(versus.FrequencyRatio)} as often as ordinary customers, at {Times(versus.OrderValueRatio)} the order value.");
         if (report.Renewals is { } renewals)
         {
             var renewal = Table(border, 1, $"Renewal 续费率, terms ended in {renewals.Period}", "Due", "Renewed", "Rate");
@@ -149,7 +165,7 @@ public static class ReportView
             console.Write(Chart("Commission by kind (CNY)", report.CommissionByKind.Select(k => (Kind(k.Kind), (double)k.Amount.Amount)), Color.Orange1));
         }
 
-        Section(console, "Commission by rule (paid at each month end, frozen 7 days, settled by withdrawal)");
+        Section(console, "Commission by rule (levels accrued with each order, rank lines at each month end; frozen, then settled by withdrawal)");
         var rules = Table(border, 1, "Rule", "Lines", "Amount");
         foreach (var r in report.CommissionByRule)
         {
@@ -309,6 +325,8 @@ public static class ReportView
         var name = ValueChain.DisplayName(stage);
         return $"{name.English} {name.Chinese}";
     }
+
+    private static string Times(decimal? ratio) => ratio is { } r ? r.ToString("0.00×", Invariant) : "—";
 
     private static string N(long value) => value.ToString("N0", Invariant);
 

@@ -42,6 +42,9 @@ public sealed record YearReport
     /// <summary>Acquisition, activation, retention, revenue and referral over the run (<see cref="CommunityMetrics"/>).</summary>
     public required AarrrReport Aarrr { get; init; }
 
+    /// <summary>Members against ordinary customers: buyers, order frequency, order value and lifetime value, by tier and by stage (<see cref="CommunityMetrics"/>).</summary>
+    public required SegmentReport Segments { get; init; }
+
     /// <summary>Renewal rates per tier of the terms that ended at least the grace before the run's end; <see langword="null"/> for runs too short.</summary>
     public required RenewalReport? Renewals { get; init; }
 
@@ -66,13 +69,13 @@ public sealed record YearReport
     /// <summary>One line a month.</summary>
     public required ImmutableArray<MonthLine> Months { get; init; }
 
-    /// <summary>Orders the month-end runs paid (every order of the year, those that earn nothing included).</summary>
+    /// <summary>Paid orders of the run, each accrued by the community as it was paid (those that earn nothing included).</summary>
     public required int OrdersPaid { get; init; }
 
-    /// <summary>Sum of the orders' commissionable bases, as the month-end runs paid them.</summary>
+    /// <summary>Sum of the orders' commissionable bases: what was paid (the plans pay on the amount paid).</summary>
     public required Money TotalBase { get; init; }
 
-    /// <summary>Sum of every commission line the month-end runs paid into the ledger.</summary>
+    /// <summary>Sum of every commission line entered in the ledger: levels accrued by the community order by order, differential and peer lines by the month ends.</summary>
     public required Money TotalCommission { get; init; }
 
     /// <summary>Commission lines and amounts per rule id, as the ledger holds them (lines above zero).</summary>
@@ -114,7 +117,7 @@ public sealed record YearReport
     /// <summary>The onboarding process as a Mermaid state diagram.</summary>
     public required string OnboardingMermaid { get; init; }
 
-    /// <summary>Domain events the year produced (lifecycle, memberships, referrals, ledger, onboarding, metrics facts).</summary>
+    /// <summary>Domain events the year produced: the community's (lifecycle, memberships, orders, referrals, ledger, facts), onboarding, month ends.</summary>
     public required int EventCount { get; init; }
 
     /// <summary>What the company retained on every order: the bases minus the commission.</summary>
@@ -167,11 +170,11 @@ public sealed record OnboardingSummary(int Started, int Completed, int Stalled, 
 /// <param name="NewCustomers">First paid purchases.</param>
 /// <param name="NewMembers">New memberships (purchases).</param>
 /// <param name="Revenue">Sales.</param>
-/// <param name="Commission">Commission computed at the month end.</param>
+/// <param name="Commission">Commission entered in the month: accrued with each paid order, plus the month end's differential and peer lines.</param>
 /// <param name="PaidOut">Commission withdrawn and paid at the month end.</param>
 /// <param name="NetworkSize">Members in the referral network's snapshot at the month end.</param>
 /// <param name="NetworkDepth">The deepest referral chain in that snapshot.</param>
-/// <param name="Ranked">Members holding a rank after the month end's qualification (0 for a levels-only plan).</param>
+/// <param name="Ranked">Members holding a rank after the month end's qualification (0 for a plan without ranks).</param>
 public sealed record MonthLine(string Label, int Arrivals, int NewCustomers, int NewMembers, Money Revenue, Money Commission, Money PaidOut, int NetworkSize, int NetworkDepth, int Ranked);
 
 /// <summary>Commission by rule.</summary>
@@ -196,7 +199,7 @@ public sealed record TopEarner(MemberId Member, LifecycleStage Stage, Money Earn
 }
 
 /// <summary>A commission line explained, with the buyer whose order paid it.</summary>
-/// <param name="Line">The line, as the per-order calculator explains it.</param>
+/// <param name="Line">The line, as the per-order calculator explains it (a differential or peer line under the order's month-end ledger line).</param>
 /// <param name="Buyer">Who bought.</param>
 public sealed record ExplainedLine(CommissionLine Line, MemberId Buyer);
 

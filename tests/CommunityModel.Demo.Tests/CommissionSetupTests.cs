@@ -99,7 +99,7 @@ public sealed class CommissionSetupTests : IDisposable
     public void The_section_may_stand_at_the_root_and_bring_its_own_compliance_profile()
     {
         var file = Write("""
-            { "Plan": { "Name": "house", "Levels": [ { "Rate": "12%" }, { "FixedAmount": "5.00 CNY" } ], "TierOverrides": { "KA": [ { "Rate": "8%" } ] } },
+            { "Plan": { "Name": "house", "Levels": [ { "Rate": "12%" }, { "FixedAmount": "5.00 CNY" } ], "TierOverrides": { "ka": [ { "Rate": "8%" } ] } },
               "ComplianceProfiles": [ { "Name": "house-rules", "MaxLevels": 2, "PayoutCap": "25%" } ] }
             """);
         var setup = CommissionSetup.Load(file);

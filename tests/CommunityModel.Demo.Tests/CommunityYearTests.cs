@@ -80,6 +80,34 @@ public class CommunityYearTests
     }
 
     [Fact]
+    public void Levels_are_accrued_with_each_order_and_the_month_end_adds_only_rank_lines_on_their_own_ledger_line()
+    {
+        var report = Year.Value;
+        var entries = report.TopEarners.SelectMany(e => e.Entries).ToList();
+        Assert.Contains(entries, e => e.Level > 0);
+        Assert.Contains(entries, e => e.Level == 0);
+        // Levels under the community's order id, accrued as the order was paid (frozen from that moment, within the run);
+        // differential and peer under the order's month-end line: the same order is never accrued twice under one line.
+        Assert.All(entries.Where(e => e.Level > 0), e => Assert.DoesNotContain("/", e.Key.OrderLineId, StringComparison.Ordinal));
+        Assert.All(entries.Where(e => e.Level == 0), e => Assert.EndsWith("/ranks", e.Key.OrderLineId, StringComparison.Ordinal));
+        Assert.Equal(report.CommissionByKind.Single(k => k.Kind == CommissionRuleKind.Level).Lines, report.CommissionByRule.Where(r => r.Rule.StartsWith("team/level-", StringComparison.Ordinal)).Sum(r => r.Lines));
+    }
+
+    [Fact]
+    public void The_metrics_read_sales_from_the_communitys_own_orders_and_compare_members_with_customers()
+    {
+        var report = Year.Value;
+        // Every paid order is a ProductPurchased or a membership event of the community: no sale is recorded twice.
+        Assert.Equal(report.OrdersPaid, report.Sales.Channels.Where(c => c.Channel is "membership" or "product").Sum(c => c.Orders));
+        Assert.Equal(report.Revenue.Where(r => r.Label.Contains("membership", StringComparison.OrdinalIgnoreCase) || r.Label.StartsWith("Gift pack", StringComparison.Ordinal)).Sum(r => r.Orders), report.Sales.Channels.Single(c => c.Channel == "membership").Orders);
+        var versus = report.Segments.MembersAgainstCustomers;
+        Assert.True(versus.Members.Buyers > 0 && versus.Customers.Buyers > 0);
+        Assert.Equal(report.Sales.Total.Orders, report.Segments.Total.Orders);
+        Assert.Equal(report.Sales.Total.Sales, report.Segments.Total.Revenue);
+        Assert.True(versus.OrderValueRatio > 1m, "members' orders are dearer than ordinary customers'");
+    }
+
+    [Fact]
     public void Memberships_are_sold_renewed_upgraded_refunded_and_onboarded()
     {
         var report = Year.Value;
@@ -192,7 +220,7 @@ public class CommunityYearTests
     {
         var text = ReportFiles.PlainText(Year.Value);
         Assert.DoesNotContain('\u001b', text);
-        foreach (var heading in new[] { "The value chain", "Lead groups", "Revenue by rung", "Memberships", "Onboarding", "Month by month", "Ranks 团队级别", "Commission by rule kind", "Commission by rule", "Top earners", "Compliance", "Payout ratio" })
+        foreach (var heading in new[] { "The value chain", "Lead groups", "Revenue by rung", "Memberships", "Onboarding", "Members against ordinary customers", "Month by month", "Ranks 团队级别", "Commission by rule kind", "Commission by rule", "Top earners", "Compliance", "Payout ratio" })
         {
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }
