@@ -347,18 +347,17 @@ public sealed class CommunityYear
         }
     }
 
-    // The community has no command for joining a lead group (引流群): the value chain's own trigger is fired on the
-    // member's state as the community holds it, and its event applied to the community like any stored event.
     private void JoinLeadGroup(Person person)
     {
-        var joined = _chain.TryFire(_community.Member(person.Id).Lifecycle, LifecycleTrigger.JoinedLeadGroup, "joined a lead group");
-        if (!joined.Succeeded)
+        var group = _leadGroups.Count == 0 || _leadGroups[^1] >= LeadGroupCapacity ? _leadGroups.Count : _leadGroups.Count - 1;
+        var joined = _community.Execute(new JoinLeadGroup(person.Id, $"lead-{group}")).Events;
+        if (joined.IsEmpty)
         {
-            return;
+            return; // already a fan or further along
         }
 
-        _community.Apply(joined.Transition.Event);
-        _events.Add(joined.Transition.Event);
+        Store(joined);
+
         if (_leadGroups.Count == 0 || _leadGroups[^1] >= LeadGroupCapacity)
         {
             _leadGroups.Add(0);

@@ -11,7 +11,8 @@ namespace CommunityModel.Commissions.Ledger;
 /// <summary>
 /// The commissions of a <see cref="Community"/>: every paid order goes through the plan's one pipeline
 /// (<see cref="CommissionCalculator"/>) and is entered in the <see cref="CommissionLedger"/>; every refund reverses it in
-/// proportion. The roster follows the community's events: promoters (gift pack, qualified tiers, partner package,
+/// proportion. Each order's kind (<see cref="OrderKind"/>, e.g. <c>PromoterRights</c>) is the commissionable order's
+/// <see cref="CommissionableOrder.Kind"/>, so a plan may exclude kinds. The roster follows the community's events: promoters (gift pack, qualified tiers, partner package,
 /// spending) may earn under a promoters-only plan, and suspended or removed members earn nothing.
 /// </summary>
 /// <remarks>
@@ -53,6 +54,7 @@ public sealed class CommunityCommissions : ICommunityCommissions
         {
             ProductId = order.ProductId,
             LadderTier = order.LadderTier,
+            Kind = order.Kind.ToString(),
             PaidAt = order.PaidAt,
         };
         var commission = Calculator.Calculate(line, RosterOver(community.Network()));

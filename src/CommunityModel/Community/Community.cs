@@ -346,6 +346,8 @@ public sealed class Community
                 ReinstateMember c => Reinstate(draft, c),
                 RemoveMember c => Remove(draft, c),
                 RevokePromoterRights c => Revoke(draft, c),
+                JoinLeadGroup c => Engage(draft, c.Member, LifecycleTrigger.JoinedLeadGroup, $"joined lead group {Required(c.GroupId, "GroupId")}"),
+                FollowAccount c => Engage(draft, c.Member, LifecycleTrigger.Followed, $"followed {Required(c.Account, "Account")}"),
                 RecordFact c => Record(draft, c),
                 ClosePeriod => Close(draft),
                 _ => throw new CommunityException(ErrorCodes.CommunityUnknownCommand, $"{command.GetType().Name} is not a command the community knows.", "Command"),
@@ -678,6 +680,13 @@ public sealed class Community
         return false;
     }
 
+    private bool Engage(Draft draft, MemberId member, LifecycleTrigger trigger, string reason)
+    {
+        Require(member, "Member");
+        Fire(draft, member, trigger, reason);
+        return false;
+    }
+
     private bool Record(Draft draft, RecordFact command)
     {
         var fact = command.Fact ?? throw new CommunityException(ErrorCodes.CommunityInvalidCommand, "The fact is required.", "Fact");
@@ -693,8 +702,13 @@ public sealed class Community
 
                 break;
             case AttendanceRecorded attendance:
-                Require(attendance.Member, "Fact");
+                var attendee = Require(attendance.Member, "Fact");
                 draft.Emit(attendance);
+                if (attendee.Stage == LifecycleStage.Dormant)
+                {
+                    Fire(draft, attendee.Id, LifecycleTrigger.Reactivated, "attended " + attendance.ActivityId);
+                }
+
                 break;
             case InvitationSent invitation:
                 Require(invitation.Inviter, "Fact");
@@ -987,6 +1001,9 @@ public sealed class Community
                 Update(r.Member, e, m => m with { IsPromoter = m.Membership?.IsPromoter == true, QualifiedBy = null, QualifyingOrder = null });
                 break;
             case ActivityRecorded a:
+                Update(a.Member, e, m => m with { LastActiveAt = a.OccurredAt });
+                break;
+            case AttendanceRecorded a:
                 Update(a.Member, e, m => m with { LastActiveAt = a.OccurredAt });
                 break;
         }

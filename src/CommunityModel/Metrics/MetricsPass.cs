@@ -91,6 +91,10 @@ internal sealed class MetricsPass(
                     break;
                 }
 
+            case PromoterRightsGranted { Paid: { IsPositive: true } paid } rights:
+                OnPayment(rights, rights.MemberId, Member(rights.MemberId, rights), paid, SalesReport.MembershipChannel); // promoter rights bought on their own (the gift pack bought by a member)
+                break;
+
             case MembershipRefunded refunded:
                 {
                     var member = Member(refunded.MemberId, refunded);

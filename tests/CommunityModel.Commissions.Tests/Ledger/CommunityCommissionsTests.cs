@@ -55,6 +55,19 @@ public class CommunityCommissionsTests
     }
 
     [Fact]
+    public void A_plan_may_exclude_a_kind_of_community_order()
+    {
+        var (community, _) = Create(new CommissionPlanBuilder("no-rights").Level(Rate.FromPercent(10)).ExcludeOrderKinds(nameof(OrderKind.PromoterRights)).Build());
+        Chain(community);
+        community.Execute(new PlaceOrder(Buyer, "o-1", Vip));
+
+        var rights = community.Execute(new PlaceOrder(Buyer, "o-2", GiftPackTier));
+
+        Assert.Equal(OrderKind.PromoterRights, community.OrdersOf(Buyer)[1].Kind);
+        Assert.Empty(rights.EventsOf<CommissionAccrued>());
+    }
+
+    [Fact]
     public void A_suspended_sponsor_earns_nothing_until_reinstated()
     {
         var (community, commissions) = Create(new CommissionPlanBuilder("one-level").Level(Rate.FromPercent(10)).Build());

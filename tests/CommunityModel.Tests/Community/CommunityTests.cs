@@ -49,6 +49,27 @@ public class CommunityTests
     }
 
     [Fact]
+    public void Joining_a_lead_group_or_following_the_account_makes_a_prospect_a_fan_and_attendance_wakes_a_dormant_fan()
+    {
+        MemberId follower = 3;
+        _community.Execute(new RegisterMember(follower));
+
+        var joined = _community.Execute(new JoinLeadGroup(Alice, "lead-1"));
+        _community.Execute(new FollowAccount(follower, "wechat-official"));
+        var again = _community.Execute(new JoinLeadGroup(Alice, "lead-2"));
+
+        Assert.Equal(LifecycleTrigger.JoinedLeadGroup, Assert.Single(joined.EventsOf<MemberTransitioned>()).Trigger);
+        Assert.Equal(LifecycleStage.Fan, _community.Member(follower).Stage);
+        Assert.Empty(again.Events); // a fan joining another group stays a fan
+        _clock.Advance(TimeSpan.FromDays(120));
+        _community.Execute(new ClosePeriod());
+        Assert.Equal(LifecycleStage.Dormant, _community.Member(Alice).Stage);
+        _community.Execute(new RecordFact(new AttendanceRecorded(Alice, "live-1", "lead-1", _clock.GetUtcNow())));
+        Assert.Equal(LifecycleStage.Fan, _community.Member(Alice).Stage);
+        Assert.Equal(_clock.GetUtcNow(), _community.Member(Alice).LastActiveAt);
+    }
+
+    [Fact]
     public void An_active_vip_buys_the_gift_pack_as_promoter_rights_and_then_pays_ten_percent_less_for_products()
     {
         _community.Execute(new PlaceOrder(Alice, "o-1", Vip));

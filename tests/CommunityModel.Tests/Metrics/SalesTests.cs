@@ -76,6 +76,22 @@ public class SalesTests
     }
 
     [Fact]
+    public void Promoter_rights_bought_on_their_own_are_a_sale_and_rights_that_came_with_a_term_are_not_counted_twice()
+    {
+        var term = new TermPeriod(new DateOnly(2026, 3, 2), new DateOnly(2027, 3, 2));
+        var events = Ordered(
+            new MembershipPurchased(1, "gift-pack", term, Money.Cny(399m), Money.Cny(0m), At(3, 2)),
+            new PromoterRightsGranted(1, "gift-pack", Rate.FromPercent(10m), At(3, 2)),
+            new MembershipPurchased(2, "vip", term, Money.Cny(3600m), Money.Cny(0m), At(3, 3)),
+            new PromoterRightsGranted(2, "gift-pack", Rate.FromPercent(10m), At(3, 4), Money.Cny(399m)));
+
+        var channel = new CommunityMetrics().Sales(events, March).Channels.Single();
+
+        // ¥399 + ¥3,600 + ¥399 in three orders by two buyers.
+        Assert.Equal((3, 2, Money.Cny(4398m)), (channel.Orders, channel.Buyers, channel.Sales));
+    }
+
+    [Fact]
     public void The_repeat_purchase_rate_is_buyers_who_paid_twice_over_buyers()
     {
         Assert.Equal(Rate.Of(1, 3), new CommunityMetrics().Sales(Events(), March).RepeatPurchaseRate);
