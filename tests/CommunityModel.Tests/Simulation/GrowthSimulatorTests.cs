@@ -13,10 +13,7 @@ public class GrowthSimulatorTests
     {
         // 10 leads a month, everyone takes the trial class (9.90) on arrival, buys the bootcamp (199) the month after,
         // and on the community side buys VIP (3,600) the month after that. Cost per lead 20 × (1 + 0.5 × 10 / 1,000) = 20.10.
-        var options = Quiet(months: 3, leads: 10);
-        options.LeadProductRate = Rate.One;
-        options.EntryCourseRate = Rate.One;
-        options.MembershipUptake = Rate.One;
+        var options = Buyers(months: 3, leads: 10);
 
         var run = new GrowthSimulator(options).Run();
 
@@ -36,10 +33,7 @@ public class GrowthSimulatorTests
     [Fact]
     public void Every_order_refunded_inside_cooling_off_leaves_only_the_traffic_cost()
     {
-        var options = Quiet(months: 3, leads: 4);
-        options.LeadProductRate = Rate.One;
-        options.EntryCourseRate = Rate.One;
-        options.MembershipUptake = Rate.One;
+        var options = Buyers(months: 3, leads: 4);
         options.RefundRate = Rate.One;
 
         var run = new GrowthSimulator(options).Run();
@@ -73,10 +67,7 @@ public class GrowthSimulatorTests
     [Fact]
     public void An_upgrade_is_charged_by_the_membership_plan_with_credit_for_the_unused_vip_term()
     {
-        var options = Quiet(months: 4, leads: 1);
-        options.LeadProductRate = Rate.One;
-        options.EntryCourseRate = Rate.One;
-        options.MembershipUptake = Rate.One;
+        var options = Buyers(months: 4, leads: 1);
         options.KaUpgradeRate = Rate.One;
         var factory = new KeepingFactory();
 
@@ -94,11 +85,8 @@ public class GrowthSimulatorTests
     [Fact]
     public void Members_use_their_entitlement_instead_of_buying_the_course_it_includes()
     {
-        var options = Quiet(months: 4, leads: 1);
-        options.LeadProductRate = Rate.One;
-        options.EntryCourseRate = Rate.One;
+        var options = Buyers(months: 4, leads: 1);
         options.HighTicketCourseRate = Rate.One;
-        options.MembershipUptake = Rate.One;
 
         var run = new GrowthSimulator(options).Run();
 
@@ -112,10 +100,7 @@ public class GrowthSimulatorTests
     [Fact]
     public void Memberships_are_renewed_or_lapse_when_their_term_ends()
     {
-        var options = Quiet(months: 15, leads: 1);
-        options.LeadProductRate = Rate.One;
-        options.EntryCourseRate = Rate.One;
-        options.MembershipUptake = Rate.One;
+        var options = Buyers(months: 15, leads: 1);
         options.RenewalRate = Rate.One;
         var factory = new KeepingFactory();
 

@@ -23,6 +23,16 @@ internal static class SimulationSetups
         RefundRate = Rate.Zero,
     };
 
+    /// <summary>Everyone takes the lead product on arrival, buys the entry course the month after and VIP the month after that.</summary>
+    public static GrowthSimulationOptions Buyers(int months, int leads)
+    {
+        var options = Quiet(months, leads);
+        options.LeadProductRate = Rate.One;
+        options.EntryCourseRate = Rate.One;
+        options.MembershipUptake = Rate.One;
+        return options;
+    }
+
     /// <summary>Makes seed communities (through another factory) and keeps the last one made.</summary>
     internal sealed class KeepingFactory(ISimulationCommunityFactory inner) : ISimulationCommunityFactory
     {
