@@ -6,7 +6,7 @@ using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Simulation;
-using CommunityModel.Metrics.Simulation;
+using CommunityModel.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -61,8 +61,8 @@ public static class CommissionsServiceCollectionExtensions
         services.TryAddSingleton<ICommunityCommissions>(sp => sp.GetRequiredService<CommunityCommissions>());
         services.TryAddSingleton(sp => new ComplianceLinter(Options(sp).ComplianceProfiles));
 
-        // The growth simulator (AddGrowthSimulator) pays through the registered plan instead of its default level rates.
-        services.TryAddSingleton<ICommissionPayout>(sp => new CommissionPlanPayout(sp.GetRequiredService<CommissionPlan>()));
+        // The growth simulator (AddGrowthSimulator) simulates communities that pay commissions by the registered plan.
+        services.TryAddSingleton<ISimulationCommunityFactory>(sp => new CommissionedCommunityFactory(sp.GetRequiredService<CommissionPlan>(), Options(sp).Ledger));
         return services;
     }
 

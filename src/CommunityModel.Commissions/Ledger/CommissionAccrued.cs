@@ -9,4 +9,8 @@ namespace CommunityModel.Commissions.Ledger;
 /// <param name="OrderAmountPaid">What the buyer paid for the order line; refunds reverse in proportion to it.</param>
 /// <param name="AvailableAt">When the freeze period ends.</param>
 /// <param name="OccurredAt">When it was recorded.</param>
-public sealed record CommissionAccrued(CommissionKey Key, int Level, Money Amount, Money OrderAmountPaid, DateTimeOffset AvailableAt, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record CommissionAccrued(CommissionKey Key, int Level, Money Amount, Money OrderAmountPaid, DateTimeOffset AvailableAt, DateTimeOffset OccurredAt) : ICommissionMovement
+{
+    /// <summary>The commission owed grows by <see cref="Amount"/>.</summary>
+    public Money CommissionChange => Amount;
+}

@@ -10,4 +10,8 @@ namespace CommunityModel.Commissions.Ledger;
 /// <param name="RefundId">The refund that caused it.</param>
 /// <param name="Amount">The amount taken back (positive).</param>
 /// <param name="OccurredAt">When it was recorded.</param>
-public sealed record CommissionReversed(CommissionKey Key, string RefundId, Money Amount, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record CommissionReversed(CommissionKey Key, string RefundId, Money Amount, DateTimeOffset OccurredAt) : ICommissionMovement
+{
+    /// <summary>The commission owed shrinks by <see cref="Amount"/>.</summary>
+    public Money CommissionChange => -Amount;
+}

@@ -1,6 +1,6 @@
 using CommunityModel;
 using CommunityModel.DependencyInjection;
-using CommunityModel.Metrics.Simulation;
+using CommunityModel.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,7 +13,8 @@ public static class SimulationServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="GrowthSimulator"/> as a singleton, with <see cref="GrowthSimulationOptions"/> bound from a
     /// configuration section (e.g. <c>config.GetSection("Community:Simulation")</c>) and validated at start-up. A
-    /// registered <see cref="ICommissionPayout"/> pays the commissions; without one, the options' level rates do.
+    /// registered <see cref="ISimulationCommunityFactory"/> makes the simulated community (<c>AddCommissions</c> registers
+    /// one that plugs the commissions in); without one, seed communities without commissions are simulated.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section holding the simulation options.</param>
@@ -44,22 +45,15 @@ public static class SimulationServiceCollectionExtensions
     private static void ReadRates(IConfiguration section, GrowthSimulationOptions o)
     {
         var problems = new List<string>();
-        o.FanConversion = ConfigurationText.Rate(section, nameof(o.FanConversion), problems) ?? o.FanConversion;
-        o.CustomerConversion = ConfigurationText.Rate(section, nameof(o.CustomerConversion), problems) ?? o.CustomerConversion;
-        o.MemberConversion = ConfigurationText.Rate(section, nameof(o.MemberConversion), problems) ?? o.MemberConversion;
-        o.PartnerConversion = ConfigurationText.Rate(section, nameof(o.PartnerConversion), problems) ?? o.PartnerConversion;
-        o.FanChurn = ConfigurationText.Rate(section, nameof(o.FanChurn), problems) ?? o.FanChurn;
-        o.CustomerChurn = ConfigurationText.Rate(section, nameof(o.CustomerChurn), problems) ?? o.CustomerChurn;
-        o.RepurchaseRate = ConfigurationText.Rate(section, nameof(o.RepurchaseRate), problems) ?? o.RepurchaseRate;
+        o.LeadProductRate = ConfigurationText.Rate(section, nameof(o.LeadProductRate), problems) ?? o.LeadProductRate;
+        o.EntryCourseRate = ConfigurationText.Rate(section, nameof(o.EntryCourseRate), problems) ?? o.EntryCourseRate;
+        o.HighTicketCourseRate = ConfigurationText.Rate(section, nameof(o.HighTicketCourseRate), problems) ?? o.HighTicketCourseRate;
+        o.ChurnRate = ConfigurationText.Rate(section, nameof(o.ChurnRate), problems) ?? o.ChurnRate;
+        o.MembershipUptake = ConfigurationText.Rate(section, nameof(o.MembershipUptake), problems) ?? o.MembershipUptake;
+        o.KaUpgradeRate = ConfigurationText.Rate(section, nameof(o.KaUpgradeRate), problems) ?? o.KaUpgradeRate;
         o.RenewalRate = ConfigurationText.Rate(section, nameof(o.RenewalRate), problems) ?? o.RenewalRate;
-        o.ReferralCoefficient = ConfigurationText.Rate(section, nameof(o.ReferralCoefficient), problems) ?? o.ReferralCoefficient;
-        o.PayoutCap = ConfigurationText.Rate(section, nameof(o.PayoutCap), problems) ?? o.PayoutCap;
-        var levels = section.GetSection(nameof(o.LevelRates));
-        if (levels.Exists())
-        {
-            o.LevelRates = [.. ConfigurationText.Items(levels).Select(c => ConfigurationText.Rate(levels, c.Key, problems) ?? default)];
-        }
-
+        o.ReferralRate = ConfigurationText.Rate(section, nameof(o.ReferralRate), problems) ?? o.ReferralRate;
+        o.RefundRate = ConfigurationText.Rate(section, nameof(o.RefundRate), problems) ?? o.RefundRate;
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Growth simulation configuration is invalid: " + string.Join(" ", problems));
@@ -71,7 +65,7 @@ public static class SimulationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<GrowthSimulationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrowthSimulationOptions>, GrowthSimulationOptionsValidator>());
-        services.TryAddSingleton(sp => new GrowthSimulator(sp.GetRequiredService<IOptions<GrowthSimulationOptions>>(), sp.GetService<ICommissionPayout>()));
+        services.TryAddSingleton(sp => new GrowthSimulator(sp.GetRequiredService<IOptions<GrowthSimulationOptions>>(), sp.GetService<ISimulationCommunityFactory>()));
         return services;
     }
 }

@@ -166,11 +166,8 @@ public static class ErrorCodes
 
     // --- Growth simulator ---
 
-    /// <summary>Growth simulation options are unusable (a rate outside [0, 1], a negative price, too many months, ...); the error lists every problem.</summary>
+    /// <summary>Growth simulation options are unusable (a rate outside [0, 1], a negative cost, too many months, an item the community does not sell, ...); the error lists every problem.</summary>
     public const string SimulationInvalidOptions = "simulation.invalid_options";
-
-    /// <summary>A payout model is unusable: level rates outside [0, 1] or above 100% together, a cap outside [0, 1], or a commission outside zero and the price.</summary>
-    public const string SimulationInvalidPayout = "simulation.invalid_payout";
 
     // --- Community (the one model joining the parts) ---
 

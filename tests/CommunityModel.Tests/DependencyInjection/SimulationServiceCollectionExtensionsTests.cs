@@ -1,4 +1,4 @@
-using CommunityModel.Metrics.Simulation;
+using CommunityModel.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,17 +8,15 @@ namespace CommunityModel.Tests.DependencyInjection;
 public class SimulationServiceCollectionExtensionsTests
 {
     [Fact]
-    public void Options_bind_from_configuration_and_replace_the_preset_level_rates()
+    public void Options_bind_from_configuration()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Simulation:Months"] = "12",
-            ["Simulation:Draws"] = "Expected",
-            ["Simulation:MonthlyBudget"] = "5000",
-            ["Simulation:FanConversion"] = "25%",
-            ["Simulation:ReferralCoefficient"] = "0.8",
-            ["Simulation:LevelRates:0"] = "20%",
-            ["Simulation:PayoutCap"] = "25%",
+            ["Simulation:Months"] = "2",
+            ["Simulation:LeadsPerMonth"] = "50",
+            ["Simulation:TrafficCostElasticity"] = "1.5",
+            ["Simulation:LeadProductRate"] = "25%",
+            ["Simulation:ReferralRate"] = "0.08",
         }).Build();
         using var provider = new ServiceCollection().AddGrowthSimulator(configuration.GetSection("Simulation")).BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -26,28 +24,25 @@ public class SimulationServiceCollectionExtensionsTests
         var options = provider.GetRequiredService<IOptions<GrowthSimulationOptions>>().Value;
         var simulator = provider.GetRequiredService<GrowthSimulator>();
 
-        Assert.Equal((12, SimulationDraws.Expected, 5_000m), (options.Months, options.Draws, options.MonthlyBudget));
-        Assert.Equal(Rate.FromPercent(25), options.FanConversion);
-        Assert.Equal(Rate.FromFraction(0.8m), options.ReferralCoefficient);
-        Assert.Equal<Rate>([Rate.FromPercent(20)], ((LevelRatePayout)simulator.Payout).LevelRates);
-        Assert.Equal(Rate.FromPercent(25), simulator.Payout.PayoutCap);
-        Assert.Equal(12, simulator.Run().Months.Length);
+        Assert.Equal((2, 50, 1.5m), (options.Months, options.LeadsPerMonth, options.TrafficCostElasticity));
+        Assert.Equal(Rate.FromPercent(25), options.LeadProductRate);
+        Assert.Equal(Rate.FromFraction(0.08m), simulator.Assumptions.ReferralRate);
+        Assert.Equal(2, simulator.Run().Months.Length);
         Assert.Same(simulator, provider.GetRequiredService<GrowthSimulator>());
     }
 
     [Fact]
-    public void A_registered_payout_model_is_used()
+    public void A_registered_community_factory_is_used()
     {
-        var payout = new LevelRatePayout([Rate.FromPercent(1)]);
+        var factory = new CommunityModel.Tests.Simulation.SimulationSetups.KeepingFactory();
         using var provider = new ServiceCollection()
-            .AddSingleton<ICommissionPayout>(payout)
-            .AddGrowthSimulator(o => o.Months = 6)
+            .AddSingleton<ISimulationCommunityFactory>(factory)
+            .AddGrowthSimulator(o => (o.Months, o.LeadsPerMonth) = (1, 3))
             .BuildServiceProvider();
 
-        var simulator = provider.GetRequiredService<GrowthSimulator>();
+        provider.GetRequiredService<GrowthSimulator>().Run();
 
-        Assert.Same(payout, simulator.Payout);
-        Assert.Equal<Rate>([Rate.FromPercent(10), Rate.FromPercent(5), Rate.FromPercent(3)], GrowthSimulationOptions.DefaultLevelRates);
+        Assert.NotNull(factory.Last);
     }
 
     [Fact]
@@ -66,7 +61,7 @@ public class SimulationServiceCollectionExtensionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Community:Simulation:Months"] = "0",
-            ["Community:Simulation:KaFee"] = "1000",
+            ["Community:Simulation:ReferenceLeads"] = "0",
         }).Build();
         using var provider = new ServiceCollection().AddGrowthSimulator(configuration.GetSection("Community:Simulation")).BuildServiceProvider();
 
@@ -75,7 +70,7 @@ public class SimulationServiceCollectionExtensionsTests
         Assert.Equal(
             [
                 "Community:Simulation:Months is 0; it must be between 1 and 120.",
-                "Community:Simulation:KaFee 1000 is below VipFee 3600; an upgrade pays the difference, which cannot be negative.",
+                "Community:Simulation:ReferenceLeads is 0; it must be at least 1.",
             ],
             error.Failures);
     }
@@ -85,13 +80,13 @@ public class SimulationServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Simulation:LevelRates:0"] = "ten percent",
+            ["Simulation:RefundRate"] = "ten percent",
         }).Build();
         using var provider = new ServiceCollection().AddGrowthSimulator(configuration.GetSection("Simulation")).BuildServiceProvider();
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Simulation:LevelRates:0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Simulation:RefundRate", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

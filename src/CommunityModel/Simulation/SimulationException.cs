@@ -1,9 +1,8 @@
-namespace CommunityModel.Metrics.Simulation;
+namespace CommunityModel.Simulation;
 
 /// <summary>
-/// The growth simulator was given something it cannot run: invalid options (<c>simulation.invalid_options</c>, the
-/// message lists every problem) or a payout model that pays outside zero and the price, or in another currency
-/// (<c>simulation.invalid_payout</c>).
+/// The growth simulator was given something it cannot run (<c>simulation.invalid_options</c>): invalid options, or
+/// options naming an item the simulated community does not sell. The message names every problem by its setting.
 /// </summary>
 public sealed class SimulationException : CommunityModelException
 {
