@@ -12,5 +12,6 @@ namespace CommunityModel.Commissions.Ledger;
 public sealed record CommissionAccrued(CommissionKey Key, int Level, Money Amount, Money OrderAmountPaid, DateTimeOffset AvailableAt, DateTimeOffset OccurredAt) : ICommissionMovement
 {
     /// <summary>The commission owed grows by <see cref="Amount"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Money CommissionChange => Amount;
 }

@@ -13,5 +13,6 @@ namespace CommunityModel.Commissions.Ledger;
 public sealed record CommissionReversed(CommissionKey Key, string RefundId, Money Amount, DateTimeOffset OccurredAt) : ICommissionMovement
 {
     /// <summary>The commission owed shrinks by <see cref="Amount"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Money CommissionChange => -Amount;
 }
