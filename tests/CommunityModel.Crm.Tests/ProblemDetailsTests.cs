@@ -32,11 +32,12 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         { "/members", """{"memberId": 3, "sponsorId": 99}""", "referral.unknown_sponsor", null },
         { "/members", """{"memberId": 3""", "crm.invalid_request", "memberId" },
         { "/members/2/orders", """{"item": "VIP"}""", "crm.invalid_request", "orderId" },
-        { "/members/2/orders", """{"orderId": "o-1", "item": "platinum"}""", "crm.invalid_request", "item" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "platinum"}""", "community.unknown_item", "item" },
         { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3599.999, "currency": "CNY"}}""", "crm.invalid_request", "price" },
         { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3600, "currency": "XYZ"}}""", "crm.invalid_request", "price" },
         { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3600, "currency": "USD"}}""", "membership.invalid_payment", null },
-        { "/members/2/orders", """{"orderId": "o-1", "item": "bootcamp", "price": {"amount": 500, "currency": "CNY"}}""", "crm.invalid_request", "price" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "bootcamp", "price": {"amount": 500, "currency": "CNY"}}""", "community.invalid_price", "price" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "bootcamp", "price": {"amount": 99, "currency": "CNY"}}""", "membership.price_reason_required", "priceReason" },
         { "/members/2/withdrawals", """{"withdrawalId": "w-1"}""", "crm.invalid_request", "amount" },
         { "/members/2/withdrawals", """{"withdrawalId": "w-1", "amount": {"amount": 5, "currency": "CNY"}}""", "commissions.withdrawal_below_minimum", null },
         { "/members/0/withdrawals", """{"withdrawalId": "w-1", "amount": {"amount": 50, "currency": "CNY"}}""", "crm.invalid_request", "id" },
@@ -58,21 +59,22 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refusal_lists_every_unmet_condition_and_leaves_state_untouched()
+    public async Task Registering_a_member_twice_is_a_409_and_leaves_state_untouched()
     {
+        // The community refuses a known member before the referral network looks at the sponsor, so the self-binding is not listed too.
         var problem = await _crm.PostAsync("/members", new { memberId = 2, sponsorId = 2 }, 409);
-        Assert.Equal("referral.duplicate_member", (string?)problem["code"]);
-        Assert.Equal(new[] { "referral.duplicate_member", "referral.self_binding" }, problem["errors"]!.AsArray().Select(e => (string?)e!["code"]));
+        Assert.Equal(("community.member_exists", "member"), ((string?)problem["code"], (string?)problem["field"]));
+        Assert.Null(problem["errors"]);
         Assert.Equal(1, (long?)(await _crm.GetAsync("/members/2"))["sponsorId"]);
     }
 
     [Theory]
-    [InlineData("GET", "/members/99", null, "crm.unknown_member")]
-    [InlineData("GET", "/members/99/commissions", null, "crm.unknown_member")]
-    [InlineData("PUT", "/members/99/sponsor", """{"sponsorId": 1}""", "crm.unknown_member")]
-    [InlineData("POST", "/members/99/orders", """{"orderId": "o-9", "item": "VIP"}""", "crm.unknown_member")]
-    [InlineData("POST", "/members/99/withdrawals", """{"withdrawalId": "w-9", "amount": {"amount": 50, "currency": "CNY"}}""", "crm.unknown_member")]
-    [InlineData("POST", "/members/2/orders/nope/refunds", """{"refundId": "r-9"}""", "crm.unknown_order")]
+    [InlineData("GET", "/members/99", null, "community.unknown_member")]
+    [InlineData("GET", "/members/99/commissions", null, "community.unknown_member")]
+    [InlineData("PUT", "/members/99/sponsor", """{"sponsorId": 1}""", "community.unknown_member")]
+    [InlineData("POST", "/members/99/orders", """{"orderId": "o-9", "item": "VIP"}""", "community.unknown_member")]
+    [InlineData("POST", "/members/99/withdrawals", """{"withdrawalId": "w-9", "amount": {"amount": 50, "currency": "CNY"}}""", "community.unknown_member")]
+    [InlineData("POST", "/members/2/orders/nope/refunds", """{"refundId": "r-9"}""", "community.unknown_order")]
     public async Task An_unknown_member_or_order_is_a_404(string method, string path, string? body, string code)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -94,7 +96,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "VIP" });
 
         var reused = await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }, 409);
-        Assert.Equal(("crm.id_conflict", "orderId"), ((string?)reused["code"], (string?)reused["field"]));
+        Assert.Equal(("community.id_conflict", "orderId"), ((string?)reused["code"], (string?)reused["field"]));
 
         var active = await _crm.PostAsync("/members/1/orders", new { orderId = "o-2", item = "VIP" });
         Assert.Equal("MembershipPurchase", (string?)active["kind"]);

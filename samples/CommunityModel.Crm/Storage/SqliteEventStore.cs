@@ -55,7 +55,9 @@ internal sealed class SqliteEventStore : IEventStore, IDisposable
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " + Schema + " SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'stream';";
+        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " + Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'stream'";
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
         {
             throw new InvalidOperationException($"{Path} holds an events table without streams; it was written by an earlier version of this sample. Move it away to start a new one.");
