@@ -4,24 +4,8 @@ using System.Text;
 namespace CommunityModel.Crm.Tests;
 
 /// <summary>Bad requests, unknown members and conflicts answer RFC 7807 problem details with the library's stable codes.</summary>
-public sealed class ProblemDetailsTests : IAsyncLifetime
+public sealed class ProblemDetailsTests : StartedCrm
 {
-    private readonly TempDatabase _db = new();
-    private CrmHost _crm = null!;
-
-    public async Task InitializeAsync()
-    {
-        _crm = await CrmHost.StartAsync(_db.Path, Clock.Start());
-        await _crm.RegisterAsync(1);
-        await _crm.RegisterAsync(2, sponsor: 1);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _crm.DisposeAsync();
-        _db.Dispose();
-    }
-
     public static TheoryData<string, string, string, string?> BadRequests => new()
     {
         // path, JSON body, code, field
@@ -48,7 +32,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     public async Task A_bad_request_is_a_400_naming_the_error_code_and_the_field(string path, string body, string code, string? field)
     {
         using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        using var response = await _crm.Client.PostAsync(path, content);
+        using var response = await Crm.Client.PostAsync(path, content);
         var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -62,10 +46,10 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     public async Task Registering_a_member_twice_is_a_409_and_leaves_state_untouched()
     {
         // The community refuses a known member before the referral network looks at the sponsor, so the self-binding is not listed too.
-        var problem = await _crm.PostAsync("/members", new { memberId = 2, sponsorId = 2 }, 409);
+        var problem = await Crm.PostAsync("/members", new { memberId = 2, sponsorId = 2 }, 409);
         Assert.Equal(("community.member_exists", "member"), ((string?)problem["code"], (string?)problem["field"]));
         Assert.Null(problem["errors"]);
-        Assert.Equal(1, (long?)(await _crm.GetAsync("/members/2"))["sponsorId"]);
+        Assert.Equal(1, (long?)(await Crm.GetAsync("/members/2"))["sponsorId"]);
     }
 
     [Theory]
@@ -83,7 +67,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
             request.Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
         }
 
-        using var response = await _crm.Client.SendAsync(request);
+        using var response = await Crm.Client.SendAsync(request);
         var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -93,24 +77,24 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Fact]
     public async Task Conflicts_with_the_current_state_are_409s()
     {
-        await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "VIP" });
+        await Crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "VIP" });
 
-        var reused = await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }, 409);
+        var reused = await Crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }, 409);
         Assert.Equal(("community.id_conflict", "orderId"), ((string?)reused["code"], (string?)reused["field"]));
 
-        var active = await _crm.PostAsync("/members/1/orders", new { orderId = "o-2", item = "VIP" });
+        var active = await Crm.PostAsync("/members/1/orders", new { orderId = "o-2", item = "VIP" });
         Assert.Equal("MembershipPurchase", (string?)active["kind"]);
-        var downgrade = await _crm.PostAsync("/members/2/orders", new { orderId = "o-3", item = "bootcamp" });
+        var downgrade = await Crm.PostAsync("/members/2/orders", new { orderId = "o-3", item = "bootcamp" });
         Assert.Equal("Member", (string?)downgrade["stage"]); // a member buying a product stays a member
 
-        var overdraw = await _crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(20m) }, 409);
+        var overdraw = await Crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(20m) }, 409);
         Assert.Equal("commissions.insufficient_balance", (string?)overdraw["code"]);
 
-        var rebind = await _crm.SendAsync(HttpMethod.Put, "/members/2/sponsor", new { sponsorId = 1 }, 409);
+        var rebind = await Crm.SendAsync(HttpMethod.Put, "/members/2/sponsor", new { sponsorId = 1 }, 409);
         Assert.Equal("referral.already_bound", (string?)rebind["code"]);
 
-        await _crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-1" });
-        var twice = await _crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-2" }, 409);
+        await Crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-1" });
+        var twice = await Crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-2" }, 409);
         Assert.Equal("membership.not_active", (string?)twice["code"]);
     }
 }
