@@ -29,7 +29,7 @@ namespace CommunityModel;
 /// changes, and <see cref="Replay"/> rebuilds a community from its stored events, so the state after a command always
 /// equals the replay of its events. Commands are serialised by a lock; reads return immutable records.
 /// </remarks>
-public sealed class Community
+public sealed partial class Community
 {
     private readonly object _gate = new();
     private readonly Dictionary<MemberId, CommunityMember> _members = [];
@@ -64,7 +64,8 @@ public sealed class Community
     /// <param name="desk">The membership desk, when the community sells memberships.</param>
     /// <param name="commissions">The commissions, when the commissions package is present.</param>
     /// <param name="lifecycle">The value chain's options (for dormancy); the defaults when <see langword="null"/>.</param>
-    /// <exception cref="CommunityException">The options do not fit the membership plan or the member numbers (<see cref="ErrorCodes.CommunityInvalidOptions"/>).</exception>
+    /// <param name="credits">The referral credits' rules, when the community keeps referral credits (<see cref="Credits"/>).</param>
+    /// <exception cref="CommunityException">The options do not fit the membership plan or the member numbers, or the credit options are unusable (<see cref="ErrorCodes.CommunityInvalidOptions"/>).</exception>
     public Community(
         ValueChain chain,
         ReferralOptions referrals,
@@ -74,7 +75,8 @@ public sealed class Community
         ProductCatalog? catalog = null,
         MembershipDesk? desk = null,
         ICommunityCommissions? commissions = null,
-        ValueChainOptions? lifecycle = null)
+        ValueChainOptions? lifecycle = null,
+        Credits.CreditOptions? credits = null)
     {
         _chain = chain ?? throw new ArgumentNullException(nameof(chain));
         _referrals = referrals ?? throw new ArgumentNullException(nameof(referrals));
@@ -97,6 +99,7 @@ public sealed class Community
         _partnerTiers = desk is null || desk.Plan.Tiers.IsEmpty
             ? []
             : [desk.Plan.Tiers.MaxBy(t => t.Price.MinorUnits)!.Id];
+        _credits = CreateCredits(credits);
     }
 
     /// <summary>The rules joining the parts.</summary>
@@ -167,7 +170,7 @@ public sealed class Community
                 .ToImmutableArray();
             var orders = _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _orders[id]).ToImmutableArray();
             var refunds = _refunds.Select(r => new CommunityRefundSnapshot(r.Key, r.Value.Member, r.Value.OrderId, r.Value.Amount)).ToImmutableArray();
-            return new CommunitySnapshot(members, orders, refunds, _network.ToSnapshot(), _commissions?.ToSnapshot());
+            return new CommunitySnapshot(members, orders, refunds, _network.ToSnapshot(), _commissions?.ToSnapshot()) { Credits = _credits?.ToSnapshot() };
         }
     }
 
@@ -223,6 +226,8 @@ public sealed class Community
                 problems.Add("holds commissions, and this community has none plugged in");
             }
 
+            problems.AddRange(CreditsSnapshotProblems(snapshot.Credits));
+
             if (problems.Count > 0)
             {
                 throw new CommunityException(ErrorCodes.CommunityInvalidSnapshot, "The community snapshot cannot be restored: " + string.Join("; ", problems) + ".");
@@ -264,6 +269,11 @@ public sealed class Community
             if (snapshot.Commissions is { } commissions)
             {
                 _commissions!.Restore(commissions, this);
+            }
+
+            if (snapshot.Credits is { } credits)
+            {
+                _credits!.Restore(credits);
             }
         }
     }
@@ -366,6 +376,7 @@ public sealed class Community
                 ReinstateMember c => Reinstate(draft, c),
                 RemoveMember c => Remove(draft, c),
                 RevokePromoterRights c => Revoke(draft, c),
+                RedeemCredits c => Redeem(draft, c),
                 JoinLeadGroup c => Engage(draft, c.Member, LifecycleTrigger.JoinedLeadGroup, $"joined lead group {Required(c.GroupId, "GroupId")}"),
                 FollowAccount c => Engage(draft, c.Member, LifecycleTrigger.Followed, $"followed {Required(c.Account, "Account")}"),
                 RecordFact c => Record(draft, c),
@@ -377,6 +388,8 @@ public sealed class Community
             {
                 return new CommunityChange([], IsRepeat: true);
             }
+
+            DecideCredits(draft, command);
 
             foreach (var (e, appliedByPart) in draft.Events)
             {
@@ -1026,6 +1039,9 @@ public sealed class Community
                 break;
             case AttendanceRecorded a:
                 Update(a.Member, e, m => m with { LastActiveAt = a.OccurredAt });
+                break;
+            case Credits.ICreditEvent credit:
+                ApplyCredits(credit);
                 break;
         }
     }

@@ -6,7 +6,8 @@ namespace CommunityModel;
 
 /// <summary>
 /// Everything a <see cref="Community"/> knows at one moment, to store and restore without replaying from the first
-/// event: its members, orders and refunds, the referral network and, when commissions are plugged in, their state.
+/// event: its members, orders and refunds, the referral network and, when commissions are plugged in or referral credits
+/// kept, their state.
 /// Round-trips through <see cref="Persistence.CommunityJsonContext"/>.
 /// </summary>
 /// <param name="Members">Every member.</param>
@@ -19,4 +20,8 @@ public sealed record CommunitySnapshot(
     ImmutableArray<CommunityOrder> Orders,
     ImmutableArray<CommunityRefundSnapshot> Refunds,
     ReferralNetworkSnapshot Network,
-    JsonElement? Commissions);
+    JsonElement? Commissions)
+{
+    /// <summary>The referral credits ledger's state; <see langword="null"/> when the community keeps no referral credits.</summary>
+    public Credits.CreditsSnapshot? Credits { get; init; }
+}

@@ -23,6 +23,9 @@ public static class CommunityModelServiceCollectionExtensions
     /// <summary>The sub-section that holds the membership tiers and policies; when present, memberships are registered.</summary>
     public const string MembershipsSection = "Memberships";
 
+    /// <summary>The sub-section of the referral credits' rules (<see cref="CommunityModel.Credits.CreditOptions"/>); when present, referral credits are kept.</summary>
+    public const string CreditsSection = "Credits";
+
     /// <summary>The sub-section of the community's rules joining the parts (<see cref="CommunityModel.CommunityOptions"/>).</summary>
     public const string RulesSection = "Rules";
 
@@ -37,7 +40,7 @@ public static class CommunityModelServiceCollectionExtensions
     /// </example>
     /// <remarks>
     /// Sub-sections: <c>Lifecycle</c>, <c>Onboarding</c>, <c>MemberNumbers</c>, <c>Referrals</c>, <c>Metrics</c> and
-    /// <c>Rules</c> (each optional, with defaults), and <c>Catalog</c> and <c>Memberships</c>, registered when present.
+    /// <c>Rules</c> (each optional, with defaults), and <c>Catalog</c>, <c>Memberships</c> and <c>Credits</c>, registered when present.
     /// The <see cref="CommunityModel.Community"/> is registered over whatever parts are present.
     /// </remarks>
     public static IServiceCollection AddCommunityModel(this IServiceCollection services, IConfiguration configuration)
@@ -57,6 +60,12 @@ public static class CommunityModelServiceCollectionExtensions
         if (memberships.Exists())
         {
             services.AddMemberships(memberships);
+        }
+
+        var credits = configuration.GetSection(CreditsSection);
+        if (credits.Exists())
+        {
+            services.AddReferralCredits(credits);
         }
 
         services.AddCommunity(configuration.GetSection(RulesSection));

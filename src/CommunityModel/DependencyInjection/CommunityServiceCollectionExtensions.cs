@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the <see cref="Community"/> over the registered parts: the value chain, the referral options, member
-/// numbers, and the catalog, membership desk and commissions when they are registered. Its rules
+/// numbers, and the catalog, membership desk, commissions and referral credits when they are registered. Its rules
 /// (<see cref="CommunityOptions"/>) are checked against the membership plan when the host starts.
 /// </summary>
 public static class CommunityServiceCollectionExtensions
@@ -57,7 +57,8 @@ public static class CommunityServiceCollectionExtensions
             sp.GetService<ProductCatalog>(),
             sp.GetService<MembershipDesk>(),
             sp.GetService<ICommunityCommissions>(),
-            sp.GetRequiredService<IOptions<ValueChainOptions>>().Value));
+            sp.GetRequiredService<IOptions<ValueChainOptions>>().Value,
+            sp.GetService<CommunityModel.Credits.CreditOptions>()));
         return services;
     }
 }

@@ -207,6 +207,29 @@ public static class ErrorCodes
     /// <summary>A community snapshot contradicts itself, or is restored into a community that is not empty.</summary>
     public const string CommunityInvalidSnapshot = "community.invalid_snapshot";
 
+    // --- Referral credits (会员用转介绍兑换一切) ---
+
+    /// <summary>Credit options are unusable (a negative amount, a price that is not positive, an item the community does not sell, ...); the error lists every problem.</summary>
+    public const string CreditsInvalidOptions = "credits.invalid_options";
+
+    /// <summary>A credits request is missing a required field or holds an unusable value (an empty id, a refund that is not positive or exceeds the order).</summary>
+    public const string CreditsInvalidCommand = "credits.invalid_command";
+
+    /// <summary>A redemption names an item with no credit price.</summary>
+    public const string CreditsUnknownItem = "credits.unknown_item";
+
+    /// <summary>A redemption costs more credits than the member holds; the error names the balance.</summary>
+    public const string CreditsInsufficient = "credits.insufficient";
+
+    /// <summary>A redemption, earning or reversal id is already used for another request.</summary>
+    public const string CreditsIdConflict = "credits.id_conflict";
+
+    /// <summary>A stored credits event does not fit the ledger it is applied to.</summary>
+    public const string CreditsReplayMismatch = "credits.replay_mismatch";
+
+    /// <summary>A credits snapshot contradicts itself, or is restored into a ledger that is not empty.</summary>
+    public const string CreditsInvalidSnapshot = "credits.invalid_snapshot";
+
     // --- Persistence (event names, JSON, stores) ---
 
     /// <summary>An event-type list cannot make a registry: a name or a type twice, a name that is not stable and versioned, a type that is not an event.</summary>

@@ -45,6 +45,12 @@ public static class CommunityEventTypes
         new("referral.promoter_qualified.v1", CommunityJsonContext.Default.PromoterQualified),
         new("referral.promoter_revoked.v1", CommunityJsonContext.Default.PromoterRevoked),
 
+        // Referral credits
+        new("credits.earned.v1", CommunityJsonContext.Default.CreditsEarned),
+        new("credits.redeemed.v1", CommunityJsonContext.Default.CreditsRedeemed),
+        new("credits.expired.v1", CommunityJsonContext.Default.CreditsExpired),
+        new("credits.reversed.v1", CommunityJsonContext.Default.CreditsReversed),
+
         // Metrics inputs
         new("metrics.purchase_made.v1", CommunityJsonContext.Default.PurchaseMade),
         new("metrics.membership_term_started.v1", CommunityJsonContext.Default.MembershipTermStarted),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunityModel.Credits;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
@@ -53,6 +54,12 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(PromoterQualified))]
 [JsonSerializable(typeof(PromoterRevoked))]
 
+// Referral credits
+[JsonSerializable(typeof(CreditsEarned))]
+[JsonSerializable(typeof(CreditsRedeemed))]
+[JsonSerializable(typeof(CreditsExpired))]
+[JsonSerializable(typeof(CreditsReversed))]
+
 // Metrics inputs
 [JsonSerializable(typeof(PurchaseMade))]
 [JsonSerializable(typeof(MembershipTermStarted))]
@@ -67,5 +74,6 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(LifecycleSnapshot))]
 [JsonSerializable(typeof(MembershipSnapshot))]
 [JsonSerializable(typeof(ReferralNetworkSnapshot))]
+[JsonSerializable(typeof(CreditsSnapshot))]
 [JsonSerializable(typeof(CommunitySnapshot))]
 public sealed partial class CommunityJsonContext : JsonSerializerContext;
