@@ -11,7 +11,7 @@ internal static class TestCommunity
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public static CommunityModel.Community Create(FakeTimeProvider clock, CommunityOptions? options = null, ICommunityCommissions? commissions = null) =>
+    public static CommunityModel.Community Create(FakeTimeProvider clock, CommunityOptions? options = null, ICommunityCommissions? commissions = null, CommunityModel.Credits.CreditOptions? credits = null) =>
         new(
             new ValueChain(new ValueChainOptions(), clock),
             new ReferralOptions(),
@@ -20,5 +20,6 @@ internal static class TestCommunity
             options,
             SeedBusiness.CreateCatalog(),
             new MembershipDesk(SeedBusiness.CreatePlan(), clock),
-            commissions);
+            commissions,
+            credits: credits);
 }

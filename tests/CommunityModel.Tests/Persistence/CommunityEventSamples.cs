@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CommunityModel.Catalog;
+using CommunityModel.Credits;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
@@ -42,6 +43,10 @@ public static class CommunityEventSamples
         new ReferralLocked(8, At),
         new PromoterQualified(8, PromoterBasis.Spending, "o-9", At),
         new PromoterRevoked(8, "refund r-9", At),
+        new CreditsEarned(7, 8, "o-6", "ka", Money.Cny(120000m), 100, 12000, 5000, At.AddDays(365), At),
+        new CreditsRedeemed(7, "x-1", "bootcamp", 800, At),
+        new CreditsExpired(7, "o-6", 50, At),
+        new CreditsReversed(7, "o-6", "r-6", Money.Cny(60000m), 8550, At),
         new PurchaseMade(7, Money.Cny(359.10m), "wechat", At),
         new MembershipTermStarted(7, "vip", At, At.AddYears(1), At),
         new ActivityRecorded(7, At),
