@@ -41,4 +41,7 @@ public sealed class CreditOptions
 
     /// <summary>The credit price of each product or perk that can be redeemed, by item id (a catalog product or a membership tier).</summary>
     public Dictionary<string, long> Prices { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Values in configuration that did not parse, each naming its path; reported at start-up.</summary>
+    internal List<string> BindingProblems { get; } = [];
 }

@@ -41,7 +41,7 @@ public sealed class CreditOptionsValidator : IValidateOptions<CreditOptions>
     public ValidateOptionsResult Validate(string? name, CreditOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = Problems(options, _items()).Select(p => _prefix + p).ToList();
+        var failures = options.BindingProblems.Concat(Problems(options, _items()).Select(p => _prefix + p)).ToList(); // binding problems already name their full path
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

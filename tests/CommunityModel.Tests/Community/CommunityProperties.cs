@@ -81,6 +81,7 @@ public class CommunityProperties
                 7 => new RecordFact(new ActivityRecorded(member, clock.GetUtcNow())),
                 8 => new ClosePeriod(),
                 9 => arg % 10 == 0 ? new RemoveMember(member, "fraud") : new RevokePromoterRights(member, "rules"),
+                11 => new RedeemCredits(member, $"x-{arg % 20}", arg % 2 == 0 ? Bootcamp : TrialClass),
                 _ => new DowngradeMembership(member, Vip),
             };
             try
