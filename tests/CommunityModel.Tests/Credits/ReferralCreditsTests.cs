@@ -7,6 +7,7 @@ public class ReferralCreditsTests
 {
     private readonly FakeTimeProvider _clock = new(CreditsFixture.Start);
 
+    /// <summary>The worked example of docs/credits.md, step by step.</summary>
     [Fact]
     public void The_worked_example_earns_spends_oldest_first_reverses_into_debt_repays_and_expires()
     {
