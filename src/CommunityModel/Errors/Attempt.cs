@@ -28,6 +28,9 @@ public readonly struct Attempt<T>
     /// <exception cref="InvalidOperationException">The operation was refused; check <see cref="Succeeded"/> first.</exception>
     public T Value => Succeeded ? _value : throw new InvalidOperationException($"The operation was refused ({Describe()}); check Succeeded first.");
 
+    /// <summary>The code of the first refusal, as the error of <see cref="GetValueOrThrow"/> would carry it; <see langword="null"/> when it succeeded.</summary>
+    public string? ErrorCode => _refusals.IsDefaultOrEmpty ? null : _refusals[0].Code;
+
     /// <summary>Every reason the operation was refused, in the order found; empty when it succeeded.</summary>
     public ImmutableArray<Refusal> Refusals => _refusals.IsDefault ? [] : _refusals;
 
