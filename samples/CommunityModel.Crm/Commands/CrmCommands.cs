@@ -92,7 +92,7 @@ internal sealed class CrmCommands(
                 var moved = chain.TryFire(context.LifecycleOf(member), trigger);
                 if (moved.Succeeded)
                 {
-                    context.Apply(moved.Transition);
+                    context.Apply(moved.Value);
                 }
 
                 var accrued = new List<CommissionAccrued>();
@@ -175,7 +175,7 @@ internal sealed class CrmCommands(
                     var back = chain.TryFire(context.LifecycleOf(member), LifecycleTrigger.MembershipRefunded, reason: $"refund {refundId} of order {orderId}");
                     if (back.Succeeded)
                     {
-                        context.Apply(back.Transition);
+                        context.Apply(back.Value);
                     }
                 }
 
@@ -212,12 +212,12 @@ internal sealed class CrmCommands(
                     throw new WithdrawalRefusedException(withdrawalId, member, result.Refusals); // 409 id conflict or balance, 400 otherwise
                 }
 
-                if (result.Event is { } requested)
+                if (result.Value.Event is { } requested)
                 {
                     context.Record(requested);
                 }
 
-                return WithdrawalView.Of(result.Request, result.IsReplay);
+                return WithdrawalView.Of(result.Value.Request, result.Value.IsRepeat);
             },
             cancellationToken);
     }

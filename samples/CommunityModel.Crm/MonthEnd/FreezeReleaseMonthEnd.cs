@@ -67,7 +67,7 @@ internal sealed class FreezeReleaseMonthEnd(MembershipDesk desk, ValueChain chai
                 var lapse = chain.TryFire(context.LifecycleOf(member), LifecycleTrigger.MembershipExpired, reason: $"{ended.TierId} ended {ended.EndedOn:yyyy-MM-dd}");
                 if (lapse.Succeeded)
                 {
-                    context.Apply(lapse.Transition);
+                    context.Apply(lapse.Value);
                 }
             }
         }
