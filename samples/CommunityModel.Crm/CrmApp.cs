@@ -1,17 +1,19 @@
 using System.Net;
+using CommunityModel.Commissions.Persistence;
 using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
 using CommunityModel.Crm.MonthEnd;
 using CommunityModel.Crm.State;
 using CommunityModel.Crm.Storage;
+using CommunityModel.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Crm;
 
 /// <summary>
 /// Builds the CRM: CommunityModel from appsettings.json (<c>Community</c> and <c>Commissions</c> sections, validated
-/// at start-up), the SQLite event store, replay on start, the endpoints and the problem-details mapping.
+/// at start-up), one <see cref="Community"/> over them, the SQLite event store, replay on start, the endpoints and the problem-details mapping.
 /// Listens on loopback only.
 /// </summary>
 public static class CrmApp
@@ -33,12 +35,16 @@ public static class CrmApp
         builder.Services.AddOptions<CrmOptions>().Bind(builder.Configuration.GetSection(CrmOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>();
 
-        // Storage, state and commands.
+        // Storage: every event type of both packages and the CRM's own, by stable name; the SQLite event store.
+        builder.Services.AddSingleton(new EventSerializer(new EventTypeRegistry([.. CommunityEventTypes.All, .. CommissionEventTypes.All, .. CrmEventTypes.All])));
         builder.Services.AddSingleton(sp =>
         {
             var database = sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database;
-            return new SqliteEventStore(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, database));
+            return new SqliteEventStore(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, database), sp.GetRequiredService<EventSerializer>());
         });
+
+        // State and commands: a community built with the registered parts and options, rebuilt from the store on start.
+        builder.Services.AddSingleton<CommunityFactory>();
         builder.Services.AddSingleton<CommunityWriter>();
         builder.Services.AddHostedService<CommunityLoader>();
         builder.Services.AddSingleton<IMonthEnd, FreezeReleaseMonthEnd>();

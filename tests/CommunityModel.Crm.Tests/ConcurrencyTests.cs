@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace CommunityModel.Crm.Tests;
 
 /// <summary>Many requests on one member at once: state stays consistent, nothing is lost, nothing is paid twice.</summary>
@@ -18,9 +16,8 @@ public sealed class ConcurrencyTests
         Assert.Single(answers, a => (bool?)a["replayed"] == false);
         Assert.All(answers, a => Assert.Equal(360.00m, Cny.Amount(a["commissions"]!.AsArray().Single()!["amount"])));
         Assert.Equal(360.00m, Cny.Amount((await crm.GetAsync("/members/1/commissions"))["balance"]!["pending"]));
-        Assert.Equal(1, Count(db.Path, "OrderRecorded"));
-        Assert.Equal(1, Count(db.Path, "CommissionAccrued"));
-        Assert.Equal(1, Count(db.Path, "MembershipPurchased"));
+        Assert.Equal(1, StoredEvents.Count(db.Path, "membership.purchased.v1"));
+        Assert.Equal(1, StoredEvents.Count(db.Path, "commissions.commission_accrued.v1"));
     }
 
     [Fact]
@@ -44,7 +41,7 @@ public sealed class ConcurrencyTests
         Assert.Equal(13, statuses.Count(s => s == 409));
         var balance = (await crm.GetAsync("/members/1/commissions"))["balance"]!;
         Assert.Equal((10.00m, 350.00m), (Cny.Amount(balance["available"]), Cny.Amount(balance["withdrawing"])));
-        Assert.Equal(7, Count(db.Path, "WithdrawalRequested"));
+        Assert.Equal(7, StoredEvents.Count(db.Path, "commissions.withdrawal_requested.v1"));
     }
 
     [Fact]
@@ -80,15 +77,5 @@ public sealed class ConcurrencyTests
         {
             Assert.Equal(before, (await crm.GetAsync("/members/1/commissions")).ToJsonString() + (await crm.GetAsync("/members/2")).ToJsonString());
         }
-    }
-
-    private static long Count(string database, string type)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events WHERE type = $type";
-        command.Parameters.AddWithValue("$type", type);
-        return (long)command.ExecuteScalar()!;
     }
 }

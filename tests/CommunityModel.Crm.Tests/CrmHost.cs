@@ -27,6 +27,9 @@ internal sealed class CrmHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The CRM's services (its writer, its event serializer).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Starts the CRM on <paramref name="database"/> with the sample's appsettings.json and <paramref name="settings"/> over it.</summary>
     public static async Task<CrmHost> StartAsync(string database, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -13,13 +13,13 @@ internal static class CrmEndpoints
         members.MapPost("/", async (RegisterMemberRequest body, CrmCommands commands, CrmQueries queries, CancellationToken ct) =>
         {
             var id = await commands.RegisterAsync(body, ct);
-            return TypedResults.Created($"/members/{id}", queries.Member(id));
+            return TypedResults.Created($"/members/{id}", await queries.MemberAsync(id, ct));
         });
 
-        members.MapGet("/{id:long}", (long id, CrmQueries queries) => queries.Member(Member(id)));
+        members.MapGet("/{id:long}", (long id, CrmQueries queries, CancellationToken ct) => queries.MemberAsync(Member(id), ct));
 
         members.MapPut("/{id:long}/sponsor", async (long id, BindSponsorRequest body, CrmCommands commands, CrmQueries queries, CancellationToken ct) =>
-            queries.Member(await commands.BindSponsorAsync(Member(id), body, ct)));
+            await queries.MemberAsync(await commands.BindSponsorAsync(Member(id), body, ct), ct));
 
         members.MapPost("/{id:long}/orders", (long id, RecordOrderRequest body, CrmCommands commands, CancellationToken ct) =>
             commands.RecordOrderAsync(Member(id), body, ct));
@@ -30,7 +30,9 @@ internal static class CrmEndpoints
         members.MapPost("/{id:long}/entitlements/{productId}/uses", (long id, string productId, UseEntitlementRequest body, CrmCommands commands, CancellationToken ct) =>
             commands.UseEntitlementAsync(Member(id), productId, body, ct));
 
-        members.MapGet("/{id:long}/commissions", (long id, CrmQueries queries) => queries.Commissions(Member(id)));
+        members.MapGet("/{id:long}/quote/{item}", (long id, string item, CrmQueries queries, CancellationToken ct) => queries.QuoteAsync(Member(id), item, ct));
+
+        members.MapGet("/{id:long}/commissions", (long id, CrmQueries queries, CancellationToken ct) => queries.CommissionsAsync(Member(id), ct));
 
         members.MapPost("/{id:long}/withdrawals", (long id, WithdrawalRequest body, CrmCommands commands, CancellationToken ct) =>
             commands.RequestWithdrawalAsync(Member(id), body, ct));

@@ -1,4 +1,3 @@
-using CommunityModel.Crm.Orders;
 using CommunityModel.Lifecycle;
 
 namespace CommunityModel.Crm.Api;

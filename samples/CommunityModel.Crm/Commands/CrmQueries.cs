@@ -1,29 +1,36 @@
 using CommunityModel.Crm.Api;
 using CommunityModel.Crm.State;
-using CommunityModel.Memberships;
 
 namespace CommunityModel.Crm.Commands;
 
-/// <summary>Reads the community as of the last committed command; never waits for a command under way.</summary>
-internal sealed class CrmQueries(CommunityWriter writer, MembershipDesk desk)
+/// <summary>Reads the community as of the last committed command: <see cref="Community.Member"/>, <see cref="Community.Quote"/> and the ledger.</summary>
+internal sealed class CrmQueries(CommunityWriter writer)
 {
     /// <summary>A member's stage, sponsor, membership as of today (with entitlements) and commission balance.</summary>
-    public MemberView Member(MemberId id)
-    {
-        var community = writer.Current;
-        var lifecycle = community.Require(id);
-        var sponsor = community.Network.SponsorOf(id);
+    public Task<MemberView> MemberAsync(MemberId id, CancellationToken cancellationToken) => writer.ReadAsync(
+        state =>
+        {
+            var community = state.Community;
+            var member = community.Member(id);
+            var sponsor = community.SponsorOf(id);
 
-        // Bring the membership up to today for display only: the expiry events are stored by the month-end run or the next command.
-        var membership = community.Memberships.TryGetValue(id, out var m) ? MembershipView.Of(desk.Refresh(m).Membership) : null;
-        return new MemberView(id, sponsor.IsEmpty ? null : sponsor, lifecycle.Stage, lifecycle.Version, lifecycle.StageEnteredAt, membership, community.Ledger.BalanceOf(id));
-    }
+            // Bring the membership up to today for display only: the expiry events are stored by the month-end run or the next order.
+            var membership = member.Membership is { } m && community.Desk is { } desk ? MembershipView.Of(desk.Refresh(m).Membership) : null;
+            var lifecycle = member.Lifecycle;
+            return new MemberView(id, sponsor.IsEmpty ? null : sponsor, lifecycle.Stage, lifecycle.Version, lifecycle.StageEnteredAt, membership, state.Ledger.BalanceOf(id));
+        },
+        cancellationToken);
 
     /// <summary>A member's commission balance and ledger lines.</summary>
-    public CommissionsView Commissions(MemberId id)
-    {
-        var community = writer.Current;
-        community.Require(id);
-        return new CommissionsView(community.Ledger.BalanceOf(id), [.. community.Ledger.EntriesOf(id)]);
-    }
+    public Task<CommissionsView> CommissionsAsync(MemberId id, CancellationToken cancellationToken) => writer.ReadAsync(
+        state =>
+        {
+            state.Community.Member(id); // community.unknown_member (404) for a member never registered
+            return new CommissionsView(state.Ledger.BalanceOf(id), [.. state.Ledger.EntriesOf(id)]);
+        },
+        cancellationToken);
+
+    /// <summary>What the member would pay for a tier or product today, with the member's shopping discount.</summary>
+    public Task<PriceQuote> QuoteAsync(MemberId id, string item, CancellationToken cancellationToken) =>
+        writer.ReadAsync(state => state.Community.Quote(id, item), cancellationToken);
 }

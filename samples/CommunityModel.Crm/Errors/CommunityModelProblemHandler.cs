@@ -16,18 +16,23 @@ namespace CommunityModel.Crm.Errors;
 /// </summary>
 internal sealed class CommunityModelProblemHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
-    /// <summary>The HTTP status of a library or CRM error code: 404 unknown member (in the path), order or withdrawal, 409 a conflict with the state, else 400 (an unknown sponsor in the body among them).</summary>
+    /// <summary>
+    /// The HTTP status of a library or CRM error code: 404 an unknown member, order or withdrawal; 409 a conflict with
+    /// the state (a used id, a stream another writer moved, a refusal of the value chain, the memberships or the ledger);
+    /// else 400 (an unknown sponsor in the body, an unknown item, a price or refund out of range among them).
+    /// </summary>
     /// <param name="errorCode">The error code.</param>
     /// <returns>The status.</returns>
     public static int StatusOf(string errorCode) => errorCode switch
     {
-        CrmErrorCodes.UnknownMember or CrmErrorCodes.UnknownOrder or ErrorCodes.ReferralUnknownMember or CommissionErrorCodes.UnknownWithdrawal => StatusCodes.Status404NotFound,
-        CrmErrorCodes.IdConflict or CommissionErrorCodes.IdConflict
+        ErrorCodes.CommunityUnknownMember or ErrorCodes.CommunityUnknownOrder or ErrorCodes.ReferralUnknownMember or CommissionErrorCodes.UnknownWithdrawal => StatusCodes.Status404NotFound,
+        ErrorCodes.CommunityIdConflict or ErrorCodes.CommunityMemberExists or ErrorCodes.CommunityMemberHeld or CommissionErrorCodes.IdConflict
+            or ErrorCodes.StreamVersionConflict
             or ErrorCodes.ReferralDuplicateMember or ErrorCodes.ReferralAlreadyBound or ErrorCodes.ReferralCycle
             or ErrorCodes.ReferralLocked or ErrorCodes.ReferralWindowClosed
             or ErrorCodes.MembershipAlreadyActive or ErrorCodes.MembershipNotActive or ErrorCodes.NotAnUpgrade or ErrorCodes.NotADowngrade
-            or ErrorCodes.NotEntitled or ErrorCodes.EntitlementExhausted or ErrorCodes.IdempotencyKeyConflict
-            or ErrorCodes.LifecycleTriggerNotPermitted or ErrorCodes.LifecycleGuardsUnmet or ErrorCodes.LifecycleVersionConflict
+            or ErrorCodes.NotEntitled or ErrorCodes.EntitlementExhausted or ErrorCodes.IdempotencyKeyConflict or ErrorCodes.PromoterRightsConflict
+            or ErrorCodes.LifecycleTriggerNotPermitted or ErrorCodes.LifecycleGuardsUnmet
             or CommissionErrorCodes.InsufficientBalance or CommissionErrorCodes.RefundExceedsPaid or CommissionErrorCodes.WithdrawalSettled => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
@@ -68,7 +73,13 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
             Type = TypeOf(e.ErrorCode),
         };
         problem.Extensions["code"] = e.ErrorCode;
-        if (e is CrmException { Field: { } field })
+        var field = e switch
+        {
+            CrmException c => c.Field,
+            CommunityException c => c.Field is { } name ? JsonNamingPolicy.CamelCase.ConvertName(name) : null, // the command's OrderId is the request's orderId
+            _ => null,
+        };
+        if (field is not null)
         {
             problem.Extensions["field"] = field;
         }

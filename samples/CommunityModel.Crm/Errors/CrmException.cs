@@ -18,9 +18,4 @@ public sealed class CrmException : CommunityModelException
     /// <param name="message">What is wrong with it.</param>
     /// <returns>The error.</returns>
     public static CrmException Invalid(string field, string message) => new(CrmErrorCodes.InvalidRequest, message, field);
-
-    /// <summary>The member is not registered.</summary>
-    /// <param name="member">The member id.</param>
-    /// <returns>The error.</returns>
-    public static CrmException UnknownMember(MemberId member) => new(CrmErrorCodes.UnknownMember, $"Member {member} is not registered.");
 }

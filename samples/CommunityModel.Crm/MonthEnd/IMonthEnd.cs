@@ -10,7 +10,7 @@ namespace CommunityModel.Crm.MonthEnd;
 internal interface IMonthEnd
 {
     /// <summary>Closes the month: records its events in <paramref name="context"/> and reports what it did.</summary>
-    /// <param name="context">The command: the community and the events to store.</param>
+    /// <param name="context">The command: the community, the CRM's state and the events to store (on the <c>community</c> stream).</param>
     /// <returns>The report.</returns>
     MonthEndReport Close(CommandContext context);
 }

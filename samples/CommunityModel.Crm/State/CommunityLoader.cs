@@ -6,11 +6,10 @@ namespace CommunityModel.Crm.State;
 /// </summary>
 internal sealed partial class CommunityLoader(CommunityWriter writer, ILogger<CommunityLoader> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var count = writer.Load();
-        LogLoaded(count, writer.Current.Lifecycles.Count);
-        return Task.CompletedTask;
+        var (events, members) = await writer.LoadAsync(cancellationToken);
+        LogLoaded(events, members);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,73 +1,93 @@
-using CommunityModel.Commissions.DependencyInjection;
 using CommunityModel.Crm.Storage;
-using CommunityModel.Lifecycle;
-using CommunityModel.Referrals;
-using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Crm.State;
 
 /// <summary>
 /// Runs commands one at a time and stores their events before anyone sees their effects.
 /// <list type="bullet">
-/// <item>One <see cref="SemaphoreSlim"/> serialises every command, so two requests on one member never
-/// decide on the same state (the ledger's and network's own locks guard single calls, not a command
-/// that reads, decides and writes across several of them).</item>
-/// <item>A command's events are appended in one SQLite transaction <em>before</em> its lifecycle states,
-/// memberships and read models are published; a request is answered only after the commit.</item>
-/// <item>The library's network and ledger change as they decide (their methods apply their own events).
-/// If a command fails after one of them changed, or the append fails, the community is rebuilt from the
-/// store, so memory never holds what the database does not.</item>
+/// <item>One <see cref="SemaphoreSlim"/> serialises every command and every read, so two requests never decide on the
+/// same state and a read never sees a decision that is not stored yet.</item>
+/// <item>A command's events are appended to its stream in one SQLite transaction, at the version the CRM read the
+/// stream at; a request is answered only after the commit.</item>
+/// <item>The <see cref="Community"/> applies its events as it decides. If a command fails after it decided, or the
+/// append fails (another writer moved the stream: <c>persistence.version_conflict</c>), a fresh community is
+/// rebuilt from the store, so memory never holds what the database does not.</item>
 /// </list>
 /// </summary>
-internal sealed class CommunityWriter(
-    SqliteEventStore store,
-    IOptions<ReferralOptions> referrals,
-    IOptions<CommissionsOptions> commissions,
-    ValueChain chain,
-    TimeProvider time)
+internal sealed class CommunityWriter(SqliteEventStore store, CommunityFactory factory)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private Community? _current;
+    private CommunityState? _current;
 
-    /// <summary>The community as of the last committed command.</summary>
-    /// <exception cref="InvalidOperationException">The store has not been loaded (the host has not started).</exception>
-    public Community Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("The community has not been loaded from the event store yet.");
+    private CommunityState Current => _current ?? throw new InvalidOperationException("The community has not been loaded from the event store yet.");
 
     /// <summary>Creates the database if needed and rebuilds the community by replaying every stored event.</summary>
-    /// <returns>The number of events replayed.</returns>
-    public int Load()
-    {
-        store.Initialize();
-        var events = store.ReadAll();
-        Volatile.Write(ref _current, Rebuild(events));
-        return events.Count;
-    }
-
-    /// <summary>Runs a command alone, appends its events in one transaction, then publishes its results.</summary>
-    /// <typeparam name="T">The command's answer.</typeparam>
-    /// <param name="command">Decides, through the library, and records the events.</param>
-    /// <param name="cancellationToken">Cancels the wait for the gate (never a command under way).</param>
-    /// <returns>The command's answer.</returns>
-    public async Task<T> ExecuteAsync<T>(Func<CommandContext, T> command, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The number of events replayed and of members.</returns>
+    public async Task<(int Events, int Members)> LoadAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var context = new CommandContext(Current);
+            await store.InitializeAsync(cancellationToken);
+            var (state, count) = await RebuildAsync(cancellationToken);
+            _current = state;
+            return (count, state.Community.Count);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads the state as of the last committed command.</summary>
+    /// <typeparam name="T">The answer.</typeparam>
+    /// <param name="read">The read.</param>
+    /// <param name="cancellationToken">Cancels the wait for the gate.</param>
+    /// <returns>The answer.</returns>
+    public async Task<T> ReadAsync<T>(Func<CommunityState, T> read, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return read(Current);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Runs a command alone, appends its events to its stream in one transaction, then answers.</summary>
+    /// <typeparam name="T">The command's answer.</typeparam>
+    /// <param name="streamId">The stream the command's events go to.</param>
+    /// <param name="command">Decides, through the community, and records the events.</param>
+    /// <param name="cancellationToken">Cancels the wait for the gate (never a command under way).</param>
+    /// <returns>The command's answer.</returns>
+    public async Task<T> ExecuteAsync<T>(string streamId, Func<CommandContext, T> command, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var state = Current;
+            var context = new CommandContext(state, streamId);
             T answer;
+            long version;
             try
             {
                 answer = command(context);
-                store.Append(context.Events);
+                version = context.Events.Count == 0
+                    ? state.VersionOf(streamId)
+                    : await store.AppendAsync(streamId, state.VersionOf(streamId), context.Events, CancellationToken.None);
             }
             catch when (context.Events.Count > 0)
             {
-                // Something decided (and the network or ledger may have applied it) but was not stored: start again from the store.
-                Volatile.Write(ref _current, Rebuild(store.ReadAll()));
+                // The community applied what it decided, but it was not stored: start again from the store.
+                (_current, _) = await RebuildAsync(CancellationToken.None);
                 throw;
             }
 
-            context.Commit();
+            state.Committed(streamId, version, context.Events);
             return answer;
         }
         finally
@@ -76,6 +96,16 @@ internal sealed class CommunityWriter(
         }
     }
 
-    private Community Rebuild(IReadOnlyList<IDomainEvent> events) =>
-        Community.Replay(events, referrals.Value, commissions.Value.Ledger, chain, time);
+    private async Task<(CommunityState State, int Count)> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var state = factory.Create();
+        var count = 0;
+        await foreach (var recorded in store.ReadAllAsync(1, cancellationToken))
+        {
+            state.Replay(recorded);
+            count++;
+        }
+
+        return (state, count);
+    }
 }

@@ -1,32 +1,40 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CommunityModel.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace CommunityModel.Crm.Storage;
 
 /// <summary>
-/// One append-only table of the library's events (and the CRM's own), in a SQLite file created on first use.
-/// Each command's events are appended in one transaction, so a command is stored whole or not at all;
-/// <see cref="ReadAll"/> returns them in the order they were appended, which is the order replay needs.
+/// The library's <see cref="IEventStore"/> over one append-only SQLite table, created on first use. Each append is one
+/// transaction, so a command is stored whole or not at all; the unique key on <c>(stream, version)</c> and the version
+/// check inside the write transaction make two writers on one stream fail with <see cref="StreamConcurrencyException"/>
+/// rather than interleave. <c>position</c> is the global append order that <see cref="ReadAllAsync"/> follows.
 /// </summary>
-internal sealed class SqliteEventStore : IDisposable
+internal sealed class SqliteEventStore : IEventStore, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS events (
             position    INTEGER PRIMARY KEY AUTOINCREMENT,
+            stream      TEXT    NOT NULL,
+            version     INTEGER NOT NULL,
             type        TEXT    NOT NULL,
-            member      INTEGER NULL,
             occurred_at TEXT    NOT NULL,
-            data        TEXT    NOT NULL
+            data        TEXT    NOT NULL,
+            UNIQUE (stream, version)
         );
-        CREATE INDEX IF NOT EXISTS events_member ON events (member, position);
         """;
 
-    private readonly string _connectionString;
+    private const int SqliteConstraint = 19;
 
-    public SqliteEventStore(string path)
+    private readonly string _connectionString;
+    private readonly EventSerializer _serializer;
+
+    public SqliteEventStore(string path, EventSerializer serializer)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _serializer = serializer ?? throw new ArgumentNullException(nameof(serializer));
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
     }
@@ -35,80 +43,87 @@ internal sealed class SqliteEventStore : IDisposable
     public string Path { get; }
 
     /// <summary>Creates the file, its folder and the table if they do not exist yet. Write-ahead logging lets reads run beside the writer.</summary>
-    public void Initialize()
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="InvalidOperationException">The file holds an <c>events</c> table without streams (written before streams existed).</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }
 
-        using var connection = Open();
-        using var command = connection.CreateCommand();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " + Schema;
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'stream'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            throw new InvalidOperationException($"{Path} holds an events table without streams; it was written by an earlier version of this sample. Move it away to start a new one.");
+        }
     }
 
-    /// <summary>Appends one command's events in one transaction: all of them or none.</summary>
-    /// <param name="events">The events, in the order they happened.</param>
-    public void Append(IReadOnlyList<IDomainEvent> events)
+    /// <inheritdoc/>
+    public async ValueTask<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
     {
-        if (events.Count == 0)
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentNullException.ThrowIfNull(events);
+        var rows = events.Select(e => (Event: e, Serialized: _serializer.Serialize(e))).ToList(); // an unregistered type fails before anything is written
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken); // BEGIN IMMEDIATE: the write lock is taken before the version is read
+        var version = await VersionAsync(connection, transaction, streamId, cancellationToken);
+        if (version != expectedVersion)
         {
-            return;
+            throw new StreamConcurrencyException(streamId, expectedVersion, version);
         }
 
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO events (type, member, occurred_at, data) VALUES ($type, $member, $occurred_at, $data)";
+        command.CommandText = "INSERT INTO events (stream, version, type, occurred_at, data) VALUES ($stream, $version, $type, $occurred_at, $data)";
+        command.Parameters.AddWithValue("$stream", streamId);
+        var next = command.Parameters.Add("$version", SqliteType.Integer);
         var type = command.Parameters.Add("$type", SqliteType.Text);
-        var member = command.Parameters.Add("$member", SqliteType.Integer);
         var occurredAt = command.Parameters.Add("$occurred_at", SqliteType.Text);
         var data = command.Parameters.Add("$data", SqliteType.Text);
-        foreach (var e in events)
+        try
         {
-            var (name, typeInfo) = EventTypes.Of(e);
-            type.Value = name;
-            member.Value = EventTypes.MemberOf(e) is { } id ? id : DBNull.Value;
-            occurredAt.Value = e.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
-            data.Value = JsonSerializer.Serialize(e, typeInfo);
-            command.ExecuteNonQuery();
+            foreach (var (e, serialized) in rows)
+            {
+                next.Value = ++version;
+                type.Value = serialized.Type;
+                occurredAt.Value = e.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
+                data.Value = Encoding.UTF8.GetString(serialized.Data.Span);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        {
+            // Another writer that does not take the write lock first got there: the key (stream, version) refuses the row.
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw new StreamConcurrencyException(streamId, expectedVersion, await VersionAsync(connection, null, streamId, CancellationToken.None));
         }
 
-        transaction.Commit();
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled append writes nothing: the transaction is rolled back on dispose
+        await transaction.CommitAsync(CancellationToken.None);
+        return version;
     }
 
-    /// <summary>Every stored event, in append order.</summary>
-    /// <returns>The events.</returns>
-    /// <exception cref="InvalidOperationException">A row holds a type this application does not know or JSON that does not read.</exception>
-    public List<IDomainEvent> ReadAll()
+    /// <inheritdoc/>
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
-        var events = new List<IDomainEvent>();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT position, type, data FROM events ORDER BY position";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var position = reader.GetInt64(0);
-            var name = reader.GetString(1);
-            if (!EventTypes.TryGet(name, out var typeInfo))
-            {
-                throw new InvalidOperationException($"Event {position} in {Path} has the unknown type '{name}'.");
-            }
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
+        return ReadAsync("WHERE stream = $stream AND version >= $from ORDER BY version", streamId, fromVersion, cancellationToken);
+    }
 
-            try
-            {
-                events.Add((IDomainEvent)JsonSerializer.Deserialize(reader.GetString(2), typeInfo)!);
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidOperationException($"Event {position} ({name}) in {Path} does not read: {e.Message}", e);
-            }
-        }
-
-        return events;
+    /// <inheritdoc/>
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fromPosition, 1);
+        return ReadAsync("WHERE position >= $from ORDER BY position", null, fromPosition, cancellationToken);
     }
 
     /// <summary>Releases the pooled connections, so the file can be moved or deleted once the host has stopped.</summary>
@@ -118,10 +133,39 @@ internal sealed class SqliteEventStore : IDisposable
         SqliteConnection.ClearPool(connection);
     }
 
-    private SqliteConnection Open()
+    private async IAsyncEnumerable<RecordedEvent> ReadAsync(string where, string? streamId, long from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT stream, version, position, type, data FROM events " + where;
+        command.Parameters.AddWithValue("$from", from);
+        if (streamId is not null)
+        {
+            command.Parameters.AddWithValue("$stream", streamId);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // An unknown name or unreadable JSON throws the library's typed error naming the type: history is never dropped.
+            var e = _serializer.Deserialize(reader.GetString(3), Encoding.UTF8.GetBytes(reader.GetString(4)));
+            yield return new RecordedEvent(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), e);
+        }
+    }
+
+    private static async Task<long> VersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string streamId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = $stream";
+        command.Parameters.AddWithValue("$stream", streamId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        await connection.OpenAsync(cancellationToken);
         return connection;
     }
 }

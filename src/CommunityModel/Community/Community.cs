@@ -36,6 +36,10 @@ public sealed class Community
     private readonly Dictionary<string, CommunityOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefundRecord> _refunds = new(StringComparer.Ordinal);
     private readonly Dictionary<MemberId, List<string>> _ordersByMember = [];
+
+    // Memberships changed by applied events and not yet frozen into their members: replay folds a member's events into one
+    // working copy, and the member's Membership is built once, when it is next read.
+    private readonly Dictionary<MemberId, MembershipState> _unfrozen = [];
     private readonly ReferralOptions _referrals;
     private ReferralNetwork _network;
     private readonly MemberNumberIssuer _numbers;
@@ -115,6 +119,7 @@ public sealed class Community
         {
             lock (_gate)
             {
+                Freeze();
                 return _members.Count;
             }
         }
@@ -127,6 +132,7 @@ public sealed class Community
         {
             lock (_gate)
             {
+                Freeze();
                 return [.. _members.Values];
             }
         }
@@ -159,6 +165,7 @@ public sealed class Community
     {
         lock (_gate)
         {
+            Freeze();
             var members = _members.Values
                 .OrderBy(m => m.Id)
                 .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.IsPromoter, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership))
@@ -181,6 +188,7 @@ public sealed class Community
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_gate)
         {
+            Freeze();
             var problems = new List<string>();
             if (_members.Count > 0 || _network.Count > 0)
             {
@@ -227,13 +235,19 @@ public sealed class Community
 
             var network = ReferralNetwork.Restore(snapshot.Network, _referrals, _time);
             _network = network;
+            var lastByPrefix = new Dictionary<string, MemberNumber>(StringComparer.Ordinal);
             foreach (var (id, member) in members)
             {
                 _members[id] = member;
-                if (member.Number is { } number)
+                if (member.Number is { } number && (!lastByPrefix.TryGetValue(number.Prefix, out var last) || last.Sequence < number.Sequence))
                 {
-                    _numbers.Resume(number.Text);
+                    lastByPrefix[number.Prefix] = number;
                 }
+            }
+
+            foreach (var last in lastByPrefix.Values)
+            {
+                _numbers.Resume(last.Text);
             }
 
             foreach (var order in snapshot.Orders.IsDefault ? [] : snapshot.Orders)
@@ -266,6 +280,7 @@ public sealed class Community
     {
         lock (_gate)
         {
+            Freeze();
             return _members.ContainsKey(member);
         }
     }
@@ -278,6 +293,7 @@ public sealed class Community
     {
         lock (_gate)
         {
+            Freeze();
             return Require(member, "Member");
         }
     }
@@ -300,6 +316,7 @@ public sealed class Community
         ArgumentNullException.ThrowIfNull(orderId);
         lock (_gate)
         {
+            Freeze();
             return _orders.TryGetValue(orderId, out order);
         }
     }
@@ -311,6 +328,7 @@ public sealed class Community
     {
         lock (_gate)
         {
+            Freeze();
             return _ordersByMember.TryGetValue(member, out var ids) ? [.. ids.Select(id => _orders[id])] : [];
         }
     }
@@ -325,6 +343,7 @@ public sealed class Community
         ArgumentNullException.ThrowIfNull(item);
         lock (_gate)
         {
+            Freeze();
             return QuoteFor(Require(member, "Member"), item);
         }
     }
@@ -338,6 +357,7 @@ public sealed class Community
         ArgumentNullException.ThrowIfNull(command);
         lock (_gate)
         {
+            Freeze();
             var draft = new Draft(this);
             var repeat = command switch
             {
@@ -1014,6 +1034,7 @@ public sealed class Community
                     _network.Apply(r);
                 }
 
+                Freeze();
                 Update(r.Member, e, m => m with { IsPromoter = m.Membership?.IsPromoter == true, QualifiedBy = null, QualifyingOrder = null });
                 break;
             case ActivityRecorded a:
@@ -1034,12 +1055,25 @@ public sealed class Community
             _network.Apply(e);
         }
 
-        var firstMembership = _members.TryGetValue(e.MemberId, out var before) && before.Membership is null;
-        Update(e.MemberId, e, m =>
+        if (!_members.TryGetValue(e.MemberId, out var holder))
         {
-            var membership = m.Membership is null ? Membership.Replay([e]) : m.Membership.Apply(e);
-            return m with { Membership = membership, IsPromoter = membership.IsPromoter || m.QualifiedBy is not null };
-        });
+            throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, $"{e.GetType().Name} at {e.OccurredAt:O} names member {e.MemberId}, who is not registered");
+        }
+
+        if (!_unfrozen.TryGetValue(e.MemberId, out var state))
+        {
+            state = holder.Membership?.ToState() ?? new MembershipState(e.MemberId);
+            _unfrozen[e.MemberId] = state;
+        }
+
+        var firstMembership = !state.Started;
+        var wasPromoter = state.IsPromoter;
+        state.Apply(e, 0); // a refusal is re-stated at the community's position by Apply
+        if (state.IsPromoter != wasPromoter)
+        {
+            _members[e.MemberId] = holder with { IsPromoter = state.IsPromoter || holder.QualifiedBy is not null };
+        }
+
         switch (e)
         {
             case MembershipPurchased { OrderId: { } id } p:
@@ -1107,6 +1141,24 @@ public sealed class Community
         {
             _members[order.Member] = m with { NetSpent = m.NetSpent - amount };
         }
+    }
+
+    // Builds the Membership of every member whose membership events were applied since the last read.
+    private void Freeze()
+    {
+        if (_unfrozen.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (id, state) in _unfrozen)
+        {
+            var member = _members[id];
+            var membership = Membership.Freeze(state);
+            _members[id] = member with { Membership = membership, IsPromoter = membership.IsPromoter || member.QualifiedBy is not null };
+        }
+
+        _unfrozen.Clear();
     }
 
     private CommunityMember Update(MemberId member, IDomainEvent e, Func<CommunityMember, CommunityMember> change)

@@ -32,9 +32,6 @@ public static class ErrorCodes
     /// <summary>A replayed lifecycle event does not fit the state reached so far (order, version, stage, member).</summary>
     public const string LifecycleReplayMismatch = "lifecycle.replay_mismatch";
 
-    /// <summary>Two changes to one member raced; the stored version moved on (optimistic concurrency).</summary>
-    public const string LifecycleVersionConflict = "lifecycle.version_conflict";
-
     /// <summary>A lifecycle state cannot be made from the given parts.</summary>
     public const string LifecycleInvalidState = "lifecycle.invalid_state";
 

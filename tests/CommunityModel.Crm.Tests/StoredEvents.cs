@@ -1,0 +1,26 @@
+using Microsoft.Data.Sqlite;
+
+namespace CommunityModel.Crm.Tests;
+
+/// <summary>Counts rows of the CRM's SQLite file directly, to see what was stored rather than what is answered.</summary>
+internal static class StoredEvents
+{
+    /// <summary>The rows of an event type (its registered name, e.g. <c>membership.purchased.v1</c>).</summary>
+    public static long Count(string database, string type) => Scalar(database, "SELECT COUNT(*) FROM events WHERE type = $value", type);
+
+    /// <summary>The rows of a stream (e.g. <c>member-2</c>).</summary>
+    public static long InStream(string database, string stream) => Scalar(database, "SELECT COUNT(*) FROM events WHERE stream = $value", stream);
+
+    /// <summary>Every row.</summary>
+    public static long All(string database) => Scalar(database, "SELECT COUNT(*) FROM events WHERE $value = $value", "");
+
+    private static long Scalar(string database, string sql, string value)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$value", value);
+        return (long)command.ExecuteScalar()!;
+    }
+}
