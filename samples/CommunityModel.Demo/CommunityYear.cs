@@ -649,8 +649,8 @@ public sealed class CommunityYear
                 var request = ledger.TryRequestWithdrawal($"withdrawal-{++_withdrawalNumber:D6}", earner, available);
                 if (request.Succeeded)
                 {
-                    _events.Add(request.Event!);
-                    _events.Add(ledger.MarkWithdrawalPaid(request.Event!.WithdrawalId));
+                    _events.Add(request.Value.Event!);
+                    _events.Add(ledger.MarkWithdrawalPaid(request.Value.Request.WithdrawalId));
                     _monthPaidOut += available;
                 }
             }

@@ -112,12 +112,12 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
                     throw new WithdrawalRefusedException(withdrawalId, member, result.Refusals); // 409 id conflict or balance, 400 otherwise
                 }
 
-                if (result.Event is { } requested)
+                if (result.Value.Event is { } requested)
                 {
                     context.Record(requested);
                 }
 
-                return WithdrawalView.Of(result.Request, result.IsReplay);
+                return WithdrawalView.Of(result.Value.Request, result.Value.IsRepeat);
             },
             cancellationToken);
     }

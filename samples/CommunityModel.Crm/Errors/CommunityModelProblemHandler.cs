@@ -86,9 +86,9 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
 
         var errors = e switch
         {
-            ReferralException r => r.Refusals.Select(x => new ProblemError(x.Code, x.Reason)).ToArray(),
+            ReferralException r => r.Refusals.Select(x => new ProblemError(x.Code, x.Message)).ToArray(),
             MembershipRefusedException m => m.Refusals.Select(x => new ProblemError(x.Code, x.Message)).ToArray(),
-            WithdrawalRefusedException w => w.Refusals.Select(x => new ProblemError(x.Code, x.Reason)).ToArray(),
+            WithdrawalRefusedException w => w.Refusals.Select(x => new ProblemError(x.Code, x.Message)).ToArray(),
             _ => null,
         };
         if (errors is { Length: > 0 })

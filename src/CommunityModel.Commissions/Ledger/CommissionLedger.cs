@@ -43,7 +43,7 @@ public sealed class CommissionLedger
     /// <param name="options">The ledger options.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The ledger as it was after the last event.</returns>
-    /// <exception cref="LedgerReplayException">An event does not fit the ledger rebuilt so far; its <see cref="LedgerReplayException.Index"/> is the event's position in <paramref name="events"/>.</exception>
+    /// <exception cref="ReplayException">An event does not fit the ledger rebuilt so far; its <see cref="ReplayException.Index"/> is the event's position in <paramref name="events"/>.</exception>
     public static CommissionLedger Replay(IEnumerable<IDomainEvent> events, LedgerOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -400,14 +400,17 @@ public sealed class CommissionLedger
 
     /// <summary>Requests a withdrawal, or returns every condition it does not meet (nothing changes then).</summary>
     /// <param name="withdrawalId">
-    /// The integrator's id. Asking again with the same id, member and amount is a replay: the result carries the
-    /// original request, <see cref="WithdrawalResult.IsReplay"/> and no <see cref="WithdrawalResult.Event"/> to store.
+    /// The integrator's id. Asking again with the same id, member and amount is a repeat: the attempt carries the
+    /// original request, <see cref="AcceptedWithdrawal.IsRepeat"/> and no <see cref="AcceptedWithdrawal.Event"/> to store.
     /// The same id with another member or amount is refused (<see cref="CommissionErrorCodes.IdConflict"/>).
     /// </param>
     /// <param name="member">Who withdraws.</param>
     /// <param name="amount">The amount to take from the available balance.</param>
-    /// <returns>The request, or the refusals.</returns>
-    public WithdrawalResult TryRequestWithdrawal(string withdrawalId, MemberId member, Money amount)
+    /// <returns>
+    /// The accepted request, or every unmet condition (field <c>withdrawalId</c> or <c>amount</c>);
+    /// <see cref="Attempt{T}.GetValueOrThrow"/> throws a <see cref="WithdrawalRefusedException"/>.
+    /// </returns>
+    public Attempt<AcceptedWithdrawal> TryRequestWithdrawal(string withdrawalId, MemberId member, Money amount)
     {
         ArgumentException.ThrowIfNullOrEmpty(withdrawalId);
         lock (_gate)
@@ -415,56 +418,53 @@ public sealed class CommissionLedger
             if (_withdrawals.TryGetValue(withdrawalId, out var existing))
             {
                 return existing.Request.Member == member && existing.Request.Amount == amount
-                    ? WithdrawalResult.Replayed(existing.Request)
-                    : WithdrawalResult.Refused([new(CommissionErrorCodes.IdConflict, $"Withdrawal id '{withdrawalId}' is already used for {existing.Request.Amount} by member {existing.Request.Member}.")]);
+                    ? Attempt<AcceptedWithdrawal>.Success(new(existing.Request, IsRepeat: true))
+                    : Refused(withdrawalId, member, [new(CommissionErrorCodes.IdConflict, $"Withdrawal id '{withdrawalId}' is already used for {existing.Request.Amount} by member {existing.Request.Member}.", "withdrawalId")]);
             }
 
-            var refusals = ImmutableArray.CreateBuilder<WithdrawalRefusal>();
+            var refusals = ImmutableArray.CreateBuilder<Refusal>();
             if (amount.Currency != _options.Currency || !amount.IsPositive)
             {
-                refusals.Add(new(CommissionErrorCodes.InvalidRequest, $"A withdrawal must be a positive amount in {_options.Currency.Code}; {amount} is not."));
+                refusals.Add(new(CommissionErrorCodes.InvalidRequest, $"A withdrawal must be a positive amount in {_options.Currency.Code}; {amount} is not.", "amount"));
             }
             else if (amount < _options.MinimumWithdrawal)
             {
-                refusals.Add(new(CommissionErrorCodes.WithdrawalBelowMinimum, $"{amount} is below the minimum withdrawal of {_options.MinimumWithdrawal}."));
+                refusals.Add(new(CommissionErrorCodes.WithdrawalBelowMinimum, $"{amount} is below the minimum withdrawal of {_options.MinimumWithdrawal}.", "amount"));
             }
 
             var available = Available(member, _timeProvider.GetUtcNow());
             if (available < 0)
             {
-                refusals.Add(new(CommissionErrorCodes.InsufficientBalance, $"Member {member}'s available balance is {Of(available)} after refunds of commission already paid out; later earnings must cover it first."));
+                refusals.Add(new(CommissionErrorCodes.InsufficientBalance, $"Member {member}'s available balance is {Of(available)} after refunds of commission already paid out; later earnings must cover it first.", "member"));
             }
             else if (amount.Currency == _options.Currency && amount.MinorUnits > available)
             {
-                refusals.Add(new(CommissionErrorCodes.InsufficientBalance, $"{amount} exceeds member {member}'s available balance of {Of(available)}."));
+                refusals.Add(new(CommissionErrorCodes.InsufficientBalance, $"{amount} exceeds member {member}'s available balance of {Of(available)}.", "amount"));
             }
 
             if (refusals.Count > 0)
             {
-                return WithdrawalResult.Refused(refusals.ToImmutable());
+                return Refused(withdrawalId, member, refusals.ToImmutable());
             }
 
             var fee = amount.Multiply(_options.WithdrawalFee);
             var requested = new WithdrawalRequested(withdrawalId, member, amount, fee, _timeProvider.GetUtcNow());
             ApplyChecked(requested);
-            return WithdrawalResult.Accepted(requested);
+            return Attempt<AcceptedWithdrawal>.Success(new(requested, IsRepeat: false));
         }
     }
 
     /// <summary>Requests a withdrawal, or throws naming every unmet condition.</summary>
-    /// <param name="withdrawalId">The integrator's id; the same id, member and amount again is a replay (see <see cref="TryRequestWithdrawal"/>).</param>
+    /// <param name="withdrawalId">The integrator's id; the same id, member and amount again is a repeat (see <see cref="TryRequestWithdrawal"/>).</param>
     /// <param name="member">Who withdraws.</param>
     /// <param name="amount">The amount to take from the available balance.</param>
-    /// <returns>The event to store; <see langword="null"/> for a replay, which changes nothing and has nothing to store.</returns>
+    /// <returns>The event to store; <see langword="null"/> for a repeat, which changes nothing and has nothing to store.</returns>
     /// <exception cref="WithdrawalRefusedException">
     /// Below the minimum, over the available balance, a negative balance, a bad amount, or the id used for another
-    /// request; <see cref="WithdrawalRefusedException.Refusals"/> lists every unmet condition.
+    /// request; <see cref="CommunityModelException.Refusals"/> lists every unmet condition.
     /// </exception>
-    public WithdrawalRequested? RequestWithdrawal(string withdrawalId, MemberId member, Money amount)
-    {
-        var result = TryRequestWithdrawal(withdrawalId, member, amount);
-        return result.Succeeded ? result.Event : throw new WithdrawalRefusedException(withdrawalId, member, result.Refusals);
-    }
+    public WithdrawalRequested? RequestWithdrawal(string withdrawalId, MemberId member, Money amount) =>
+        TryRequestWithdrawal(withdrawalId, member, amount).GetValueOrThrow().Event;
 
     /// <summary>Marks a requested withdrawal as paid out.</summary>
     /// <param name="withdrawalId">A pending withdrawal.</param>
@@ -585,7 +585,7 @@ public sealed class CommissionLedger
 
     /// <summary>Applies a stored event (replay), after checking that it fits. Events of other kinds are ignored.</summary>
     /// <param name="domainEvent">A ledger event.</param>
-    /// <exception cref="LedgerReplayException">
+    /// <exception cref="ReplayException">
     /// The event does not fit (e.g. a withdrawal, commission or refund recorded twice, an accrual below the refunds
     /// recorded before it, a payment of an unknown withdrawal); the ledger is unchanged. A refund of an order line not
     /// accrued yet fits: it waits for the accrual.
@@ -606,12 +606,15 @@ public sealed class CommissionLedger
         {
             if (ProblemWith(domainEvent) is { } problem)
             {
-                throw new LedgerReplayException(index, domainEvent, problem);
+                throw new ReplayException(CommissionErrorCodes.ReplayMismatch, index, domainEvent, problem);
             }
 
             Mutate(domainEvent);
         }
     }
+
+    private static Attempt<AcceptedWithdrawal> Refused(string withdrawalId, MemberId member, ImmutableArray<Refusal> refusals) =>
+        Attempt<AcceptedWithdrawal>.Refused(refusals, r => new WithdrawalRefusedException(withdrawalId, member, r));
 
     // Decisions apply only events they have just checked; the check still runs, as a guard against a bug.
     private void ApplyChecked(IDomainEvent domainEvent) => ApplyAt(domainEvent, _applied);

@@ -53,6 +53,7 @@ public sealed partial class Community
     private readonly TimeSpan _dormantAfter;
     private readonly ImmutableHashSet<string> _partnerTiers;
     private readonly Currency _currency;
+    private int _applied; // events applied since the community was built or restored: the index of the next one
 
     /// <summary>Creates an empty community over the library's parts.</summary>
     /// <param name="chain">The value chain.</param>
@@ -144,7 +145,11 @@ public sealed partial class Community
     /// <param name="events">Every event the community returned, with the integrator's own facts among them if it likes.</param>
     /// <param name="empty">An empty community with the same parts and options as the one that produced the events.</param>
     /// <returns><paramref name="empty"/>, with every event applied.</returns>
-    /// <exception cref="CommunityException">An event does not fit the state before it (<see cref="ErrorCodes.CommunityReplayMismatch"/>).</exception>
+    /// <exception cref="ReplayException">
+    /// An event does not fit the state before it; <see cref="ReplayException.Index"/> is its position in <paramref name="events"/>.
+    /// The code is <see cref="ErrorCodes.CommunityReplayMismatch"/> (an unknown member or order), or the code of the part that
+    /// refused the event (e.g. <see cref="ErrorCodes.LifecycleReplayMismatch"/>), whose own error is the inner exception.
+    /// </exception>
     public static Community Replay(IEnumerable<IDomainEvent> events, Community empty)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -402,13 +407,24 @@ public sealed partial class Community
 
     /// <summary>Applies a stored event: the one way the community's state changes, used by <see cref="Execute"/> and on replay.</summary>
     /// <param name="domainEvent">The event.</param>
-    /// <exception cref="CommunityException">The event does not fit the state (<see cref="ErrorCodes.CommunityReplayMismatch"/>).</exception>
+    /// <exception cref="ReplayException">
+    /// The event does not fit the state; <see cref="ReplayException.Index"/> is the number of events the community applied
+    /// before it since it was built or restored. The code is <see cref="ErrorCodes.CommunityReplayMismatch"/> (an unknown member
+    /// or order), or the code of the part that refused the event, whose own error is the inner exception.
+    /// </exception>
     public void Apply(IDomainEvent domainEvent)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         lock (_gate)
         {
-            Evolve(domainEvent, applyToParts: true);
+            try
+            {
+                Evolve(domainEvent, applyToParts: true);
+            }
+            catch (ReplayException part) when (part.ErrorCode != ErrorCodes.CommunityReplayMismatch)
+            {
+                throw new ReplayException(part.ErrorCode, _applied, domainEvent, part.Problem, part);
+            }
         }
     }
 
@@ -622,7 +638,7 @@ public sealed partial class Community
         var member = Require(command.Member, "Member");
         RequireNotHeld(member);
         var membership = member.Membership
-            ?? throw new MembershipRefusedException([new Memberships.Refusal(ErrorCodes.NotEntitled, $"Member {member.Id} has never held a membership, so no entitlement to '{command.ProductId}'.")]);
+            ?? throw new MembershipRefusedException([new Refusal(ErrorCodes.NotEntitled, $"Member {member.Id} has never held a membership, so no entitlement to '{command.ProductId}'.", "ProductId")]);
         var change = RequireDesk(nameof(ConsumeEntitlement)).Consume(membership, Required(command.ProductId, "ProductId"), Required(command.Key, "Key"));
         draft.Emit(change.Events);
         LapseIfEnded(draft, member.Id, change.Events);
@@ -785,7 +801,7 @@ public sealed partial class Community
         var moved = _chain.TryFire(draft.Lifecycle(member), trigger, reason, facts);
         if (moved.Succeeded)
         {
-            draft.Emit(moved.Transition.Event);
+            draft.Emit(moved.Value.Event);
         }
     }
 
@@ -951,7 +967,7 @@ public sealed partial class Community
     }
 
     private Membership MembershipOf(CommunityMember member) =>
-        member.Membership ?? throw new MembershipRefusedException([new Memberships.Refusal(ErrorCodes.MembershipNotActive, $"Member {member.Id} holds no membership.")]);
+        member.Membership ?? throw new MembershipRefusedException([new Refusal(ErrorCodes.MembershipNotActive, $"Member {member.Id} holds no membership.", "Member")]);
 
     private MembershipDesk RequireDesk(string command) =>
         _desk ?? throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{command} needs memberships, and this community sells none (no membership desk).", "Command");
@@ -1011,7 +1027,7 @@ public sealed partial class Community
                 break;
             case ProductRefunded r:
                 _refunds[r.RefundId] = new RefundRecord(r.Member, r.OrderId, r.Amount);
-                RefundOrder(r.OrderId, r.Amount);
+                RefundOrder(r.OrderId, r.Amount, e);
                 break;
             case MemberNumberIssued n:
                 var number = _numbers.Resume(n.Number);
@@ -1044,6 +1060,8 @@ public sealed partial class Community
                 ApplyCredits(credit);
                 break;
         }
+
+        _applied++;
     }
 
     private void EvolveMembership(IMembershipEvent e, bool applyToParts)
@@ -1055,7 +1073,7 @@ public sealed partial class Community
 
         if (!_members.TryGetValue(e.MemberId, out var holder))
         {
-            throw new CommunityException(ErrorCodes.CommunityReplayMismatch, $"{e.GetType().Name} at {e.OccurredAt:O} names member {e.MemberId}, who is not registered.", "Member");
+            throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, $"{e.GetType().Name} at {e.OccurredAt:O} names member {e.MemberId}, who is not registered");
         }
 
         if (!_unfrozen.TryGetValue(e.MemberId, out var state))
@@ -1066,7 +1084,7 @@ public sealed partial class Community
 
         var firstMembership = !state.Started;
         var wasPromoter = state.IsPromoter;
-        state.Apply(e);
+        state.Apply(e, 0); // a refusal is re-stated at the community's position by Apply
         if (state.IsPromoter != wasPromoter)
         {
             _members[e.MemberId] = holder with { IsPromoter = state.IsPromoter || holder.QualifiedBy is not null };
@@ -1094,7 +1112,7 @@ public sealed partial class Community
             case MembershipRefunded { RefundId: { } refundId } r:
                 foreach (var (order, amount) in SpreadOverMembershipOrders(r.MemberId, r.Amount))
                 {
-                    RefundOrder(order.OrderId, amount);
+                    RefundOrder(order.OrderId, amount, e);
                 }
 
                 _refunds[refundId] = new RefundRecord(r.MemberId, null, r.Amount);
@@ -1127,11 +1145,11 @@ public sealed partial class Community
         }
     }
 
-    private void RefundOrder(string orderId, Money amount)
+    private void RefundOrder(string orderId, Money amount, IDomainEvent e)
     {
         if (!_orders.TryGetValue(orderId, out var order))
         {
-            throw new CommunityException(ErrorCodes.CommunityReplayMismatch, $"A refund names order '{orderId}', which the community never took.", "OrderId");
+            throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, $"a refund names order '{orderId}', which the community never took");
         }
 
         _orders[orderId] = order with { Refunded = order.Refunded + amount };
@@ -1163,7 +1181,7 @@ public sealed partial class Community
     {
         if (!_members.TryGetValue(member, out var m))
         {
-            throw new CommunityException(ErrorCodes.CommunityReplayMismatch, $"{e.GetType().Name} at {e.OccurredAt:O} names member {member}, who is not registered.", "Member");
+            throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, $"{e.GetType().Name} at {e.OccurredAt:O} names member {member}, who is not registered");
         }
 
         return _members[member] = change(m);

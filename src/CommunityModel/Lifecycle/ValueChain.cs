@@ -88,29 +88,34 @@ public sealed class ValueChain
     /// <param name="trigger">What happened.</param>
     /// <param name="reason">Why; required for demotions (expiry, refund, suspension, removal, end of partnership).</param>
     /// <param name="facts">What the guards need to know (referrals, holdings, last activity).</param>
-    /// <returns>The transition, or the refusal with every unmet guard.</returns>
-    public TransitionAttempt<LifecycleState, MemberTransitioned> TryFire(LifecycleState state, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
+    /// <returns>
+    /// The transition, or the refusals: one <see cref="ErrorCodes.LifecycleTriggerNotPermitted"/> (field <c>trigger</c>) when the
+    /// stage has no transition on the trigger; otherwise one <see cref="ErrorCodes.LifecycleGuardsUnmet"/> followed by one per
+    /// unmet guard with the guard's <see cref="LifecycleGuard.Code"/> (field <c>reason</c> or <c>facts</c>); <see cref="GuardsOf"/>
+    /// describes those guards in English and Chinese, and the error of <see cref="Attempt{T}.GetValueOrThrow"/> lists them.
+    /// </returns>
+    public Attempt<Transition<LifecycleState, MemberTransitioned>> TryFire(LifecycleState state, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         var entry = _table.Find(state.Stage, trigger);
         if (entry is null)
         {
-            return TransitionAttempt<LifecycleState, MemberTransitioned>.NotPermitted();
+            return Refused(state, trigger, []);
         }
 
         var now = _time.GetUtcNow();
         var context = new ValueChainContext(state, facts, reason, now);
         if (!entry.AllMet(context, argumentsSupplied: true, out var unmet))
         {
-            return TransitionAttempt<LifecycleState, MemberTransitioned>.GuardsUnmet(unmet);
+            return Refused(state, trigger, unmet);
         }
 
         var to = entry.Resolve(context);
         var record = state.Record;
         record.Enter(to, entry.Passed, now.UtcTicks);
         var next = new LifecycleState(record);
-        return TransitionAttempt<LifecycleState, MemberTransitioned>.Fired(
-            next, new MemberTransitioned(state.Member, state.Stage, to, trigger, reason, now, record.Version, entry.Passed));
+        return Attempt<Transition<LifecycleState, MemberTransitioned>>.Success(
+            new(next, new MemberTransitioned(state.Member, state.Stage, to, trigger, reason, now, record.Version, entry.Passed)));
     }
 
     /// <summary>Fires a trigger.</summary>
@@ -120,13 +125,8 @@ public sealed class ValueChain
     /// <param name="facts">What the guards need to know (referrals, holdings, last activity).</param>
     /// <returns>The next state and the event to store.</returns>
     /// <exception cref="LifecycleTransitionRefusedException">Not permitted from the stage, or guards unmet (all named).</exception>
-    public Transition<LifecycleState, MemberTransitioned> Fire(LifecycleState state, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default)
-    {
-        var attempt = TryFire(state, trigger, reason, facts);
-        return attempt.Succeeded
-            ? attempt.Transition
-            : throw new LifecycleTransitionRefusedException(state.Member, state.Stage, trigger, attempt.UnmetGuards, PermittedTriggers(state.Stage).Select(t => (Enum)t));
-    }
+    public Transition<LifecycleState, MemberTransitioned> Fire(LifecycleState state, LifecycleTrigger trigger, string? reason = null, LifecycleFacts facts = default) =>
+        TryFire(state, trigger, reason, facts).GetValueOrThrow();
 
     /// <summary>The triggers that would fire now for this state and facts (guards that only need a reason count as met).</summary>
     /// <param name="state">The member's state.</param>
@@ -154,12 +154,12 @@ public sealed class ValueChain
     /// <summary>Rebuilds a member's state from their stored events, checking that each event fits.</summary>
     /// <param name="events">The member's events in order, starting with the registration.</param>
     /// <returns>The state after the last event.</returns>
-    /// <exception cref="LifecycleReplayException">An event does not fit (member, order, version, stage, transition).</exception>
+    /// <exception cref="ReplayException">An event does not fit (member, order, version, stage, transition): code <see cref="ErrorCodes.LifecycleReplayMismatch"/>, with the event's position in <paramref name="events"/>.</exception>
     public LifecycleState Replay(ReadOnlySpan<MemberTransitioned> events)
     {
         if (events.IsEmpty)
         {
-            throw new LifecycleReplayException(default, 0, "there are no events; a history starts with the registration");
+            throw Mismatch(default, 0, null, "there are no events; a history starts with the registration");
         }
 
         var record = default(LifecycleRecord);
@@ -174,7 +174,7 @@ public sealed class ValueChain
     /// <summary>Rebuilds a member's state from their stored events, checking that each event fits.</summary>
     /// <param name="events">The member's events in order, starting with the registration.</param>
     /// <returns>The state after the last event.</returns>
-    /// <exception cref="LifecycleReplayException">An event does not fit (member, order, version, stage, transition).</exception>
+    /// <exception cref="ReplayException">An event does not fit (member, order, version, stage, transition): code <see cref="ErrorCodes.LifecycleReplayMismatch"/>, with the event's position in <paramref name="events"/>.</exception>
     public LifecycleState Replay(IEnumerable<MemberTransitioned> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -185,14 +185,14 @@ public sealed class ValueChain
             Apply(ref record, @event, index++);
         }
 
-        return index == 0 ? throw new LifecycleReplayException(default, 0, "there are no events; a history starts with the registration") : new LifecycleState(record);
+        return index == 0 ? throw Mismatch(default, 0, null, "there are no events; a history starts with the registration") : new LifecycleState(record);
     }
 
     /// <summary>Continues a replay from a known state (e.g. a snapshot) with the events after it.</summary>
     /// <param name="state">The state the events follow.</param>
     /// <param name="events">The events after <paramref name="state"/>, in order.</param>
     /// <returns>The state after the last event.</returns>
-    /// <exception cref="LifecycleReplayException">An event does not fit.</exception>
+    /// <exception cref="ReplayException">An event does not fit: code <see cref="ErrorCodes.LifecycleReplayMismatch"/>, with the event's position in <paramref name="events"/>.</exception>
     public LifecycleState Replay(LifecycleState state, ReadOnlySpan<MemberTransitioned> events)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -216,18 +216,29 @@ public sealed class ValueChain
     /// <summary>A Stateless machine over external storage, configured from the same definition (tests and benchmarks).</summary>
     internal StatelessValueChain CreateStatelessMachine(Func<LifecycleStage> read, Action<LifecycleStage> write) => ValueChainDefinition.Create(_rules, read, write);
 
+    /// <summary>The replay error of a lifecycle: the event's position, the event, and what did not fit, naming the member replayed.</summary>
+    internal static ReplayException Mismatch(MemberId member, int index, IDomainEvent? @event, string problem) =>
+        new(ErrorCodes.LifecycleReplayMismatch, index, @event, member.IsEmpty ? problem : $"{problem} (replaying member {member})");
+
+    private Attempt<Transition<LifecycleState, MemberTransitioned>> Refused(LifecycleState state, LifecycleTrigger trigger, ImmutableArray<LifecycleGuard> unmet)
+    {
+        var (member, stage) = (state.Member, state.Stage);
+        var refusals = LifecycleTransitionRefusedException.RefusalsFor(member, stage, trigger, unmet, unmet.IsEmpty ? PermittedTriggers(stage).Select(t => (Enum)t) : [], "facts");
+        return Attempt<Transition<LifecycleState, MemberTransitioned>>.Refused(refusals, r => new LifecycleTransitionRefusedException(member, stage, trigger, unmet, r));
+    }
+
     private void Apply(ref LifecycleRecord record, MemberTransitioned @event, int index)
     {
         if (@event is null)
         {
-            throw new LifecycleReplayException(record.Member, index, "the event is null");
+            throw Mismatch(record.Member, index, null, "the event is null");
         }
 
         if (index == 0 && record.Version == 0)
         {
             if (@event.Trigger != LifecycleTrigger.Registered || @event.Version != 1 || @event.From != @event.To || !MainChain.Contains(@event.To) || @event.Member.IsEmpty)
             {
-                throw new LifecycleReplayException(@event.Member, index, $"a history starts with the registration (version 1, a main-chain stage), not {@event.Trigger} version {@event.Version}");
+                throw Mismatch(@event.Member, index, @event, $"a history starts with the registration (version 1, a main-chain stage), not {@event.Trigger} version {@event.Version}");
             }
 
             record = LifecycleRecord.Start(@event.Member, @event.To, @event.OccurredAt.UtcTicks);
@@ -236,25 +247,25 @@ public sealed class ValueChain
 
         if (@event.Member != record.Member)
         {
-            throw new LifecycleReplayException(record.Member, index, $"it belongs to member {@event.Member}");
+            throw Mismatch(record.Member, index, @event, $"it belongs to member {@event.Member}");
         }
 
         if (@event.Version != record.Version + 1)
         {
-            throw new LifecycleReplayException(record.Member, index, $"version {@event.Version} follows version {record.Version} (expected {record.Version + 1})");
+            throw Mismatch(record.Member, index, @event, $"version {@event.Version} follows version {record.Version} (expected {record.Version + 1})");
         }
 
         if (@event.From != record.Stage)
         {
-            throw new LifecycleReplayException(record.Member, index, $"it starts from {@event.From} but the member is {record.Stage}");
+            throw Mismatch(record.Member, index, @event, $"it starts from {@event.From} but the member is {record.Stage}");
         }
 
         var entry = _table.Find(record.Stage, @event.Trigger)
-            ?? throw new LifecycleReplayException(record.Member, index, $"{@event.Trigger} is not permitted from {record.Stage}");
+            ?? throw Mismatch(record.Member, index, @event, $"{@event.Trigger} is not permitted from {record.Stage}");
         var expected = entry.Selector is null ? entry.Destination : (LifecycleStage)record.SuspendedFrom;
         if (@event.To != expected)
         {
-            throw new LifecycleReplayException(record.Member, index, $"{@event.Trigger} from {record.Stage} leads to {expected}, not {@event.To}");
+            throw Mismatch(record.Member, index, @event, $"{@event.Trigger} from {record.Stage} leads to {expected}, not {@event.To}");
         }
 
         record.Enter(expected, entry.Passed, @event.OccurredAt.UtcTicks);

@@ -6,9 +6,12 @@ namespace CommunityModel.Lifecycle;
 /// <summary>The guards and dynamic destinations of the value chain, with the thresholds of one set of options.</summary>
 internal sealed class ValueChainRules
 {
+    /// <summary>The code of the guard of demotions that need a reason.</summary>
+    public const string ReasonGivenCode = "reason.given";
+
     public ValueChainRules(ValueChainOptions options)
     {
-        ReasonGiven = new(new("reason.given", LifecycleText.Name("Guard_ReasonGiven")), c => !string.IsNullOrWhiteSpace(c.Reason), checksArgumentsOnly: true);
+        ReasonGiven = new(new(ReasonGivenCode, LifecycleText.Name("Guard_ReasonGiven")), c => !string.IsNullOrWhiteSpace(c.Reason), checksArgumentsOnly: true);
         PartnerHolding = new(
             new("partner.ka_or_partner_package", LifecycleText.Name("Guard_PartnerHolding")),
             c => c.Facts.HoldsActiveKa || c.Facts.HoldsPartnerPackage);

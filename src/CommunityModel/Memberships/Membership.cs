@@ -122,43 +122,52 @@ public sealed class Membership : IEquatable<Membership>
     /// <summary>The membership after one more event.</summary>
     /// <param name="membershipEvent">An event of this member that follows from this state.</param>
     /// <returns>The new membership; this one is unchanged.</returns>
-    /// <exception cref="MembershipRefusedException">The event is another member's or does not follow (code <see cref="ErrorCodes.EventOutOfOrder"/>).</exception>
+    /// <exception cref="ReplayException">
+    /// The event is another member's or does not follow (code <see cref="ErrorCodes.EventOutOfOrder"/>, index 0: the position
+    /// among the events given to this call).
+    /// </exception>
     public Membership Apply(IMembershipEvent membershipEvent)
     {
         ArgumentNullException.ThrowIfNull(membershipEvent);
         var state = ToState();
-        state.Apply(membershipEvent);
+        state.Apply(membershipEvent, 0);
         return new Membership(state);
     }
 
     /// <summary>Rebuilds a membership from its stored events, the first being <see cref="MembershipPurchased"/>.</summary>
     /// <param name="events">The member's events in the order they happened.</param>
     /// <returns>The membership.</returns>
-    /// <exception cref="MembershipRefusedException">The events are empty, mix members, or do not follow one another.</exception>
+    /// <exception cref="ReplayException">
+    /// The events are empty, mix members, or do not follow one another (code <see cref="ErrorCodes.EventOutOfOrder"/>;
+    /// <see cref="ReplayException.Index"/> is the offending event's position in <paramref name="events"/>).
+    /// </exception>
     public static Membership Replay(IEnumerable<IMembershipEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         MembershipState? state = null;
+        var index = 0;
         foreach (var e in events)
         {
+            ArgumentNullException.ThrowIfNull(e, nameof(events));
             state ??= new MembershipState(e.MemberId);
-            state.Apply(e);
+            state.Apply(e, index++);
         }
 
-        return state is null
-            ? throw new MembershipRefusedException([new Refusal(ErrorCodes.EventOutOfOrder, "There are no events to replay; a membership starts with MembershipPurchased.")])
-            : new Membership(state);
+        return state is null ? throw NoEvents() : new Membership(state);
     }
 
     /// <summary>Rebuilds a membership from a slice of stored events, the first being <see cref="MembershipPurchased"/>.</summary>
     /// <param name="events">The member's events in the order they happened.</param>
     /// <returns>The membership.</returns>
-    /// <exception cref="MembershipRefusedException">The events are empty, mix members, or do not follow one another.</exception>
+    /// <exception cref="ReplayException">
+    /// The events are empty, mix members, or do not follow one another (code <see cref="ErrorCodes.EventOutOfOrder"/>;
+    /// <see cref="ReplayException.Index"/> is the offending event's position in <paramref name="events"/>).
+    /// </exception>
     public static Membership Replay(ReadOnlySpan<IMembershipEvent> events)
     {
         if (events.IsEmpty)
         {
-            throw new MembershipRefusedException([new Refusal(ErrorCodes.EventOutOfOrder, "There are no events to replay; a membership starts with MembershipPurchased.")]);
+            throw NoEvents();
         }
 
         return Replay(events, new MembershipState(events[0].MemberId));
@@ -166,13 +175,16 @@ public sealed class Membership : IEquatable<Membership>
 
     internal static Membership Replay(ReadOnlySpan<IMembershipEvent> events, MembershipState state)
     {
-        foreach (var e in events)
+        for (var i = 0; i < events.Length; i++)
         {
-            state.Apply(e);
+            state.Apply(events[i], i);
         }
 
         return new Membership(state);
     }
+
+    private static ReplayException NoEvents() =>
+        new(ErrorCodes.EventOutOfOrder, 0, null, "there are no events to replay; a membership starts with MembershipPurchased");
 
     /// <summary>Everything this membership holds, as a record to store; <see cref="Restore"/> gives back an equal membership.</summary>
     /// <returns>The snapshot.</returns>
@@ -191,7 +203,7 @@ public sealed class Membership : IEquatable<Membership>
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var refusals = ImmutableArray.CreateBuilder<Refusal>();
-        void Problem(string message) => refusals.Add(new Refusal(ErrorCodes.InvalidMembershipSnapshot, $"The membership snapshot of member {snapshot.MemberId} {message}."));
+        void Problem(string message) => refusals.Add(new Refusal(ErrorCodes.InvalidMembershipSnapshot, $"The membership snapshot of member {snapshot.MemberId} {message}.", "snapshot"));
         if (snapshot.MemberId.IsEmpty)
         {
             Problem("names no member");

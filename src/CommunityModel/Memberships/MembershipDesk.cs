@@ -49,12 +49,12 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         var refusals = ImmutableArray.CreateBuilder<Refusal>();
         if (previous is not null && previous.MemberId != memberId)
         {
-            refusals.Add(new Refusal(ErrorCodes.EventOutOfOrder, $"The previous membership is member {previous.MemberId}'s, not {memberId}'s."));
+            refusals.Add(new Refusal(ErrorCodes.EventOutOfOrder, $"The previous membership is member {previous.MemberId}'s, not {memberId}'s.", "previous"));
         }
 
         if (op.State.Started && op.State.Status == MembershipStatus.Active)
         {
-            refusals.Add(new Refusal(ErrorCodes.MembershipAlreadyActive, $"Member {memberId} is already a {op.State.TierId} member through {op.State.PaidThrough:yyyy-MM-dd}; renew or upgrade instead."));
+            refusals.Add(new Refusal(ErrorCodes.MembershipAlreadyActive, $"Member {memberId} is already a {op.State.TierId} member through {op.State.PaidThrough:yyyy-MM-dd}; renew or upgrade instead.", "previous"));
         }
 
         RequireNotSuspended(op, refusals);
@@ -89,7 +89,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         var refusals = ImmutableArray.CreateBuilder<Refusal>();
         if (s.Status == MembershipStatus.Refunded)
         {
-            refusals.Add(new Refusal(ErrorCodes.MembershipNotActive, $"Member {s.MemberId}'s membership was refunded; purchase a new one instead of renewing."));
+            refusals.Add(new Refusal(ErrorCodes.MembershipNotActive, $"Member {s.MemberId}'s membership was refunded; purchase a new one instead of renewing.", "membership"));
         }
 
         RequireNotSuspended(op, refusals);
@@ -128,7 +128,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <param name="membership">An active membership.</param>
     /// <param name="tierId">The dearer tier.</param>
     /// <returns>The change, or every reason it was refused.</returns>
-    public MembershipAttempt TryUpgrade(Membership membership, string tierId)
+    public Attempt<MembershipChange> TryUpgrade(Membership membership, string tierId)
     {
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentNullException.ThrowIfNull(tierId);
@@ -136,7 +136,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         var refusals = CheckUpgrade(op, tierId);
         if (refusals.Count > 0)
         {
-            return new MembershipAttempt(null, refusals.ToImmutable());
+            return Refused(refusals.ToImmutable());
         }
 
         var s = op.State;
@@ -144,7 +144,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         if (_plan.UpgradeTiming == UpgradeTiming.AtTermEnd)
         {
             op.Emit(new TierChangeScheduled(s.MemberId, to.Id, s.PaidThrough, op.Now));
-            return new MembershipAttempt(op.Finish(), []);
+            return Attempt<MembershipChange>.Success(op.Finish());
         }
 
         var quote = Quote(op, to);
@@ -153,7 +153,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         op.Emit(new MembershipUpgraded(s.MemberId, quote.FromTierId, to.Id, quote.Term, quote.Price, quote.CreditApplied, quote.AmountDue, op.Now));
         var (whole, paidFor) = UpgradeShare(to, quote.Term, op.Today);
         GrantTerm(op, to, quote.Term, whole, paidFor);
-        return new MembershipAttempt(op.Finish(), []);
+        return Attempt<MembershipChange>.Success(op.Finish());
     }
 
     /// <summary>Upgrades to a dearer tier; see <see cref="TryUpgrade(Membership, string)"/>.</summary>
@@ -161,7 +161,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <param name="tierId">The dearer tier.</param>
     /// <returns>The change.</returns>
     /// <exception cref="MembershipRefusedException">The membership is not active, or the tier is not dearer.</exception>
-    public MembershipChange Upgrade(Membership membership, string tierId) => TryUpgrade(membership, tierId).GetChangeOrThrow();
+    public MembershipChange Upgrade(Membership membership, string tierId) => TryUpgrade(membership, tierId).GetValueOrThrow();
 
     /// <summary>Schedules a move to a cheaper tier; it takes effect at the end of the paid terms, at the next renewal.</summary>
     /// <param name="membership">An active membership.</param>
@@ -179,7 +179,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         RequireActive(op, refusals);
         if (to.Price >= _plan[s.TierId].Price)
         {
-            refusals.Add(new Refusal(ErrorCodes.NotADowngrade, $"Tier '{to.Id}' ({to.Price}) is not cheaper than '{s.TierId}' ({_plan[s.TierId].Price}); upgrade instead."));
+            refusals.Add(new Refusal(ErrorCodes.NotADowngrade, $"Tier '{to.Id}' ({to.Price}) is not cheaper than '{s.TierId}' ({_plan[s.TierId].Price}); upgrade instead.", "tierId"));
         }
 
         ThrowIfAny(refusals);
@@ -233,7 +233,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <param name="productId">The product used.</param>
     /// <param name="idempotencyKey">The integrator's key of the use, e.g. an attendance record id.</param>
     /// <returns>The change, or every reason it was refused.</returns>
-    public MembershipAttempt TryConsume(Membership membership, string productId, string idempotencyKey)
+    public Attempt<MembershipChange> TryConsume(Membership membership, string productId, string idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(membership);
         ArgumentNullException.ThrowIfNull(productId);
@@ -243,8 +243,8 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         if (s.ProductOfKey(idempotencyKey) is { } used)
         {
             return used == productId
-                ? new MembershipAttempt(op.Finish(), [])
-                : new MembershipAttempt(null, [new Refusal(ErrorCodes.IdempotencyKeyConflict, $"The key '{idempotencyKey}' was already used to consume '{used}', not '{productId}'.")]);
+                ? Attempt<MembershipChange>.Success(op.Finish())
+                : Refused([new Refusal(ErrorCodes.IdempotencyKeyConflict, $"The key '{idempotencyKey}' was already used to consume '{used}', not '{productId}'.", "idempotencyKey")]);
         }
 
         var refusals = ImmutableArray.CreateBuilder<Refusal>();
@@ -269,20 +269,20 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
 
         if (!granted)
         {
-            refusals.Add(new Refusal(ErrorCodes.NotEntitled, $"Member {s.MemberId} has no entitlement to '{productId}' on {op.Today:yyyy-MM-dd}."));
+            refusals.Add(new Refusal(ErrorCodes.NotEntitled, $"Member {s.MemberId} has no entitlement to '{productId}' on {op.Today:yyyy-MM-dd}.", "productId"));
         }
         else if (chosen is null)
         {
-            refusals.Add(new Refusal(ErrorCodes.EntitlementExhausted, $"Member {s.MemberId} has used up the quota of '{productId}' for this term."));
+            refusals.Add(new Refusal(ErrorCodes.EntitlementExhausted, $"Member {s.MemberId} has used up the quota of '{productId}' for this term.", "productId"));
         }
 
         if (refusals.Count > 0)
         {
-            return new MembershipAttempt(null, refusals.ToImmutable());
+            return Refused(refusals.ToImmutable());
         }
 
         op.Emit(new EntitlementConsumed(s.MemberId, productId, idempotencyKey, s.Lots[chosen!.Value].Validity, op.Today, op.Now));
-        return new MembershipAttempt(op.Finish(), []);
+        return Attempt<MembershipChange>.Success(op.Finish());
     }
 
     /// <summary>Uses an entitlement once today; see <see cref="TryConsume(Membership, string, string)"/>.</summary>
@@ -292,7 +292,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <returns>The change (no events when the key was already used for the product).</returns>
     /// <exception cref="MembershipRefusedException">Not active, not entitled, quota used up, or the key was used for another product.</exception>
     public MembershipChange Consume(Membership membership, string productId, string idempotencyKey) =>
-        TryConsume(membership, productId, idempotencyKey).GetChangeOrThrow();
+        TryConsume(membership, productId, idempotencyKey).GetValueOrThrow();
 
     /// <summary>
     /// Suspends the member, e.g. for breaking group rules (规章制度): until <see cref="Reinstate(Membership, string)"/>,
@@ -305,7 +305,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <exception cref="ArgumentException">The reason is blank.</exception>
     /// <exception cref="MembershipRefusedException">The member is already suspended (<see cref="ErrorCodes.SuspensionStateConflict"/>).</exception>
     public MembershipChange Suspend(Membership membership, string reason) =>
-        Record(membership, reason, s => s.IsSuspended ? new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {s.MemberId} is already suspended.") : null, (id, why, now) => new MembershipSuspended(id, why, now));
+        Record(membership, reason, s => s.IsSuspended ? new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {s.MemberId} is already suspended.", "membership") : null, (id, why, now) => new MembershipSuspended(id, why, now));
 
     /// <summary>Lifts a suspension: the membership can be used again.</summary>
     /// <param name="membership">A suspended membership.</param>
@@ -314,7 +314,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <exception cref="ArgumentException">The reason is blank.</exception>
     /// <exception cref="MembershipRefusedException">The member is not suspended (<see cref="ErrorCodes.SuspensionStateConflict"/>).</exception>
     public MembershipChange Reinstate(Membership membership, string reason) =>
-        Record(membership, reason, s => s.IsSuspended ? null : new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {s.MemberId} is not suspended."), (id, why, now) => new MembershipReinstated(id, why, now));
+        Record(membership, reason, s => s.IsSuspended ? null : new Refusal(ErrorCodes.SuspensionStateConflict, $"Member {s.MemberId} is not suspended.", "membership"), (id, why, now) => new MembershipReinstated(id, why, now));
 
     /// <summary>
     /// Buys promoter rights on top of an active membership of another tier: a VIP or KA member buys the 399 gift
@@ -342,11 +342,11 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         RequireNotSuspended(op, refusals);
         if (!tier.GrantsPromotionRights)
         {
-            refusals.Add(new Refusal(ErrorCodes.PromoterRightsConflict, $"Tier '{tier.Id}' grants no promoter rights."));
+            refusals.Add(new Refusal(ErrorCodes.PromoterRightsConflict, $"Tier '{tier.Id}' grants no promoter rights.", "tierId"));
         }
         else if (s.IsPromoter && s.ShoppingDiscount >= tier.ShoppingDiscount)
         {
-            refusals.Add(new Refusal(ErrorCodes.PromoterRightsConflict, $"Member {s.MemberId} already holds promoter rights with a {s.ShoppingDiscount} shopping discount."));
+            refusals.Add(new Refusal(ErrorCodes.PromoterRightsConflict, $"Member {s.MemberId} already holds promoter rights with a {s.ShoppingDiscount} shopping discount.", "membership"));
         }
 
         var (value, reason) = CheckPrice(tier, price, priceReason, refusals);
@@ -362,7 +362,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     /// <exception cref="ArgumentException">The reason is blank.</exception>
     /// <exception cref="MembershipRefusedException">The member holds no promoter rights (<see cref="ErrorCodes.PromoterRightsConflict"/>).</exception>
     public MembershipChange RevokePromoterRights(Membership membership, string reason) =>
-        Record(membership, reason, s => s.IsPromoter ? null : new Refusal(ErrorCodes.PromoterRightsConflict, $"Member {s.MemberId} holds no promoter rights."), (id, why, now) => new PromoterRightsRevoked(id, why, now));
+        Record(membership, reason, s => s.IsPromoter ? null : new Refusal(ErrorCodes.PromoterRightsConflict, $"Member {s.MemberId} holds no promoter rights.", "membership"), (id, why, now) => new PromoterRightsRevoked(id, why, now));
 
     /// <summary>Brings a membership up to today: grants whose term ended expire, and the membership expires when its last paid term ended.</summary>
     /// <param name="membership">The membership.</param>
@@ -426,11 +426,11 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
         RequireNotSuspended(op, refusals);
         if (!_plan.TryGetTier(tierId, out var to))
         {
-            refusals.Add(new Refusal(ErrorCodes.UnknownMembershipTier, $"The membership plan has no tier '{tierId}'."));
+            refusals.Add(new Refusal(ErrorCodes.UnknownMembershipTier, $"The membership plan has no tier '{tierId}'.", "tierId"));
         }
         else if (op.State.Started && to.Price <= _plan[op.State.TierId].Price)
         {
-            refusals.Add(new Refusal(ErrorCodes.NotAnUpgrade, $"Tier '{to.Id}' ({to.Price}) is not dearer than '{op.State.TierId}' ({_plan[op.State.TierId].Price}); a move to it is a downgrade, taken at term end."));
+            refusals.Add(new Refusal(ErrorCodes.NotAnUpgrade, $"Tier '{to.Id}' ({to.Price}) is not dearer than '{op.State.TierId}' ({_plan[op.State.TierId].Price}); a move to it is a downgrade, taken at term end.", "tierId"));
         }
 
         return refusals;
@@ -440,7 +440,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     {
         if (op.State.Status != MembershipStatus.Active)
         {
-            refusals.Add(new Refusal(ErrorCodes.MembershipNotActive, $"Member {op.State.MemberId}'s membership is {op.State.Status.ToString().ToLowerInvariant()} on {op.Today:yyyy-MM-dd}."));
+            refusals.Add(new Refusal(ErrorCodes.MembershipNotActive, $"Member {op.State.MemberId}'s membership is {op.State.Status.ToString().ToLowerInvariant()} on {op.Today:yyyy-MM-dd}.", "membership"));
         }
     }
 
@@ -617,13 +617,13 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
 
         if (value.Currency != tier.Price.Currency || value.IsNegative || value > tier.Price)
         {
-            refusals.Add(new Refusal(ErrorCodes.InvalidPayment, $"The price {value} for tier '{tier.Id}' must be in {tier.Price.Currency.Code}, not negative, and at most {tier.Price}."));
+            refusals.Add(new Refusal(ErrorCodes.InvalidPayment, $"The price {value} for tier '{tier.Id}' must be in {tier.Price.Currency.Code}, not negative, and at most {tier.Price}.", "price"));
             return (tier.Price, reason);
         }
 
         if (value < tier.Price && reason is null)
         {
-            refusals.Add(new Refusal(ErrorCodes.PriceReasonRequired, $"The price {value} for tier '{tier.Id}' is below its price {tier.Price}; give priceReason (the discount or the complimentary term) to sell it for less."));
+            refusals.Add(new Refusal(ErrorCodes.PriceReasonRequired, $"The price {value} for tier '{tier.Id}' is below its price {tier.Price}; give priceReason (the discount or the complimentary term) to sell it for less.", "priceReason"));
         }
 
         return (value, reason);
@@ -633,9 +633,12 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
     {
         if (op.State.IsSuspended)
         {
-            refusals.Add(new Refusal(ErrorCodes.MembershipSuspended, $"Member {op.State.MemberId} is suspended; reinstate the member first."));
+            refusals.Add(new Refusal(ErrorCodes.MembershipSuspended, $"Member {op.State.MemberId} is suspended; reinstate the member first.", "membership"));
         }
     }
+
+    private static Attempt<MembershipChange> Refused(ImmutableArray<Refusal> refusals) =>
+        Attempt<MembershipChange>.Refused(refusals, static r => new MembershipRefusedException(r));
 
     private static void ThrowIfAny(ImmutableArray<Refusal>.Builder refusals)
     {
@@ -657,7 +660,7 @@ public sealed class MembershipDesk(MembershipPlan plan, TimeProvider timeProvide
 
         public void Emit(IMembershipEvent e)
         {
-            State.Apply(e);
+            State.Apply(e, _events.Count);
             _events.Add(e);
         }
 

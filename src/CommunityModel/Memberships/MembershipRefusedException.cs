@@ -4,21 +4,14 @@ namespace CommunityModel.Memberships;
 
 /// <summary>
 /// An operation on a membership was refused; nothing changed. <see cref="CommunityModelException.ErrorCode"/>
-/// is the first refusal's code and <see cref="Refusals"/> names every unmet condition.
+/// is the first refusal's code and <see cref="CommunityModelException.Refusals"/> names every unmet condition.
 /// </summary>
 public sealed class MembershipRefusedException : CommunityModelException
 {
     /// <summary>Creates the error from the refusals.</summary>
     /// <param name="refusals">Every unmet condition; at least one.</param>
     public MembershipRefusedException(ImmutableArray<Refusal> refusals)
-        : base(First(refusals).Code, string.Join(" ", refusals.Select(r => r.Message)))
+        : base(refusals)
     {
-        Refusals = refusals;
     }
-
-    /// <summary>Every unmet condition.</summary>
-    public ImmutableArray<Refusal> Refusals { get; }
-
-    private static Refusal First(ImmutableArray<Refusal> refusals) =>
-        refusals.IsDefaultOrEmpty ? throw new ArgumentException("At least one refusal is needed.", nameof(refusals)) : refusals[0];
 }

@@ -13,7 +13,7 @@ public sealed class MembershipReplayer
     /// <summary>Rebuilds one membership from its events, the first being <see cref="MembershipPurchased"/>.</summary>
     /// <param name="events">One member's events in the order they happened.</param>
     /// <returns>The membership.</returns>
-    /// <exception cref="MembershipRefusedException">The events are empty, mix members, or do not follow one another.</exception>
+    /// <exception cref="ReplayException">The events are empty, mix members, or do not follow one another (code <see cref="ErrorCodes.EventOutOfOrder"/>, with the event's position).</exception>
     public Membership Replay(ReadOnlySpan<IMembershipEvent> events)
     {
         if (events.IsEmpty)

@@ -48,16 +48,17 @@ internal sealed class MembershipState
         PromoterRightsPaidAt = default;
     }
 
-    public void Apply(IMembershipEvent e)
+    /// <summary>Folds one event in; <paramref name="index"/> is its position in the events being replayed, for the error.</summary>
+    public void Apply(IMembershipEvent e, int index)
     {
         if (e.MemberId != MemberId)
         {
-            throw OutOfOrder($"{e.GetType().Name} is for member {e.MemberId}, not {MemberId}.");
+            throw OutOfOrder(index, e, $"{e.GetType().Name} is for member {e.MemberId}, not {MemberId}");
         }
 
         if (!Started && e is not MembershipPurchased)
         {
-            throw OutOfOrder($"A membership starts with {nameof(MembershipPurchased)}, not {e.GetType().Name}.");
+            throw OutOfOrder(index, e, $"A membership starts with {nameof(MembershipPurchased)}, not {e.GetType().Name}");
         }
 
         switch (e)
@@ -66,21 +67,21 @@ internal sealed class MembershipState
                 Lots.Add(new EntitlementLot(g.ProductId, g.Quantity, 0, g.UnitValue, g.Validity));
                 break;
             case EntitlementConsumed c:
-                var used = Find(c.ProductId, c.Validity, c);
+                var used = Find(c.ProductId, c.Validity, c, index);
                 var lot = Lots[used];
                 if (lot.Quantity is { } quota && lot.Consumed >= quota)
                 {
-                    throw OutOfOrder($"{nameof(EntitlementConsumed)} for '{c.ProductId}' goes beyond its quota of {quota}.");
+                    throw OutOfOrder(index, e, $"{nameof(EntitlementConsumed)} for '{c.ProductId}' goes beyond its quota of {quota}");
                 }
 
                 Lots[used] = lot with { Consumed = lot.Consumed + 1 };
                 Keys.Add(new(c.IdempotencyKey, c.ProductId));
                 break;
             case EntitlementRevoked r:
-                Lots.RemoveAt(Find(r.ProductId, r.Validity, r));
+                Lots.RemoveAt(Find(r.ProductId, r.Validity, r, index));
                 break;
             case EntitlementExpired x:
-                Lots.RemoveAt(Find(x.ProductId, x.Validity, x));
+                Lots.RemoveAt(Find(x.ProductId, x.Validity, x, index));
                 break;
             case MembershipPurchased p:
                 if (!Started)
@@ -139,7 +140,7 @@ internal sealed class MembershipState
             case MembershipSuspended:
                 if (IsSuspended)
                 {
-                    throw OutOfOrder($"{nameof(MembershipSuspended)} for member {MemberId}, who is already suspended.");
+                    throw OutOfOrder(index, e, $"{nameof(MembershipSuspended)} for member {MemberId}, who is already suspended");
                 }
 
                 IsSuspended = true;
@@ -147,13 +148,13 @@ internal sealed class MembershipState
             case MembershipReinstated:
                 if (!IsSuspended)
                 {
-                    throw OutOfOrder($"{nameof(MembershipReinstated)} for member {MemberId}, who is not suspended.");
+                    throw OutOfOrder(index, e, $"{nameof(MembershipReinstated)} for member {MemberId}, who is not suspended");
                 }
 
                 IsSuspended = false;
                 break;
             default:
-                throw OutOfOrder($"{e.GetType().Name} is not a membership event this version knows.");
+                throw OutOfOrder(index, e, $"{e.GetType().Name} is not a membership event this version knows");
         }
     }
 
@@ -190,7 +191,7 @@ internal sealed class MembershipState
         TotalPaid += cash;
     }
 
-    private int Find(string productId, TermPeriod validity, IMembershipEvent e)
+    private int Find(string productId, TermPeriod validity, IMembershipEvent e, int index)
     {
         var lots = CollectionsMarshal.AsSpan(Lots);
         for (var i = 0; i < lots.Length; i++)
@@ -202,9 +203,9 @@ internal sealed class MembershipState
             }
         }
 
-        throw OutOfOrder($"{e.GetType().Name} names a grant of '{productId}' for {validity} that the ledger does not hold.");
+        throw OutOfOrder(index, e, $"{e.GetType().Name} names a grant of '{productId}' for {validity} that the ledger does not hold");
     }
 
-    private static MembershipRefusedException OutOfOrder(string message) =>
-        new([new Refusal(ErrorCodes.EventOutOfOrder, message)]);
+    private static ReplayException OutOfOrder(int index, IMembershipEvent e, string problem) =>
+        new(ErrorCodes.EventOutOfOrder, index, e, problem);
 }

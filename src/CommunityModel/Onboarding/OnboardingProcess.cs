@@ -82,20 +82,23 @@ public sealed class OnboardingProcess
     /// <param name="state">The member's onboarding.</param>
     /// <param name="trigger">The step that happened.</param>
     /// <param name="input">The staff of the service group, or the nickname of the introduction.</param>
-    /// <returns>The transition, or the refusal with every unmet guard.</returns>
-    public TransitionAttempt<OnboardingState, OnboardingStepCompleted> TryFire(OnboardingState state, OnboardingTrigger trigger, OnboardingInput input = default)
+    /// <returns>
+    /// The transition, or the refusals: one <see cref="ErrorCodes.LifecycleTriggerNotPermitted"/> (field <c>trigger</c>) when the step is
+    /// out of order; otherwise one <see cref="ErrorCodes.LifecycleGuardsUnmet"/> followed by one per unmet guard with its code (field <c>input</c>).
+    /// </returns>
+    public Attempt<Transition<OnboardingState, OnboardingStepCompleted>> TryFire(OnboardingState state, OnboardingTrigger trigger, OnboardingInput input = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         var entry = _table.Find(state.Step, trigger);
         if (entry is null)
         {
-            return TransitionAttempt<OnboardingState, OnboardingStepCompleted>.NotPermitted();
+            return Refused(state, trigger, []);
         }
 
         var now = _time.GetUtcNow();
         if (!entry.AllMet(new OnboardingContext(state, input, now), argumentsSupplied: true, out var unmet))
         {
-            return TransitionAttempt<OnboardingState, OnboardingStepCompleted>.GuardsUnmet(unmet);
+            return Refused(state, trigger, unmet);
         }
 
         var roles = trigger == ServiceGroupCreated ? input.ServiceGroupRoles : StaffRoles.None;
@@ -108,7 +111,7 @@ public sealed class OnboardingProcess
             ServiceGroupRoles = roles == StaffRoles.None ? state.ServiceGroupRoles : roles,
             Nickname = nickname ?? state.Nickname,
         };
-        return TransitionAttempt<OnboardingState, OnboardingStepCompleted>.Fired(next, new(state.Member, state.Step, next.Step, trigger, now, next.Version, roles, nickname));
+        return Attempt<Transition<OnboardingState, OnboardingStepCompleted>>.Success(new(next, new(state.Member, state.Step, next.Step, trigger, now, next.Version, roles, nickname)));
     }
 
     /// <summary>Records a step.</summary>
@@ -117,13 +120,8 @@ public sealed class OnboardingProcess
     /// <param name="input">The staff of the service group, or the nickname of the introduction.</param>
     /// <returns>The next state and the event to store.</returns>
     /// <exception cref="LifecycleTransitionRefusedException">Out of order, or a guard unmet (named).</exception>
-    public Transition<OnboardingState, OnboardingStepCompleted> Fire(OnboardingState state, OnboardingTrigger trigger, OnboardingInput input = default)
-    {
-        var attempt = TryFire(state, trigger, input);
-        return attempt.Succeeded
-            ? attempt.Transition
-            : throw new LifecycleTransitionRefusedException(state.Member, state.Step, trigger, attempt.UnmetGuards, NextStep(state.Step) is { } next ? [next] : []);
-    }
+    public Transition<OnboardingState, OnboardingStepCompleted> Fire(OnboardingState state, OnboardingTrigger trigger, OnboardingInput input = default) =>
+        TryFire(state, trigger, input).GetValueOrThrow();
 
     /// <summary>The one trigger that completes the step a member is waiting for, or null once completed.</summary>
     /// <param name="step">The step waited for.</param>
@@ -156,7 +154,7 @@ public sealed class OnboardingProcess
     /// <summary>Rebuilds a member's onboarding from their stored events, checking each fits.</summary>
     /// <param name="events">The events in order, starting with <see cref="OnboardingTrigger.Started"/>.</param>
     /// <returns>The state after the last event.</returns>
-    /// <exception cref="LifecycleReplayException">An event does not fit (member, order, version, step).</exception>
+    /// <exception cref="ReplayException">An event does not fit (member, order, version, step): code <see cref="ErrorCodes.LifecycleReplayMismatch"/>, with the event's position in <paramref name="events"/>.</exception>
     public OnboardingState Replay(IEnumerable<OnboardingStepCompleted> events)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -168,7 +166,7 @@ public sealed class OnboardingProcess
             index++;
         }
 
-        return state ?? throw new LifecycleReplayException(default, 0, "there are no events; onboarding starts with Started");
+        return state ?? throw ValueChain.Mismatch(default, 0, null, "there are no events; onboarding starts with Started");
     }
 
     /// <summary>Onboarding as a Mermaid state diagram, labelled in Chinese and English.</summary>
@@ -214,10 +212,17 @@ public sealed class OnboardingProcess
     private static string RoleNames(StaffRoles roles, Func<string, string> text, string separator) =>
         string.Join(separator, Enum.GetValues<StaffRoles>().Where(r => r is not StaffRoles.None and not StaffRoles.All && roles.HasFlag(r)).Select(r => text("Role_" + r)));
 
+    private Attempt<Transition<OnboardingState, OnboardingStepCompleted>> Refused(OnboardingState state, OnboardingTrigger trigger, ImmutableArray<LifecycleGuard> unmet)
+    {
+        var (member, step) = (state.Member, state.Step);
+        var refusals = LifecycleTransitionRefusedException.RefusalsFor(member, step, trigger, unmet, NextStep(step) is { } next ? [next] : [], "input");
+        return Attempt<Transition<OnboardingState, OnboardingStepCompleted>>.Refused(refusals, r => new LifecycleTransitionRefusedException(member, step, trigger, unmet, r));
+    }
+
     private static OnboardingState Begin(OnboardingStepCompleted e, int index) =>
         e is { Trigger: Started, Version: 1, From: AwaitingSalesAccount, To: AwaitingSalesAccount } && !e.Member.IsEmpty
             ? new OnboardingState(e.Member, AwaitingSalesAccount, 1, e.OccurredAt, e.OccurredAt)
-            : throw new LifecycleReplayException(e?.Member ?? default, index, "onboarding starts with Started (version 1)");
+            : throw ValueChain.Mismatch(e?.Member ?? default, index, e, "onboarding starts with Started (version 1)");
 
     private OnboardingState Next(OnboardingState state, OnboardingStepCompleted e, int index)
     {
@@ -229,7 +234,7 @@ public sealed class OnboardingProcess
             : entry.Destination != e.To ? $"{e.Trigger} leads to {entry.Destination}, not {e.To}"
             : null;
         return problem is not null
-            ? throw new LifecycleReplayException(state.Member, index, problem)
+            ? throw ValueChain.Mismatch(state.Member, index, e, problem)
             : state with
             {
                 Step = e!.To,

@@ -55,7 +55,7 @@ public sealed class ReferralNetwork
     /// <param name="options">The binding options.</param>
     /// <param name="timeProvider">The clock for operations after the replay.</param>
     /// <returns>The network as it was after the last event.</returns>
-    /// <exception cref="ReferralReplayException">An event does not fit the network rebuilt so far; its <see cref="ReferralReplayException.Index"/> is the event's position in <paramref name="events"/>.</exception>
+    /// <exception cref="ReplayException">An event does not fit the network rebuilt so far; its <see cref="ReplayException.Index"/> is the event's position in <paramref name="events"/>.</exception>
     public static ReferralNetwork Replay(IEnumerable<IDomainEvent> events, ReferralOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -86,8 +86,8 @@ public sealed class ReferralNetwork
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var network = new ReferralNetwork(options, timeProvider);
-        var refusals = ImmutableArray.CreateBuilder<BindingRefusal>();
-        void Problem(string message) => refusals.Add(new(ErrorCodes.ReferralInvalidSnapshot, $"The referral network snapshot {message}."));
+        var refusals = ImmutableArray.CreateBuilder<Refusal>();
+        void Problem(string message) => refusals.Add(new(ErrorCodes.ReferralInvalidSnapshot, $"The referral network snapshot {message}.", "snapshot"));
         var nodes = snapshot.Nodes.IsDefault ? [] : snapshot.Nodes;
         foreach (var node in nodes)
         {
@@ -218,10 +218,10 @@ public sealed class ReferralNetwork
         RequireId(member);
         lock (_gate)
         {
-            var refusals = ImmutableArray.CreateBuilder<BindingRefusal>();
+            var refusals = ImmutableArray.CreateBuilder<Refusal>();
             if (_nodes.ContainsKey(member))
             {
-                refusals.Add(new(ErrorCodes.ReferralDuplicateMember, $"Member {member} is already registered."));
+                refusals.Add(new(ErrorCodes.ReferralDuplicateMember, $"Member {member} is already registered.", "member"));
             }
 
             if (!sponsor.IsEmpty)
@@ -257,19 +257,19 @@ public sealed class ReferralNetwork
     /// A sponsor without promoter rights is refused when only promoters may sponsor (<see cref="ErrorCodes.ReferralSponsorNotPromoter"/>).
     /// Once the binding is older than <see cref="ReferralOptions.BindingValidity"/>, neither the mode nor a first order keeps it.
     /// </returns>
-    public BindingResult TryBind(MemberId member, MemberId sponsor)
+    public Attempt<SponsorBound> TryBind(MemberId member, MemberId sponsor)
     {
         lock (_gate)
         {
             var refusals = CheckBinding(member, sponsor, administrative: false);
             if (refusals.Count > 0)
             {
-                return BindingResult.Refused(refusals.ToImmutable());
+                return Attempt<SponsorBound>.Refused(refusals.ToImmutable(), r => new ReferralException(member, r));
             }
 
             var bound = new SponsorBound(member, sponsor, _nodes[member].Sponsor, _timeProvider.GetUtcNow());
             ApplyChecked(bound);
-            return BindingResult.Bound(bound);
+            return Attempt<SponsorBound>.Success(bound);
         }
     }
 
@@ -277,12 +277,8 @@ public sealed class ReferralNetwork
     /// <param name="member">A registered member.</param>
     /// <param name="sponsor">A registered member other than <paramref name="member"/> and not in its downline.</param>
     /// <returns>The event to store.</returns>
-    /// <exception cref="ReferralException">The binding was refused; <see cref="ReferralException.Refusals"/> names why.</exception>
-    public SponsorBound Bind(MemberId member, MemberId sponsor)
-    {
-        var result = TryBind(member, sponsor);
-        return result.Succeeded ? result.Event : throw new ReferralException(member, result.Refusals);
-    }
+    /// <exception cref="ReferralException">The binding was refused; <see cref="CommunityModelException.Refusals"/> names why.</exception>
+    public SponsorBound Bind(MemberId member, MemberId sponsor) => TryBind(member, sponsor).GetValueOrThrow();
 
     /// <summary>
     /// An administrative re-assignment: moves <paramref name="member"/> to <paramref name="sponsor"/> whatever the
@@ -300,7 +296,7 @@ public sealed class ReferralNetwork
             var refusals = CheckBinding(member, sponsor, administrative: true);
             if (string.IsNullOrWhiteSpace(reason))
             {
-                refusals.Add(new(ErrorCodes.ReferralReasonRequired, $"Re-assigning member {member} needs a reason for the record."));
+                refusals.Add(new(ErrorCodes.ReferralReasonRequired, $"Re-assigning member {member} needs a reason for the record.", "reason"));
             }
 
             ThrowIfAny(member, refusals);
@@ -338,9 +334,9 @@ public sealed class ReferralNetwork
     /// events of other kinds are ignored.
     /// </summary>
     /// <param name="domainEvent">A referral event, or a membership's promoter rights event.</param>
-    /// <exception cref="ReferralReplayException">
+    /// <exception cref="ReplayException">
     /// The event does not fit (a member registered twice, an unknown member or sponsor, a self-binding or a cycle);
-    /// the network is unchanged. Its <see cref="ReferralReplayException.Index"/> is the number of referral events applied before it.
+    /// the network is unchanged. Its <see cref="ReplayException.Index"/> is the number of referral events applied before it.
     /// </exception>
     public void Apply(IDomainEvent domainEvent)
     {
@@ -358,7 +354,7 @@ public sealed class ReferralNetwork
         {
             if (ProblemWith(domainEvent) is { } problem)
             {
-                throw new ReferralReplayException(index, domainEvent, problem);
+                throw new ReplayException(ErrorCodes.ReferralReplayMismatch, index, domainEvent, problem);
             }
 
             switch (domainEvent)
@@ -452,9 +448,9 @@ public sealed class ReferralNetwork
         }
     }
 
-    private ImmutableArray<BindingRefusal>.Builder CheckBinding(MemberId member, MemberId sponsor, bool administrative)
+    private ImmutableArray<Refusal>.Builder CheckBinding(MemberId member, MemberId sponsor, bool administrative)
     {
-        var refusals = ImmutableArray.CreateBuilder<BindingRefusal>();
+        var refusals = ImmutableArray.CreateBuilder<Refusal>();
         var known = _nodes.TryGetValue(member, out var node);
         if (!known)
         {
@@ -481,7 +477,7 @@ public sealed class ReferralNetwork
         }
         else if (known && IsUpline(member, sponsor))
         {
-            refusals.Add(new(ErrorCodes.ReferralCycle, $"Binding member {member} to {sponsor} would make a cycle: {sponsor} is in {member}'s downline."));
+            refusals.Add(new(ErrorCodes.ReferralCycle, $"Binding member {member} to {sponsor} would make a cycle: {sponsor} is in {member}'s downline.", "sponsor"));
         }
 
         if (!known || administrative)
@@ -501,21 +497,21 @@ public sealed class ReferralNetwork
         var holds = hasSponsor && !(_options.BindingValidity is { } validity && now - node.BoundAt >= validity);
         if (hasSponsor && node.Sponsor == sponsor)
         {
-            refusals.Add(new(ErrorCodes.ReferralAlreadyBound, $"Member {member} is already bound to {sponsor}."));
+            refusals.Add(new(ErrorCodes.ReferralAlreadyBound, $"Member {member} is already bound to {sponsor}.", "sponsor"));
         }
         else if (holds && _options.Mode != ReferralBindingMode.LatestReferralOverrides)
         {
-            refusals.Add(new(ErrorCodes.ReferralAlreadyBound, $"Member {member} is already bound to {node.Sponsor}; the {_options.Mode} mode keeps the first sponsor."));
+            refusals.Add(new(ErrorCodes.ReferralAlreadyBound, $"Member {member} is already bound to {node.Sponsor}; the {_options.Mode} mode keeps the first sponsor.", "member"));
         }
 
         if (holds && node.Sponsor != sponsor && node.Locked)
         {
-            refusals.Add(new(ErrorCodes.ReferralLocked, $"Member {member} has placed a commissionable order; only an administrative re-assignment may change its sponsor."));
+            refusals.Add(new(ErrorCodes.ReferralLocked, $"Member {member} has placed a commissionable order; only an administrative re-assignment may change its sponsor.", "member"));
         }
 
         if (_options.Mode == ReferralBindingMode.AtRegistrationOnly && now - node.RegisteredAt > _options.RegistrationWindow)
         {
-            refusals.Add(new(ErrorCodes.ReferralWindowClosed, $"Member {member} registered at {node.RegisteredAt:O}; binding closed {_options.RegistrationWindow} later."));
+            refusals.Add(new(ErrorCodes.ReferralWindowClosed, $"Member {member} registered at {node.RegisteredAt:O}; binding closed {_options.RegistrationWindow} later.", "member"));
         }
 
         return refusals;
@@ -551,17 +547,17 @@ public sealed class ReferralNetwork
     }
 
     private Node Require(MemberId member) =>
-        _nodes.TryGetValue(member, out var node) ? node : throw new ReferralException(ErrorCodes.ReferralUnknownMember, $"Member {member} is not registered in the referral network.", member);
+        _nodes.TryGetValue(member, out var node) ? node : throw new ReferralException(ErrorCodes.ReferralUnknownMember, $"Member {member} is not registered in the referral network.", member, "member");
 
     private static void RequireId(MemberId member)
     {
         if (member.IsEmpty)
         {
-            throw new ReferralException(ErrorCodes.ReferralUnknownMember, "default(MemberId) names no member.", member);
+            throw new ReferralException(ErrorCodes.ReferralUnknownMember, "default(MemberId) names no member.", member, "member");
         }
     }
 
-    private static void ThrowIfAny(MemberId member, ImmutableArray<BindingRefusal>.Builder refusals)
+    private static void ThrowIfAny(MemberId member, ImmutableArray<Refusal>.Builder refusals)
     {
         if (refusals.Count > 0)
         {
@@ -569,16 +565,16 @@ public sealed class ReferralNetwork
         }
     }
 
-    private static BindingRefusal Unknown(MemberId id, string role) =>
-        new(role == "sponsor" ? ErrorCodes.ReferralUnknownSponsor : ErrorCodes.ReferralUnknownMember, id.IsEmpty ? $"No {role} was named." : $"The {role} {id} is not registered in the referral network.");
+    private static Refusal Unknown(MemberId id, string role) =>
+        new(role == "sponsor" ? ErrorCodes.ReferralUnknownSponsor : ErrorCodes.ReferralUnknownMember, id.IsEmpty ? $"No {role} was named." : $"The {role} {id} is not registered in the referral network.", role);
 
-    private BindingRefusal? NotPromoter(MemberId sponsor) =>
+    private Refusal? NotPromoter(MemberId sponsor) =>
         _options.Sponsors == SponsorEligibility.DesignatedPromoters && !_promoters.Contains(sponsor)
-            ? new(ErrorCodes.ReferralSponsorNotPromoter, $"Only promoters may sponsor, and member {sponsor} holds no promoter rights.")
+            ? new(ErrorCodes.ReferralSponsorNotPromoter, $"Only promoters may sponsor, and member {sponsor} holds no promoter rights.", "sponsor")
             : null;
 
-    private static BindingRefusal SelfBinding(MemberId member) =>
-        new(ErrorCodes.ReferralSelfBinding, $"Member {member} cannot be its own sponsor.");
+    private static Refusal SelfBinding(MemberId member) =>
+        new(ErrorCodes.ReferralSelfBinding, $"Member {member} cannot be its own sponsor.", "sponsor");
 
     /// <summary>A member's sponsor, when it registered, when its current binding was made (registration, binding or re-assignment), and whether a first order fixed it.</summary>
     private readonly record struct Node(MemberId Sponsor, DateTimeOffset RegisteredAt, DateTimeOffset BoundAt, bool Locked);

@@ -41,7 +41,7 @@ public static class LedgerHistory
                     if (available.IsPositive)
                     {
                         events.Add(ledger.RequestWithdrawal($"w{i}", member, available)!);
-                        events.AddRange(ledger.TryRequestWithdrawal($"w{i}", member, available).Event is { } twice ? [twice] : []);
+                        events.AddRange(ledger.TryRequestWithdrawal($"w{i}", member, available).GetValueOrThrow().Event is { } twice ? [twice] : []);
                         events.Add(amounts[i] % 2 == 0 ? ledger.MarkWithdrawalPaid($"w{i}") : ledger.RejectWithdrawal($"w{i}", "test"));
                         if (ledger.RequestWithdrawal($"w{i}", member, available) is { } afterSettlement)
                         {

@@ -18,18 +18,18 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
         Clock.Advance(TimeSpan.FromDays(7));
 
         var first = Ledger.TryRequestWithdrawal("w1", 4, Money.Cny(100m));
-        Record(first.Event);
+        Record(first.Value.Event);
         Clock.Advance(TimeSpan.FromMinutes(5));
         var again = Ledger.TryRequestWithdrawal("w1", 4, Money.Cny(100m));
-        Record(again.Event);
+        Record(again.Value.Event);
         Record(Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m)));
 
-        Assert.False(first.IsReplay);
-        Assert.NotNull(first.Event);
+        Assert.False(first.Value.IsRepeat);
+        Assert.NotNull(first.Value.Event);
         Assert.True(again.Succeeded);
-        Assert.True(again.IsReplay);
-        Assert.Null(again.Event);
-        Assert.Same(first.Request, again.Request);
+        Assert.True(again.Value.IsRepeat);
+        Assert.Null(again.Value.Event);
+        Assert.Same(first.Value.Request, again.Value.Request);
         Assert.Null(Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m)));
         Assert.Single(Events.OfType<WithdrawalRequested>());
         Assert.Equal(Money.Cny(100m), Ledger.BalanceOf(4).Withdrawing);
@@ -49,8 +49,8 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
         var otherMember = Assert.Throws<WithdrawalRefusedException>(() => Ledger.RequestWithdrawal("w1", 3, Money.Cny(100m)));
 
         Assert.Equal(CommissionErrorCodes.IdConflict, otherAmount.ErrorCode);
-        Assert.Null(otherAmount.Request);
-        Assert.False(otherAmount.IsReplay);
+        Assert.False(otherAmount.Succeeded);
+        Assert.Throws<InvalidOperationException>(() => otherAmount.Value);
         Assert.Equal(CommissionErrorCodes.IdConflict, otherMember.ErrorCode);
         Assert.Equal(("w1", new MemberId(3)), (otherMember.WithdrawalId, otherMember.Member));
         Assert.Contains("already used for ¥100.00 by member 4", otherMember.Message, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
 
         Assert.Equal([CommissionErrorCodes.WithdrawalBelowMinimum, CommissionErrorCodes.InsufficientBalance], error.Refusals.Select(r => r.Code));
         Assert.Equal(CommissionErrorCodes.WithdrawalBelowMinimum, error.ErrorCode);
-        Assert.Equal(string.Join(" ", error.Refusals.Select(r => r.Reason)), error.Message);
+        Assert.Equal(string.Join(" ", error.Refusals.Select(r => r.Message)), error.Message);
         Assert.IsAssignableFrom<CommissionException>(error);
         Assert.Empty(Ledger.PendingWithdrawals());
         Assert.Throws<ArgumentException>(() => new WithdrawalRefusedException("w1", 4, []));
@@ -204,13 +204,13 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
             _ => [accrued with { Amount = Money.Usd(10m), OrderAmountPaid = Money.Usd(100m) }],
         };
 
-        var error = Assert.Throws<LedgerReplayException>(() => CommissionLedger.Replay(events, Settings, Clock));
+        var error = Assert.Throws<ReplayException>(() => CommissionLedger.Replay(events, Settings, Clock));
 
         Assert.Equal(CommissionErrorCodes.ReplayMismatch, error.ErrorCode);
         Assert.Equal(index, error.Index);
         Assert.Same(events[index], error.Event);
-        Assert.StartsWith($"Ledger event {index} ({events[index].GetType().Name}) does not fit: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Event {index} ({events[index].GetType().Name}) does not fit: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
         var requested = new WithdrawalRequested("w1", 4, Money.Cny(10m), Money.Zero(Currency.CNY), Start);
         IDomainEvent[] events = [new MemberRegistered(4, default, Start), requested, new ReferralLocked(4, Start), requested];
 
-        var error = Assert.Throws<LedgerReplayException>(() => CommissionLedger.Replay(events, Settings, Clock));
+        var error = Assert.Throws<ReplayException>(() => CommissionLedger.Replay(events, Settings, Clock));
 
         Assert.Equal(3, error.Index);
     }
@@ -232,8 +232,8 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
         var requested = Ledger.RequestWithdrawal("w1", 4, Money.Cny(100m))!;
         var before = Ledger.BalanceOf(4);
 
-        var twice = Assert.Throws<LedgerReplayException>(() => Ledger.Apply(requested));
-        var again = Assert.Throws<LedgerReplayException>(() => Ledger.Apply(accrued[0]));
+        var twice = Assert.Throws<ReplayException>(() => Ledger.Apply(requested));
+        var again = Assert.Throws<ReplayException>(() => Ledger.Apply(accrued[0]));
 
         Assert.Equal(4, twice.Index); // three accruals and one request were applied before it
         Assert.Equal(4, again.Index);

@@ -97,7 +97,7 @@ public class CommissionLedgerTests : LedgerTestBase
         Assert.Equal(Money.Cny(-360m), Ledger.BalanceOf(4).Available);
         var refused = Ledger.TryRequestWithdrawal("w2", 4, Money.Cny(10m));
         Assert.Equal(CommissionErrorCodes.InsufficientBalance, refused.ErrorCode);
-        Assert.Contains("after refunds", Assert.Single(refused.Refusals).Reason, StringComparison.Ordinal);
+        Assert.Contains("after refunds", Assert.Single(refused.Refusals).Message, StringComparison.Ordinal);
 
         Record(Ledger.Accrue(Order("o2", 5000m), Clock.GetUtcNow()));
         Clock.Advance(TimeSpan.FromDays(7));
@@ -148,7 +148,7 @@ public class CommissionLedgerTests : LedgerTestBase
         Ledger.Accrue(Order("o1", 3600m), Start);
         Clock.Advance(TimeSpan.FromDays(7));
 
-        var results = new WithdrawalResult[200];
+        var results = new Attempt<AcceptedWithdrawal>[200];
         Parallel.For(0, results.Length, i => results[i] = Ledger.TryRequestWithdrawal($"w{i}", 4, Money.Cny(100m)));
 
         Assert.Equal(3, results.Count(r => r.Succeeded));

@@ -102,7 +102,7 @@ public class ValueChainModelTests
             var attempt = Chain.TryFire(State, step.Trigger, step.Reason, step.Facts);
             if (attempt.Succeeded)
             {
-                State = attempt.Transition.State;
+                State = attempt.Value.State;
             }
 
             return (attempt.Succeeded, statelessFired);

@@ -24,7 +24,7 @@ public class ValueChainProperties
                 var attempt = chain.TryFire(state, step.Trigger, step.Reason, step.Facts);
                 if (attempt.Succeeded)
                 {
-                    var (next, @event) = attempt.Transition;
+                    var (next, @event) = attempt.Value;
                     if (!Enum.IsDefined(next.Stage) || next.Version != before.Version + 1 || @event.From != before.Stage || @event.To != next.Stage
                         || @event.Version != next.Version || @event.OccurredAt != time.GetUtcNow() || next.FirstEnteredAt(next.Stage) is null
                         || (next.Stage == LifecycleStage.Suspended) != next.SuspendedFrom.HasValue)
@@ -36,7 +36,7 @@ public class ValueChainProperties
                 }
                 else
                 {
-                    var explained = attempt.IsPermittedFromStage ? !attempt.UnmetGuards.IsEmpty : attempt.UnmetGuards.IsEmpty;
+                    var explained = attempt.IsPermittedFromStage() ? !attempt.UnmetGuards().IsEmpty : attempt.UnmetGuards().IsEmpty;
                     if (!explained || !ReferenceEquals(before, state) || before.Version != state.Version)
                     {
                         return false;
@@ -62,8 +62,8 @@ public class ValueChainProperties
                 var attempt = chain.TryFire(state, step.Trigger, step.Reason, step.Facts);
                 if (attempt.Succeeded)
                 {
-                    state = attempt.Transition.State;
-                    events.Add(attempt.Transition.Event);
+                    state = attempt.Value.State;
+                    events.Add(attempt.Value.Event);
                 }
             }
 

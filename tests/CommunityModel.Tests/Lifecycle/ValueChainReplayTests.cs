@@ -43,11 +43,12 @@ public class ValueChainReplayTests
     {
         MemberTransitioned[] swapped = [_history[0], _history[2], _history[1]];
 
-        var error = Assert.Throws<LifecycleReplayException>(() => _chain.Replay(swapped));
+        var error = Assert.Throws<ReplayException>(() => _chain.Replay(swapped));
 
         Assert.Equal(ErrorCodes.LifecycleReplayMismatch, error.ErrorCode);
         Assert.Equal(1, error.Index);
-        Assert.Equal((MemberId)500, error.Member);
+        Assert.Same(swapped[1], error.Event);
+        Assert.Contains("(replaying member 500)", error.Message, StringComparison.Ordinal);
         Assert.Contains("version 3 follows version 1 (expected 2)", error.Message, StringComparison.Ordinal);
     }
 
@@ -56,7 +57,7 @@ public class ValueChainReplayTests
     {
         MemberTransitioned[] wrong = [_history[0], _history[1] with { From = LifecycleStage.Customer }];
 
-        Assert.Contains("starts from Customer but the member is Prospect", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(wrong)).Message, StringComparison.Ordinal);
+        Assert.Contains("starts from Customer but the member is Prospect", Assert.Throws<ReplayException>(() => _chain.Replay(wrong)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public class ValueChainReplayTests
     {
         MemberTransitioned[] wrong = [_history[0], _history[1] with { Member = 501 }];
 
-        Assert.Contains("belongs to member 501", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(wrong)).Message, StringComparison.Ordinal);
+        Assert.Contains("belongs to member 501", Assert.Throws<ReplayException>(() => _chain.Replay(wrong)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,19 +75,19 @@ public class ValueChainReplayTests
         MemberTransitioned[] wrongReturn = [.. _history[..4], _history[4] with { To = LifecycleStage.Partner }];
         MemberTransitioned[] notPermitted = [_history[0], _history[1] with { Trigger = LifecycleTrigger.MembershipExpired }];
 
-        Assert.Contains("TookLeadProduct from Prospect leads to Fan, not Member", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(wrongTo)).Message, StringComparison.Ordinal);
-        Assert.Contains("leads to Member, not Partner", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(wrongReturn)).Message, StringComparison.Ordinal);
-        Assert.Contains("MembershipExpired is not permitted from Prospect", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(notPermitted)).Message, StringComparison.Ordinal);
+        Assert.Contains("TookLeadProduct from Prospect leads to Fan, not Member", Assert.Throws<ReplayException>(() => _chain.Replay(wrongTo)).Message, StringComparison.Ordinal);
+        Assert.Contains("leads to Member, not Partner", Assert.Throws<ReplayException>(() => _chain.Replay(wrongReturn)).Message, StringComparison.Ordinal);
+        Assert.Contains("MembershipExpired is not permitted from Prospect", Assert.Throws<ReplayException>(() => _chain.Replay(notPermitted)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_history_must_start_with_the_registration_and_have_no_holes()
     {
-        Assert.Contains("starts with the registration", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(_history[1..])).Message, StringComparison.Ordinal);
-        Assert.Contains("no events", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(ReadOnlySpan<MemberTransitioned>.Empty)).Message, StringComparison.Ordinal);
-        Assert.Contains("no events", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(Enumerable.Empty<MemberTransitioned>())).Message, StringComparison.Ordinal);
-        Assert.Contains("the event is null", Assert.Throws<LifecycleReplayException>(() => _chain.Replay([_history[0], null!])).Message, StringComparison.Ordinal);
-        Assert.Contains("version 2 follows version 5", Assert.Throws<LifecycleReplayException>(() => _chain.Replay(_live, _history[1..2])).Message, StringComparison.Ordinal);
+        Assert.Contains("starts with the registration", Assert.Throws<ReplayException>(() => _chain.Replay(_history[1..])).Message, StringComparison.Ordinal);
+        Assert.Contains("no events", Assert.Throws<ReplayException>(() => _chain.Replay(ReadOnlySpan<MemberTransitioned>.Empty)).Message, StringComparison.Ordinal);
+        Assert.Contains("no events", Assert.Throws<ReplayException>(() => _chain.Replay(Enumerable.Empty<MemberTransitioned>())).Message, StringComparison.Ordinal);
+        Assert.Contains("the event is null", Assert.Throws<ReplayException>(() => _chain.Replay([_history[0], null!])).Message, StringComparison.Ordinal);
+        Assert.Contains("version 2 follows version 5", Assert.Throws<ReplayException>(() => _chain.Replay(_live, _history[1..2])).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class ValueChainTests
         _time.Advance(TimeSpan.FromDays(10));
         var back = _chain.Fire(lapsed.State, LifecycleTrigger.MembershipRenewed);
 
-        Assert.Equal("reason.given", Assert.Single(_chain.TryFire(renewedEarly.State, LifecycleTrigger.MembershipExpired).UnmetGuards).Code);
+        Assert.Equal("reason.given", Assert.Single(_chain.TryFire(renewedEarly.State, LifecycleTrigger.MembershipExpired).UnmetGuards()).Code);
         Assert.Equal(LifecycleStage.Lapsed, lapsed.State.Stage);
         Assert.Equal("VIP ended 2028-03-01", lapsed.Event.Reason);
         Assert.Equal(LifecycleStage.Member, back.State.Stage);
@@ -139,9 +139,9 @@ public class ValueChainTests
         var back = _chain.Fire(dormant, LifecycleTrigger.Reactivated).State;
 
         Assert.False(tooEarly.Succeeded);
-        Assert.Equal("fan.inactive_long_enough", Assert.Single(tooEarly.UnmetGuards).Code);
-        Assert.Equal("has been inactive for at least 90 days", tooEarly.UnmetGuards[0].Description.English);
-        Assert.Equal("至少90天未活跃", tooEarly.UnmetGuards[0].Description.Chinese);
+        Assert.Equal("fan.inactive_long_enough", Assert.Single(tooEarly.UnmetGuards()).Code);
+        Assert.Equal("has been inactive for at least 90 days", tooEarly.UnmetGuards()[0].Description.English);
+        Assert.Equal("至少90天未活跃", tooEarly.UnmetGuards()[0].Description.Chinese);
         Assert.Equal(LifecycleStage.Dormant, dormant.Stage);
         Assert.Equal(LifecycleStage.Fan, back.Stage);
     }
@@ -155,10 +155,10 @@ public class ValueChainTests
         var attempt = chain.TryFire(member, LifecycleTrigger.QualifiedAsPartner, facts: new LifecycleFacts(SuccessfulReferrals: 4));
 
         Assert.False(attempt.Succeeded);
-        Assert.True(attempt.IsPermittedFromStage);
-        Assert.Equal(["partner.ka_or_partner_package", "partner.minimum_referrals"], attempt.UnmetGuards.Select(g => g.Code));
-        Assert.Equal("has at least 5 successful referrals", attempt.UnmetGuards[1].Description.English);
-        Assert.Throws<InvalidOperationException>(() => attempt.Transition);
+        Assert.True(attempt.IsPermittedFromStage());
+        Assert.Equal(["partner.ka_or_partner_package", "partner.minimum_referrals"], attempt.UnmetGuards().Select(g => g.Code));
+        Assert.Equal("has at least 5 successful referrals", attempt.UnmetGuards()[1].Description.English);
+        Assert.Throws<InvalidOperationException>(() => attempt.Value);
         Assert.EndsWith(
             "QualifiedAsPartner was refused; unmet guards: holds an active KA membership or the partner package; has at least 5 successful referrals.",
             Assert.Throws<LifecycleTransitionRefusedException>(() => chain.Fire(member, LifecycleTrigger.QualifiedAsPartner, facts: new LifecycleFacts(SuccessfulReferrals: 4))).Message,
@@ -203,13 +203,13 @@ public class ValueChainTests
         var error = Assert.Throws<LifecycleTransitionRefusedException>(() => _chain.Fire(prospect, LifecycleTrigger.MembershipExpired));
 
         Assert.False(attempt.Succeeded);
-        Assert.False(attempt.IsPermittedFromStage);
-        Assert.Empty(attempt.UnmetGuards);
+        Assert.False(attempt.IsPermittedFromStage());
+        Assert.Empty(attempt.UnmetGuards());
         Assert.Equal(ErrorCodes.LifecycleTriggerNotPermitted, error.ErrorCode);
         Assert.Contains("MembershipExpired is not permitted from Prospect (permitted: JoinedLeadGroup, Followed, TookLeadProduct, MadeFirstPurchase, BoughtMembership, BoughtGiftPack, BoughtPartnerPackage, Removed)", error.Message, StringComparison.Ordinal);
-        Assert.False(_chain.TryFire(prospect, LifecycleTrigger.Registered).IsPermittedFromStage);
-        Assert.Empty(default(TransitionAttempt<LifecycleState, MemberTransitioned>).UnmetGuards);
-        Assert.False(_chain.TryFire(prospect, (LifecycleTrigger)99).IsPermittedFromStage);
+        Assert.False(_chain.TryFire(prospect, LifecycleTrigger.Registered).IsPermittedFromStage());
+        Assert.Empty(default(Attempt<Transition<LifecycleState, MemberTransitioned>>).Refusals);
+        Assert.False(_chain.TryFire(prospect, (LifecycleTrigger)99).IsPermittedFromStage());
     }
 
     [Fact]

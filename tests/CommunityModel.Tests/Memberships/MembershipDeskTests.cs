@@ -521,7 +521,7 @@ public class MembershipDeskTests
         Assert.Equal(bob.Membership, second);
         Assert.True(first.HasConsumed("a"));
         Assert.False(second.HasConsumed("a"));
-        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<MembershipRefusedException>(() => replayer.Replay([])).ErrorCode);
+        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<ReplayException>(() => replayer.Replay([])).ErrorCode);
     }
 
     [Fact]
@@ -532,12 +532,12 @@ public class MembershipDeskTests
         var phantom = new EntitlementConsumed(Alice, SeedBusiness.PrivateBoard, "k", purchase.Membership.Terms[0].Period, _desk.Today, _clock.GetUtcNow());
         var twice = new EntitlementConsumed(Alice, SeedBusiness.OfflineCourse, "k", purchase.Membership.Terms[0].Period, _desk.Today, _clock.GetUtcNow());
 
-        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<MembershipRefusedException>(() => Membership.Replay([])).ErrorCode);
-        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<MembershipRefusedException>(() => Membership.Replay(ReadOnlySpan<IMembershipEvent>.Empty)).ErrorCode);
-        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<MembershipRefusedException>(() => Membership.Replay([twice])).ErrorCode);
-        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<MembershipRefusedException>(() => purchase.Membership.Apply(stranger)).ErrorCode);
-        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<MembershipRefusedException>(() => purchase.Membership.Apply(phantom)).ErrorCode);
-        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<MembershipRefusedException>(() => purchase.Membership.Apply(twice).Apply(twice)).ErrorCode);
+        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<ReplayException>(() => Membership.Replay([])).ErrorCode);
+        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<ReplayException>(() => Membership.Replay(ReadOnlySpan<IMembershipEvent>.Empty)).ErrorCode);
+        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<ReplayException>(() => Membership.Replay([twice])).ErrorCode);
+        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<ReplayException>(() => purchase.Membership.Apply(stranger)).ErrorCode);
+        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<ReplayException>(() => purchase.Membership.Apply(phantom)).ErrorCode);
+        Assert.Equal(ErrorCodes.EventOutOfOrder, Assert.Throws<ReplayException>(() => purchase.Membership.Apply(twice).Apply(twice)).ErrorCode);
     }
 
     private static Membership Record(List<IMembershipEvent> events, MembershipChange change)

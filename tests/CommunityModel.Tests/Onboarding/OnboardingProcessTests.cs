@@ -1,5 +1,6 @@
 using CommunityModel.Lifecycle;
 using CommunityModel.Onboarding;
+using CommunityModel.Tests.Lifecycle;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -58,7 +59,7 @@ public class OnboardingProcessTests
         var attempt = _process.TryFire(state, OnboardingTrigger.BigGroupJoined);
         var error = Assert.Throws<LifecycleTransitionRefusedException>(() => _process.Fire(state, OnboardingTrigger.ServiceGroupCreated, new(StaffRoles.All)));
 
-        Assert.False(attempt.IsPermittedFromStage);
+        Assert.False(attempt.IsPermittedFromStage());
         Assert.Equal(ErrorCodes.LifecycleTriggerNotPermitted, error.ErrorCode);
         Assert.Equal(OnboardingStep.AwaitingSalesAccount, error.Stage);
         Assert.Contains("ServiceGroupCreated is not permitted from AwaitingSalesAccount (permitted: SalesAccountAdded)", error.Message, StringComparison.Ordinal);
@@ -72,7 +73,7 @@ public class OnboardingProcessTests
 
         var attempt = _process.TryFire(state, OnboardingTrigger.ServiceGroupCreated, new(StaffRoles.Sales | StaffRoles.CustomerService));
 
-        var guard = Assert.Single(attempt.UnmetGuards);
+        var guard = Assert.Single(attempt.UnmetGuards());
         Assert.Equal("onboarding.service_group_roles", guard.Code);
         Assert.Equal("the service group includes sales, customer service, supervisor, executive", guard.Description.English);
         Assert.Equal("对接群包含销售、客服、主管、高管", guard.Description.Chinese);
@@ -96,7 +97,7 @@ public class OnboardingProcessTests
         Assert.Equal(accepted, attempt.Succeeded);
         if (!accepted)
         {
-            Assert.Equal("the nickname follows the format 城市-行业-姓名", Assert.Single(attempt.UnmetGuards).Description.English);
+            Assert.Equal("the nickname follows the format 城市-行业-姓名", Assert.Single(attempt.UnmetGuards()).Description.English);
             Assert.Equal(ErrorCodes.LifecycleGuardsUnmet, Assert.Throws<LifecycleTransitionRefusedException>(() => _process.Fire(state, OnboardingTrigger.IntroductionPosted, new(Nickname: nickname))).ErrorCode);
         }
     }
@@ -137,14 +138,14 @@ public class OnboardingProcessTests
         var start = _process.Start(5);
         var sales = _process.Fire(start.State, OnboardingTrigger.SalesAccountAdded);
 
-        Assert.Contains("starts with Started", Assert.Throws<LifecycleReplayException>(() => _process.Replay([sales.Event])).Message, StringComparison.Ordinal);
-        Assert.Contains("no events", Assert.Throws<LifecycleReplayException>(() => _process.Replay([])).Message, StringComparison.Ordinal);
-        Assert.Contains("version 3 follows version 1", Assert.Throws<LifecycleReplayException>(() => _process.Replay([start.Event, sales.Event with { Version = 3 }])).Message, StringComparison.Ordinal);
-        Assert.Contains("belongs to member 6", Assert.Throws<LifecycleReplayException>(() => _process.Replay([start.Event, sales.Event with { Member = 6 }])).Message, StringComparison.Ordinal);
-        Assert.Contains("starts from AwaitingIntroduction", Assert.Throws<LifecycleReplayException>(() => _process.Replay([start.Event, sales.Event with { From = OnboardingStep.AwaitingIntroduction }])).Message, StringComparison.Ordinal);
-        Assert.Contains("BigGroupJoined is not the next step", Assert.Throws<LifecycleReplayException>(() => _process.Replay([start.Event, sales.Event with { Trigger = OnboardingTrigger.BigGroupJoined }])).Message, StringComparison.Ordinal);
-        Assert.Contains("leads to AwaitingServiceGroup, not Completed", Assert.Throws<LifecycleReplayException>(() => _process.Replay([start.Event, sales.Event with { To = OnboardingStep.Completed }])).Message, StringComparison.Ordinal);
-        Assert.Contains("the event is null", Assert.Throws<LifecycleReplayException>(() => _process.Replay([start.Event, null!])).Message, StringComparison.Ordinal);
+        Assert.Contains("starts with Started", Assert.Throws<ReplayException>(() => _process.Replay([sales.Event])).Message, StringComparison.Ordinal);
+        Assert.Contains("no events", Assert.Throws<ReplayException>(() => _process.Replay([])).Message, StringComparison.Ordinal);
+        Assert.Contains("version 3 follows version 1", Assert.Throws<ReplayException>(() => _process.Replay([start.Event, sales.Event with { Version = 3 }])).Message, StringComparison.Ordinal);
+        Assert.Contains("belongs to member 6", Assert.Throws<ReplayException>(() => _process.Replay([start.Event, sales.Event with { Member = 6 }])).Message, StringComparison.Ordinal);
+        Assert.Contains("starts from AwaitingIntroduction", Assert.Throws<ReplayException>(() => _process.Replay([start.Event, sales.Event with { From = OnboardingStep.AwaitingIntroduction }])).Message, StringComparison.Ordinal);
+        Assert.Contains("BigGroupJoined is not the next step", Assert.Throws<ReplayException>(() => _process.Replay([start.Event, sales.Event with { Trigger = OnboardingTrigger.BigGroupJoined }])).Message, StringComparison.Ordinal);
+        Assert.Contains("leads to AwaitingServiceGroup, not Completed", Assert.Throws<ReplayException>(() => _process.Replay([start.Event, sales.Event with { To = OnboardingStep.Completed }])).Message, StringComparison.Ordinal);
+        Assert.Contains("the event is null", Assert.Throws<ReplayException>(() => _process.Replay([start.Event, null!])).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => _process.Start(default));
     }
 
@@ -197,12 +198,12 @@ public class OnboardingProcessTests
                     }
 
                     var attempt = process.TryFire(state, trigger, input);
-                    if (attempt.Succeeded != canFire || (attempt.Succeeded && attempt.Transition.State.Step != state.Step + 1))
+                    if (attempt.Succeeded != canFire || (attempt.Succeeded && attempt.Value.State.Step != state.Step + 1))
                     {
                         return false;
                     }
 
-                    state = attempt.Succeeded ? attempt.Transition.State : state;
+                    state = attempt.Succeeded ? attempt.Value.State : state;
                     if (state.Step != statelessStep)
                     {
                         return false;

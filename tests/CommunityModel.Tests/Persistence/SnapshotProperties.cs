@@ -126,5 +126,5 @@ public class SnapshotProperties
 
     internal static string Json<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.Serialize(value, typeInfo);
 
-    private static IEnumerable<string> Refusals(BindingResult result) => result.Succeeded ? ["bound"] : result.Refusals.Select(r => r.Code);
+    private static IEnumerable<string> Refusals(Attempt<SponsorBound> result) => result.Succeeded ? ["bound"] : result.Refusals.Select(r => r.Code);
 }

@@ -35,7 +35,7 @@ public class ReferralBindingRuleTests
         var afterRevoke = Assert.Throws<ReferralException>(() => network.Register(4, 1));
 
         Assert.Equal(ErrorCodes.ReferralSponsorNotPromoter, Assert.Single(refused.Refusals).Code);
-        Assert.Contains("member 1 holds no promoter rights", refused.Refusals[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("member 1 holds no promoter rights", refused.Refusals[0].Message, StringComparison.Ordinal);
         Assert.True(bound.Succeeded);
         Assert.Equal(ErrorCodes.ReferralSponsorNotPromoter, afterRevoke.ErrorCode);
         Assert.False(network.Contains(4));

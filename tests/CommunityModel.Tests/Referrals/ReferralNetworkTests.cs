@@ -112,7 +112,7 @@ public class ReferralNetworkTests
         var result = network.TryBind(8, 9);
 
         Assert.Equal([ErrorCodes.ReferralUnknownMember, ErrorCodes.ReferralUnknownSponsor], result.Refusals.Select(r => r.Code));
-        Assert.Contains("9", result.Refusals[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("9", result.Refusals[1].Message, StringComparison.Ordinal);
         Assert.Equal(ErrorCodes.ReferralUnknownMember, Assert.Throws<ReferralException>(() => network.SponsorOf(8)).ErrorCode);
         Assert.Equal(ErrorCodes.ReferralUnknownSponsor, Assert.Throws<ReferralException>(() => network.Register(2, 9)).ErrorCode);
         Assert.Equal(ErrorCodes.ReferralDuplicateMember, Assert.Throws<ReferralException>(() => network.Register(1)).ErrorCode);
@@ -199,12 +199,13 @@ public class ReferralNetworkTests
             _ => [new MemberRegistered(1, default, at), new ReferralLocked(8, at)],
         };
 
-        var error = Assert.Throws<ReferralReplayException>(() => ReferralNetwork.Replay(events, new ReferralOptions(), _clock));
+        var error = Assert.Throws<ReplayException>(() => ReferralNetwork.Replay(events, new ReferralOptions(), _clock));
 
         Assert.Equal(ErrorCodes.ReferralReplayMismatch, error.ErrorCode);
         Assert.Equal(index, error.Index);
         Assert.Same(events[index], error.Event);
-        Assert.Equal($"Referral event {index} ({events[index].GetType().Name}) does not fit: {problem}.", error.Message);
+        Assert.Equal(problem, error.Problem);
+        Assert.Equal($"Event {index} ({events[index].GetType().Name}) does not fit: {problem}.", error.Message);
     }
 
     [Fact]
@@ -236,8 +237,8 @@ public class ReferralNetworkTests
         network.Register(2, 1);
         var before = network.Snapshot().ToLinks();
 
-        var twice = Assert.Throws<ReferralReplayException>(() => network.Apply(registered));
-        var cycle = Assert.Throws<ReferralReplayException>(() => network.Apply(new SponsorReassigned(1, 2, default, "x", _clock.GetUtcNow())));
+        var twice = Assert.Throws<ReplayException>(() => network.Apply(registered));
+        var cycle = Assert.Throws<ReplayException>(() => network.Apply(new SponsorReassigned(1, 2, default, "x", _clock.GetUtcNow())));
 
         Assert.Equal((2, 2), (twice.Index, cycle.Index)); // two registrations were applied before each
         Assert.Equal<ReferralLink>(before, network.Snapshot().ToLinks());
