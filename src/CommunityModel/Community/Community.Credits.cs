@@ -95,7 +95,7 @@ public sealed partial class Community
     }
 
     private void ApplyCredits(ICreditEvent e) =>
-        (_credits ?? throw new CommunityException(ErrorCodes.CommunityReplayMismatch, $"{e.GetType().Name} at {e.OccurredAt:O} is a referral credits event, and this community holds no referral credits.", "Event")).Apply(e);
+        (_credits ?? throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, $"{e.GetType().Name} at {e.OccurredAt:O} is a referral credits event, and this community holds no referral credits")).Apply(e);
 
     private List<string> CreditsSnapshotProblems(CreditsSnapshot? snapshot) =>
         snapshot is null ? []

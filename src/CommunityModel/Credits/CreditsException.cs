@@ -1,6 +1,9 @@
 namespace CommunityModel.Credits;
 
-/// <summary>A credits request the ledger refused, with a stable <c>credits.*</c> code and the field that was wrong.</summary>
+/// <summary>
+/// A credits request the ledger refused, with a stable <c>credits.*</c> code and the field that was wrong; its one refusal
+/// in <see cref="CommunityModelException.Refusals"/> carries both.
+/// </summary>
 public class CreditsException : CommunityModelException
 {
     /// <summary>Creates the error.</summary>
@@ -8,11 +11,10 @@ public class CreditsException : CommunityModelException
     /// <param name="message">What was wrong, naming the value.</param>
     /// <param name="field">The request's field that was wrong, when one was.</param>
     public CreditsException(string errorCode, string message, string? field = null)
-        : base(errorCode, message)
+        : base([new Refusal(errorCode, message, field)])
     {
-        Field = field;
     }
 
-    /// <summary>The request's field that was wrong (e.g. <c>RedemptionId</c>), when one was.</summary>
-    public string? Field { get; }
+    /// <summary>The request's field that was wrong (e.g. <c>RedemptionId</c>), when one was: the refusal's <see cref="Refusal.Field"/>.</summary>
+    public string? Field => Refusals[0].Field;
 }

@@ -33,6 +33,7 @@ public sealed class ReferralCredits
     private readonly FrozenDictionary<string, long> _prices;
     private readonly FrozenDictionary<string, long> _bonuses;
     private readonly TimeProvider _time;
+    private int _applied;
 
     /// <summary>Creates an empty ledger.</summary>
     /// <param name="options">The rules.</param>
@@ -72,7 +73,10 @@ public sealed class ReferralCredits
     /// <param name="events">The events.</param>
     /// <param name="empty">An empty ledger with the same options as the one that produced the events.</param>
     /// <returns><paramref name="empty"/>, with every event applied.</returns>
-    /// <exception cref="CreditsException">An event does not fit the state before it (<see cref="ErrorCodes.CreditsReplayMismatch"/>).</exception>
+    /// <exception cref="ReplayException">
+    /// An event does not fit the state before it (<see cref="ErrorCodes.CreditsReplayMismatch"/>); <see cref="ReplayException.Index"/>
+    /// is its position in <paramref name="events"/>.
+    /// </exception>
     public static ReferralCredits Replay(IEnumerable<ICreditEvent> events, ReferralCredits empty)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -296,7 +300,10 @@ public sealed class ReferralCredits
 
     /// <summary>Applies a stored event: the one way the ledger changes, used after a decision and on replay.</summary>
     /// <param name="creditEvent">The event.</param>
-    /// <exception cref="CreditsException">The event does not fit the state (<see cref="ErrorCodes.CreditsReplayMismatch"/>); nothing changed.</exception>
+    /// <exception cref="ReplayException">
+    /// The event does not fit the state (<see cref="ErrorCodes.CreditsReplayMismatch"/>); nothing changed. <see cref="ReplayException.Index"/>
+    /// is the number of events the ledger applied before it since it was built or restored.
+    /// </exception>
     public void Apply(ICreditEvent creditEvent)
     {
         ArgumentNullException.ThrowIfNull(creditEvent);
@@ -319,6 +326,8 @@ public sealed class ReferralCredits
                 default:
                     throw Mismatch(creditEvent, "is not a credits event this version knows");
             }
+
+            _applied++;
         }
     }
 
@@ -535,8 +544,8 @@ public sealed class ReferralCredits
     private static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new CreditsException(ErrorCodes.CreditsInvalidCommand, $"{field} is required.", field) : value.Trim();
 
-    private static CreditsException Mismatch(ICreditEvent e, string what) =>
-        new(ErrorCodes.CreditsReplayMismatch, $"{e.GetType().Name} at {e.OccurredAt:O} {what}.", "Event");
+    private ReplayException Mismatch(ICreditEvent e, string what) =>
+        new(ErrorCodes.CreditsReplayMismatch, _applied, e, $"{e.GetType().Name} at {e.OccurredAt:O} {what}");
 
     /// <summary>One member's working account; lots oldest first, none empty, and never both lots and a debt.</summary>
     private sealed class WorkingAccount

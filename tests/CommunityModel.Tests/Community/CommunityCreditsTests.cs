@@ -134,7 +134,7 @@ public class CommunityCreditsTests
 
         Assert.Null(community.Credits);
         Assert.Equal(ErrorCodes.CommunityInvalidCommand, Assert.Throws<CommunityException>(() => community.Execute(new RedeemCredits(1, "x-1", TrialClass))).ErrorCode);
-        Assert.Equal(ErrorCodes.CommunityReplayMismatch, Assert.Throws<CommunityException>(() => community.Apply(new CreditsExpired(1, "o-1", 1, _clock.GetUtcNow()))).ErrorCode);
+        Assert.Equal(ErrorCodes.CommunityReplayMismatch, Assert.Throws<ReplayException>(() => community.Apply(new CreditsExpired(1, "o-1", 1, _clock.GetUtcNow()))).ErrorCode);
         var withCredits = Referred();
         withCredits.Execute(new PlaceOrder(2, "o-1", Vip));
         Assert.Equal(ErrorCodes.CommunityInvalidSnapshot, Assert.Throws<CommunityException>(() => TestCommunity.Create(_clock).Restore(withCredits.ToSnapshot())).ErrorCode);

@@ -232,7 +232,13 @@ public class ReferralCreditsTests
             new Misfit(1, at),
         ];
 
-        Assert.All(misfits, e => Assert.Equal(ErrorCodes.CreditsReplayMismatch, Assert.Throws<CreditsException>(() => ledger.Apply(e)).ErrorCode));
+        Assert.All(misfits, e =>
+        {
+            var error = Assert.Throws<ReplayException>(() => ledger.Apply(e));
+            Assert.Equal((ErrorCodes.CreditsReplayMismatch, 1, e), (error.ErrorCode, error.Index, error.Event));
+        });
+        var replayError = Assert.Throws<ReplayException>(() => ReferralCredits.Replay([earned, earned], CreditsFixture.Ledger(_clock)));
+        Assert.Equal(1, replayError.Index);
         Assert.Equal(460, ledger.Balance(1));
     }
 
