@@ -19,7 +19,9 @@ public static class MetricsServiceCollectionExtensions
     public static IServiceCollection AddCommunityMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<MetricsOptions>().Bind(configuration);
+        // The binder cannot read a rate ("60%"); it is read as text, and a value that does not parse is reported at start-up.
+        services.AddOptions<MetricsOptions>().Bind(configuration).Configure(o =>
+            o.GrossMargin = ConfigurationText.Rate(configuration, nameof(MetricsOptions.GrossMargin), o.BindingProblems) ?? o.GrossMargin);
         services.AddValidatorNamingSection<MetricsOptions, MetricsOptionsValidator>(configuration, (_, path) => new MetricsOptionsValidator(path));
         return services.AddCommunityMetricsCore();
     }

@@ -55,4 +55,7 @@ public sealed class MetricsOptions
     /// Between 0% and 100%; default 100%, where it equals the revenue-only lifetime value.
     /// </summary>
     public Rate GrossMargin { get; set; } = Rate.One;
+
+    /// <summary>Values in configuration that did not parse, each naming its path; reported at start-up.</summary>
+    internal List<string> BindingProblems { get; } = [];
 }

@@ -34,7 +34,7 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
     internal List<string> Failures(MetricsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        var failures = new List<string>(options.BindingProblems);
         if (string.IsNullOrWhiteSpace(options.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
             failures.Add($"{_prefix}TimeZone is '{options.TimeZone}'; it must be a time zone id this system knows, e.g. 'Asia/Shanghai'.");

@@ -36,6 +36,19 @@ public class MetricsServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void The_gross_margin_binds_from_configuration_and_a_margin_that_is_not_a_rate_fails_at_start_up()
+    {
+        var good = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Metrics:GrossMargin"] = "60%" }).Build();
+        var bad = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Metrics:GrossMargin"] = "most" }).Build();
+        using var bound = new ServiceCollection().AddCommunityMetrics(good.GetSection("Metrics")).BuildServiceProvider();
+        using var refused = new ServiceCollection().AddCommunityMetrics(bad.GetSection("Metrics")).BuildServiceProvider();
+
+        Assert.Equal(Rate.FromPercent(60m), bound.GetRequiredService<IOptions<MetricsOptions>>().Value.GrossMargin);
+        var failure = Assert.Single(Assert.Throws<OptionsValidationException>(() => refused.GetRequiredService<IStartupValidator>().Validate()).Failures);
+        Assert.StartsWith("Metrics:GrossMargin", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_and_code_configuration_register_the_metrics()
     {
         using var defaults = new ServiceCollection().AddCommunityMetrics().BuildServiceProvider();
