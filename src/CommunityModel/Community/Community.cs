@@ -198,8 +198,9 @@ public sealed partial class Community
                 problems.Add("the community it is restored into is not empty");
             }
 
-            var members = new Dictionary<MemberId, CommunityMember>();
-            foreach (var m in snapshot.Members.IsDefault ? [] : snapshot.Members)
+            var snapshotMembers = snapshot.Members.IsDefault ? [] : snapshot.Members;
+            var members = new Dictionary<MemberId, CommunityMember>(snapshotMembers.Length);
+            foreach (var m in snapshotMembers)
             {
                 var restored = new CommunityMember(
                     m.Id,
@@ -240,6 +241,10 @@ public sealed partial class Community
 
             var network = ReferralNetwork.Restore(snapshot.Network, _referrals, _time);
             _network = network;
+            var orders = snapshot.Orders.IsDefault ? [] : snapshot.Orders;
+            _members.EnsureCapacity(members.Count);
+            _orders.EnsureCapacity(orders.Length);
+            _ordersByMember.EnsureCapacity(members.Count);
             var lastByPrefix = new Dictionary<string, MemberNumber>(StringComparer.Ordinal);
             foreach (var (id, member) in members)
             {
@@ -255,12 +260,12 @@ public sealed partial class Community
                 _numbers.Resume(last.Text);
             }
 
-            foreach (var order in snapshot.Orders.IsDefault ? [] : snapshot.Orders)
+            foreach (var order in orders)
             {
                 _orders[order.OrderId] = order;
                 if (!_ordersByMember.TryGetValue(order.Member, out var ids))
                 {
-                    _ordersByMember[order.Member] = ids = [];
+                    _ordersByMember[order.Member] = ids = new List<string>(2);
                 }
 
                 ids.Add(order.OrderId);

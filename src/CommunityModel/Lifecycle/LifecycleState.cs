@@ -130,7 +130,37 @@ public sealed record LifecycleState
     public static LifecycleState Restore(LifecycleSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Restore(snapshot.Member, snapshot.Stage, snapshot.Version, snapshot.StageEnteredAt, snapshot.FirstEntries.IsDefault ? [] : snapshot.FirstEntries, snapshot.SuspendedFrom);
+
+        // The common case, a snapshot this library wrote, is checked without allocating; anything odd takes the full check,
+        // which names every problem.
+        var entries = snapshot.FirstEntries.IsDefault ? [] : snapshot.FirstEntries;
+        if (!snapshot.Member.IsEmpty && snapshot.Version >= 1 && snapshot.Stage is not LifecycleStage.Suspended && snapshot.SuspendedFrom is null && Enum.IsDefined(snapshot.Stage))
+        {
+            var record = new LifecycleRecord
+            {
+                Member = snapshot.Member,
+                Stage = snapshot.Stage,
+                Version = snapshot.Version,
+                SuspendedFrom = LifecycleRecord.NotSuspended,
+                StageEnteredTicks = snapshot.StageEnteredAt.UtcTicks,
+            };
+            var fits = true;
+            foreach (var (reached, at) in entries)
+            {
+                fits &= Enum.IsDefined(reached);
+                if (fits)
+                {
+                    record.FirstEntered[(int)reached] = at.UtcTicks;
+                }
+            }
+
+            if (fits && record.FirstEntered[(int)snapshot.Stage] != 0)
+            {
+                return new LifecycleState(record);
+            }
+        }
+
+        return Restore(snapshot.Member, snapshot.Stage, snapshot.Version, snapshot.StageEnteredAt, entries, snapshot.SuspendedFrom);
     }
 
     /// <inheritdoc/>
