@@ -11,7 +11,7 @@ namespace CommunityModel.Benchmarks.Community;
 /// <summary>
 /// Rebuilding a whole community from its stored events at start-up. The histories are made by the community itself:
 /// every member registers (most with a sponsor), 60% buy a VIP term, half buy a course, VIPs use the offline course,
-/// 5% upgrade to KA and 2% are refunded in cooling-off — about 14 events a member, interleaved across members as a
+/// 5% upgrade to KA and 2% are refunded in cooling-off — about 8 events a member (8M for a million), interleaved across members as a
 /// store holds them. The baseline replays each part alone the way an integrator without the community would (the
 /// referral network over every event, then each member's lifecycle and membership from its own history, grouped in one
 /// pass); the community replays the same events through its one <see cref="CommunityModel.Community.Apply"/>, building
