@@ -171,7 +171,7 @@ public sealed partial class Community
             Freeze();
             var members = _members.Values
                 .OrderBy(m => m.Id)
-                .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.IsPromoter, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership))
+                .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership))
                 .ToImmutableArray();
             var orders = _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _orders[id]).ToImmutableArray();
             var refunds = _refunds.Select(r => new CommunityRefundSnapshot(r.Key, r.Value.Member, r.Value.OrderId, r.Value.Amount)).ToImmutableArray();
@@ -207,7 +207,6 @@ public sealed partial class Community
                     LifecycleState.Restore(m.Lifecycle),
                     m.Membership is null ? null : Membership.Restore(m.Membership),
                     m.Number is null ? null : _numbers.Parse(m.Number),
-                    m.IsPromoter,
                     m.NetSpent,
                     m.LastActiveAt,
                     m.QualifiedBy,
@@ -654,7 +653,7 @@ public sealed partial class Community
     {
         var member = Require(command.Member, "Member");
         var reason = Required(command.Reason, "Reason");
-        draft.Emit(_chain.Fire(member.Lifecycle, LifecycleTrigger.Suspended, reason).Event);
+        draft.Moved(_chain.Fire(member.Lifecycle, LifecycleTrigger.Suspended, reason));
         if (member.Membership is { IsSuspended: false } membership && _desk is not null)
         {
             draft.Emit(_desk.Suspend(membership, reason).Events);
@@ -668,7 +667,7 @@ public sealed partial class Community
         var member = Require(command.Member, "Member");
         var reason = Required(command.Reason, "Reason");
         var back = _chain.Fire(member.Lifecycle, LifecycleTrigger.Reinstated, reason);
-        draft.Emit(back.Event);
+        draft.Moved(back);
         if (member.Membership is { IsSuspended: true } membership && _desk is not null)
         {
             var change = _desk.Reinstate(membership, reason);
@@ -688,7 +687,7 @@ public sealed partial class Community
     {
         var member = Require(command.Member, "Member");
         var reason = Required(command.Reason, "Reason");
-        draft.Emit(_chain.Fire(member.Lifecycle, LifecycleTrigger.Removed, reason).Event);
+        draft.Moved(_chain.Fire(member.Lifecycle, LifecycleTrigger.Removed, reason));
         if (member.Membership is { } membership && _desk is not null)
         {
             if (membership.IsPromoter)
@@ -806,7 +805,7 @@ public sealed partial class Community
         var moved = _chain.TryFire(draft.Lifecycle(member), trigger, reason, facts);
         if (moved.Succeeded)
         {
-            draft.Emit(moved.Value.Event);
+            draft.Moved(moved.Value);
         }
     }
 
@@ -843,15 +842,11 @@ public sealed partial class Community
                     break;
                 default:
                     draft.Emit(e);
-                    if (e is MembershipExpired)
-                    {
-                        Fire(draft, e.MemberId, LifecycleTrigger.MembershipExpired, "the membership term ended");
-                    }
-
                     break;
             }
         }
 
+        LapseIfEnded(draft, change.Membership.MemberId, change.Events); // the desk brought an ended term up to date first
         return paid;
     }
 
@@ -929,15 +924,15 @@ public sealed partial class Community
         }
     }
 
-    // A membership refund cancels the membership bought by the member's last purchase and paid by every renewal, upgrade and
-    // promoter-rights order since: it gives back the newest payments first, each at most what is left of it.
+    // A membership refund gives back the newest membership payments first (renewals, upgrades, promoter rights, the purchase),
+    // each at most what is left of it; older terms already refunded have nothing left, so the shares always add up to the
+    // amount the desk computed, credit carried over from an earlier membership included.
     private List<(CommunityOrder Order, Money Amount)> SpreadOverMembershipOrders(MemberId member, Money amount)
     {
         var orders = (_ordersByMember.GetValueOrDefault(member) ?? []).Select(id => _orders[id]).Where(o => o.Kind != OrderKind.Product).ToList();
-        var start = orders.FindLastIndex(o => o.Kind == OrderKind.MembershipPurchase);
         var shares = new List<(CommunityOrder, Money)>();
         var left = amount;
-        for (var i = orders.Count - 1; i >= Math.Max(start, 0) && left.IsPositive; i--)
+        for (var i = orders.Count - 1; i >= 0 && left.IsPositive; i--)
         {
             var share = Money.Min(left, orders[i].Remaining);
             if (share.IsPositive)
@@ -1013,7 +1008,7 @@ public sealed partial class Community
                 }
                 else
                 {
-                    _members[t.Member] = new CommunityMember(t.Member, _chain.Replay(new ReadOnlySpan<MemberTransitioned>(ref t)), null, null, false, Money.Zero(_currency), null);
+                    _members[t.Member] = new CommunityMember(t.Member, _chain.Replay(new ReadOnlySpan<MemberTransitioned>(ref t)), null, null, Money.Zero(_currency), null);
                 }
 
                 break;
@@ -1044,7 +1039,7 @@ public sealed partial class Community
                     _network.Apply(q);
                 }
 
-                Update(q.Member, e, m => m with { IsPromoter = true, QualifiedBy = q.Basis, QualifyingOrder = q.Source });
+                Update(q.Member, e, m => m with { QualifiedBy = q.Basis, QualifyingOrder = q.Source });
                 break;
             case PromoterRevoked r:
                 if (applyToParts)
@@ -1052,8 +1047,7 @@ public sealed partial class Community
                     _network.Apply(r);
                 }
 
-                Freeze();
-                Update(r.Member, e, m => m with { IsPromoter = m.Membership?.IsPromoter == true, QualifiedBy = null, QualifyingOrder = null });
+                Update(r.Member, e, m => m with { QualifiedBy = null, QualifyingOrder = null });
                 break;
             case ActivityRecorded a:
                 Update(a.Member, e, m => m with { LastActiveAt = a.OccurredAt });
@@ -1088,12 +1082,7 @@ public sealed partial class Community
         }
 
         var firstMembership = !state.Started;
-        var wasPromoter = state.IsPromoter;
         state.Apply(e, 0); // a refusal is re-stated at the community's position by Apply
-        if (state.IsPromoter != wasPromoter)
-        {
-            _members[e.MemberId] = holder with { IsPromoter = state.IsPromoter || holder.QualifiedBy is not null };
-        }
 
         switch (e)
         {
@@ -1176,7 +1165,7 @@ public sealed partial class Community
         {
             var member = _members[id];
             var membership = Membership.Freeze(state);
-            _members[id] = member with { Membership = membership, IsPromoter = membership.IsPromoter || member.QualifiedBy is not null };
+            _members[id] = member with { Membership = membership };
         }
 
         _unfrozen.Clear();
@@ -1209,6 +1198,13 @@ public sealed partial class Community
         public LifecycleState Lifecycle(MemberId member) => Member(member).Lifecycle;
 
         public int NewReferralMemberships(MemberId sponsor) => _newReferralMemberships.GetValueOrDefault(sponsor);
+
+        // A transition the value chain decided: its new state is known, so later decisions read it without replaying the event.
+        public void Moved(Transition<LifecycleState, MemberTransitioned> transition)
+        {
+            Events.Add((transition.Event, false));
+            _members[transition.State.Member] = Member(transition.State.Member) with { Lifecycle = transition.State };
+        }
 
         public void Emit(IDomainEvent e)
         {
@@ -1243,14 +1239,10 @@ public sealed partial class Community
         {
             switch (e)
             {
-                case MemberTransitioned t when community._members.ContainsKey(t.Member) || _members.ContainsKey(t.Member):
-                    var m = Member(t.Member);
-                    _members[t.Member] = m with { Lifecycle = community._chain.Replay(m.Lifecycle, new ReadOnlySpan<MemberTransitioned>(ref t)) };
-                    break;
                 case IMembershipEvent me when community._members.ContainsKey(me.MemberId):
                     var holder = Member(me.MemberId);
                     var membership = holder.Membership is null ? Membership.Replay([me]) : holder.Membership.Apply(me);
-                    _members[me.MemberId] = holder with { Membership = membership, IsPromoter = membership.IsPromoter || holder.QualifiedBy is not null };
+                    _members[me.MemberId] = holder with { Membership = membership };
                     if (me is MembershipPurchased && holder.Membership is null)
                     {
                         var sponsor = community.SponsorOf(me.MemberId);
@@ -1259,7 +1251,7 @@ public sealed partial class Community
 
                     break;
                 case PromoterQualified q:
-                    _members[q.Member] = Member(q.Member) with { IsPromoter = true, QualifiedBy = q.Basis };
+                    _members[q.Member] = Member(q.Member) with { QualifiedBy = q.Basis };
                     break;
             }
         }

@@ -9,7 +9,6 @@ namespace CommunityModel;
 /// <param name="Lifecycle">The member's place on the value chain.</param>
 /// <param name="Membership">The membership, when the member ever held one.</param>
 /// <param name="Number">The member number as printed, when issued.</param>
-/// <param name="IsPromoter">Whether the member holds promoter rights.</param>
 /// <param name="NetSpent">Everything paid, less refunds.</param>
 /// <param name="LastActiveAt">The last recorded activity.</param>
 /// <param name="QualifiedBy">What made the member a promoter, when the community did.</param>
@@ -20,7 +19,6 @@ public sealed record CommunityMemberSnapshot(
     LifecycleSnapshot Lifecycle,
     MembershipSnapshot? Membership,
     string? Number,
-    bool IsPromoter,
     Money NetSpent,
     DateTimeOffset? LastActiveAt,
     PromoterBasis? QualifiedBy,

@@ -15,8 +15,10 @@ namespace CommunityModel;
 public sealed record CommunityOrder(string OrderId, MemberId Member, OrderKind Kind, string Item, string LadderTier, Money Paid, Money Refunded, DateTimeOffset PaidAt)
 {
     /// <summary>What is left to refund.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Money Remaining => Paid - Refunded;
 
     /// <summary>The catalog product bought, for product orders; <see langword="null"/> for membership orders.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? ProductId => Kind == OrderKind.Product ? Item : null;
 }
