@@ -575,7 +575,7 @@ public sealed partial class Community
         var member = Require(command.Member, "Member");
         RequireNotHeld(member);
         var membership = MembershipOf(member);
-        draft.Emit(RequireDesk(nameof(DowngradeMembership)).Downgrade(membership, Required(command.TierId, "TierId")).Events);
+        draft.Changed(RequireDesk(nameof(DowngradeMembership)).Downgrade(membership, Required(command.TierId, "TierId")));
         return false;
     }
 
@@ -626,7 +626,7 @@ public sealed partial class Community
         var change = RequireDesk(nameof(RefundOrder)).Refund(membership);
         var events = change.Events.Select(e => e is MembershipRefunded r ? r with { RefundId = refundId } : e).ToImmutableArray();
         var total = events.OfType<MembershipRefunded>().Single().Amount;
-        draft.Emit(events);
+        draft.Changed(change, events);
         Fire(draft, member.Id, LifecycleTrigger.MembershipRefunded, $"refund {refundId} of order {orderId}");
         ReverseCommissions(draft, refundId, SpreadOverMembershipOrders(member.Id, total));
         if (member.QualifiedBy == PromoterBasis.MembershipTier)
@@ -644,7 +644,7 @@ public sealed partial class Community
         var membership = member.Membership
             ?? throw new MembershipRefusedException([new Refusal(ErrorCodes.NotEntitled, $"Member {member.Id} has never held a membership, so no entitlement to '{command.ProductId}'.", "ProductId")]);
         var change = RequireDesk(nameof(ConsumeEntitlement)).Consume(membership, Required(command.ProductId, "ProductId"), Required(command.Key, "Key"));
-        draft.Emit(change.Events);
+        draft.Changed(change);
         LapseIfEnded(draft, member.Id, change.Events);
         return false;
     }
@@ -656,7 +656,7 @@ public sealed partial class Community
         draft.Moved(_chain.Fire(member.Lifecycle, LifecycleTrigger.Suspended, reason));
         if (member.Membership is { IsSuspended: false } membership && _desk is not null)
         {
-            draft.Emit(_desk.Suspend(membership, reason).Events);
+            draft.Changed(_desk.Suspend(membership, reason));
         }
 
         return false;
@@ -671,9 +671,9 @@ public sealed partial class Community
         if (member.Membership is { IsSuspended: true } membership && _desk is not null)
         {
             var change = _desk.Reinstate(membership, reason);
-            draft.Emit(change.Events);
+            draft.Changed(change);
             var today = _desk.Refresh(change.Membership);
-            draft.Emit(today.Events);
+            draft.Changed(today);
             if (today.Membership.Status == MembershipStatus.Expired)
             {
                 Fire(draft, member.Id, LifecycleTrigger.MembershipExpired, "the membership ended while the member was suspended");
@@ -693,13 +693,13 @@ public sealed partial class Community
             if (membership.IsPromoter)
             {
                 var revoked = _desk.RevokePromoterRights(membership, reason);
-                draft.Emit(revoked.Events);
+                draft.Changed(revoked);
                 membership = revoked.Membership;
             }
 
             if (!membership.IsSuspended && membership.Status == MembershipStatus.Active)
             {
-                draft.Emit(_desk.Suspend(membership, reason).Events);
+                draft.Changed(_desk.Suspend(membership, reason));
             }
         }
 
@@ -722,7 +722,7 @@ public sealed partial class Community
 
         if (member.Membership is { IsPromoter: true } membership)
         {
-            draft.Emit(RequireDesk(nameof(RevokePromoterRights)).RevokePromoterRights(membership, reason).Events);
+            draft.Changed(RequireDesk(nameof(RevokePromoterRights)).RevokePromoterRights(membership, reason));
         }
 
         if (member.QualifiedBy is not null)
@@ -785,7 +785,7 @@ public sealed partial class Community
             if (member.Membership is { } membership && _desk is not null)
             {
                 var today = _desk.Refresh(membership);
-                draft.Emit(today.Events);
+                draft.Changed(today);
                 LapseIfEnded(draft, member.Id, today.Events);
             }
 
@@ -820,32 +820,34 @@ public sealed partial class Community
     private Money Stamp(Draft draft, MembershipChange change, string orderId)
     {
         var paid = Money.Zero(_currency);
+        var stamped = ImmutableArray.CreateBuilder<IMembershipEvent>(change.Events.Length);
         foreach (var e in change.Events)
         {
             switch (e)
             {
                 case MembershipPurchased p:
-                    draft.Emit(p with { OrderId = orderId });
+                    stamped.Add(p with { OrderId = orderId });
                     paid += p.Paid;
                     break;
                 case MembershipRenewed r:
-                    draft.Emit(r with { OrderId = orderId });
+                    stamped.Add(r with { OrderId = orderId });
                     paid += r.Paid;
                     break;
                 case MembershipUpgraded u:
-                    draft.Emit(u with { OrderId = orderId });
+                    stamped.Add(u with { OrderId = orderId });
                     paid += u.Charged;
                     break;
                 case PromoterRightsGranted g when g.Paid is { } rights:
-                    draft.Emit(g with { OrderId = orderId });
+                    stamped.Add(g with { OrderId = orderId });
                     paid += rights;
                     break;
                 default:
-                    draft.Emit(e);
+                    stamped.Add(e);
                     break;
             }
         }
 
+        draft.Changed(change, stamped.MoveToImmutable());
         LapseIfEnded(draft, change.Membership.MemberId, change.Events); // the desk brought an ended term up to date first
         return paid;
     }
@@ -1206,6 +1208,25 @@ public sealed partial class Community
             _members[transition.State.Member] = Member(transition.State.Member) with { Lifecycle = transition.State };
         }
 
+        // A change the membership desk decided: its membership is the member's from now on, with the events as stored
+        // (the desk's own, or the same stamped with the order or refund that paid them).
+        public void Changed(MembershipChange change, ImmutableArray<IMembershipEvent>? stored = null)
+        {
+            foreach (var e in stored ?? change.Events)
+            {
+                Events.Add((e, false));
+            }
+
+            var holder = Member(change.Membership.MemberId);
+            if (holder.Membership is null && change.Events.Any(e => e is MembershipPurchased))
+            {
+                var sponsor = community.SponsorOf(holder.Id);
+                _newReferralMemberships[sponsor] = NewReferralMemberships(sponsor) + 1;
+            }
+
+            _members[holder.Id] = holder with { Membership = change.Membership };
+        }
+
         public void Emit(IDomainEvent e)
         {
             Events.Add((e, false));
@@ -1239,17 +1260,6 @@ public sealed partial class Community
         {
             switch (e)
             {
-                case IMembershipEvent me when community._members.ContainsKey(me.MemberId):
-                    var holder = Member(me.MemberId);
-                    var membership = holder.Membership is null ? Membership.Replay([me]) : holder.Membership.Apply(me);
-                    _members[me.MemberId] = holder with { Membership = membership };
-                    if (me is MembershipPurchased && holder.Membership is null)
-                    {
-                        var sponsor = community.SponsorOf(me.MemberId);
-                        _newReferralMemberships[sponsor] = NewReferralMemberships(sponsor) + 1;
-                    }
-
-                    break;
                 case PromoterQualified q:
                     _members[q.Member] = Member(q.Member) with { QualifiedBy = q.Basis };
                     break;
