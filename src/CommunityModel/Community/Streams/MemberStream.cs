@@ -109,7 +109,14 @@ public sealed class MemberStream
             return Register(state, register);
         }
 
-        var draft = new Draft(Require(state, command is ClosePeriod ? state.Id : MemberOf(command)));
+        var addressed = command switch
+        {
+            ClosePeriod => state.Id,
+            RecordFact { Fact: not (ActivityRecorded or AttendanceRecorded or InvitationSent) } c => throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{c.Fact?.GetType().Name ?? "A missing fact"} is not a fact of a member's stream; a member's stream records activity, attendance and invitations sent.", "Fact"),
+            PlaceOrder or DowngradeMembership or RefundOrder or ConsumeEntitlement or SuspendMember or ReinstateMember or RemoveMember or RevokePromoterRights or JoinLeadGroup or FollowAccount or RecordFact => MemberOf(command),
+            _ => throw new CommunityException(ErrorCodes.CommunityUnknownCommand, $"{command.GetType().Name} is not decided by a member's stream.", "Command"),
+        };
+        var draft = new Draft(Require(state, addressed));
         var repeat = command switch
         {
             PlaceOrder c => Order(draft, state, c),
@@ -123,8 +130,7 @@ public sealed class MemberStream
             JoinLeadGroup c => Engage(draft, LifecycleTrigger.JoinedLeadGroup, $"joined lead group {Required(c.GroupId, "GroupId")}"),
             FollowAccount c => Engage(draft, LifecycleTrigger.Followed, $"followed {Required(c.Account, "Account")}"),
             RecordFact c => Record(draft, c),
-            ClosePeriod => Close(draft),
-            _ => throw new CommunityException(ErrorCodes.CommunityUnknownCommand, $"{command.GetType().Name} is not decided by a member's stream.", "Command"),
+            _ => Close(draft),
         };
         return repeat ? MemberDecision.Repeat : new MemberDecision([.. draft.Events], [.. draft.FollowUps]);
     }
@@ -634,6 +640,7 @@ public sealed class MemberStream
         return false;
     }
 
+    // Decide sends only the member's own facts here.
     private bool Record(Draft draft, RecordFact command)
     {
         switch (command.Fact)
@@ -657,8 +664,6 @@ public sealed class MemberStream
             case InvitationSent invitation:
                 draft.Emit(invitation);
                 break;
-            default:
-                throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{command.Fact?.GetType().Name ?? "A missing fact"} is not a fact of a member's stream; a member's stream records activity, attendance and invitations sent.", "Fact");
         }
 
         return false;
@@ -802,8 +807,7 @@ public sealed class MemberStream
         RevokePromoterRights c => c.Member,
         JoinLeadGroup c => c.Member,
         FollowAccount c => c.Member,
-        RecordFact { Fact: { } fact } => MemberOf(fact),
-        RecordFact => throw new CommunityException(ErrorCodes.CommunityInvalidCommand, "The fact is required.", "Fact"),
+        RecordFact c => MemberOf(c.Fact),
         _ => default,
     };
 
