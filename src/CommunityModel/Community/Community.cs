@@ -575,6 +575,11 @@ public sealed partial class Community
     // builds a member's membership once, when it is next read.
     private void Evolve(IDomainEvent e, bool applyToParts)
     {
+        if (MemberStream.OrderProblem(e, id => _orders.GetValueOrDefault(id)) is { } problem)
+        {
+            throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, problem);
+        }
+
         if (applyToParts)
         {
             _commissions?.Apply(e); // the ledger's entries, and the statuses its roster follows

@@ -298,8 +298,39 @@ public sealed class MemberStream
         return shares;
     }
 
+    /// <summary>
+    /// What the member's stream would never have decided about an order or a product refund: a price below zero or above the
+    /// list price, an order id taken twice, a refund that is not positive, in another currency, or beyond what is left of
+    /// the order. A stored stream that carries one was tampered with or corrupted; replaying it could create money.
+    /// </summary>
+    internal static string? OrderProblem(IDomainEvent e, Func<string, CommunityOrder?> order) => e switch
+    {
+        ProductPurchased p when p.Paid.IsNegative || p.Paid.Currency != p.ListPrice.Currency || p.Paid > p.ListPrice || p.ListPrice.IsNegative
+            => $"order '{p.OrderId}' pays {p.Paid} for '{p.ProductId}' listed at {p.ListPrice}; a price is not negative and at most the list price, in its currency",
+        _ when PlacedOrderId(e) is { } placed && order(placed) is not null
+            => $"order '{placed}' is recorded twice",
+        ProductRefunded r when order(r.OrderId) is { } refunded && (!r.Amount.IsPositive || r.Amount.Currency != refunded.Paid.Currency || r.Amount > refunded.Remaining)
+            => $"refund '{r.RefundId}' gives back {r.Amount} of order '{r.OrderId}', which has {refunded.Remaining} left; a refund is positive, in the order's currency and at most what is left",
+        _ => null,
+    };
+
+    private static string? PlacedOrderId(IDomainEvent e) => e switch
+    {
+        ProductPurchased p => p.OrderId,
+        MembershipPurchased p => p.OrderId,
+        MembershipRenewed r => r.OrderId,
+        MembershipUpgraded u => u.OrderId,
+        PromoterRightsGranted { Paid: not null } g => g.OrderId,
+        _ => null,
+    };
+
     private MemberStreamState EvolveOrders(MemberStreamState state, IDomainEvent e)
     {
+        if (OrderProblem(e, state.Order) is { } problem)
+        {
+            throw new ReplayException(ErrorCodes.CommunityReplayMismatch, 0, e, problem);
+        }
+
         if (OrderOf(e) is { } order)
         {
             var member = Registered(state, e);
