@@ -675,7 +675,21 @@ public sealed class CommissionLedger
                     ? $"reversing {e.Amount} of commission {e.Key} is not positive in {_options.Currency.Code} or exceeds the {Of(entry.Net)} it still holds"
                     : null;
             case WithdrawalRequested e:
-                return _withdrawals.ContainsKey(e.WithdrawalId) ? $"withdrawal '{e.WithdrawalId}' is already recorded" : null;
+                if (_withdrawals.ContainsKey(e.WithdrawalId))
+                {
+                    return $"withdrawal '{e.WithdrawalId}' is already recorded";
+                }
+
+                if (e.Amount.Currency != _options.Currency || !e.Amount.IsPositive || e.Fee.Currency != _options.Currency || e.Fee.IsNegative || e.Fee > e.Amount)
+                {
+                    return $"withdrawal '{e.WithdrawalId}' of {e.Amount} with a fee of {e.Fee} is not a positive amount in {_options.Currency.Code} with a fee between zero and the amount";
+                }
+
+                // As live: a withdrawal takes only what had matured by then and was not already withdrawn or paid out.
+                var available = Available(e.Member, e.OccurredAt);
+                return e.Amount.MinorUnits > available
+                    ? $"withdrawal '{e.WithdrawalId}' takes {e.Amount}, and member {e.Member} had {Of(Math.Max(available, 0))} available at {e.OccurredAt:O}"
+                    : null;
             case WithdrawalPaid e:
                 return SettlementProblem(e.WithdrawalId, e.Member);
             case WithdrawalRejected e:

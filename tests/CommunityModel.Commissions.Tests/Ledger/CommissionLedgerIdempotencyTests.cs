@@ -216,12 +216,13 @@ public class CommissionLedgerIdempotencyTests : LedgerTestBase
     [Fact]
     public void Replay_positions_count_every_event_in_the_stream_andEvents_of_other_kinds_are_ignored()
     {
-        var requested = new WithdrawalRequested("w1", 4, Money.Cny(10m), Money.Zero(Currency.CNY), Start);
-        IDomainEvent[] events = [new MemberRegistered(4, default, Start), requested, new ReferralLocked(4, Start), requested];
+        var accrued = Ledger.Accrue(Order("o1", 3600m), Start); // member 4 earns ¥360, available a week later
+        var requested = new WithdrawalRequested("w1", 4, Money.Cny(10m), Money.Zero(Currency.CNY), Start + Settings.FreezePeriod);
+        IDomainEvent[] events = [new MemberRegistered(4, default, Start), .. accrued, requested, new ReferralLocked(4, Start), requested];
 
         var error = Assert.Throws<ReplayException>(() => CommissionLedger.Replay(events, Settings, Clock));
 
-        Assert.Equal(3, error.Index);
+        Assert.Equal(accrued.Length + 3, error.Index);
     }
 
     [Fact]
