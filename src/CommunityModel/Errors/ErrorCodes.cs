@@ -230,6 +230,53 @@ public static class ErrorCodes
     /// <summary>A credits snapshot contradicts itself, or is restored into a ledger that is not empty.</summary>
     public const string CreditsInvalidSnapshot = "credits.invalid_snapshot";
 
+    // --- The organisation (组织机构: 总部-班长-组长-学生) ---
+
+    /// <summary>Organisation options are unusable (a quorum outside 0–100%, a negative term or notice, an empty banned topic); the error lists every problem.</summary>
+    public const string OrganisationInvalidOptions = "organisation.invalid_options";
+
+    /// <summary>An organisation request is missing a required field or holds an unusable value.</summary>
+    public const string OrganisationInvalidRequest = "organisation.invalid_request";
+
+    /// <summary>A group, election or activity id is used already.</summary>
+    public const string OrganisationIdConflict = "organisation.id_conflict";
+
+    /// <summary>No group has the id given.</summary>
+    public const string OrganisationUnknownGroup = "organisation.unknown_group";
+
+    /// <summary>A member joins while in a group, moves or leaves while in none, or moves to the group they are in.</summary>
+    public const string OrganisationMembershipConflict = "organisation.membership_conflict";
+
+    /// <summary>A leader, candidate or organiser is not a member of the group.</summary>
+    public const string OrganisationNotInGroup = "organisation.not_in_group";
+
+    /// <summary>No election has the id given.</summary>
+    public const string OrganisationUnknownElection = "organisation.unknown_election";
+
+    /// <summary>An election is closed already, or the class has another election open.</summary>
+    public const string OrganisationElectionConflict = "organisation.election_conflict";
+
+    /// <summary>A voter was not in the class when the election opened.</summary>
+    public const string OrganisationNotEligible = "organisation.not_eligible";
+
+    /// <summary>A member votes a second time in the same election.</summary>
+    public const string OrganisationAlreadyVoted = "organisation.already_voted";
+
+    /// <summary>A title, topic or name touches a banned topic (不准谈论政治、宗教等问题).</summary>
+    public const string OrganisationBannedTopic = "organisation.banned_topic";
+
+    /// <summary>An activity is registered with less notice than the rules ask (活动报备).</summary>
+    public const string OrganisationLateRegistration = "organisation.late_registration";
+
+    /// <summary>No activity has the id given.</summary>
+    public const string OrganisationUnknownActivity = "organisation.unknown_activity";
+
+    /// <summary>An activity is held without approval.</summary>
+    public const string OrganisationActivityNotApproved = "organisation.activity_not_approved";
+
+    /// <summary>A stored organisation event does not fit the organisation it is applied to.</summary>
+    public const string OrganisationReplayMismatch = "organisation.replay_mismatch";
+
     // --- Persistence (event names, JSON, stores) ---
 
     /// <summary>An event-type list cannot make a registry: a name or a type twice, a name that is not stable and versioned, a type that is not an event.</summary>

@@ -1,3 +1,4 @@
+using CommunityModel.Organisation;
 using System.Collections.Immutable;
 
 namespace CommunityModel.Persistence;
@@ -51,6 +52,19 @@ public static class CommunityEventTypes
         new("credits.redeemed.v1", CommunityJsonContext.Default.CreditsRedeemed),
         new("credits.expired.v1", CommunityJsonContext.Default.CreditsExpired),
         new("credits.reversed.v1", CommunityJsonContext.Default.CreditsReversed),
+        new("organisation.group_founded.v1", CommunityJsonContext.Default.GroupFounded),
+        new("organisation.member_joined.v1", CommunityJsonContext.Default.MemberJoinedGroup),
+        new("organisation.member_moved.v1", CommunityJsonContext.Default.MemberMovedGroup),
+        new("organisation.member_left.v1", CommunityJsonContext.Default.MemberLeftGroup),
+        new("organisation.leader_appointed.v1", CommunityJsonContext.Default.LeaderAppointed),
+        new("organisation.leader_vacated.v1", CommunityJsonContext.Default.LeaderVacated),
+        new("organisation.election_opened.v1", CommunityJsonContext.Default.ElectionOpened),
+        new("organisation.vote_cast.v1", CommunityJsonContext.Default.VoteCast),
+        new("organisation.election_decided.v1", CommunityJsonContext.Default.ElectionDecided),
+        new("organisation.activity_registered.v1", CommunityJsonContext.Default.ActivityRegistered),
+        new("organisation.activity_approved.v1", CommunityJsonContext.Default.ActivityApproved),
+        new("organisation.activity_rejected.v1", CommunityJsonContext.Default.ActivityRejected),
+        new("organisation.activity_held.v1", CommunityJsonContext.Default.ActivityHeld),
 
         // Metrics inputs
         new("metrics.purchase_made.v1", CommunityJsonContext.Default.PurchaseMade),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityModel.Credits;
+using CommunityModel.Organisation;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
@@ -60,6 +61,19 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(CreditsRedeemed))]
 [JsonSerializable(typeof(CreditsExpired))]
 [JsonSerializable(typeof(CreditsReversed))]
+[JsonSerializable(typeof(GroupFounded))]
+[JsonSerializable(typeof(MemberJoinedGroup))]
+[JsonSerializable(typeof(MemberMovedGroup))]
+[JsonSerializable(typeof(MemberLeftGroup))]
+[JsonSerializable(typeof(LeaderAppointed))]
+[JsonSerializable(typeof(LeaderVacated))]
+[JsonSerializable(typeof(ElectionOpened))]
+[JsonSerializable(typeof(VoteCast))]
+[JsonSerializable(typeof(ElectionDecided))]
+[JsonSerializable(typeof(ActivityRegistered))]
+[JsonSerializable(typeof(ActivityApproved))]
+[JsonSerializable(typeof(ActivityRejected))]
+[JsonSerializable(typeof(ActivityHeld))]
 
 // Metrics inputs
 [JsonSerializable(typeof(PurchaseMade))]

@@ -5,6 +5,7 @@ using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
 using CommunityModel.Onboarding;
+using CommunityModel.Organisation;
 using CommunityModel.Referrals;
 
 namespace CommunityModel.Tests.Persistence;
@@ -48,6 +49,19 @@ public static class CommunityEventSamples
         new CreditsRedeemed(7, "x-1", "bootcamp", 800, At),
         new CreditsExpired(7, "o-6", 50, At),
         new CreditsReversed(7, "o-6", "r-6", Money.Cny(60000m), 8550, At),
+        new GroupFounded("class-1", GroupKind.Class, "hq", "一班 Class one", At),
+        new MemberJoinedGroup(7, "class-1", At),
+        new MemberMovedGroup(7, "class-1", "squad-1", "balance the squads", At),
+        new MemberLeftGroup(7, "squad-1", "moved away", At),
+        new LeaderAppointed("class-1", 7, "elected: election 'e-1'", At.AddDays(180), At),
+        new LeaderVacated("class-1", 7, "term ended", At),
+        new ElectionOpened("e-1", "class-1", [7, 8], [7, 8, 9], At),
+        new VoteCast("e-1", 9, 7, At),
+        new ElectionDecided("e-1", ElectionOutcome.Elected, 7, [new(7, 2), new(8, 1)], Rate.FromPercent(100), At),
+        new ActivityRegistered("a-1", "class-1", 7, "Public class", "selling memberships", At.AddDays(2), At.AddDays(2).AddHours(2), At),
+        new ActivityApproved("a-1", "hq-admin", At),
+        new ActivityRejected("a-2", "no room", At),
+        new ActivityHeld("a-1", At.AddDays(2)),
         new PurchaseMade(7, Money.Cny(359.10m), "wechat", At),
         new MembershipTermStarted(7, "vip", At, At.AddYears(1), At),
         new ActivityRecorded(7, At),
