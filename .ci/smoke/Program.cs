@@ -8,6 +8,9 @@ using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Simulation;
 using CommunityModel.Lifecycle;
 using CommunityModel.Referrals;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 var failures = new List<string>();
 void Check(bool ok, string what) { Console.WriteLine($"{(ok ? "ok  " : "FAIL")} {what}"); if (!ok) { failures.Add(what); } }
@@ -47,6 +50,36 @@ var order = community.Execute(new PlaceOrder(11, "o-1001", "vip"));
 var accrued = order.EventsOf<CommissionAccrued>().ToList();
 Check(community.Member(11).Lifecycle.Stage == LifecycleStage.Member, $"Community: the buyer is now {community.Member(11).Lifecycle.Stage} ({ValueChain.DisplayName(community.Member(11).Lifecycle.Stage).Chinese})");
 Check(accrued.Count == 1 && accrued[0].Amount == Money.Cny(360m), $"Community + CommissionLedger: {accrued.Count} accrual(s), {string.Join(", ", accrued.Select(a => a.Amount))}");
+
+// The configuration packages: the same wiring from configuration, and a misspelt key stopping the start.
+var settings = new Dictionary<string, string?>
+{
+    ["Community:Lifecycle:MinimumPartnerReferrals"] = "5",
+    ["Commissions:Plan:Name"] = "smoke",
+    ["Commissions:Plan:Levels:0:Rate"] = "10%",
+    ["Commissions:Ledger:FreezePeriod"] = "7.00:00:00",
+};
+IServiceProvider Start(Dictionary<string, string?> values)
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    var provider = new ServiceCollection()
+        .AddCommunityModel(configuration.GetSection("Community"))
+        .AddCommissions(configuration.GetSection("Commissions"))
+        .BuildServiceProvider();
+    provider.GetRequiredService<IStartupValidator>().Validate();
+    return provider;
+}
+var services = Start(settings);
+Check(services.GetRequiredService<CommissionPlan>().Levels.Length == 1 && services.GetRequiredService<ValueChain>() is not null, "AddCommunityModel + AddCommissions: bound from configuration and validated");
+try
+{
+    Start(new(settings) { ["Commissions:Ledger:FreezPeriod"] = "1.00:00:00" });
+    Check(false, "a misspelt key stops start-up");
+}
+catch (OptionsValidationException e)
+{
+    Check(e.Message.Contains("did you mean Commissions:Ledger:FreezePeriod?", StringComparison.Ordinal), $"a misspelt key stops start-up: {e.Message}");
+}
 
 Console.WriteLine(failures.Count == 0 ? "smoke passed" : $"smoke failed: {string.Join("; ", failures)}");
 return failures.Count == 0 ? 0 : 1;
