@@ -54,9 +54,6 @@ public static class CommissionErrorCodes
     /// <summary>An earner roster and a network snapshot do not describe the same members.</summary>
     public const string RosterMismatch = "commissions.roster_mismatch";
 
-    /// <summary>A configuration value cannot be read as its setting's type (e.g. a rate written as <c>ten</c>).</summary>
-    public const string InvalidConfiguration = "commissions.invalid_configuration";
-
     /// <summary>A compliance profile is unknown or malformed.</summary>
     public const string InvalidComplianceProfile = "commissions.invalid_compliance_profile";
 

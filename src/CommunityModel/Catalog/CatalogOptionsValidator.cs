@@ -1,4 +1,4 @@
-using CommunityModel.DependencyInjection;
+using CommunityModel.Validation;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Catalog;

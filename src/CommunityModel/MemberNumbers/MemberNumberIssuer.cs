@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using CommunityModel.DependencyInjection;
+using CommunityModel.Validation;
 using CommunityModel.Lifecycle;
 using Microsoft.Extensions.Options;
 

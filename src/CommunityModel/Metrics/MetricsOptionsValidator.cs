@@ -1,5 +1,5 @@
 using CommunityModel.Lifecycle;
-using CommunityModel.DependencyInjection;
+using CommunityModel.Validation;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Metrics;

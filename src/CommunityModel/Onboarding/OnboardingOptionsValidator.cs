@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CommunityModel.DependencyInjection;
+using CommunityModel.Validation;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Onboarding;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using CommunityModel.DependencyInjection;
+using CommunityModel.Validation;
 using CommunityModel.Lifecycle;
 using Microsoft.Extensions.Options;
 using Stateless;

@@ -89,9 +89,8 @@ public class CommissionPlanConfigurationTests
         values["Commissions:Compensation:Ranks:0:Code"] = "R1";
         using var provider = Provider(values);
 
-        var error = Assert.Throws<CommissionException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal(CommissionErrorCodes.InvalidConfiguration, error.ErrorCode);
         Assert.Contains("Compensation is not a setting", error.Message, StringComparison.Ordinal);
     }
 
@@ -129,9 +128,8 @@ public class CommissionPlanConfigurationTests
         values["Commissions:Plan:Ranks:0:DifferentialRate"] = "five";
         using var provider = Provider(values);
 
-        var error = Assert.Throws<CommissionException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal(CommissionErrorCodes.InvalidConfiguration, error.ErrorCode);
         Assert.Contains("Commissions:Plan:Ranks:0:DifferentialRate", error.Message, StringComparison.Ordinal);
     }
 
@@ -170,10 +168,9 @@ public class CommissionPlanConfigurationTests
         tooMany["Commissions:Plan:TierOverrides:VIP:2:Rate"] = "3%";
         using var long_ = Provider(tooMany);
 
-        var parse = Assert.Throws<CommissionException>(() => bad.GetRequiredService<IStartupValidator>().Validate());
+        var parse = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IStartupValidator>().Validate());
         var levels = Assert.Throws<OptionsValidationException>(() => long_.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal(CommissionErrorCodes.InvalidConfiguration, parse.ErrorCode);
         Assert.Contains("Commissions:Plan:ProductOverrides:course:1:Rate", parse.Message, StringComparison.Ordinal);
         Assert.Contains("TierOverrides:VIP has 3 level(s) but the plan has 2", levels.Message, StringComparison.Ordinal);
         Assert.Contains(CommissionErrorCodes.InvalidPlan, levels.Message, StringComparison.Ordinal);
@@ -240,9 +237,8 @@ public class CommissionPlanConfigurationTests
         values["Commissions:Plan:Roles:2:Bands:1:Rate"] = "more";
         using var provider = Provider(values);
 
-        var error = Assert.Throws<CommissionException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal(CommissionErrorCodes.InvalidConfiguration, error.ErrorCode);
         foreach (var path in new[] { "Roles:0:Rate", "Roles:1:Amount", "Roles:2:Mode", "Roles:2:Bands:1:From", "Roles:2:Bands:1:Rate" })
         {
             Assert.Contains($"Commissions:Plan:{path} is", error.Message, StringComparison.Ordinal);

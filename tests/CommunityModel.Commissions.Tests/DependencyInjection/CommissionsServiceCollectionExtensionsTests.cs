@@ -139,9 +139,8 @@ public class CommissionsServiceCollectionExtensionsTests
         var configuration = Configuration(new() { ["Commissions:Plan:Levels:0:Rate"] = "ten percent" });
         using var provider = new ServiceCollection().AddCommissions(configuration.GetSection("Commissions")).BuildServiceProvider();
 
-        var error = Assert.Throws<CommissionException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal(CommissionErrorCodes.InvalidConfiguration, error.ErrorCode);
         Assert.Contains("Commissions:Plan:Levels:0:Rate", error.Message, StringComparison.Ordinal);
     }
 
@@ -157,7 +156,7 @@ public class CommissionsServiceCollectionExtensionsTests
         });
         using var provider = new ServiceCollection().AddCommissions(configuration.GetSection("Commissions")).BuildServiceProvider();
 
-        var error = Assert.Throws<CommissionException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("Commissions:Plan:Levels:0:Rate is 'ten percent'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Commissions:Plan:Rounding is '17', which is not one of HalfUp, HalfEven, Down, Up", error.Message, StringComparison.Ordinal);

@@ -91,6 +91,6 @@ public class PeerGenerationRatesTests
         using var bad = Provider(values);
 
         Assert.Equal([0.03m, 0.01m], provider.GetRequiredService<CommissionPlan>().PeerGenerationRates.Select(r => r.Fraction));
-        Assert.Contains("Commissions:Plan:PeerBonus:GenerationRates:1 is 'one'", Assert.Throws<CommissionException>(() => bad.GetRequiredService<IStartupValidator>().Validate()).Message, StringComparison.Ordinal);
+        Assert.Contains("Commissions:Plan:PeerBonus:GenerationRates:1 is 'one'", Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IStartupValidator>().Validate()).Message, StringComparison.Ordinal);
     }
 }

@@ -117,7 +117,10 @@ public class AddCommunityModelTests
         services.AddCommunityModel(Community([])).AddCommunityModel(Community([])).AddLifecycles();
 
         Assert.Single(services, d => d.ServiceType == typeof(ValueChain));
-        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<ValueChainOptions>));
+        // Two checks of the value chain's options, each once: its values, and the keys of its section.
+        var validators = services.Where(d => d.ServiceType == typeof(IValidateOptions<ValueChainOptions>)).Select(d => d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.ReturnType).ToList();
+        Assert.Equal(2, validators.Count);
+        Assert.Single(services, d => d.ImplementationInstance is CommunityModel.DependencyInjection.UnknownKeysValidator<ValueChainOptions>);
         Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();

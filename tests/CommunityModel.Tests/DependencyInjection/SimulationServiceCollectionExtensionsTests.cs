@@ -16,7 +16,7 @@ public class SimulationServiceCollectionExtensionsTests
             ["Simulation:LeadsPerMonth"] = "50",
             ["Simulation:TrafficCostElasticity"] = "1.5",
             ["Simulation:LeadProductRate"] = "25%",
-            ["Simulation:ReferralRate"] = "0.08",
+            ["Simulation:ReferralRate"] = "8%",
         }).Build();
         using var provider = new ServiceCollection().AddGrowthSimulator(configuration.GetSection("Simulation")).BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -84,9 +84,9 @@ public class SimulationServiceCollectionExtensionsTests
         }).Build();
         using var provider = new ServiceCollection().AddGrowthSimulator(configuration.GetSection("Simulation")).BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Simulation:RefundRate", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["Simulation:RefundRate is 'ten percent', which is not a rate with its unit, e.g. '10%' or '1.5‰'."], error.Failures);
     }
 
     [Fact]

@@ -84,8 +84,12 @@ public class RateTests
         Assert.Equal("15%", Rate.FromPercent(15m).ToString());
         Assert.Equal("15.00%", Rate.FromPercent(15m).ToString("P2", null));
         Assert.Equal("0.15", Rate.FromPercent(15m).ToString("F", null));
-        Assert.Equal("12,5%", Rate.FromPercent(12.5m).ToString("P", CultureInfo.GetCultureInfo("de-DE")));
         Assert.Equal("2.5%", Rate.FromFraction(0.025000m).ToString());
         Assert.Throws<FormatException>(() => Rate.One.ToString("Q", null));
     }
+
+    [Fact]
+    [Trait("Globalization", "Cultures")]
+    public void Formats_in_a_named_culture() =>
+        Assert.Equal("12,5%", Rate.FromPercent(12.5m).ToString("P", CultureInfo.GetCultureInfo("de-DE")));
 }

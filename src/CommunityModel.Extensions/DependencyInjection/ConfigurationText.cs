@@ -27,8 +27,21 @@ public static class ConfigurationText
     /// <param name="key">The key under the section.</param>
     /// <param name="problems">Receives a problem for a value that does not parse.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
-    public static Rate? Rate(IConfiguration section, string key, ICollection<string> problems) =>
-        Parse<Rate>(section, key, problems, "a rate, e.g. '10%' or '0.1'", text => CommunityModel.Rate.TryParse(text, CultureInfo.InvariantCulture, out var r) ? r : null);
+    /// <remarks>
+    /// A rate in a file is written with its unit, <c>"10%"</c> or <c>"1.5‰"</c>: a bare number is a problem that says so,
+    /// because <c>"10"</c> and <c>"0.1"</c> are both plausible spellings of ten percent and must not be guessed.
+    /// </remarks>
+    public static Rate? Rate(IConfiguration section, string key, ICollection<string> problems)
+    {
+        var text = section[key]?.Trim();
+        if (!string.IsNullOrEmpty(text) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        {
+            problems.Add($"{PathOf(section, key)} is '{text}', a bare number: write the rate with its unit, e.g. '{text}%' or '{text}‰'.");
+            return null;
+        }
+
+        return Parse<Rate>(section, key, problems, "a rate with its unit, e.g. '10%' or '1.5‰'", text => CommunityModel.Rate.TryParse(text, CultureInfo.InvariantCulture, out var r) ? r : null);
+    }
 
     /// <summary>Reads an ISO 4217 currency code, e.g. <c>"CNY"</c> at <paramref name="key"/>; <see langword="null"/> when missing, blank or not parsable (then a problem naming the path is added).</summary>
     /// <param name="section">The section holding the value.</param>
@@ -78,6 +91,9 @@ public static class ConfigurationText
     public static IEnumerable<IConfigurationSection> Items(IConfigurationSection list) =>
         list.GetChildren().OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue);
 
+    private static string PathOf(IConfiguration section, string key) =>
+        section is IConfigurationSection s && s.Path.Length > 0 ? s.Path + ConfigurationPath.KeyDelimiter + key : key;
+
     private static T? Parse<T>(IConfiguration section, string key, ICollection<string> problems, string expected, Func<string, T?> parse)
         where T : struct
     {
@@ -90,8 +106,7 @@ public static class ConfigurationText
         var value = parse(text.Trim());
         if (value is null)
         {
-            var path = section is IConfigurationSection s ? s.Path + ":" + key : key;
-            problems.Add($"{path} is '{text}', which is not {expected}.");
+            problems.Add($"{PathOf(section, key)} is '{text}', which is not {expected}.");
         }
 
         return value;

@@ -16,7 +16,7 @@ public static class ReferralServiceCollectionExtensions
     public static IServiceCollection AddReferrals(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ReferralOptions>().Bind(configuration);
+        services.BindStrictly(configuration, static () => new ReferralOptions(), static (c, o) => c.Bind(o));
         services.AddValidatorNamingSection<ReferralOptions, ReferralOptionsValidator>(configuration, (_, path) => new ReferralOptionsValidator(path));
         return AddReferralCore(services);
     }

@@ -22,7 +22,11 @@ public static class SimulationServiceCollectionExtensions
     public static IServiceCollection AddGrowthSimulator(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<GrowthSimulationOptions>().Bind(configuration).Configure(o => ReadRates(configuration, o));
+        services.BindStrictly(configuration, static () => new GrowthSimulationOptions(), static (c, o) =>
+        {
+            c.Bind(o);
+            ReadRates(c, o);
+        });
         services.AddValidatorNamingSection<GrowthSimulationOptions, GrowthSimulationOptionsValidator>(configuration, (_, path) => new GrowthSimulationOptionsValidator(path));
         return services.AddGrowthSimulatorCore();
     }
@@ -56,7 +60,7 @@ public static class SimulationServiceCollectionExtensions
         o.RefundRate = ConfigurationText.Rate(section, nameof(o.RefundRate), problems) ?? o.RefundRate;
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("Growth simulation configuration is invalid: " + string.Join(" ", problems));
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(GrowthSimulationOptions), problems);
         }
     }
 

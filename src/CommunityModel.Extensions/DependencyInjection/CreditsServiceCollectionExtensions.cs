@@ -22,8 +22,11 @@ public static class CreditsServiceCollectionExtensions
     public static IServiceCollection AddReferralCredits(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CreditOptions>().Bind(configuration).Configure(o =>
-            o.PurchaseRate = ConfigurationText.Rate(configuration, nameof(CreditOptions.PurchaseRate), o.BindingProblems) ?? o.PurchaseRate);
+        services.BindStrictly(configuration, static () => new CreditOptions(), static (c, o) =>
+        {
+            c.Bind(o);
+            o.PurchaseRate = ConfigurationText.Rate(c, nameof(CreditOptions.PurchaseRate), o.BindingProblems) ?? o.PurchaseRate;
+        });
         services.AddValidatorNamingSection<CreditOptions, CreditOptionsValidator>(configuration, (sp, path) => new CreditOptionsValidator(path, () => SoldItems(sp)));
         return AddCreditsCore(services);
     }

@@ -43,9 +43,9 @@ public static class LifecycleServiceCollectionExtensions
         services.AddValidatorNamingSection<OnboardingOptions, OnboardingOptionsValidator>(onboarding, (_, path) => new OnboardingOptionsValidator(path));
         services.AddValidatorNamingSection<MemberNumberOptions, MemberNumberOptionsValidator>(memberNumbers, (_, path) => new MemberNumberOptionsValidator(path));
         services.AddLifecycles();
-        services.AddOptions<ValueChainOptions>().Bind(lifecycle);
-        services.AddOptions<OnboardingOptions>().Bind(onboarding);
-        services.AddOptions<MemberNumberOptions>().Bind(memberNumbers);
+        services.BindStrictly(lifecycle, static () => new ValueChainOptions(), static (c, o) => c.Bind(o));
+        services.BindStrictly(onboarding, static () => new OnboardingOptions(), static (c, o) => c.Bind(o));
+        services.BindStrictly(memberNumbers, static () => new MemberNumberOptions(), static (c, o) => c.Bind(o));
         return services;
     }
 

@@ -25,8 +25,11 @@ public static class CommunityServiceCollectionExtensions
     public static IServiceCollection AddCommunity(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CommunityOptions>().Bind(configuration).Configure(o =>
-            o.PromoterSpendingThreshold = ConfigurationText.Money(configuration, nameof(CommunityOptions.PromoterSpendingThreshold), o.BindingProblems) ?? o.PromoterSpendingThreshold);
+        services.BindStrictly(configuration, static () => new CommunityOptions(), static (c, o) =>
+        {
+            c.Bind(o);
+            o.PromoterSpendingThreshold = ConfigurationText.Money(c, nameof(CommunityOptions.PromoterSpendingThreshold), o.BindingProblems) ?? o.PromoterSpendingThreshold;
+        });
         services.AddValidatorNamingSection<CommunityOptions, CommunityRulesValidator>(configuration, (sp, path) => new CommunityRulesValidator(sp, path));
         return AddCommunityCore(services);
     }

@@ -20,8 +20,11 @@ public static class MetricsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         // The binder cannot read a rate ("60%"); it is read as text, and a value that does not parse is reported at start-up.
-        services.AddOptions<MetricsOptions>().Bind(configuration).Configure(o =>
-            o.GrossMargin = ConfigurationText.Rate(configuration, nameof(MetricsOptions.GrossMargin), o.BindingProblems) ?? o.GrossMargin);
+        services.BindStrictly(configuration, static () => new MetricsOptions(), static (c, o) =>
+        {
+            c.Bind(o);
+            o.GrossMargin = ConfigurationText.Rate(c, nameof(MetricsOptions.GrossMargin), o.BindingProblems) ?? o.GrossMargin;
+        });
         services.AddValidatorNamingSection<MetricsOptions, MetricsOptionsValidator>(configuration, (_, path) => new MetricsOptionsValidator(path));
         return services.AddCommunityMetricsCore();
     }

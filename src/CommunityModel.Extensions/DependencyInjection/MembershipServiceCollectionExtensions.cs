@@ -24,7 +24,7 @@ public static class MembershipServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<CatalogOptions>().Configure(options => MembershipConfigurationReader.Read(section, options)).ValidateOnStart();
+        services.BindStrictly(section, static () => new CatalogOptions(), MembershipConfigurationReader.Read);
         services.AddValidatorNamingSection<CatalogOptions, CatalogOptionsValidator>(section, (_, path) => new CatalogOptionsValidator(path));
         return AddCatalogCore(services);
     }
@@ -49,7 +49,7 @@ public static class MembershipServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<MembershipOptions>().Configure(options => MembershipConfigurationReader.Read(section, options)).ValidateOnStart();
+        services.BindStrictly(section, static () => new MembershipOptions(), MembershipConfigurationReader.Read);
         services.AddValidatorNamingSection<MembershipOptions, MembershipOptionsValidator>(
             section, (sp, path) => new MembershipOptionsValidator(sp.GetRequiredService<IOptions<CatalogOptions>>(), path));
         return AddMembershipsCore(services);

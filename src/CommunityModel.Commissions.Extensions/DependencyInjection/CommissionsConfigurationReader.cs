@@ -6,6 +6,7 @@ using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Commissions.DependencyInjection;
 
@@ -67,7 +68,7 @@ internal static class CommissionsConfigurationReader
 
         if (problems.Count > 0)
         {
-            throw new CommissionException(CommissionErrorCodes.InvalidConfiguration, "Commission configuration is invalid: " + string.Join(" ", problems));
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(CommissionsOptions), problems);
         }
     }
 

@@ -1,6 +1,9 @@
+using CommunityModel;
 using CommunityModel.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +32,13 @@ public static class CommunityModelServiceCollectionExtensions
     /// <summary>The sub-section of the community's rules joining the parts (<see cref="CommunityModel.CommunityOptions"/>).</summary>
     public const string RulesSection = "Rules";
 
+    private static readonly string[] SubSections =
+    [
+        LifecycleServiceCollectionExtensions.LifecycleSection, LifecycleServiceCollectionExtensions.OnboardingSection,
+        LifecycleServiceCollectionExtensions.MemberNumbersSection, ReferralsSection, MetricsSection, CatalogSection,
+        MembershipsSection, CreditsSection, RulesSection,
+    ];
+
     /// <summary>Registers CommunityModel with options bound from configuration.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The CommunityModel section (e.g. <c>Community</c>), with a sub-section per capability.</param>
@@ -47,6 +57,9 @@ public static class CommunityModelServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+
+        // A misspelt sub-section (Community:Memberhsips) stops start-up instead of leaving the part unregistered.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommunityOptions>>(new UnknownSubSectionsValidator(configuration, SubSections)));
         services.AddLifecycles(configuration);
         services.AddReferrals(configuration.GetSection(ReferralsSection));
         services.AddCommunityMetrics(configuration.GetSection(MetricsSection));

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CommunityModel.DependencyInjection;
+namespace CommunityModel.Validation;
 
 /// <summary>
 /// Runs an options validator where options arrive without DI (built in code), so a type's constructor fails

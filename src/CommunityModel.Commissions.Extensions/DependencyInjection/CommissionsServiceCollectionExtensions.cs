@@ -1,6 +1,7 @@
 using CommunityModel;
 using CommunityModel.Commissions.Compliance;
 using CommunityModel.Commissions.DependencyInjection;
+using CommunityModel.DependencyInjection;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
@@ -28,7 +29,7 @@ public static class CommissionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<CommissionsOptions>().Configure(o => CommissionsConfigurationReader.Read(configuration, o));
+        services.BindStrictly(configuration, static () => new CommissionsOptions(), CommissionsConfigurationReader.Read);
 
         // Failures name the settings under the section actually bound (e.g. Community:Commissions:Ledger:FreezePeriod).
         var sectionPath = (configuration as IConfigurationSection)?.Path;
