@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CommunityModel.DependencyInjection;
+using CommunityModel.Validation;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Lifecycle;
