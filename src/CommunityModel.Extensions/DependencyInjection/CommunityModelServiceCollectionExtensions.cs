@@ -32,11 +32,14 @@ public static class CommunityModelServiceCollectionExtensions
     /// <summary>The sub-section of the community's rules joining the parts (<see cref="CommunityModel.CommunityOptions"/>).</summary>
     public const string RulesSection = "Rules";
 
+    /// <summary>The sub-section of the organisation's rules (<see cref="CommunityModel.Organisation.OrganisationOptions"/>); when present, the organisation is registered.</summary>
+    public const string OrganisationSection = "Organisation";
+
     private static readonly string[] SubSections =
     [
         LifecycleServiceCollectionExtensions.LifecycleSection, LifecycleServiceCollectionExtensions.OnboardingSection,
         LifecycleServiceCollectionExtensions.MemberNumbersSection, ReferralsSection, MetricsSection, CatalogSection,
-        MembershipsSection, CreditsSection, RulesSection,
+        MembershipsSection, CreditsSection, RulesSection, OrganisationSection,
     ];
 
     /// <summary>Registers CommunityModel with options bound from configuration.</summary>
@@ -50,7 +53,8 @@ public static class CommunityModelServiceCollectionExtensions
     /// </example>
     /// <remarks>
     /// Sub-sections: <c>Lifecycle</c>, <c>Onboarding</c>, <c>MemberNumbers</c>, <c>Referrals</c>, <c>Metrics</c> and
-    /// <c>Rules</c> (each optional, with defaults), and <c>Catalog</c>, <c>Memberships</c> and <c>Credits</c>, registered when present.
+    /// <c>Rules</c> (each optional, with defaults), and <c>Catalog</c>, <c>Memberships</c>, <c>Credits</c> and <c>Organisation</c>,
+    /// registered when present.
     /// The <see cref="CommunityModel.Community"/> is registered over whatever parts are present.
     /// </remarks>
     public static IServiceCollection AddCommunityModel(this IServiceCollection services, IConfiguration configuration)
@@ -79,6 +83,12 @@ public static class CommunityModelServiceCollectionExtensions
         if (credits.Exists())
         {
             services.AddReferralCredits(credits);
+        }
+
+        var organisation = configuration.GetSection(OrganisationSection);
+        if (organisation.Exists())
+        {
+            services.AddOrganisation(organisation);
         }
 
         services.AddCommunity(configuration.GetSection(RulesSection));

@@ -36,7 +36,7 @@ public sealed class Organisation
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        var problems = OrganisationOptionsValidator.Problems(options);
+        var problems = OrganisationOptionsValidator.Problems(options).Select(p => "Organisation:" + p).ToList();
         if (problems.Count > 0)
         {
             throw new OrganisationException(ErrorCodes.OrganisationInvalidOptions, "Organisation options are invalid: " + string.Join(" ", problems));

@@ -23,4 +23,7 @@ public sealed class OrganisationOptions
 
     /// <summary>Topics no activity may be about (不准谈论政治、宗教等问题); matched case-insensitively in titles and topics.</summary>
     public IList<string> BannedTopics { get; set; } = ["politics", "religion", "政治", "宗教"];
+
+    /// <summary>Values in configuration that did not parse, each naming its path; reported at start-up.</summary>
+    internal List<string> BindingProblems { get; } = [];
 }
