@@ -277,6 +277,29 @@ public static class ErrorCodes
     /// <summary>A stored organisation event does not fit the organisation it is applied to.</summary>
     public const string OrganisationReplayMismatch = "organisation.replay_mismatch";
 
+    // --- Standard work (话术, 关键词回复) ---
+
+    /// <summary>A promoter kit's materials are unusable (no id, title or text, a repeated id, an unknown kind); the error lists every problem.</summary>
+    public const string StandardWorkInvalidOptions = "standard_work.invalid_options";
+
+    /// <summary>A reply library request is missing a required field or holds an unusable value.</summary>
+    public const string StandardWorkInvalidRequest = "standard_work.invalid_request";
+
+    /// <summary>A reply id is used already.</summary>
+    public const string StandardWorkIdConflict = "standard_work.id_conflict";
+
+    /// <summary>A keyword already calls up another live reply.</summary>
+    public const string StandardWorkKeywordTaken = "standard_work.keyword_taken";
+
+    /// <summary>No live reply has the id given.</summary>
+    public const string StandardWorkUnknownReply = "standard_work.unknown_reply";
+
+    /// <summary>No material of the promoter kit has the id given.</summary>
+    public const string StandardWorkUnknownMaterial = "standard_work.unknown_material";
+
+    /// <summary>A stored reply library event does not fit the library it is applied to.</summary>
+    public const string StandardWorkReplayMismatch = "standard_work.replay_mismatch";
+
     // --- Persistence (event names, JSON, stores) ---
 
     /// <summary>An event-type list cannot make a registry: a name or a type twice, a name that is not stable and versioned, a type that is not an event.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityModel.Credits;
 using CommunityModel.Organisation;
+using CommunityModel.StandardWork;
 using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
@@ -74,6 +75,10 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(ActivityApproved))]
 [JsonSerializable(typeof(ActivityRejected))]
 [JsonSerializable(typeof(ActivityHeld))]
+[JsonSerializable(typeof(ReplyAdded))]
+[JsonSerializable(typeof(ReplyRevised))]
+[JsonSerializable(typeof(ReplyRetired))]
+[JsonSerializable(typeof(QuestionUnanswered))]
 
 // Metrics inputs
 [JsonSerializable(typeof(PurchaseMade))]
