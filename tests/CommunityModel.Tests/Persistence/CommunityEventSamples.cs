@@ -7,6 +7,7 @@ using CommunityModel.Metrics;
 using CommunityModel.Onboarding;
 using CommunityModel.Organisation;
 using CommunityModel.Referrals;
+using CommunityModel.StandardWork;
 
 namespace CommunityModel.Tests.Persistence;
 
@@ -62,6 +63,10 @@ public static class CommunityEventSamples
         new ActivityApproved("a-1", "hq-admin", At),
         new ActivityRejected("a-2", "no room", At),
         new ActivityHeld("a-1", At.AddDays(2)),
+        new ReplyAdded("vip", ["VIP", "会员"], "VIP 年费 ¥3,600", "ops", At),
+        new ReplyRevised("vip", "VIP 年费 ¥3,600，含线下课", At),
+        new ReplyRetired("vip", "renamed", At),
+        new QuestionUnanswered("什么时候开课？", At),
         new PurchaseMade(7, Money.Cny(359.10m), "wechat", At),
         new MembershipTermStarted(7, "vip", At, At.AddYears(1), At),
         new ActivityRecorded(7, At),
