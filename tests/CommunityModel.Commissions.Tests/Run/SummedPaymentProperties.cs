@@ -1,6 +1,8 @@
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Ranks;
+using CommunityModel.Commissions.Rules;
+using CommunityModel.Referrals;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Tests.Generators;
 using FsCheck;
@@ -31,7 +33,7 @@ public class SummedPaymentProperties
                             var builder = new CommissionPlanBuilder("summed").SellerEarnsOwnRank((flags & 1) != 0)
                                 .PayToDepth(Math.Max(1, levelBps.Length) + ((flags >> 1) & 3)).PaySelfPurchase((flags & 8) != 0)
                                 .WhenUplineIneligible((flags & 16) != 0 ? IneligibleUplinePolicy.Compress : IneligibleUplinePolicy.Forfeit)
-                                .EarnersAre((flags & 32) != 0 ? EarnerEligibility.DesignatedPromoters : EarnerEligibility.AllMembers);
+                                .EarnersAre((flags & 32) != 0 ? EarnerEligibility.DesignatedPromoters : EarnerEligibility.EveryMember);
                             if (flags % 7 == 0)
                             {
                                 builder.EarnersNeedPersonalVolume(Money.FromMinorUnits(50_000, Currency.CNY));
@@ -119,17 +121,17 @@ public class SummedPaymentProperties
     {
         // A ← B ← C: C buys twice (¥100.05, and 15 fen: below the 20 fen at which 5% is a whole fen) and B once (¥10.00).
         // Levels 10% / 5%: B earns ⌊10,005 × 10%⌋ = 1,000 + ⌊15 × 10%⌋ = 1; A earns ⌊10,005 × 5%⌋ = 500 + ⌊15 × 5%⌋ = 0 (no line) + ⌊1,000 × 10%⌋ = 100.
-        var network = Referrals.NetworkSnapshot.Create([new(1, default), new(2, 1), new(3, 2)]);
+        var network = NetworkSnapshot.Create([new(1, default), new(2, 1), new(3, 2)]);
         var plan = new CommissionPlanBuilder("two").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Build();
         var ranks = MemberRanks.Create(network, plan.Ladder, new byte[3]);
-        var batch = new OrderBatch([2, 2, 1], [10_005, 15, 1_000]);
+        var batch = new OrderBatch(new[] { 2, 2, 1 }, new long[] { 10_005, 15, 1_000 });
 
         var result = new CommissionRun(plan).PayBatch(ranks, batch);
 
         Assert.NotNull(RateTerms.For(plan));
         Assert.Equal(20, RateTerms.For(plan)!.MinBase);
-        Assert.Equal(1_001, result.EarnedBy(new Referrals.MemberId(2)).MinorUnits);
-        Assert.Equal(600, result.EarnedBy(new Referrals.MemberId(1)).MinorUnits);
+        Assert.Equal(1_001, result.EarnedBy(new MemberId(2)).MinorUnits);
+        Assert.Equal(600, result.EarnedBy(new MemberId(1)).MinorUnits);
         Assert.Equal(4, result.LineCount); // only lines above zero are written: the 15 fen order writes one
         Assert.Equal(11_020 - 1_601, result.CompanyRetained.MinorUnits);
     }
