@@ -28,6 +28,9 @@ internal sealed class CommissionKernel
         }
     }
 
+    /// <summary>The plan's rule steps.</summary>
+    internal PlanRules Rules => _rules;
+
     /// <summary>The plan's own level rewards: what an order without a schedule of its own pays.</summary>
     internal RewardSchedule Standard { get; }
 

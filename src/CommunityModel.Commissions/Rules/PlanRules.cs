@@ -50,6 +50,12 @@ internal sealed class PlanRules
     /// <summary>Whether the plan's only rule is its levels (no ranks, roles or cap): the span path then writes compact lines straight from the level walk.</summary>
     internal bool LevelsOnly => _steps is [Step.Levels];
 
+    /// <summary>The rank walk (differential and peer bonus).</summary>
+    internal DifferentialRule Ranks => _ranks;
+
+    /// <summary>Whether every line the plan pays is a rate of the order's base alone: no roles and no cap (levels and the rank walk only).</summary>
+    internal bool PaysOnlyLevelsAndRanks => _steps.All(step => step is Step.Levels or Step.Ranks);
+
     /// <summary>How many roles the plan pays.</summary>
     internal int RoleCount => _roles.Count;
 

@@ -47,6 +47,7 @@ public sealed class CommissionRun
     private const int StackLines = 64;
     private const int RoleKinds = 2;
     private readonly CommissionRunOptions _options;
+    private readonly RateTerms? _terms;
 
     /// <summary>Creates a run of a plan.</summary>
     /// <param name="plan">The plan.</param>
@@ -57,6 +58,7 @@ public sealed class CommissionRun
         Plan = plan;
         _options = options ?? new CommissionRunOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.ChunkSize, 1, nameof(options));
+        _terms = RateTerms.For(plan);
     }
 
     /// <summary>The plan paid.</summary>
@@ -269,6 +271,16 @@ public sealed class CommissionRun
     private CommissionRunResult Pay(MemberRanks ranks, EarnerRoster? earners, OrderBatch orders, PeriodVolumes? volumes, MemberRanks? previous, string[]? ids, ICommissionRunSink? sink, IProgress<CommissionRunProgress>? progress, CancellationToken cancellationToken, StaffVolumes? staff = null, int[]? roleHolders = null, IReadOnlyList<CommissionableOrder>? given = null, int[]? positions = null)
     {
         var degree = _options.MaxDegreeOfParallelism > 0 ? _options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        if (sink is null && staff is null && orders.SponsorChanges is null && orders.Schedules.IsEmpty && _terms is not null)
+        {
+            // Totals only, every line a rate of the base: sums per buyer and one walk per buyer (SummedPayment).
+            cancellationToken.ThrowIfCancellationRequested();
+            var (summedTotals, kinds, paidBase, lineCount) = SummedPayment.Pay(Plan, _terms, new PackedUpline(ranks, earners, volumes, Plan), orders, ranks.Network.Count, degree, WorkerTotalsBudget, cancellationToken);
+            progress?.Report(new CommissionRunProgress(CommissionRunPhase.PayingOrders, orders.Count, orders.Count, lineCount));
+            progress?.Report(new CommissionRunProgress(CommissionRunPhase.Completed, orders.Count, orders.Count, lineCount));
+            return new CommissionRunResult(Plan, ranks, volumes, previous, ids, summedTotals, kinds, paidBase, orders.Count, lineCount, 0);
+        }
+
         var chunkSize = _options.ChunkSize;
         var chunkCount = (int)(((long)orders.Count + chunkSize - 1) / chunkSize);
         var waveSize = Math.Max(1, degree * 4);

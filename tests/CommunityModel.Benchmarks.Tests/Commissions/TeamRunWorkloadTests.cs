@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Plans;
 using CommunityModel.Benchmarks.Commissions;
 using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
@@ -92,6 +93,27 @@ public class TeamRunWorkloadTests
         Assert.True(sorted.Buyers.Zip(sorted.Buyers.Skip(1)).All(p => p.First <= p.Second));
         Assert.Equal(workload.Buyers.Select((b, o) => (b, workload.Bases[o])).OrderBy(p => p.b), sorted.Buyers.Zip(sorted.Bases));
         Assert.Equal(TeamPlanKernel.Run(workload, parents, new long[workload.Network.Count]), TeamPlanKernel.Run(sorted, parents, new long[workload.Network.Count]));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_baseline_groups_like_the_engine_and_pays_every_member_the_engines_total(int seed)
+    {
+        // The month-end benchmarks' baseline (counting sort by buyer, then the kernel) computes what the engine computes.
+        var workload = TeamRunWorkload.Generate(members: 5_000, orders: 50_000, seed);
+        var plan = TeamPlan.Plan();
+        var (buyers, bases, totals) = (new int[workload.Buyers.Length], new long[workload.Bases.Length], new long[workload.Network.Count]);
+
+        TeamPlanKernel.GroupByBuyer(workload.Buyers, workload.Bases, new int[workload.Network.Count + 1], buyers, bases);
+        TeamPlanKernel.Pay(workload.Parents(), workload.Ranks, buyers, bases, totals);
+        var engine = new CommissionRun(plan).PayBatch(MemberRanks.Create(workload.Network, plan.Ladder, workload.Ranks), new OrderBatch(workload.Buyers, workload.Bases));
+
+        var sorted = workload.InBuyerOrder();
+        Assert.Equal(sorted.Buyers, buyers);
+        Assert.Equal(sorted.Bases, bases);
+        Assert.Equal(engine.TotalPaid.MinorUnits, totals.Sum());
+        Assert.Equal(Enumerable.Range(0, totals.Length).Select(i => engine.EarnedAt(i, CommissionRuleKind.Level).MinorUnits + engine.EarnedAt(i, CommissionRuleKind.Differential).MinorUnits + engine.EarnedAt(i, CommissionRuleKind.Peer).MinorUnits), totals);
     }
 
     [Fact]

@@ -43,6 +43,27 @@ internal sealed class DifferentialRule
         _earners = new EarnerFilter(plan);
     }
 
+    /// <summary>
+    /// The rate of the base each rank level's differential is cumulated at (index 0: no rank); a differential line of
+    /// rank k over h pays <c>R(B·r_k) − R(B·r_h)</c>.
+    /// </summary>
+    internal ReadOnlySpan<RateFactor> CumulativeRates => _differential;
+
+    /// <summary>Whether a peer line pays a rate of the base (rather than of the holder's differential).</summary>
+    internal bool PeerOfBase => _peerOfBase;
+
+    /// <summary>How many peer generations are paid after each holder.</summary>
+    internal int PeerGenerations => _generations;
+
+    /// <summary>The rounding of every amount the walk pays.</summary>
+    internal RoundingMode Rounding => _rounding;
+
+    /// <summary>The rate a peer line pays: its generation's own rate when the plan sets one per generation, else the rate of the beneficiary's rank.</summary>
+    /// <param name="generation">The line's generation (1 to N).</param>
+    /// <param name="rank">The beneficiary's rank level.</param>
+    /// <returns>The rate, of the base or of the holder's differential as <see cref="PeerOfBase"/> says.</returns>
+    internal RateFactor PeerRate(int generation, int rank) => _peerByGeneration.Length > 1 ? _peerByGeneration[generation] : _peer[rank];
+
     /// <summary>The most lines the walk writes on one order: one differential per rank, N peers per rank.</summary>
     internal int MaxLines => _top + (_top * _generations);
 
