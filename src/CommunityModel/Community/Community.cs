@@ -37,6 +37,7 @@ public sealed partial class Community
     private readonly Dictionary<string, CommunityRefund> _refunds = new(StringComparer.Ordinal);
     private readonly Dictionary<MemberId, List<string>> _ordersByMember = [];
     private readonly Dictionary<MemberId, List<string>> _refundsByMember = [];
+    private readonly Dictionary<MemberId, List<MemberId>> _referralsCounted = [];
 
     // Memberships changed by applied events and not yet frozen into their members: replay folds a member's events into one
     // working copy, and the member's Membership is built once, when it is next read.
@@ -161,7 +162,7 @@ public sealed partial class Community
             Freeze();
             var members = _members.Values
                 .OrderBy(m => m.Id)
-                .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership))
+                .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership) { ReferralsCounted = [.. _referralsCounted.GetValueOrDefault(m.Id) ?? []] })
                 .ToImmutableArray();
             var orders = _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _orders[id]).ToImmutableArray();
             var refunds = _refundsByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _refunds[id]).ToImmutableArray();
@@ -190,6 +191,7 @@ public sealed partial class Community
 
             var snapshotMembers = snapshot.Members.IsDefault ? [] : snapshot.Members;
             var members = new Dictionary<MemberId, CommunityMember>(snapshotMembers.Length);
+            var counted = new Dictionary<MemberId, List<MemberId>>();
             foreach (var m in snapshotMembers)
             {
                 var restored = new CommunityMember(
@@ -205,6 +207,10 @@ public sealed partial class Community
                 if (!members.TryAdd(m.Id, restored))
                 {
                     problems.Add($"holds member {m.Id} twice");
+                }
+                else if (!m.ReferralsCounted.IsDefaultOrEmpty)
+                {
+                    counted[m.Id] = [.. m.ReferralsCounted];
                 }
             }
 
@@ -229,6 +235,11 @@ public sealed partial class Community
             }
 
             var network = ReferralNetwork.Restore(snapshot.Network, _referrals, _time);
+            foreach (var (sponsor, referrals) in counted)
+            {
+                _referralsCounted[sponsor] = referrals;
+            }
+
             _network = network;
             var orders = snapshot.Orders.IsDefault ? [] : snapshot.Orders;
             _members.EnsureCapacity(members.Count);
@@ -426,7 +437,12 @@ public sealed partial class Community
 
     private bool Register(Draft draft, RegisterMember command)
     {
-        var start = _stream.Decide(StateOf(command.Member), command); // refused here (already registered) leaves everything untouched
+        var start = _stream.Decide(StateOf(command.Member), command); // refused here (registered under another sponsor) leaves everything untouched
+        if (start.IsRepeat)
+        {
+            return true; // a retried registration
+        }
+
         draft.Applied(_network.Register(command.Member, command.Sponsor)); // and so does a refused sponsor
         draft.Emit(start.Events);
         return false;
@@ -560,7 +576,10 @@ public sealed partial class Community
     private MemberStreamState StateOf(MemberId member) =>
         !_members.TryGetValue(member, out var known)
             ? MemberStreamState.Empty(member)
-            : new MemberStreamState(member, known, SponsorOf(member), [.. OrderList(member)], [.. (_refundsByMember.GetValueOrDefault(member) ?? []).Select(id => _refunds[id])]);
+            : new MemberStreamState(member, known, SponsorOf(member), [.. OrderList(member)], [.. (_refundsByMember.GetValueOrDefault(member) ?? []).Select(id => _refunds[id])])
+            {
+                ReferralsCounted = [.. _referralsCounted.GetValueOrDefault(member) ?? []],
+            };
 
     private List<CommunityOrder> OrderList(MemberId member) => [.. (_ordersByMember.GetValueOrDefault(member) ?? []).Select(id => _orders[id])];
 
@@ -627,7 +646,16 @@ public sealed partial class Community
 
                 Fold(MemberStream.MemberOf(e), e);
                 break;
-            case ActivityRecorded or AttendanceRecorded or ReferralMembershipStarted:
+            case ReferralMembershipStarted r:
+                Fold(r.Sponsor, e);
+                if (!_referralsCounted.TryGetValue(r.Sponsor, out var counted))
+                {
+                    _referralsCounted[r.Sponsor] = counted = [];
+                }
+
+                counted.Add(r.Referral);
+                break;
+            case ActivityRecorded or AttendanceRecorded:
                 Fold(MemberStream.MemberOf(e), e);
                 break;
             case Credits.ICreditEvent credit:

@@ -23,4 +23,8 @@ public sealed record CommunityMemberSnapshot(
     DateTimeOffset? LastActiveAt,
     PromoterBasis? QualifiedBy,
     string? QualifyingOrder,
-    int ReferralsWithMembership);
+    int ReferralsWithMembership)
+{
+    /// <summary>The referrals whose first membership the member's stream counted, in order (<see cref="MemberStreamState.ReferralsCounted"/>).</summary>
+    public System.Collections.Immutable.ImmutableArray<MemberId> ReferralsCounted { get; init; } = [];
+}

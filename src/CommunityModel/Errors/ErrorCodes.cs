@@ -280,25 +280,25 @@ public static class ErrorCodes
     // --- Standard work (话术, 关键词回复) ---
 
     /// <summary>A promoter kit's materials are unusable (no id, title or text, a repeated id, an unknown kind); the error lists every problem.</summary>
-    public const string StandardWorkInvalidOptions = "standard_work.invalid_options";
+    public const string StandardWorkInvalidOptions = "standardwork.invalid_options";
 
     /// <summary>A reply library request is missing a required field or holds an unusable value.</summary>
-    public const string StandardWorkInvalidRequest = "standard_work.invalid_request";
+    public const string StandardWorkInvalidRequest = "standardwork.invalid_request";
 
     /// <summary>A reply id is used already.</summary>
-    public const string StandardWorkIdConflict = "standard_work.id_conflict";
+    public const string StandardWorkIdConflict = "standardwork.id_conflict";
 
     /// <summary>A keyword already calls up another live reply.</summary>
-    public const string StandardWorkKeywordTaken = "standard_work.keyword_taken";
+    public const string StandardWorkKeywordTaken = "standardwork.keyword_taken";
 
     /// <summary>No live reply has the id given.</summary>
-    public const string StandardWorkUnknownReply = "standard_work.unknown_reply";
+    public const string StandardWorkUnknownReply = "standardwork.unknown_reply";
 
     /// <summary>No material of the promoter kit has the id given.</summary>
-    public const string StandardWorkUnknownMaterial = "standard_work.unknown_material";
+    public const string StandardWorkUnknownMaterial = "standardwork.unknown_material";
 
     /// <summary>A stored reply library event does not fit the library it is applied to.</summary>
-    public const string StandardWorkReplayMismatch = "standard_work.replay_mismatch";
+    public const string StandardWorkReplayMismatch = "standardwork.replay_mismatch";
 
     // --- Persistence (event names, JSON, stores) ---
 

@@ -66,10 +66,10 @@ public static class CommunityEventTypes
         new("organisation.activity_approved.v1", CommunityJsonContext.Default.ActivityApproved),
         new("organisation.activity_rejected.v1", CommunityJsonContext.Default.ActivityRejected),
         new("organisation.activity_held.v1", CommunityJsonContext.Default.ActivityHeld),
-        new("standard_work.reply_added.v1", CommunityJsonContext.Default.ReplyAdded),
-        new("standard_work.reply_revised.v1", CommunityJsonContext.Default.ReplyRevised),
-        new("standard_work.reply_retired.v1", CommunityJsonContext.Default.ReplyRetired),
-        new("standard_work.question_unanswered.v1", CommunityJsonContext.Default.QuestionUnanswered),
+        new("standardwork.reply_added.v1", CommunityJsonContext.Default.ReplyAdded),
+        new("standardwork.reply_revised.v1", CommunityJsonContext.Default.ReplyRevised),
+        new("standardwork.reply_retired.v1", CommunityJsonContext.Default.ReplyRetired),
+        new("standardwork.question_unanswered.v1", CommunityJsonContext.Default.QuestionUnanswered),
 
         // Metrics inputs
         new("metrics.purchase_made.v1", CommunityJsonContext.Default.PurchaseMade),

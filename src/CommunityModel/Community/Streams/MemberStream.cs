@@ -142,7 +142,7 @@ public sealed class MemberStream
     /// </summary>
     /// <param name="state">The sponsor's stream.</param>
     /// <param name="started">What the referral's stream sent.</param>
-    /// <returns>The events; a repeat when the stream has recorded the same referral's order already.</returns>
+    /// <returns>The events; a repeat when the stream has counted the same referral already.</returns>
     /// <exception cref="CommunityException">The sponsor is not registered, or the event names another sponsor.</exception>
     public MemberDecision Decide(MemberStreamState state, ReferralMembershipStarted started)
     {
@@ -152,6 +152,11 @@ public sealed class MemberStream
         if (started.Referral == started.Sponsor || string.IsNullOrWhiteSpace(started.OrderId))
         {
             throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"A referral's membership names member {started.Referral} under sponsor {started.Sponsor} with order '{started.OrderId}'; a member does not refer themselves and the order is required.", "Started");
+        }
+
+        if (state.ReferralsCounted.Contains(started.Referral))
+        {
+            return MemberDecision.Repeat; // a referral's first membership counts once
         }
 
         draft.Emit(started);
@@ -219,6 +224,8 @@ public sealed class MemberStream
                 return EvolveOrders(state, domainEvent);
             case MemberNumberIssued n when n.Member == state.Id:
                 return state with { Member = Registered(state, domainEvent) with { Number = _numberScheme.Parse(n.Number) } };
+            case ReferralMembershipStarted r when r.Sponsor == state.Id:
+                return state with { Member = Fold(Registered(state, domainEvent), domainEvent), ReferralsCounted = state.ReferralsCounted.Add(r.Referral) };
             default:
                 return MemberOf(domainEvent) == state.Id && state.Member is { } member
                     ? state with { Member = Fold(member, domainEvent) }
@@ -378,7 +385,9 @@ public sealed class MemberStream
 
         if (state.IsRegistered)
         {
-            throw new CommunityException(ErrorCodes.CommunityMemberExists, $"Member {command.Member} is already registered.", "Member");
+            return state.Sponsor == command.Sponsor
+                ? MemberDecision.Repeat // a retried registration
+                : throw new CommunityException(ErrorCodes.CommunityMemberExists, $"Member {command.Member} is already registered{(state.Sponsor.IsEmpty ? " without a sponsor" : $" under sponsor {state.Sponsor}")}.", "Member");
         }
 
         return new MemberDecision([_chain.Start(command.Member).Event], []);

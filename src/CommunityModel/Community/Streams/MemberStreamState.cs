@@ -24,6 +24,12 @@ public sealed record MemberStreamState(
     /// <returns>The empty state.</returns>
     public static MemberStreamState Empty(MemberId id) => new(id, null, default, [], []);
 
+    /// <summary>
+    /// The referrals whose first membership this member's stream has recorded (<see cref="Referrals.ReferralMembershipStarted"/>),
+    /// in order: a referral counts once, so the same follow-up delivered twice is a repeat.
+    /// </summary>
+    public ImmutableArray<MemberId> ReferralsCounted { get; init; } = [];
+
     /// <summary>Whether the member is registered.</summary>
     public bool IsRegistered => Member is not null;
 

@@ -31,6 +31,7 @@ public class MemberStreamProperties
                 Assert.Equal(held.Sponsor, folded.Sponsor);
                 Assert.Equal(held.Orders.AsEnumerable(), folded.Orders);
                 Assert.Equal(held.Refunds.AsEnumerable(), folded.Refunds);
+                Assert.Equal(held.ReferralsCounted.AsEnumerable(), folded.ReferralsCounted);
             }
         });
 

@@ -75,6 +75,22 @@ public class MemberStreamTests
     }
 
     [Fact]
+    public void The_same_referral_delivered_twice_counts_once_and_a_retried_registration_is_a_repeat()
+    {
+        _community.Execute(new PlaceOrder(Alice, "o-1", Vip));
+        var started = new ReferralMembershipStarted(Sponsor, Alice, "o-1", TestCommunity.Start);
+
+        Assert.Same(MemberDecision.Repeat, Stream.Decide(_community.StreamOf(Sponsor), started));
+        Assert.Equal([Alice], _community.StreamOf(Sponsor).ReferralsCounted.AsEnumerable());
+
+        var retried = _community.Execute(new RegisterMember(Alice, Sponsor));
+        Assert.True(retried.IsRepeat);
+        Assert.Empty(retried.Events);
+        var elsewhere = Assert.Throws<CommunityException>(() => _community.Execute(new RegisterMember(Alice, 3)));
+        Assert.Equal((ErrorCodes.CommunityMemberExists, "Member"), (elsewhere.ErrorCode, elsewhere.Field));
+    }
+
+    [Fact]
     public void Repeating_an_order_or_a_refund_is_a_repeat_with_nothing_to_record_or_send()
     {
         _community.Execute(new PlaceOrder(Alice, "o-1", Bootcamp));
