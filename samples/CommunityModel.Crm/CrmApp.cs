@@ -8,6 +8,11 @@ using CommunityModel.Crm.State;
 using CommunityModel.Crm.Storage;
 using CommunityModel.Persistence;
 using Microsoft.Extensions.Options;
+using CommunityModel.Commissions.Telemetry;
+using CommunityModel.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace CommunityModel.Crm;
 
@@ -30,6 +35,16 @@ public static class CrmApp
         // CommunityModel: every capability, its options bound from configuration and validated at start-up.
         builder.Services.AddCommunityModel(builder.Configuration.GetSection("Community"));
         builder.Services.AddCommissions(builder.Configuration.GetSection("Commissions"));
+
+        // Telemetry: the packages' meters and activity sources, exported over OTLP when an endpoint is configured
+        // (OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://localhost:4317 for a local collector or the Aspire dashboard).
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService("communitymodel-crm"))
+                .WithMetrics(metrics => metrics.AddMeter(CommunityModelTelemetry.Name, CommissionsTelemetry.Name).AddOtlpExporter())
+                .WithTracing(tracing => tracing.AddSource(CommunityModelTelemetry.Name, CommissionsTelemetry.Name).AddOtlpExporter());
+        }
 
         // The sample's own settings, validated the same way.
         builder.Services.AddOptions<CrmOptions>().Bind(builder.Configuration.GetSection(CrmOptions.Section)).ValidateOnStart();

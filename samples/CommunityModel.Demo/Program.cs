@@ -3,21 +3,26 @@ using CommunityModel.Commissions.Run;
 using CommunityModel.Demo;
 using Spectre.Console;
 
-// The main job: a year of the seed business, through the library. `--help` lists the options.
+// The main job: the seed business month by month, through the library. `--help` lists the options.
 Console.OutputEncoding = Encoding.UTF8;
-var arguments = DemoOptions.Parse(args);
-if (arguments.ShowHelp)
+var parsed = DemoCommand.Create().Parse(args);
+if (parsed.Action is not null and not System.CommandLine.Invocation.ParseErrorAction)
 {
-    Console.Out.WriteLine(DemoOptions.Usage);
-    return 0;
+    return parsed.Invoke();   // --help, or a directive such as [suggest] for shell completion
 }
 
+var arguments = DemoCommand.Parse(args);
 if (arguments.ErrorMessage is { } error)
 {
     return Fail(error, 2);
 }
 
 var options = arguments.Options!;
+if (DemoCommand.CannotWrite(options.OutputDirectory) is { } reason)
+{
+    return Fail($"cannot write to --output '{options.OutputDirectory}': {reason}", 1);
+}
+
 CommissionSetup setup;
 try
 {
@@ -56,7 +61,7 @@ static YearReport RunWithProgress(IAnsiConsole console, DemoOptions options, Com
         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
         .Start(context =>
         {
-            var task = context.AddTask($"Running {options.Months} months of the seed business", maxValue: options.Months);
+            var task = context.AddTask($"Running {DemoOptions.Span(options.Months)} of the seed business", maxValue: options.Months);
             var monthEnd = context.AddTask("Month-end run: ranks, then orders paid", maxValue: 1);
             var month = 0;
             var progress = new ProgressCallback<CommissionRunProgress>(p =>

@@ -12,7 +12,7 @@ namespace CommunityModel.Demo;
 /// <summary>Draws a <see cref="YearReport"/> as tables and bar charts on a Spectre console (coloured on a terminal, plain text otherwise).</summary>
 public static class ReportView
 {
-    private const int ChartWidth = 72;
+    private const int BarWidth = 40;
     private const int LinesPerEarner = 6;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -26,7 +26,7 @@ public static class ReportView
         ArgumentNullException.ThrowIfNull(console);
         var border = plain ? TableBorder.Ascii2 : TableBorder.Rounded;
         var o = report.Options;
-        console.Write(new Rule("[bold]CommunityModel — a year of the seed business 社群商业[/]").LeftJustified());
+        console.Write(new Rule($"[bold]CommunityModel — {DemoOptions.Span(o.Months)} of the seed business 社群商业[/]").LeftJustified());
         console.WriteLine(string.Create(Invariant, $"{report.Period}  seed {o.Seed}  ·  {N(report.BoughtProspects)} prospects from bought traffic, {N(report.ReferredProspects)} referred, {N(report.ExistingMembers)} already there (founders, last year's members)"));
         console.WriteLine($"Commission plan: {report.PlanName}, {report.PlanSource}");
 
@@ -141,7 +141,7 @@ public static class ReportView
 
         if (team)
         {
-            Section(console, "Ranks 团队级别 at the year end (qualified at every month end from the month's volumes; the highest reached is kept)");
+            Section(console, "Ranks 团队级别 at the end of the run (qualified at every month end from the month's volumes; the highest reached is kept)");
             var ranks = Table(border, 2, "Rank", "Qualifies with", "Differential", "Members");
             foreach (var r in report.RanksAtEnd)
             {
@@ -202,7 +202,7 @@ public static class ReportView
             console.Write(lines);
             if (e.Rank is { } rank)
             {
-                console.WriteLine($"  Rank at the year end: {rank.Held?.ToString() ?? "none"}{(rank.KeptFromPrevious ? $" (kept from an earlier month; this month qualifies for {rank.Qualified?.ToString() ?? "none"})" : "")}");
+                console.WriteLine($"  Rank at the end of the run: {rank.Held?.ToString() ?? "none"}{(rank.KeptFromPrevious ? $" (kept from an earlier month; this month qualifies for {rank.Qualified?.ToString() ?? "none"})" : "")}");
                 foreach (var assessment in rank.Assessments)
                 {
                     console.WriteLine($"    {(assessment.Qualified ? "✓" : "✗")} {assessment.Rank}: {string.Join("; ", assessment.Checks.Select(Check))}");
@@ -223,11 +223,11 @@ public static class ReportView
         console.WriteLine($"Payout ratio of the run: {Pct(report.PayoutRatio)} of sales paid as commission.");
         if (capped.Count > 0)
         {
-            var chart = new BarChart().Width(ChartWidth).Label("Payout ratio against each cap (%)");
-            chart.AddItem("This run", (double)Math.Round(ratio.Fraction * 100m, 1), Color.Orange1);
+            var chart = new ProportionalBarChart("Payout ratio against each cap (%)", BarWidth);
+            chart.Add("This run", (double)Math.Round(ratio.Fraction * 100m, 1), Color.Orange1);
             foreach (var p in capped)
             {
-                chart.AddItem($"cap: {p.Profile.Name}", (double)Math.Round(p.Profile.PayoutCap!.Value.Fraction * 100m, 1), ratio.Fraction > p.Profile.PayoutCap.Value.Fraction ? Color.Red : Color.Green);
+                chart.Add($"cap: {p.Profile.Name}", (double)Math.Round(p.Profile.PayoutCap!.Value.Fraction * 100m, 1), ratio.Fraction > p.Profile.PayoutCap.Value.Fraction ? Color.Red : Color.Green);
             }
 
             console.Write(chart);
@@ -259,12 +259,12 @@ public static class ReportView
         return table;
     }
 
-    private static BarChart Chart(string label, IEnumerable<(string Label, double Value)> items, Color color)
+    private static ProportionalBarChart Chart(string label, IEnumerable<(string Label, double Value)> items, Color color)
     {
-        var chart = new BarChart().Width(ChartWidth).Label(Markup.Escape(label));
+        var chart = new ProportionalBarChart(label, BarWidth);
         foreach (var (l, v) in items)
         {
-            chart.AddItem(Markup.Escape(l), Math.Round(v, 2), color);
+            chart.Add(l, Math.Round(v, 2), color);
         }
 
         return chart;

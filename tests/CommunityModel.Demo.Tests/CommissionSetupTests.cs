@@ -110,20 +110,25 @@ public sealed class CommissionSetupTests : IDisposable
     }
 
     [Fact]
-    public void The_example_in_the_help_text_is_a_valid_plan_file_comments_included()
+    public void A_plan_file_with_a_misspelt_key_is_refused_naming_the_nearest_key()
     {
-        var lines = DemoOptions.Usage.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var start = lines.IndexOf("  {");
-        var end = lines.IndexOf("  }");
-        Assert.True(start >= 0 && end > start, "the help text shows no plan file example");
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write("""
+            { "Plan": { "Levels": [ { "Rate": "10%" } ], "PayoutCapp": "30%" },
+              "Ledger": { "FreezPeriod": "7.00:00:00" } }
+            """)));
+        Assert.Contains("Plan:PayoutCapp is not a setting; did you mean Plan:PayoutCap?", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Ledger:FreezPeriod is not a setting; did you mean Ledger:FreezePeriod?", e.Message, StringComparison.Ordinal);
+    }
 
-        var setup = CommissionSetup.Load(Write(string.Join('\n', lines[start..(end + 1)])));
-        Assert.Equal("team", setup.Plan.Name);
-        Assert.Equal(3, setup.Plan.Levels.Length);
-        Assert.Equal(["promoter", "leader"], setup.Plan.Ladder.Ranks.Select(r => r.Code));
-        Assert.Equal(Rate.FromPercent(35), setup.Plan.PayoutCap);
-        Assert.Contains("bootcamp", setup.Plan.ProductOverrides.Keys);
-        Assert.Equal(Rate.FromPercent(25), setup.Linter.Profiles["house"].PayoutCap);
+    [Theory]
+    [InlineData("0.1")]
+    [InlineData("10")]
+    public void A_plan_file_rate_without_its_unit_is_refused_saying_so(string rate)
+    {
+        var e = Assert.Throws<PlanFileException>(() => CommissionSetup.Load(Write($$"""
+            { "Plan": { "Levels": [ { "Rate": "{{rate}}" } ] } }
+            """)));
+        Assert.Contains($"Plan:Levels:0:Rate is '{rate}', a bare number: write the rate with its unit, e.g. '{rate}%' or '{rate}‰'.", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

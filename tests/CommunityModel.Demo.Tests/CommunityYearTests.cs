@@ -200,7 +200,7 @@ public class CommunityYearTests
         }
 
         var text = ReportFiles.PlainText(report);
-        Assert.Contains("Rank at the year end:", text, StringComparison.Ordinal);
+        Assert.Contains("Rank at the end of the run:", text, StringComparison.Ordinal);
         Assert.Contains("TeamVolume", text, StringComparison.Ordinal);
     }
 

@@ -50,9 +50,10 @@ public sealed class ProgramTests : IDisposable
         Directory.CreateDirectory(_output);
         var file = Path.Combine(_output, "a-file");
         File.WriteAllText(file, "not a directory");
-        var (code, _, stderr) = Demo("--members", "20", "--months", "1", "--output", file);
+        var (code, stdout, stderr) = Demo("--members", "20", "--months", "1", "--output", file);
         Assert.Equal(1, code);
         Assert.Contains("cannot write to --output", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);   // checked before any work: nothing was simulated or shown
     }
 
     [Fact]
@@ -62,6 +63,7 @@ public sealed class ProgramTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.DoesNotContain('\u001b', stdout);
         Assert.Contains("Commission by rule", stdout, StringComparison.Ordinal);
+        Assert.Contains("CommunityModel — 2 months of the seed business", stdout, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(_output, "lifecycle.mmd"), stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_output, "lifecycle.mmd")));
     }

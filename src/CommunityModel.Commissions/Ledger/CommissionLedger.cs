@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Run;
+using CommunityModel.Commissions.Telemetry;
 
 namespace CommunityModel.Commissions.Ledger;
 
@@ -47,6 +48,8 @@ public sealed class CommissionLedger
     public static CommissionLedger Replay(IEnumerable<IDomainEvent> events, LedgerOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(events);
+        using var activity = CommissionsTelemetry.Source.StartActivity("CommissionLedger.Replay");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ledger = new CommissionLedger(options, timeProvider);
         var index = 0;
         foreach (var e in events)
@@ -54,6 +57,7 @@ public sealed class CommissionLedger
             ledger.ApplyAt(e, index++);
         }
 
+        CommissionsTelemetry.Replayed(index, started, activity);
         return ledger;
     }
 
@@ -613,11 +617,18 @@ public sealed class CommissionLedger
         }
     }
 
-    private static Attempt<AcceptedWithdrawal> Refused(string withdrawalId, MemberId member, ImmutableArray<Refusal> refusals) =>
-        Attempt<AcceptedWithdrawal>.Refused(refusals, r => new WithdrawalRefusedException(withdrawalId, member, r));
+    private static Attempt<AcceptedWithdrawal> Refused(string withdrawalId, MemberId member, ImmutableArray<Refusal> refusals)
+    {
+        CommissionsTelemetry.Refused(refusals);
+        return Attempt<AcceptedWithdrawal>.Refused(refusals, r => new WithdrawalRefusedException(withdrawalId, member, r));
+    }
 
     // Decisions apply only events they have just checked; the check still runs, as a guard against a bug.
-    private void ApplyChecked(IDomainEvent domainEvent) => ApplyAt(domainEvent, _applied);
+    private void ApplyChecked(IDomainEvent domainEvent)
+    {
+        ApplyAt(domainEvent, _applied);
+        CommissionsTelemetry.Decided(domainEvent);
+    }
 
     // Why an event cannot be applied to the ledger as it is; null when it fits (or is not a ledger event).
     private string? ProblemWith(IDomainEvent domainEvent)

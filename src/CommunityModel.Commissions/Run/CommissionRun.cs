@@ -6,6 +6,7 @@ using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 using CommunityModel.Commissions.Plans;
+using CommunityModel.Commissions.Telemetry;
 
 namespace CommunityModel.Commissions.Run;
 
@@ -78,6 +79,7 @@ public sealed class CommissionRun
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(orders);
+        using var telemetry = CommissionsTelemetry.StartRun("QualifyRanks", Plan, "qualifying_ranks");
         var personal = new long[network.Count];
         AddVolumes(network, orders, personal, 1);
         if (refunds is not null)
@@ -86,7 +88,7 @@ public sealed class CommissionRun
         }
 
         var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
-        return (volumes, Plan.Qualifier.Qualify(volumes, previousRanks));
+        return telemetry.Complete((volumes, Plan.Qualifier.Qualify(volumes, previousRanks)), orders.Count, 0);
     }
 
     /// <summary>
@@ -106,6 +108,8 @@ public sealed class CommissionRun
     public CommissionRunResult PayBatch(MemberRanks ranks, OrderBatch orders, EarnerRoster? earners = null, ICommissionRunSink? sink = null, IProgress<CommissionRunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orders);
+        using var telemetry = CommissionsTelemetry.StartRun("PayBatch", Plan);
+        progress = telemetry?.Observe(progress) ?? progress;
         CommissionCalculator.CheckInputs(Plan, ranks, earners);
         CheckBuyers(ranks.Network, orders);
         CheckSchedules(orders);
@@ -114,7 +118,8 @@ public sealed class CommissionRun
             throw new CommissionException(CommissionErrorCodes.SnapshotMismatch, $"The batch's role holders were summed under plan '{staff.Plan.Name}', another plan than '{Plan.Name}'; call WithRoles with the paying plan.");
         }
 
-        return Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken, orders.StaffVolumes, orders.RoleHolders);
+        var result = Pay(ranks, earners, orders, null, null, null, sink, progress, cancellationToken, orders.StaffVolumes, orders.RoleHolders);
+        return telemetry.Complete(result, result.OrderCount, result.LineCount);
     }
 
     /// <summary>
@@ -147,6 +152,8 @@ public sealed class CommissionRun
     {
         ArgumentNullException.ThrowIfNull(earners);
         ArgumentNullException.ThrowIfNull(orders);
+        using var telemetry = CommissionsTelemetry.StartRun("Execute", Plan);
+        progress = telemetry?.Observe(progress) ?? progress;
         var network = earners.Network;
         var list = orders as IReadOnlyList<CommissionableOrder> ?? [.. orders];
         var ids = new string[list.Count];
@@ -223,7 +230,8 @@ public sealed class CommissionRun
         progress?.Report(new CommissionRunProgress(CommissionRunPhase.QualifyingRanks, 0, ids.Length, 0));
         var volumes = PeriodVolumes.Create(network, Plan.Currency, personal);
         var ranks = Plan.Qualifier.Qualify(volumes, previousRanks);
-        return Pay(ranks, earners, batch, volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders, list, positions);
+        var result = Pay(ranks, earners, batch, volumes, previousRanks, ids, sink, progress, cancellationToken, staff, roleHolders, list, positions);
+        return telemetry.Complete(result, result.OrderCount, result.LineCount);
     }
 
     private void AddVolumes(NetworkSnapshot network, OrderBatch batch, long[] personal, int sign)

@@ -6,6 +6,7 @@ using CommunityModel.MemberNumbers;
 using CommunityModel.Memberships;
 using CommunityModel.Metrics;
 using CommunityModel.Referrals;
+using CommunityModel.Telemetry;
 
 namespace CommunityModel;
 
@@ -145,9 +146,11 @@ public sealed partial class Community
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(empty);
+        using var replay = CommunityModelTelemetry.StartReplay("community", "Community.Replay");
         foreach (var e in events)
         {
             empty.Apply(e);
+            replay.Replayed();
         }
 
         return empty;

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using CommunityModel.Validation;
 using Microsoft.Extensions.Options;
 
+using CommunityModel.Telemetry;
+
 namespace CommunityModel.Lifecycle;
 
 /// <summary>
@@ -114,6 +116,7 @@ public sealed class ValueChain
         var record = state.Record;
         record.Enter(to, entry.Passed, now.UtcTicks);
         var next = new LifecycleState(record);
+        CommunityModelTelemetry.Transitioned(state.Stage, to, trigger);
         return Attempt<Transition<LifecycleState, MemberTransitioned>>.Success(
             new(next, new MemberTransitioned(state.Member, state.Stage, to, trigger, reason, now, record.Version, entry.Passed)));
     }
@@ -223,6 +226,7 @@ public sealed class ValueChain
     private Attempt<Transition<LifecycleState, MemberTransitioned>> Refused(LifecycleState state, LifecycleTrigger trigger, ImmutableArray<LifecycleGuard> unmet)
     {
         var (member, stage) = (state.Member, state.Stage);
+        CommunityModelTelemetry.Refused(stage, trigger);
         var refusals = LifecycleTransitionRefusedException.RefusalsFor(member, stage, trigger, unmet, unmet.IsEmpty ? PermittedTriggers(stage).Select(t => (Enum)t) : [], "facts");
         return Attempt<Transition<LifecycleState, MemberTransitioned>>.Refused(refusals, r => new LifecycleTransitionRefusedException(member, stage, trigger, unmet, r));
     }

@@ -404,9 +404,11 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <exception cref="FormatException">The text is not an amount with a known ISO code that fits its minor unit.</exception>
     public static Money Parse(string s) => Parse(s, (IFormatProvider?)null);
 
-    /// <inheritdoc cref="Parse(string)"/>
+    /// <summary>Parses an amount with its ISO currency code, as <see cref="Parse(string)"/>, with the separators of <paramref name="provider"/>.</summary>
     /// <param name="s">The text to parse.</param>
     /// <param name="provider">The culture of the number's separators; the invariant culture when null.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="FormatException">The text is not an amount with a known ISO code that fits its minor unit.</exception>
     public static Money Parse(string s, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -431,10 +433,12 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <exception cref="FormatException">The text is not a number that fits the currency's minor unit, or names another currency.</exception>
     public static Money Parse(string s, Currency currency) => Parse(s, currency, null);
 
-    /// <inheritdoc cref="Parse(string, Currency)"/>
+    /// <summary>Parses an amount in a known currency, as <see cref="Parse(string, Currency)"/>, with the separators of <paramref name="provider"/>.</summary>
     /// <param name="s">The text to parse.</param>
     /// <param name="currency">The currency of the amount.</param>
     /// <param name="provider">The culture of the number's separators; the invariant culture when null.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="FormatException">The text is not a number that fits the currency's minor unit, or names another currency.</exception>
     public static Money Parse(string s, Currency currency, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
