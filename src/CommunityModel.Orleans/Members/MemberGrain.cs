@@ -69,10 +69,10 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             var node = await GrainFactory.GetGrain<IMemberGrain>(sponsor).GetNode();
             if (node.Registered)
             {
-                nodes.Add(new ReferralNode(sponsor, default, node.RegisteredAt, node.BoundAt, node.Locked));
+                nodes.Add(new ReferralNode(MemberKey.Of(sponsor), default, node.RegisteredAt, node.BoundAt, node.Locked));
                 if (((EarnerStatus)node.Status).HasFlag(EarnerStatus.Promoter))
                 {
-                    promoters.Add(sponsor);
+                    promoters.Add(MemberKey.Of(sponsor));
                 }
             }
         }
@@ -80,7 +80,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         var network = ReferralNetwork.Restore(new ReferralNetworkSnapshot([.. nodes], [], [.. promoters], 0), options.Referrals, clock);
         try
         {
-            var registered = network.Register(Id, sponsor);
+            var registered = network.Register(Id, MemberKey.Of(sponsor));
             await CommitAsync([registered]);
             return MemberDecision.Accept();
         }
@@ -109,7 +109,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             }
         }
 
-        for (var current = new MemberId(sponsor); !current.IsEmpty && current != Id && !nodes.ContainsKey(current);)
+        for (var current = MemberKey.Of(sponsor); !current.IsEmpty && current != Id && !nodes.ContainsKey(current);)
         {
             var node = await GrainFactory.GetGrain<IMemberGrain>(current.Value).GetNode();
             if (!node.Registered)
@@ -117,13 +117,13 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
                 break;
             }
 
-            nodes[current] = new ReferralNode(current, node.Sponsor, node.RegisteredAt, node.BoundAt, node.Locked);
+            nodes[current] = new ReferralNode(current, MemberKey.Of(node.Sponsor), node.RegisteredAt, node.BoundAt, node.Locked);
             if (((EarnerStatus)node.Status).HasFlag(EarnerStatus.Promoter))
             {
                 promoters.Add(current);
             }
 
-            current = node.Sponsor;
+            current = MemberKey.Of(node.Sponsor);
         }
 
         // Sponsors outside the walk (this member's current sponsor, a sponsor that stopped answering as registered) stand as roots.
@@ -136,7 +136,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         }
 
         var network = ReferralNetwork.Restore(new ReferralNetworkSnapshot([.. nodes.Values], [], [.. promoters], 0), options.Referrals, clock);
-        var attempt = network.TryBind(Id, sponsor);
+        var attempt = network.TryBind(Id, MemberKey.Of(sponsor));
         if (!attempt.Succeeded)
         {
             return MemberDecision.Refuse(attempt.Refusals);

@@ -64,7 +64,7 @@ internal sealed class MonthEndGrain(IEventStore store, CommunityClusterOptions o
         var members = (await Task.WhenAll(Enumerable.Range(0, options.DirectoryPartitions).Select(p => GrainFactory.GetGrain<IMemberDirectoryGrain>(p).Members()))).SelectMany(m => m).ToArray();
         var nodes = (await InBatches(members, m => GrainFactory.GetGrain<IMemberGrain>(m).GetNode())).Where(n => n.Registered).ToArray();
         var registered = nodes.Select(n => n.Member).ToHashSet();
-        var network = NetworkSnapshot.Create([.. nodes.Select(n => new ReferralLink(n.Member, registered.Contains(n.Sponsor) ? n.Sponsor : 0))]);
+        var network = NetworkSnapshot.Create([.. nodes.Select(n => new ReferralLink(n.Member, registered.Contains(n.Sponsor) ? MemberKey.Of(n.Sponsor) : default))]);
         var roster = EarnerRoster.Create(network, nodes.Where(n => n.Status != 0).Select(n => KeyValuePair.Create(new MemberId(n.Member), (EarnerStatus)n.Status)));
 
         // The library's batch engine, accruing into a ledger of this run alone: its events are what the run pays.

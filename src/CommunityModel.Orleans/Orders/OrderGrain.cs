@@ -190,7 +190,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
                 break;
             }
 
-            upline.Add(new UplineMember(current, node.Sponsor, (EarnerStatus)node.Status));
+            upline.Add(new UplineMember(current, MemberKey.Of(node.Sponsor), (EarnerStatus)node.Status));
             current = node.Sponsor;
         }
 

@@ -6,6 +6,7 @@ using CommunityModel.Orleans.Events;
 using CommunityModel.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Orleans.Serialization.Configuration;
 
 namespace CommunityModel.Orleans.Serialization;
 
@@ -33,6 +34,13 @@ public static class CommunityModelSerialization
     {
         ArgumentNullException.ThrowIfNull(services);
         var supported = new ConcurrentDictionary<Type, bool>();
+        services.Configure<TypeManifestOptions>(manifest =>
+        {
+            // Arrays and collections of the library's types (IDomainEvent[], ...) are named by Orleans, then written as JSON element by element.
+            manifest.AddAllowedAssembly(typeof(IDomainEvent).Assembly);
+            manifest.AddAllowedAssembly(typeof(CommissionsJsonContext).Assembly);
+            manifest.AddAllowedAssembly(typeof(ClusterJsonContext).Assembly);
+        });
         return services.AddSerializer(builder => builder.AddJsonSerializer(type => supported.GetOrAdd(type, IsLibraryJsonType), JsonOptions));
     }
 
