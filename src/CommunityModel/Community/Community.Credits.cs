@@ -29,10 +29,14 @@ public sealed partial class Community
 
     private bool Redeem(Draft draft, RedeemCredits command)
     {
-        var id = Required(command.RedemptionId, "RedemptionId");
-        var item = Required(command.Item, "Item");
+        var id = MemberStream.Required(command.RedemptionId, "RedemptionId");
+        var item = MemberStream.Required(command.Item, "Item");
         var member = Require(command.Member, "Member");
-        RequireNotHeld(member);
+        if (member.IsHeld)
+        {
+            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member can neither buy nor use entitlements.", "Member");
+        }
+
         var credits = _credits ?? throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{nameof(RedeemCredits)} needs referral credits, and this community holds none (no credit options).", "Command");
         var decision = credits.DecideRedemption(member.Id, id, item);
         draft.Emit(decision.Events);
@@ -75,7 +79,7 @@ public sealed partial class Community
                     draft.Emit(_credits.DecideReversal(r.OrderId, r.RefundId, r.Amount).Events);
                     break;
                 case MembershipRefunded { RefundId: { } refundId } r:
-                    foreach (var (order, share) in SpreadOverMembershipOrders(r.MemberId, r.Amount))
+                    foreach (var (order, share) in MemberStream.SpreadOverMembershipOrders(OrderList(r.MemberId), r.Amount))
                     {
                         draft.Emit(_credits.DecideReversal(order.OrderId, refundId, share).Events);
                     }

@@ -18,7 +18,7 @@ namespace CommunityModel;
 public sealed record CommunitySnapshot(
     ImmutableArray<CommunityMemberSnapshot> Members,
     ImmutableArray<CommunityOrder> Orders,
-    ImmutableArray<CommunityRefundSnapshot> Refunds,
+    ImmutableArray<CommunityRefund> Refunds,
     ReferralNetworkSnapshot Network,
     JsonElement? Commissions)
 {

@@ -61,6 +61,11 @@ internal sealed class MembershipState
             throw OutOfOrder(index, e, $"A membership starts with {nameof(MembershipPurchased)}, not {e.GetType().Name}");
         }
 
+        if (MoneyProblem(e) is { } problem)
+        {
+            throw OutOfOrder(index, e, problem);
+        }
+
         switch (e)
         {
             case EntitlementGranted g:
@@ -156,6 +161,52 @@ internal sealed class MembershipState
             default:
                 throw OutOfOrder(index, e, $"{e.GetType().Name} is not a membership event this version knows");
         }
+    }
+
+    // What the desk would never have written: amounts below zero, in another currency, credit applied beyond the credit
+    // held, a refund beyond what is left of the cash paid. A stored stream that carries one was tampered with or corrupted,
+    // and replaying it could create money, so it is refused like any event out of order.
+    private string? MoneyProblem(IMembershipEvent e)
+    {
+        var currency = Started ? TotalPaid.Currency : (e as MembershipPurchased)?.Paid.Currency ?? default;
+        return e switch
+        {
+            MembershipPurchased p => Cash("paid", p.Paid, currency) ?? Applied(p.CreditApplied, currency),
+            MembershipRenewed r => Cash("paid", r.Paid, currency) ?? Applied(r.CreditApplied, currency),
+            MembershipUpgraded u => Cash("price", u.Price, currency) ?? Cash("charged", u.Charged, currency) ?? Applied(u.CreditApplied, currency)
+                ?? (u.Charged + u.CreditApplied != u.Price ? $"charges {u.Charged} with {u.CreditApplied} of credit for a price of {u.Price}; charge and credit make up the price" : null),
+            UpgradeCredited c => Cash("credit", c.Credit, currency) ?? Cash("consumed value", c.ConsumedValue, currency)
+                ?? (c.Credit > TermsValue() ? $"credits {c.Credit} for terms worth {TermsValue()}; credit is at most what the terms are worth" : null),
+            MembershipRefunded f => Cash("refund", f.Amount, currency) ?? Cash("consumed value", f.ConsumedValue, currency)
+                ?? (f.Amount > TotalPaid - TotalRefunded ? $"refunds {f.Amount} of the {TotalPaid - TotalRefunded} left of what was paid" : null),
+            PromoterRightsGranted { Paid: { } paid } => Cash("paid for promoter rights", paid, currency) ?? Discount(((PromoterRightsGranted)e).ShoppingDiscount),
+            PromoterRightsGranted g => Discount(g.ShoppingDiscount),
+            EntitlementGranted g => Cash("unit value", g.UnitValue, currency) ?? (g.Quantity is < 1 ? $"grants {g.Quantity} of '{g.ProductId}'; a quota is at least 1" : null),
+            _ => null,
+        };
+
+        static string? Cash(string what, Money amount, Currency currency) =>
+            amount.IsNegative ? $"the {what} {amount} is negative"
+            : amount.Currency != currency ? $"the {what} {amount} is not in the membership's currency {currency.Code}"
+            : null;
+
+        string? Applied(Money credit, Currency currency) =>
+            Cash("credit applied", credit, currency)
+            ?? (credit.IsPositive && (!Started || credit > Credit) ? $"applies {credit} of credit, and the membership holds {(Started ? Credit : Money.Zero(currency))}" : null);
+
+        static string? Discount(Rate rate) =>
+            rate < Rate.Zero || rate > Rate.FromPercent(100) ? $"the shopping discount {rate} is not between 0% and 100%" : null;
+    }
+
+    private Money TermsValue()
+    {
+        var value = Money.Zero(TotalPaid.Currency);
+        foreach (var term in Terms)
+        {
+            value += term.Value;
+        }
+
+        return value;
     }
 
     private void EndPromoterRights()

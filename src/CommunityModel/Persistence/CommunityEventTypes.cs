@@ -42,6 +42,7 @@ public static class CommunityEventTypes
         new("referral.sponsor_bound.v1", CommunityJsonContext.Default.SponsorBound),
         new("referral.sponsor_reassigned.v1", CommunityJsonContext.Default.SponsorReassigned),
         new("referral.locked.v1", CommunityJsonContext.Default.ReferralLocked),
+        new("referral.referral_membership_started.v1", CommunityJsonContext.Default.ReferralMembershipStarted),
         new("referral.promoter_qualified.v1", CommunityJsonContext.Default.PromoterQualified),
         new("referral.promoter_revoked.v1", CommunityJsonContext.Default.PromoterRevoked),
 

@@ -51,6 +51,7 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(SponsorBound))]
 [JsonSerializable(typeof(SponsorReassigned))]
 [JsonSerializable(typeof(ReferralLocked))]
+[JsonSerializable(typeof(ReferralMembershipStarted))]
 [JsonSerializable(typeof(PromoterQualified))]
 [JsonSerializable(typeof(PromoterRevoked))]
 

@@ -41,6 +41,7 @@ public static class CommunityEventSamples
         new SponsorBound(8, 9, 7, At),
         new SponsorReassigned(8, 7, 9, "merged accounts", At),
         new ReferralLocked(8, At),
+        new ReferralMembershipStarted(8, 9, "order-9", At),
         new PromoterQualified(8, PromoterBasis.Spending, "o-9", At),
         new PromoterRevoked(8, "refund r-9", At),
         new CreditsEarned(7, 8, "o-6", "ka", Money.Cny(120000m), 100, 12000, 5000, At.AddDays(365), At),
