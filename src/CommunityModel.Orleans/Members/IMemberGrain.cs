@@ -14,7 +14,7 @@ public interface IMemberGrain : IGrainWithIntegerKey
     /// <param name="sponsor">The sponsor's member id, or 0.</param>
     /// <returns>Accepted, or refused with the referral network's codes (unknown sponsor, self-binding, already registered, ...).</returns>
     [Alias("register")]
-    Task<MemberDecision> Register(long sponsor);
+    Task<CommandOutcome> Register(long sponsor);
 
     /// <summary>The member's node: sponsor, times, lock and status. Interleaves with commands: it only reads.</summary>
     /// <returns>The node; <see cref="MemberNode.Registered"/> is false for an unknown member.</returns>
@@ -36,7 +36,7 @@ public interface IMemberGrain : IGrainWithIntegerKey
     /// <param name="sponsor">The new sponsor.</param>
     /// <returns>Accepted, or refused with the same codes as <see cref="ReferralNetwork.TryBind"/>.</returns>
     [Alias("bind")]
-    Task<MemberDecision> Bind(long sponsor);
+    Task<CommandOutcome> Bind(long sponsor);
 
     /// <summary>Records the member's first commissionable order, which fixes its sponsor; later calls change nothing.</summary>
     /// <returns>A task.</returns>
@@ -67,20 +67,20 @@ public interface IMemberGrain : IGrainWithIntegerKey
     /// <param name="amount">The amount, in minor units of the ledger's currency.</param>
     /// <returns>Accepted, or refused with every unmet condition (insufficient balance, below the minimum, id conflict).</returns>
     [Alias("withdraw")]
-    Task<MemberDecision> RequestWithdrawal(string withdrawalId, long amount);
+    Task<CommandOutcome> RequestWithdrawal(string withdrawalId, long amount);
 
     /// <summary>Marks a requested withdrawal paid.</summary>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <returns>Accepted, or refused (unknown or already settled).</returns>
     [Alias("withdrawal-paid")]
-    Task<MemberDecision> MarkWithdrawalPaid(string withdrawalId);
+    Task<CommandOutcome> MarkWithdrawalPaid(string withdrawalId);
 
     /// <summary>Rejects a requested withdrawal; its amount returns to the available balance.</summary>
     /// <param name="withdrawalId">The withdrawal.</param>
     /// <param name="reason">Why.</param>
     /// <returns>Accepted, or refused (unknown or already settled).</returns>
     [Alias("withdrawal-rejected")]
-    Task<MemberDecision> RejectWithdrawal(string withdrawalId, string reason);
+    Task<CommandOutcome> RejectWithdrawal(string withdrawalId, string reason);
 
     /// <summary>The member's commission balance now.</summary>
     /// <returns>The balance.</returns>

@@ -50,13 +50,13 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         await _stream.ReadAsync(_snapshotVersion, Apply, cancellationToken);
     }
 
-    public async Task<MemberDecision> Register(long sponsor)
+    public async Task<CommandOutcome> Register(long sponsor)
     {
         if (_registered)
         {
             return _sponsor.Value == sponsor || _bindings.Count > 0
-                ? MemberDecision.Accept(isRepeat: true)
-                : MemberDecision.Refuse([new(ErrorCodes.ReferralDuplicateMember, $"Member {Id} is already registered.", "member")]);
+                ? CommandOutcome.Accept(isRepeat: true)
+                : CommandOutcome.Refuse([new(ErrorCodes.ReferralDuplicateMember, $"Member {Id} is already registered.", "member")]);
         }
 
         // The member is listed before it registers: a listed member that never registered is skipped by the month-end,
@@ -82,11 +82,11 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         {
             var registered = network.Register(Id, MemberKey.Of(sponsor));
             await CommitAsync([registered]);
-            return MemberDecision.Accept();
+            return CommandOutcome.Accept();
         }
         catch (ReferralException e)
         {
-            return MemberDecision.Refuse(e.Refusals);
+            return CommandOutcome.Refuse(e.Refusals);
         }
     }
 
@@ -94,7 +94,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
 
     public Task<SponsorChange[]> GetBindings() => Task.FromResult(_bindings.ToArray());
 
-    public async Task<MemberDecision> Bind(long sponsor)
+    public async Task<CommandOutcome> Bind(long sponsor)
     {
         // The sponsor's ancestors, gathered grain by grain up to the top or back to this member (a cycle).
         var self = Node();
@@ -139,11 +139,11 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         var attempt = network.TryBind(Id, MemberKey.Of(sponsor));
         if (!attempt.Succeeded)
         {
-            return MemberDecision.Refuse(attempt.Refusals);
+            return CommandOutcome.Refuse(attempt.Refusals);
         }
 
         await CommitAsync([attempt.Value]);
-        return MemberDecision.Accept();
+        return CommandOutcome.Accept();
     }
 
     public async Task LockReferral()
@@ -214,12 +214,12 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         return fresh.Count;
     }
 
-    public async Task<MemberDecision> RequestWithdrawal(string withdrawalId, long amount)
+    public async Task<CommandOutcome> RequestWithdrawal(string withdrawalId, long amount)
     {
         var attempt = _ledger.TryRequestWithdrawal(withdrawalId, Id, Money.FromMinorUnits(amount, options.Ledger.Currency));
         if (!attempt.Succeeded)
         {
-            return MemberDecision.Refuse(attempt.Refusals);
+            return CommandOutcome.Refuse(attempt.Refusals);
         }
 
         if (attempt.Value.Event is { } requested)
@@ -228,12 +228,12 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             await CommitAsync([requested], applied: true);
         }
 
-        return MemberDecision.Accept(attempt.Value.IsRepeat);
+        return CommandOutcome.Accept(attempt.Value.IsRepeat);
     }
 
-    public Task<MemberDecision> MarkWithdrawalPaid(string withdrawalId) => Settle(() => _ledger.MarkWithdrawalPaid(withdrawalId));
+    public Task<CommandOutcome> MarkWithdrawalPaid(string withdrawalId) => Settle(() => _ledger.MarkWithdrawalPaid(withdrawalId));
 
-    public Task<MemberDecision> RejectWithdrawal(string withdrawalId, string reason) => Settle(() => _ledger.RejectWithdrawal(withdrawalId, reason));
+    public Task<CommandOutcome> RejectWithdrawal(string withdrawalId, string reason) => Settle(() => _ledger.RejectWithdrawal(withdrawalId, reason));
 
     public Task<AccountBalance> GetBalance() => Task.FromResult(AccountBalance.From(_ledger.BalanceOf(Id)));
 
@@ -253,7 +253,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
 
     private static string ReversalId(CommissionReversed reversed) => $"{reversed.Key}#{reversed.RefundId}";
 
-    private async Task<MemberDecision> Settle(Func<IDomainEvent> decide)
+    private async Task<CommandOutcome> Settle(Func<IDomainEvent> decide)
     {
         // A refused settlement is the ledger's typed error; the ledger is untouched then.
         var before = _ledger.ToSnapshot();
@@ -264,7 +264,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         }
         catch (CommissionException e)
         {
-            return MemberDecision.Refuse(e.Refusals);
+            return CommandOutcome.Refuse(e.Refusals);
         }
 
         try
@@ -277,7 +277,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             throw;
         }
 
-        return MemberDecision.Accept();
+        return CommandOutcome.Accept();
     }
 
     private MemberNode Node() => new(Id.Value, _registered, _sponsor.Value, _registeredAt, _boundAt, _locked, (byte)_status);

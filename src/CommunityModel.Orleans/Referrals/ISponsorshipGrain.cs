@@ -15,5 +15,5 @@ public interface ISponsorshipGrain : IGrainWithIntegerKey
     /// <param name="sponsor">Its new sponsor.</param>
     /// <returns>Accepted, or refused with the referral network's codes.</returns>
     [Alias("bind")]
-    Task<MemberDecision> Bind(long member, long sponsor);
+    Task<CommandOutcome> Bind(long member, long sponsor);
 }

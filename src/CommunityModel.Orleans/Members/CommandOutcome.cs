@@ -6,16 +6,16 @@ namespace CommunityModel.Orleans.Members;
 /// <param name="Refusals">Why it was refused; empty when accepted.</param>
 [GenerateSerializer]
 [Immutable]
-[Alias("communitymodel.member-decision")]
-public sealed record MemberDecision([property: Id(0)] bool Accepted, [property: Id(1)] bool IsRepeat, [property: Id(2)] RefusalText[] Refusals)
+[Alias("communitymodel.command-outcome")]
+public sealed record CommandOutcome([property: Id(0)] bool Accepted, [property: Id(1)] bool IsRepeat, [property: Id(2)] RefusalText[] Refusals)
 {
     /// <summary>An accepted command.</summary>
     /// <param name="isRepeat">Whether it repeated one already accepted.</param>
     /// <returns>The decision.</returns>
-    public static MemberDecision Accept(bool isRepeat = false) => new(true, isRepeat, []);
+    public static CommandOutcome Accept(bool isRepeat = false) => new(true, isRepeat, []);
 
     /// <summary>A refused command.</summary>
     /// <param name="refusals">Every unmet condition.</param>
     /// <returns>The decision.</returns>
-    public static MemberDecision Refuse(IEnumerable<Refusal> refusals) => new(false, false, [.. refusals.Select(RefusalText.From)]);
+    public static CommandOutcome Refuse(IEnumerable<Refusal> refusals) => new(false, false, [.. refusals.Select(RefusalText.From)]);
 }
