@@ -1,11 +1,12 @@
 using CommunityModel.Orleans.Events;
 using CommunityModel.Orleans.Storage;
+using CommunityModel.Orleans.Hosting;
 using CommunityModel.Persistence;
 
 namespace CommunityModel.Orleans.Directory;
 
 /// <summary>A directory partition, stored as <see cref="MemberListed"/> events in its stream (<c>directory-{n}</c>).</summary>
-internal sealed class MemberDirectoryGrain(IEventStore store, TimeProvider clock) : Grain, IMemberDirectoryGrain
+internal sealed class MemberDirectoryGrain(IEventStore store, CommunityClusterOptions options) : Grain, IMemberDirectoryGrain
 {
     private readonly List<long> _members = [];
     private readonly HashSet<long> _listed = [];
@@ -25,7 +26,7 @@ internal sealed class MemberDirectoryGrain(IEventStore store, TimeProvider clock
             return;
         }
 
-        await _stream.AppendAsync([new MemberListed(member, clock.GetUtcNow())]);
+        await _stream.AppendAsync([new MemberListed(member, options.Clock.GetUtcNow())]);
         Add(member);
     }
 

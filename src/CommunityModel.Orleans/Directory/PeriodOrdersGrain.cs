@@ -1,11 +1,12 @@
 using CommunityModel.Orleans.Events;
 using CommunityModel.Orleans.Storage;
+using CommunityModel.Orleans.Hosting;
 using CommunityModel.Persistence;
 
 namespace CommunityModel.Orleans.Directory;
 
 /// <summary>A period's month-end orders, stored as <see cref="OrderListed"/> events in its stream (<c>period-{period}</c>).</summary>
-internal sealed class PeriodOrdersGrain(IEventStore store, TimeProvider clock) : Grain, IPeriodOrdersGrain
+internal sealed class PeriodOrdersGrain(IEventStore store, CommunityClusterOptions options) : Grain, IPeriodOrdersGrain
 {
     private readonly List<string> _orders = [];
     private readonly HashSet<string> _listed = new(StringComparer.Ordinal);
@@ -26,7 +27,7 @@ internal sealed class PeriodOrdersGrain(IEventStore store, TimeProvider clock) :
             return;
         }
 
-        await _stream.AppendAsync([new OrderListed(orderId, clock.GetUtcNow())]);
+        await _stream.AppendAsync([new OrderListed(orderId, options.Clock.GetUtcNow())]);
         Add(orderId);
     }
 

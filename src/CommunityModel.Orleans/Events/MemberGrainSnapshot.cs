@@ -24,4 +24,23 @@ public sealed record MemberGrainSnapshot(
     EarnerStatus Status,
     ImmutableArray<SponsorChange> Bindings,
     LedgerSnapshot Ledger,
-    ImmutableArray<string> Reversals);
+    ImmutableArray<string> Reversals)
+{
+    /// <summary>The member as its stream decided it (value chain, membership, number, promoter status); <see langword="null"/> before registration.</summary>
+    public CommunityMemberSnapshot? Member { get; init; }
+
+    /// <summary>The member's orders, in the order taken.</summary>
+    public ImmutableArray<CommunityOrder> Orders { get; init; } = [];
+
+    /// <summary>The member's refunds, in order.</summary>
+    public ImmutableArray<CommunityRefund> Refunds { get; init; } = [];
+
+    /// <summary>Every follow-up the member's stream recorded, in order.</summary>
+    public ImmutableArray<MemberFollowUp> FollowUps { get; init; } = [];
+
+    /// <summary>How many of <see cref="FollowUps"/> were delivered.</summary>
+    public int Delivered { get; init; }
+
+    /// <summary>The referrals' first memberships recorded on this sponsor's stream, as <c>referral#order</c>.</summary>
+    public ImmutableArray<string> Referrals { get; init; } = [];
+}

@@ -24,4 +24,8 @@ public sealed record OrderPaid(
     string Period,
     bool AtMonthEnd,
     ImmutableArray<UplineMember> Upline,
-    DateTimeOffset OccurredAt) : IDomainEvent;
+    DateTimeOffset OccurredAt) : IDomainEvent
+{
+    /// <summary>The order's rung on the product ladder, when the plan pays by ladder tier.</summary>
+    public string? LadderTier { get; init; }
+}

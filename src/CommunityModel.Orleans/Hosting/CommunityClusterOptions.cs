@@ -22,6 +22,13 @@ public sealed class CommunityClusterOptions
     /// <summary>A member grain snapshots its state every this many events (when a snapshot store is registered); 100 by default.</summary>
     public int SnapshotEvery { get; set; } = 100;
 
+    /// <summary>
+    /// The clock the grains decide with (payment times, ledger entries, bindings); <see cref="TimeProvider.System"/> by
+    /// default. Orleans keeps its own clock for timers and membership. Give the registered
+    /// <see cref="CommunityModel.MemberStream"/> the same clock.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>How many order grains the month-end delivers to at once; 64 by default.</summary>
     public int MonthEndFanOut { get; set; } = 64;
 }

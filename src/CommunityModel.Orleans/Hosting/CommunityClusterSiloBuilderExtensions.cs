@@ -3,7 +3,6 @@ using CommunityModel.Orleans.Events;
 using CommunityModel.Orleans.Serialization;
 using CommunityModel.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommunityModel.Orleans.Hosting;
 
@@ -13,7 +12,9 @@ public static class CommunityClusterSiloBuilderExtensions
     /// <summary>
     /// Adds the community's grains, the library's serialization and the options they decide with. The application
     /// registers the <see cref="IEventStore"/> the grains persist to (and, for snapshots, an
-    /// <see cref="ISnapshotStore{TSnapshot}"/> of <see cref="MemberGrainSnapshot"/>).
+    /// <see cref="ISnapshotStore{TSnapshot}"/> of <see cref="MemberGrainSnapshot"/>), and the one
+    /// <see cref="MemberStream"/> every member grain of the silo decides with (the catalog, the membership plan, the
+    /// value chain and the community's options, on <see cref="CommunityClusterOptions.Clock"/>).
     /// </summary>
     /// <param name="builder">The silo.</param>
     /// <param name="configure">Sets the plan and rules.</param>
@@ -35,6 +36,11 @@ public static class CommunityClusterSiloBuilderExtensions
             throw new ArgumentException($"The plan pays in {options.Plan.Currency.Code} but the ledger keeps {options.Ledger.Currency.Code}.", nameof(configure));
         }
 
+        if (options.Clock is null)
+        {
+            throw new ArgumentException("The community cluster needs a clock (CommunityClusterOptions.Clock).", nameof(configure));
+        }
+
         if (options.DirectoryPartitions < 1 || options.SnapshotEvery < 1 || options.MonthEndFanOut < 1)
         {
             throw new ArgumentException("DirectoryPartitions, SnapshotEvery and MonthEndFanOut must be at least 1.", nameof(configure));
@@ -42,7 +48,6 @@ public static class CommunityClusterSiloBuilderExtensions
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new CommissionCalculator(options.Plan));
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddCommunityModelSerialization();
         return builder;
     }

@@ -10,11 +10,49 @@ namespace CommunityModel.Orleans.Members;
 [Alias("communitymodel.member")]
 public interface IMemberGrain : IGrainWithIntegerKey
 {
-    /// <summary>Registers the member, bound to <paramref name="sponsor"/> when one is given (0 for none); the same registration again is a repeat.</summary>
+    /// <summary>
+    /// Registers the member, bound to <paramref name="sponsor"/> when one is given (0 for none): the member's stream starts
+    /// the value chain and the referral network's rules decide the sponsor. The same registration again is a repeat.
+    /// </summary>
     /// <param name="sponsor">The sponsor's member id, or 0.</param>
     /// <returns>Accepted, or refused with the referral network's codes (unknown sponsor, self-binding, already registered, ...).</returns>
     [Alias("register")]
     Task<CommandOutcome> Register(long sponsor);
+
+    /// <summary>
+    /// Decides one of the member's commands with the silo's <see cref="MemberStream"/> (an order of a membership or a
+    /// product, a refund, entitlement use, suspension, reinstatement, removal, ...), stores the events in the member's stream
+    /// with the follow-ups they ask for, and delivers those: the order's commissions on the upline as it stands now and the
+    /// sponsor's referral lock (the order grain), a refund's reversal, the sponsor's side of a first membership, a member
+    /// number. A <see cref="RegisterMember"/> of this member is <see cref="Register"/>.
+    /// </summary>
+    /// <param name="command">A command of this member.</param>
+    /// <returns>Accepted (perhaps as a repeat of the same order or refund), or refused with the library's codes.</returns>
+    [Alias("execute")]
+    Task<CommandOutcome> Execute(CommunityCommand command);
+
+    /// <summary>Records a referral's first membership on this sponsor's stream (<see cref="MemberStream.Decide(MemberStreamState, ReferralMembershipStarted)"/>); the same referral's order again changes nothing.</summary>
+    /// <param name="started">What the referral's stream sent.</param>
+    /// <returns>How many events were recorded (0 for a repeat or a sponsor who is not a member).</returns>
+    [Alias("referral")]
+    Task<int> ReceiveReferral(ReferralMembershipStarted started);
+
+    /// <summary>The member as its stream holds it: value chain, membership, member number, promoter status.</summary>
+    /// <returns>The member, or <see langword="null"/> before registration.</returns>
+    [AlwaysInterleave]
+    [Alias("member")]
+    Task<CommunityMemberSnapshot?> GetMember();
+
+    /// <summary>The member's orders, in the order taken, with what was refunded of each.</summary>
+    /// <returns>The orders.</returns>
+    [AlwaysInterleave]
+    [Alias("orders")]
+    Task<CommunityOrder[]> GetOrders();
+
+    /// <summary>Delivers the follow-ups of the member's decisions not yet delivered.</summary>
+    /// <returns>How many still wait (0 when every receiver holds them).</returns>
+    [Alias("deliver")]
+    Task<int> DeliverFollowUps();
 
     /// <summary>The member's node: sponsor, times, lock and status. Interleaves with commands: it only reads.</summary>
     /// <returns>The node; <see cref="MemberNode.Registered"/> is false for an unknown member.</returns>

@@ -13,7 +13,7 @@ using CommunityModel.Referrals;
 namespace CommunityModel.Orleans.MonthEnd;
 
 /// <summary>A month-end run; its stream (<c>month-end-{key}</c>) holds the run's accruals, then <see cref="MonthEndComputed"/>, then delivery progress.</summary>
-internal sealed class MonthEndGrain(IEventStore store, CommunityClusterOptions options, TimeProvider clock) : Grain, IMonthEndGrain
+internal sealed class MonthEndGrain(IEventStore store, CommunityClusterOptions options) : Grain, IMonthEndGrain
 {
     private readonly List<CommissionAccrued> _accruals = [];
     private EventStream _stream = null!;
@@ -44,7 +44,7 @@ internal sealed class MonthEndGrain(IEventStore store, CommunityClusterOptions o
             var batch = byOrder.Skip(_delivered).Take(options.MonthEndFanOut).ToArray();
             await Task.WhenAll(batch.Select(accruals => GrainFactory.GetGrain<IOrderGrain>(accruals[0].Key.OrderLineId).AccrueMonthEnd(accruals)));
             var delivered = _delivered + batch.Length;
-            await _stream.AppendAsync([new FollowUpsDelivered(delivered, clock.GetUtcNow())]);
+            await _stream.AppendAsync([new FollowUpsDelivered(delivered, options.Clock.GetUtcNow())]);
             _delivered = delivered;
         }
 
@@ -70,12 +70,12 @@ internal sealed class MonthEndGrain(IEventStore store, CommunityClusterOptions o
         // The library's batch engine, accruing into a ledger of this run alone: its events are what the run pays.
         var currency = options.Ledger.Currency;
         var commissionable = orders.Select(o => new CommissionableOrder(o.OrderId, o.Buyer, Money.FromMinorUnits(o.Amount, currency)) { ProductId = o.ProductId, Kind = o.Kind, PaidAt = o.PaidAt });
-        var ledger = new CommissionLedger(options.Ledger, clock);
-        var sink = ledger.AccrueRun(clock.GetUtcNow());
+        var ledger = new CommissionLedger(options.Ledger, options.Clock);
+        var sink = ledger.AccrueRun(options.Clock.GetUtcNow());
         new CommissionRun(options.Plan!).Execute(roster, commissionable, sink: sink);
         var accruals = sink.Events.OfType<CommissionAccrued>().ToArray();
         var total = Money.FromMinorUnits(accruals.Sum(a => a.Amount.MinorUnits), currency);
-        var computed = new MonthEndComputed(Period, accruals.Select(a => a.Key.OrderLineId).Distinct().Count(), accruals.Length, total, clock.GetUtcNow());
+        var computed = new MonthEndComputed(Period, accruals.Select(a => a.Key.OrderLineId).Distinct().Count(), accruals.Length, total, options.Clock.GetUtcNow());
         await _stream.AppendAsync([.. accruals, computed]);
         _accruals.AddRange(accruals);
         _computed = computed;

@@ -17,6 +17,23 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("pay")]
     Task<OrderReceipt> Pay(OrderRequest request);
 
+    /// <summary>
+    /// Pays an order a member's stream took (<see cref="OrderPaidFollowUp"/>): its commission is computed on the buyer's
+    /// upline as it stands now, with the statuses the member grains hold, as <c>CommunityCommissions</c> computes it, and
+    /// delivered to the earners. Idempotent by the order id.
+    /// </summary>
+    /// <param name="order">The order as the buyer's stream recorded it.</param>
+    /// <returns>The receipt; a repeat when the order was paid already.</returns>
+    /// <exception cref="ArgumentException">The order id was paid for another buyer or amount.</exception>
+    [Alias("paid")]
+    Task<OrderReceipt> Paid(CommunityOrder order);
+
+    /// <summary>The buyer of the order, or 0 while it is not paid.</summary>
+    /// <returns>The buyer's member id.</returns>
+    [AlwaysInterleave]
+    [Alias("buyer")]
+    Task<long> GetBuyer();
+
     /// <summary>Refunds part or all of the order and reverses its commissions in proportion; the same refund again is a repeat.</summary>
     /// <param name="refundId">The refund's id, unique per order.</param>
     /// <param name="amount">The amount refunded, in minor units.</param>

@@ -15,7 +15,7 @@ namespace CommunityModel.Orleans.Orders;
 /// An order's grain: its stream (<c>order-{id}</c>) holds <see cref="OrderPaid"/> with the attribution, the ledger events
 /// of its one line (accruals, refunds, reversals) and how far they were delivered (<see cref="FollowUpsDelivered"/>).
 /// </summary>
-internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions options, CommissionCalculator calculator, TimeProvider clock) : Grain, IOrderGrain
+internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions options, CommissionCalculator calculator) : Grain, IOrderGrain
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
     private readonly List<IDomainEvent> _followUps = [];
@@ -32,7 +32,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stream = new EventStream(store, $"order-{OrderId}");
-        _ledger = new CommissionLedger(options.Ledger, clock);
+        _ledger = new CommissionLedger(options.Ledger, options.Clock);
         await _stream.ReadAsync(0, e => Apply(e, applied: false), cancellationToken);
         if (_delivered < _followUps.Count)
         {
@@ -60,7 +60,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         }
 
         var upline = await GatherUpline(request.Buyer);
-        var now = clock.GetUtcNow();
+        var now = options.Clock.GetUtcNow();
         var paidEvent = new OrderPaid(OrderId, request.Buyer, amount, request.ProductId, request.Kind, request.Period, request.AtMonthEnd, [.. upline], now);
         if (request.AtMonthEnd)
         {
@@ -78,6 +78,38 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         await CommitAsync(events, ledgerApplied: true);
         return Receipt(isRepeat: false, await DeliverWithRetries());
     }
+
+    public async Task<OrderReceipt> Paid(CommunityOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.OrderId != OrderId)
+        {
+            throw new ArgumentException($"The order is '{order.OrderId}', not '{OrderId}'.", nameof(order));
+        }
+
+        if (_paid is { } paid)
+        {
+            if (paid.Buyer != order.Member || paid.Amount != order.Paid)
+            {
+                throw new ArgumentException($"Order '{OrderId}' was paid by member {paid.Buyer} for {paid.Amount}; an order id names one order.", nameof(order));
+            }
+
+            return Receipt(isRepeat: true, await DeliverWithRetries());
+        }
+
+        var upline = await GatherUpline(order.Member.Value);
+        var kind = order.Kind.ToString();
+        var paidEvent = new OrderPaid(OrderId, order.Member, order.Paid, order.ProductId, kind, order.PaidAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), false, [.. upline], order.PaidAt)
+        {
+            LadderTier = order.LadderTier,
+        };
+        var line = new CommissionableOrder(OrderId, order.Member, order.Paid) { ProductId = order.ProductId, LadderTier = order.LadderTier, Kind = kind, PaidAt = order.PaidAt };
+        List<IDomainEvent> events = [paidEvent, .. _ledger.Accrue(calculator.Calculate(line, Roster(upline)), order.PaidAt)];
+        await CommitAsync(events, ledgerApplied: true);
+        return Receipt(isRepeat: false, await DeliverWithRetries());
+    }
+
+    public Task<long> GetBuyer() => Task.FromResult(_paid?.Buyer.Value ?? 0);
 
     public async Task<RefundReceipt> Refund(string refundId, long amount)
     {
@@ -133,7 +165,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
 
         // Refunds recorded before the run are reversed as if they came after it: a scratch ledger holding the run's
         // accruals takes the refunds in the order recorded and says what each reverses.
-        var scratch = new CommissionLedger(options.Ledger, clock);
+        var scratch = new CommissionLedger(options.Ledger, options.Clock);
         foreach (var accrual in accruals)
         {
             scratch.Apply(accrual);
@@ -237,7 +269,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         try
         {
             await Task.WhenAll(byEarner.Select(g => GrainFactory.GetGrain<IMemberGrain>(g.Key.Value).ReceiveCommissions([.. g])));
-            await CommitAsync([new FollowUpsDelivered(total, clock.GetUtcNow())], ledgerApplied: false);
+            await CommitAsync([new FollowUpsDelivered(total, options.Clock.GetUtcNow())], ledgerApplied: false);
         }
         catch (Exception e) when (e is not ArgumentException)
         {

@@ -106,7 +106,7 @@ public sealed class CommissionAccountTests(ClusterFixture fixture)
         var events = await Grains.GetGrain<IMemberGrain>(root).GetAccountEvents();
 
         // The member's own events alone replay into one ledger with the same balance.
-        var replayed = CommissionLedger.Replay(events, ClusterFixture.LedgerOptions, TimeProvider.System).BalanceOf(root);
+        var replayed = CommissionLedger.Replay(events, ClusterFixture.LedgerOptions, fixture.Clock).BalanceOf(root);
         Assert.Equal(before, AccountBalance.From(replayed));
         // Each order pays 10% of ¥100.00–¥100.07 (¥10.00 each, rounded), less half of the first, less the withdrawal.
         Assert.Equal((8 * 1_000) - 500 - 3_000, before.Available);

@@ -32,6 +32,6 @@ public sealed class WithdrawalConcurrencyTests(ClusterFixture fixture)
 
         // The member's events, in the order its grain applied them, replay into one ledger with the same balance.
         var events = await member.GetAccountEvents();
-        Assert.Equal(balance, AccountBalance.From(CommissionLedger.Replay(events, ClusterFixture.LedgerOptions, TimeProvider.System).BalanceOf(root)));
+        Assert.Equal(balance, AccountBalance.From(CommissionLedger.Replay(events, ClusterFixture.LedgerOptions, fixture.Clock).BalanceOf(root)));
     }
 }
