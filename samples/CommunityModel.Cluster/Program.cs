@@ -53,7 +53,7 @@ switch (options.Measure)
         foreach (var (label, snapshotEvery) in new[] { ("every event replayed", 1_000_000), ("from a snapshot (every 50 events)", 50) })
         {
             await using var cluster = await CommunityCluster.StartAsync(database, options.Connection, 1, adoNet, snapshotEvery);
-            var (events, times) = await Simulation.MeasureActivationAsync(cluster, members: 20, ordersEach: 200);
+            var (events, times) = await Simulation.MeasureActivationAsync(cluster, members: 10, ordersEach: 150);
             times.Sort();
             Console.WriteLine($"| {label} | {times.Count} | {events} | {times.Average():F1} | {times[(int)(times.Count * 0.95)]:F1} |");
         }
