@@ -81,5 +81,7 @@ catch (OptionsValidationException e)
     Check(e.Message.Contains("did you mean Commissions:Ledger:FreezePeriod?", StringComparison.Ordinal), $"a misspelt key stops start-up: {e.Message}");
 }
 
+Check(CommunityModel.Orleans.Serialization.CommunityModelSerialization.IsLibraryJsonType(typeof(CommunityModel.Referrals.MemberRegistered)), "CommunityModel.Orleans: a library event crosses grain boundaries as its stored JSON");
+
 Console.WriteLine(failures.Count == 0 ? "smoke passed" : $"smoke failed: {string.Join("; ", failures)}");
 return failures.Count == 0 ? 0 : 1;
