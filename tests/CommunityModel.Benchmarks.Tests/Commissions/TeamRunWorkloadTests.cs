@@ -116,6 +116,36 @@ public class TeamRunWorkloadTests
         Assert.Equal(Enumerable.Range(0, totals.Length).Select(i => engine.EarnedAt(i, CommissionRuleKind.Level).MinorUnits + engine.EarnedAt(i, CommissionRuleKind.Differential).MinorUnits + engine.EarnedAt(i, CommissionRuleKind.Peer).MinorUnits), totals);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_summed_per_buyer_kernel_pays_every_member_the_engines_total(int seed)
+    {
+        // The engine's own algorithm by hand (sums per buyer, one walk per buyer) pays what the engine pays, member by member.
+        var workload = TeamRunWorkload.Generate(members: 5_000, orders: 50_000, seed);
+        var plan = TeamPlan.Plan();
+        var totals = new long[workload.Network.Count];
+
+        TeamPlanKernel.PaySummedPerBuyer(workload.Parents(), workload.Ranks, workload.Buyers, workload.Bases, new int[workload.Network.Count + 1], new long[workload.Bases.Length], totals);
+        var engine = new CommissionRun(plan).PayBatch(MemberRanks.Create(workload.Network, plan.Ladder, workload.Ranks), new OrderBatch(workload.Buyers, workload.Bases));
+
+        Assert.True(totals.Count(t => t > 0) > workload.Network.Count / 2);
+        Assert.Equal(engine.TotalPaid.MinorUnits, totals.Sum());
+        Assert.Equal(Enumerable.Range(0, totals.Length).Select(i => engine.EarnedAt(i, CommissionRuleKind.Level).MinorUnits + engine.EarnedAt(i, CommissionRuleKind.Differential).MinorUnits + engine.EarnedAt(i, CommissionRuleKind.Peer).MinorUnits), totals);
+    }
+
+    [Fact]
+    public void The_summed_per_buyer_kernel_pays_the_worked_example()
+    {
+        var workload = Chain(12_345);
+        var totals = new long[workload.Network.Count];
+
+        TeamPlanKernel.PaySummedPerBuyer(workload.Parents(), workload.Ranks, workload.Buyers, workload.Bases, new int[workload.Network.Count + 1], new long[workload.Bases.Length], totals);
+
+        Assert.Equal([1_235L, 0, 370 + 246, 617 + 617, 1_234, 617], totals);
+    }
+
     [Fact]
     public void The_library_engine_pays_the_worked_example_like_the_kernel()
     {
