@@ -2,7 +2,7 @@
 # Mutation testing of the money-critical scopes with Stryker.NET (the local tool in .config/dotnet-tools.json).
 #
 #   eng/mutation.sh            run every scope in tests/mutation/scopes.tsv, one after the other
-#   eng/mutation.sh money      run one scope (money, ledger, rules, memberships, credits)
+#   eng/mutation.sh money      run one scope (money-arithmetic, money-types, ledger, rules, memberships, credits)
 #   eng/mutation.sh --check    no Stryker: fail when a scoped source file changed after its report was made
 #
 # Each scope mutates its files (Standard level, per-test coverage, one test process) and runs only the scope's own
