@@ -95,4 +95,100 @@ public class BigNumberTests
         Assert.Throws<ArgumentOutOfRangeException>(() => amount.Multiply(0.5m, (RoundingMode)99));
         Assert.Equal(50L, amount.Multiply(0.5m, RoundingMode.Down).MinorUnits);
     }
+
+    [Fact]
+    public void The_limits_of_long_are_reached_exactly_on_every_path()
+    {
+        var min = Money.FromMinorUnits(long.MinValue, Currency.CNY);
+        var max = Money.FromMinorUnits(long.MaxValue, Currency.CNY);
+
+        // × 1 in 64 bits, × 1.0 in 128 bits, × 1 with 25 decimals (a 84-bit mantissa) in big integers.
+        foreach (var one in new[] { 1m, 1.0m, 1.0000000000000000000000000m })
+        {
+            Assert.Equal(long.MinValue, min.Multiply(one).MinorUnits);
+            Assert.Equal(long.MaxValue, max.Multiply(one).MinorUnits);
+            Assert.Equal(long.MinValue, min.Divide(one).MinorUnits);
+            Assert.Equal(long.MaxValue, max.Divide(one).MinorUnits);
+            Assert.Throws<AmountOverflowException>(() => min.Multiply(-one));
+            Assert.Equal(-long.MaxValue, max.Multiply(-one).MinorUnits);
+        }
+
+        Assert.Equal(long.MinValue, min.Prorate(7, 7, RoundingMode.Down).MinorUnits);
+        Assert.Equal([long.MinValue], min.Split(1).Select(m => m.MinorUnits));
+        Assert.Equal([long.MinValue], min.Allocate([3L]).Select(m => m.MinorUnits));
+        Assert.Equal([long.MinValue, 0L], min.Allocate([1.0000000000000000000000000001m, 0m]).Select(m => m.MinorUnits));
+        Assert.Equal(long.MinValue, new RateFactor(Rate.FromFraction(1.0000000000000000000000000m)).Of(long.MinValue, RoundingMode.HalfUp));
+        Assert.Equal(long.MaxValue, new RateFactor(Rate.One).Of(long.MaxValue, RoundingMode.Down));
+    }
+
+    [Fact]
+    public void Zero_times_anything_and_anything_times_zero_is_zero_on_every_path()
+    {
+        foreach (var mode in Enum.GetValues<RoundingMode>())
+        {
+            Assert.Equal(0L, Money.FromMinorUnits(0, Currency.CNY).Multiply(-0.3333333333333333333333333333m, mode).MinorUnits);
+            Assert.Equal(0L, Money.FromMinorUnits(long.MinValue, Currency.CNY).Multiply(0.0000000000000000000000000000m, mode).MinorUnits);
+            Assert.Equal(0L, Money.FromMinorUnits(0, Currency.CNY).Divide(-0.0000000000000000000000000001m, mode).MinorUnits);
+            Assert.Equal([0L, 0L], Money.FromMinorUnits(0, Currency.CNY).Allocate([long.MaxValue, 1L]).Select(m => m.MinorUnits));
+        }
+    }
+
+    [Fact]
+    public void Exactly_64_and_65_parts_allocate_alike_on_the_stack_and_from_the_pool()
+    {
+        foreach (var count in new[] { 64, 65 })
+        {
+            var weights = Enumerable.Range(1, count).Select(i => (long)i).ToArray();
+            var parts = new long[count];
+            var wide = new long[count];
+
+            LargestRemainder.Allocate(1_000_003, weights, parts);
+            LargestRemainder.Allocate(1_000_003, weights.Select(w => w * (long.MaxValue / 200)).ToArray(), wide);
+
+            // Weight i gets 1,000,003 × i / (count × (count + 1) / 2); the leftover units go to the largest remainders.
+            Assert.Equal(1_000_003, parts.Sum());
+            Assert.Equal(parts, wide);
+            Assert.All(parts.Select((p, i) => (p, i)), x => Assert.InRange(x.p * (count * (count + 1) / 2.0) - (1_000_003.0 * (x.i + 1)), -(count * (count + 1) / 2.0), count * (count + 1) / 2.0));
+        }
+    }
+
+    [Fact]
+    public void The_span_core_names_what_was_wrong()
+    {
+        Assert.Contains("no weights", Assert.Throws<InvalidAllocationException>(() => LargestRemainder.Allocate(100, ReadOnlySpan<long>.Empty, Span<long>.Empty)).Message, StringComparison.Ordinal);
+        Assert.Contains("Weight 1 is -1", Assert.Throws<InvalidAllocationException>(() => LargestRemainder.Allocate(100, [5L, -1L], new long[2])).Message, StringComparison.Ordinal);
+        Assert.Contains("All 3 weight(s) are zero", Assert.Throws<InvalidAllocationException>(() => LargestRemainder.Allocate(100, [0L, 0L, 0L], new long[3])).Message, StringComparison.Ordinal);
+        var mismatch = Assert.Throws<ArgumentException>(() => LargestRemainder.Allocate(100, [1L, 2L], new long[3]));
+        Assert.Equal(("parts", true), (mismatch.ParamName, mismatch.Message.Contains("3 part(s) but there are 2 weight(s)", StringComparison.Ordinal)));
+        Assert.Contains("zero parts", Assert.Throws<InvalidAllocationException>(() => LargestRemainder.Split(100, Span<long>.Empty)).Message, StringComparison.Ordinal);
+        Assert.Contains("by zero", Assert.Throws<DivideByZeroException>(() => Money.Cny(1m).Divide(0.000m)).Message, StringComparison.Ordinal);
+        Assert.Contains("multiply", Assert.Throws<AmountOverflowException>(() => Money.FromMinorUnits(long.MaxValue, Currency.CNY).Multiply(2m)).Message, StringComparison.Ordinal);
+        Assert.Contains("divide", Assert.Throws<AmountOverflowException>(() => Money.FromMinorUnits(long.MaxValue, Currency.CNY).Divide(0.5m)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RoundingMode.HalfUp, 1L)]
+    [InlineData(RoundingMode.HalfEven, 1L)]
+    [InlineData(RoundingMode.Down, 0L)]
+    [InlineData(RoundingMode.Up, 1L)]
+    public void A_rate_of_19_decimals_rounds_a_remainder_above_2_to_the_63(RoundingMode mode, long expected)
+    {
+        // 1 fen × 0.9999999999999999999: the product fits 64 bits, its remainder of 10^19 − 1 is above 2^63.
+        Assert.Equal(expected, Money.FromMinorUnits(1, Currency.CNY).Multiply(0.9999999999999999999m, mode).MinorUnits);
+        Assert.Equal(expected, new RateFactor(Rate.FromFraction(0.9999999999999999999m)).Of(1, mode));
+        Assert.Equal(-expected, Money.FromMinorUnits(-1, Currency.CNY).Multiply(0.9999999999999999999m, mode).MinorUnits);
+    }
+
+    [Theory]
+    [InlineData(5_000_000_000_000_000_001L, RoundingMode.HalfEven, 1L)] // just above half
+    [InlineData(5_000_000_000_000_000_000L, RoundingMode.HalfEven, 0L)] // exactly half, to even
+    [InlineData(5_000_000_000_000_000_000L, RoundingMode.HalfUp, 1L)]   // exactly half, up
+    [InlineData(4_999_999_999_999_999_999L, RoundingMode.HalfUp, 0L)]   // just below half
+    public void Halves_of_a_19_decimal_rate_round_by_the_mode(long mantissa, RoundingMode mode, long expected)
+    {
+        var rate = new decimal(unchecked((int)(uint)(mantissa & 0xFFFFFFFF)), (int)(mantissa >> 32), 0, false, 19);
+
+        Assert.Equal(expected, Money.FromMinorUnits(1, Currency.CNY).Multiply(rate, mode).MinorUnits);
+        Assert.Equal(expected, new RateFactor(Rate.FromFraction(rate)).Of(1, mode));
+    }
 }
