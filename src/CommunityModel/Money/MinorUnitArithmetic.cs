@@ -66,11 +66,12 @@ internal static class MinorUnitArithmetic
             return quotient;
         }
 
-        var twice = remainder + remainder;
+        // remainder against what is left to the next whole: 2 × remainder could overflow T (a divisor of 10^19 > 2^63).
+        var rest = denominator - remainder;
         var roundAway = mode switch
         {
-            RoundingMode.HalfUp => twice >= denominator,
-            RoundingMode.HalfEven => twice > denominator || (twice == denominator && T.IsOddInteger(quotient)),
+            RoundingMode.HalfUp => remainder >= rest,
+            RoundingMode.HalfEven => remainder > rest || (remainder == rest && T.IsOddInteger(quotient)),
             RoundingMode.Down => false,
             RoundingMode.Up => true,
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown rounding mode."),

@@ -47,8 +47,9 @@ public readonly struct RateFactor : IEquatable<RateFactor>
             {
                 // Rounding down by a small power of ten (the default, and every percent or basis-point rate):
                 // constant divisors let the JIT divide by multiplying. Anything else takes the core's rounding.
-                return rounding == RoundingMode.Down && _scale <= 6
-                    ? (long)(_scale switch
+                // A quotient of 2^63 or more (a whole rate above one) is an overflow, as in Money.Multiply.
+                var quotient = rounding == RoundingMode.Down && _scale <= 6
+                    ? _scale switch
                     {
                         0 => low,
                         1 => low / 10,
@@ -57,8 +58,9 @@ public readonly struct RateFactor : IEquatable<RateFactor>
                         4 => low / 10_000,
                         5 => low / 100_000,
                         _ => low / 1_000_000,
-                    })
-                    : (long)MinorUnitArithmetic.RoundQuotient(low, _divisor, rounding);
+                    }
+                    : MinorUnitArithmetic.RoundQuotient(low, _divisor, rounding);
+                return MinorUnitArithmetic.ToSignedMinorUnits(quotient, false, "multiply", Currency.None);
             }
         }
 

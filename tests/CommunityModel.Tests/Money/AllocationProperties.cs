@@ -11,7 +11,7 @@ public class AllocationProperties
     private static Arbitrary<(long Total, long[] Weights)> Cases { get; } =
         MoneyGenerators.MinorUnits.SelectMany(total => MoneyGenerators.Weights.Select(weights => (total, weights))).ToArbitrary();
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 4000)]
     public Property The_parts_always_sum_to_the_whole() =>
         Prop.ForAll(Cases, c =>
         {
@@ -19,7 +19,7 @@ public class AllocationProperties
             return parts.Aggregate(BigInteger.Zero, (sum, p) => sum + p) == c.Total;
         });
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 4000)]
     public Property Each_part_is_within_one_minor_unit_of_its_exact_share() =>
         Prop.ForAll(Cases, c =>
         {
@@ -28,7 +28,7 @@ public class AllocationProperties
             return parts.Select((p, i) => BigInteger.Abs((p * weightSum) - ((BigInteger)c.Total * c.Weights[i])) < weightSum).All(x => x);
         });
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 4000)]
     public Property Zero_weights_get_zero() =>
         Prop.ForAll(Cases, c =>
         {
@@ -36,7 +36,7 @@ public class AllocationProperties
             return c.Weights.Select((w, i) => w != 0 || parts[i] == 0).All(x => x);
         });
 
-    [Property(MaxTest = 2000)]
+    [Property(MaxTest = 4000)]
     public Property Leftover_units_go_to_the_largest_remainders_ties_to_the_earlier_part() =>
         Prop.ForAll(Cases, c =>
         {
@@ -60,7 +60,7 @@ public class AllocationProperties
             return true;
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 4000)]
     public Property The_result_depends_only_on_the_proportions_and_is_deterministic() =>
         // A factor of 10^18 pushes the weights past 64 bits, onto the exact big-integer path.
         Prop.ForAll(Cases, Gen.OneOf(Gen.Choose(2, 1000).Select(k => (decimal)k), Gen.Constant(1_000_000_000_000_000_000m)).ToArbitrary(), (c, k) =>
@@ -72,7 +72,7 @@ public class AllocationProperties
             return byLong.SequenceEqual(byDecimal) && byLong.SequenceEqual(Allocate(c.Total, c.Weights));
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 4000)]
     public Property Decimal_weights_with_fractions_also_sum_exactly() =>
         Prop.ForAll(MoneyGenerators.MinorUnits.ToArbitrary(), MoneyGenerators.Factors.Select(Math.Abs).ArrayOf().Where(w => w.Any(x => x > 0)).ToArbitrary(), (total, weights) =>
         {
@@ -82,7 +82,7 @@ public class AllocationProperties
                 && weights.Select((w, i) => w != 0 || parts[i] == 0).All(x => x);
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 4000)]
     public Property A_split_is_as_even_as_possible_with_the_larger_parts_first() =>
         Prop.ForAll(MoneyGenerators.MinorUnits.ToArbitrary(), Gen.Choose(1, 100).ToArbitrary(), (total, count) =>
         {
@@ -95,7 +95,7 @@ public class AllocationProperties
                 && parts.All(p => p == 0 || Math.Sign(p) == Math.Sign(total));
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 4000)]
     public Property A_negative_total_allocates_as_the_mirror_of_the_positive_one() =>
         Prop.ForAll(Cases, c =>
         {

@@ -12,7 +12,7 @@ public class MoneyProperties
     private static Arbitrary<Money> Amounts { get; } =
         MoneyGenerators.MinorUnits.SelectMany(m => MoneyGenerators.Currencies.Select(c => Money.FromMinorUnits(m, c))).ToArbitrary();
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 2000)]
     public Property Multiply_equals_the_exact_product_rounded_once() =>
         Prop.ForAll(MoneyGenerators.ModerateMinorUnits.ToArbitrary(), MoneyGenerators.Factors.ToArbitrary(), MoneyGenerators.RoundingModes.ToArbitrary(), (minor, factor, mode) =>
         {
@@ -29,7 +29,7 @@ public class MoneyProperties
             return actual.MinorUnits == expected;
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 2000)]
     public Property Divide_is_within_one_minor_unit_of_the_exact_quotient() =>
         Prop.ForAll(MoneyGenerators.ModerateMinorUnits.ToArbitrary(), MoneyGenerators.Factors.Where(f => Math.Abs(f) >= 0.01m).ToArbitrary(), MoneyGenerators.RoundingModes.ToArbitrary(), (minor, divisor, mode) =>
         {
@@ -41,7 +41,7 @@ public class MoneyProperties
             return error < BigInteger.Abs(mantissa);
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 2000)]
     public Property Addition_commutes_and_subtraction_undoes_it() =>
         Prop.ForAll(MoneyGenerators.ModerateMinorUnits.ToArbitrary(), MoneyGenerators.ModerateMinorUnits.ToArbitrary(), (a, b) =>
         {
@@ -50,7 +50,7 @@ public class MoneyProperties
             return x + y == y + x && (x + y) - y == x && -(-x) == x;
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 2000)]
     public Property Adding_never_wraps_around() =>
         Prop.ForAll(MoneyGenerators.MinorUnits.ToArbitrary(), MoneyGenerators.MinorUnits.ToArbitrary(), (a, b) =>
         {
@@ -65,18 +65,18 @@ public class MoneyProperties
             }
         });
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 2000)]
     public Property Round_trip_and_ISO_text_parse_back_to_the_same_amount() =>
         Prop.ForAll(Amounts, money =>
             Money.Parse(money.ToString("R", null)) == money
             && Money.Parse(money.ToString("I", null)) == money
             && Money.Parse(money.ToString(), money.Currency) == money);
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 2000)]
     public Property Json_round_trips_every_amount() =>
         Prop.ForAll(Amounts, money => JsonSerializer.Deserialize<Money>(JsonSerializer.Serialize(money)) == money);
 
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 2000)]
     public Property Amount_and_minor_units_describe_the_same_value() =>
         Prop.ForAll(Amounts, money =>
             money.Amount.Scale == money.Currency.MinorDigits

@@ -6,7 +6,7 @@ namespace CommunityModel.Tests;
 
 public class RateFactorProperties
 {
-    [Property(MaxTest = 1000)]
+    [Property(MaxTest = 3000)]
     public Property A_rate_factor_gives_exactly_what_Money_Multiply_gives_for_any_amount_of_either_sign_rate_and_rounding() =>
         Prop.ForAll(
             Gen.Choose(0, int.MaxValue).SelectMany(high => Gen.Choose(0, int.MaxValue).SelectMany(low => Gen.Elements(1L, -1L).Select(sign => sign * (((long)high << 32 | (uint)low) >> Math.Min(62, high % 64))))).ToArbitrary(),
