@@ -56,6 +56,8 @@ for path, file in sorted(report["files"].items()):
                 undetected.append((where, status, mutant["mutatorName"], original, replacement))
         else:
             other += 1  # CompileError, Ignored: never placed in a running program
+    if killed + und + acc == 0:
+        continue  # a file outside the scope: every mutant removed by the mutate filter
     score = 100.0 * killed / (killed + und) if killed + und else 100.0
     rows.append((relative, killed, und, acc, other, score))
     total_killed += killed; total_undetected += und; total_accepted += acc; total_other += other

@@ -191,4 +191,43 @@ public class BigNumberTests
         Assert.Equal(expected, Money.FromMinorUnits(1, Currency.CNY).Multiply(rate, mode).MinorUnits);
         Assert.Equal(expected, new RateFactor(Rate.FromFraction(rate)).Of(1, mode));
     }
+
+    [Fact]
+    public void A_factor_whose_mantissa_is_a_multiple_of_2_to_the_64_is_not_mistaken_for_a_small_one()
+    {
+        // 1.8446744073709551616 has the mantissa 2^64 (low 64 bits all zero) at scale 19: 3 fen × it = 5.534… fen.
+        var factor = 1.8446744073709551616m;
+
+        Assert.Equal(6L, Money.FromMinorUnits(3, Currency.CNY).Multiply(factor).MinorUnits);
+        Assert.Equal(-6L, Money.FromMinorUnits(-3, Currency.CNY).Multiply(factor).MinorUnits);
+        Assert.Equal(6L, new RateFactor(Rate.FromFraction(factor)).Of(3, RoundingMode.HalfUp));
+
+        // The mantissa 2^95 (3.9614081257132168796771975168): the product of the largest amount needs big integers,
+        // and its overflow is the typed one.
+        var overflow = Assert.Throws<AmountOverflowException>(() => Money.FromMinorUnits(long.MaxValue, Currency.CNY).Multiply(3.9614081257132168796771975168m));
+        Assert.Contains("multiply", overflow.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_overflow_names_its_operation_on_every_path()
+    {
+        var max = Money.FromMinorUnits(long.MaxValue, Currency.CNY);
+
+        Assert.Contains("multiply", Assert.Throws<AmountOverflowException>(() => max.Multiply(1.5m)).Message, StringComparison.Ordinal);                            // 128 bits
+        Assert.Contains("multiply", Assert.Throws<AmountOverflowException>(() => max.Multiply(2.0000000000000000000000000m)).Message, StringComparison.Ordinal);    // big integers
+        Assert.Contains("divide", Assert.Throws<AmountOverflowException>(() => max.Divide(0.10000000000000000000m)).Message, StringComparison.Ordinal);            // scale 20
+        Assert.Contains("multiply", Assert.Throws<AmountOverflowException>(() => new RateFactor(Rate.FromFraction(2m)).Of(long.MaxValue / 2 + 1, RoundingMode.Down)).Message, StringComparison.Ordinal);
+        Assert.Contains("Cannot divide an amount in CNY by zero", Assert.Throws<DivideByZeroException>(() => Money.Cny(1m).Divide(0m)).Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown rounding mode", Assert.Throws<ArgumentOutOfRangeException>(() => Money.FromMinorUnits(101, Currency.CNY).Multiply(0.5m, (RoundingMode)99)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_zero_total_clears_parts_that_held_other_values()
+    {
+        Span<long> parts = [7, -7, 7];
+
+        LargestRemainder.Allocate(0, [1L, 2L, 3L], parts);
+
+        Assert.Equal([0L, 0L, 0L], parts.ToArray());
+    }
 }
