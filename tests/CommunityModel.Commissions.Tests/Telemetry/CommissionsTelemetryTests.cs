@@ -1,3 +1,4 @@
+using CommunityModel.Tests.Telemetry;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
