@@ -579,12 +579,27 @@ public sealed partial class Community
     private MemberStreamState StateOf(MemberId member) =>
         !_members.TryGetValue(member, out var known)
             ? MemberStreamState.Empty(member)
-            : new MemberStreamState(member, known, SponsorOf(member), [.. OrderList(member)], [.. (_refundsByMember.GetValueOrDefault(member) ?? []).Select(id => _refunds[id])])
+            : new MemberStreamState(member, known, SponsorOf(member), OrderList(member), [.. (_refundsByMember.GetValueOrDefault(member) ?? []).Select(id => _refunds[id])])
             {
                 ReferralsCounted = [.. _referralsCounted.GetValueOrDefault(member) ?? []],
             };
 
-    private List<CommunityOrder> OrderList(MemberId member) => [.. (_ordersByMember.GetValueOrDefault(member) ?? []).Select(id => _orders[id])];
+    // A member's orders in the order taken, built once per use without an intermediate list (it runs for every command).
+    private ImmutableArray<CommunityOrder> OrderList(MemberId member)
+    {
+        if (!_ordersByMember.TryGetValue(member, out var ids))
+        {
+            return [];
+        }
+
+        var orders = ImmutableArray.CreateBuilder<CommunityOrder>(ids.Count);
+        foreach (var id in ids)
+        {
+            orders.Add(_orders[id]);
+        }
+
+        return orders.MoveToImmutable();
+    }
 
     private CommunityMember Require(MemberId member, string field) =>
         _members.TryGetValue(member, out var found)
