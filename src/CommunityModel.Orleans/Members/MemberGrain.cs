@@ -88,12 +88,16 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         await _gate.WaitAsync();
         try
         {
-            if (command is PlaceOrder order && order.Member == Id && !string.IsNullOrWhiteSpace(order.OrderId)
-                && _state.Order(order.OrderId) is null
-                && await GrainFactory.GetGrain<IOrderGrain>(order.OrderId).GetBuyer() is var buyer and not 0 && buyer != Id.Value)
+            // An order id names one order across the community, as Community refuses it before any member decides: a
+            // new id is claimed in its order grain first, so of two members racing for it one decides and one is refused.
+            IOrderGrain? claimed = null;
+            if (command is PlaceOrder order && order.Member == Id && !string.IsNullOrWhiteSpace(order.OrderId) && _state.Order(order.OrderId) is null)
             {
-                // An order id names one order across the community, as Community refuses it before any member decides.
-                return CommandOutcome.Refuse([new Refusal(ErrorCodes.CommunityIdConflict, $"Order '{order.OrderId}' is already paid by member {buyer}.", "OrderId")]);
+                claimed = GrainFactory.GetGrain<IOrderGrain>(order.OrderId);
+                if (await claimed.Claim(Id.Value) is var holder && holder != Id.Value)
+                {
+                    return CommandOutcome.Refuse([new Refusal(ErrorCodes.CommunityIdConflict, $"Order '{order.OrderId}' is already taken by member {holder}.", "OrderId")]);
+                }
             }
 
             MemberDecision decision;
@@ -103,11 +107,13 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             }
             catch (CommunityModelException e)
             {
+                await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
                 return CommandOutcome.Refuse(e.Refusals);
             }
 
             if (decision.IsRepeat)
             {
+                await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
                 outcome = CommandOutcome.Accept(isRepeat: true);
             }
             else

@@ -28,11 +28,24 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("paid")]
     Task<OrderReceipt> Paid(CommunityOrder order);
 
-    /// <summary>The buyer of the order, or 0 while it is not paid.</summary>
-    /// <returns>The buyer's member id.</returns>
+    /// <summary>
+    /// Claims the order id for a buyer about to decide an order under it, so that one id names one order across the
+    /// cluster even when two members race for a new id: the first claimant holds the id until its order is paid or it
+    /// releases the claim. The body runs without awaiting, so a claim is atomic although it interleaves with a payment
+    /// that is gathering its upline.
+    /// </summary>
+    /// <param name="buyer">The member id of the buyer claiming the id.</param>
+    /// <returns>The buyer that holds the id: the one that paid it, else the first live claimant (<paramref name="buyer"/> when the claim is granted).</returns>
     [AlwaysInterleave]
-    [Alias("buyer")]
-    Task<long> GetBuyer();
+    [Alias("claim")]
+    Task<long> Claim(long buyer);
+
+    /// <summary>Gives up a claim whose decision paid nothing (a refused or repeated order); a claim of another buyer, or an id already paid, is left as it is.</summary>
+    /// <param name="buyer">The member id of the buyer that claimed the id.</param>
+    /// <returns>A task that completes when the claim is released.</returns>
+    [AlwaysInterleave]
+    [Alias("release")]
+    Task Release(long buyer);
 
     /// <summary>Refunds part or all of the order and reverses its commissions in proportion; the same refund again is a repeat.</summary>
     /// <param name="refundId">The refund's id, unique per order.</param>

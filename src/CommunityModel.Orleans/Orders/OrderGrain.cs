@@ -23,6 +23,10 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
     private EventStream _stream = null!;
     private CommissionLedger _ledger = null!;
     private OrderPaid? _paid;
+
+    // The buyer deciding an order under this id before it is paid (0: none). Kept in memory: the payment that follows
+    // a committed decision is the durable record, and a claimant that crashes before committing leaves nothing to pay.
+    private long _claimant;
     private int _delivered;
     private IGrainTimer? _retry;
 
@@ -57,6 +61,11 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         if (!amount.IsPositive || string.IsNullOrEmpty(request.Period))
         {
             throw new ArgumentException($"Order '{OrderId}' needs a positive amount and a period; it has {amount} in '{request.Period}'.", nameof(request));
+        }
+
+        if (ClaimFor(request.Buyer) != request.Buyer)
+        {
+            throw new ArgumentException($"Order '{OrderId}' is being placed by member {_claimant}; an order id names one order.", nameof(request));
         }
 
         var upline = await GatherUpline(request.Buyer);
@@ -97,6 +106,8 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
             return Receipt(isRepeat: true, await DeliverWithRetries());
         }
 
+        // A committed decision is the record: it holds the id from here on, whoever claimed it last.
+        _claimant = order.Member.Value;
         var upline = await GatherUpline(order.Member.Value);
         var kind = order.Kind.ToString();
         var paidEvent = new OrderPaid(OrderId, order.Member, order.Paid, order.ProductId, kind, order.PaidAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), false, [.. upline], order.PaidAt)
@@ -109,7 +120,33 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         return Receipt(isRepeat: false, await DeliverWithRetries());
     }
 
-    public Task<long> GetBuyer() => Task.FromResult(_paid?.Buyer.Value ?? 0);
+    public Task<long> Claim(long buyer) => Task.FromResult(ClaimFor(buyer));
+
+    // Synchronous, so atomic on the grain's scheduler even when it interleaves with a payment gathering its upline.
+    private long ClaimFor(long buyer)
+    {
+        if (_paid is { } paid)
+        {
+            return paid.Buyer.Value;
+        }
+
+        if (_claimant == 0)
+        {
+            _claimant = buyer;
+        }
+
+        return _claimant;
+    }
+
+    public Task Release(long buyer)
+    {
+        if (_paid is null && _claimant == buyer)
+        {
+            _claimant = 0;
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task<RefundReceipt> Refund(string refundId, long amount)
     {
