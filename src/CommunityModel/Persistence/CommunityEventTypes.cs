@@ -1,3 +1,4 @@
+using CommunityModel.Campaigns.FlashSales;
 using CommunityModel.StandardWork;
 using CommunityModel.Organisation;
 using System.Collections.Immutable;
@@ -70,6 +71,13 @@ public static class CommunityEventTypes
         new("standardwork.reply_revised.v1", CommunityJsonContext.Default.ReplyRevised),
         new("standardwork.reply_retired.v1", CommunityJsonContext.Default.ReplyRetired),
         new("standardwork.question_unanswered.v1", CommunityJsonContext.Default.QuestionUnanswered),
+
+        // Campaign plays
+        new("campaign.flash_sale_scheduled.v1", CommunityJsonContext.Default.FlashSaleScheduled),
+        new("campaign.flash_sale_opened.v1", CommunityJsonContext.Default.FlashSaleOpened),
+        new("campaign.flash_sale_sold.v1", CommunityJsonContext.Default.FlashSaleSold),
+        new("campaign.flash_sale_sold_out.v1", CommunityJsonContext.Default.FlashSaleSoldOut),
+        new("campaign.flash_sale_closed.v1", CommunityJsonContext.Default.FlashSaleClosed),
 
         // Metrics inputs
         new("metrics.purchase_made.v1", CommunityJsonContext.Default.PurchaseMade),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunityModel.Campaigns.FlashSales;
 using CommunityModel.Credits;
 using CommunityModel.Organisation;
 using CommunityModel.StandardWork;
@@ -79,6 +80,13 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(ReplyRevised))]
 [JsonSerializable(typeof(ReplyRetired))]
 [JsonSerializable(typeof(QuestionUnanswered))]
+
+// Campaign plays
+[JsonSerializable(typeof(FlashSaleScheduled))]
+[JsonSerializable(typeof(FlashSaleOpened))]
+[JsonSerializable(typeof(FlashSaleSold))]
+[JsonSerializable(typeof(FlashSaleSoldOut))]
+[JsonSerializable(typeof(FlashSaleClosed))]
 
 // Metrics inputs
 [JsonSerializable(typeof(PurchaseMade))]
