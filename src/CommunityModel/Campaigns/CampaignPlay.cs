@@ -160,6 +160,24 @@ public abstract class CampaignPlay
         return product;
     }
 
+    /// <summary>The first moment after <paramref name="after"/> at which the community's local clock reads <paramref name="time"/>.</summary>
+    private protected DateTimeOffset NextLocal(DateTimeOffset after, TimeOnly time)
+    {
+        var local = TimeZoneInfo.ConvertTime(after, Zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        for (var day = 0; day < 3; day++)
+        {
+            var wall = date.AddDays(day).ToDateTime(time);
+            var at = new DateTimeOffset(wall, Zone.GetUtcOffset(wall));
+            if (at > after)
+            {
+                return at;
+            }
+        }
+
+        throw new InvalidOperationException($"No local {time} follows {after:O} in {Zone.Id}.");
+    }
+
     private protected static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new CampaignException(ErrorCodes.CampaignInvalidRequest, $"{field} is required.", field) : value.Trim();
 
