@@ -95,7 +95,7 @@ public class FlashSaleTests
     {
         ScheduleAndOpen();
         _community.Execute(new RemoveMember(4, "rule breach"));
-        PlayFixture.Refused<CommunityModelException>(() => _sale.Buy(4, "o-4"), ErrorCodes.CommunityMemberHeld);
+        PlayFixture.Refused<CommunityException>(() => _sale.Buy(4, "o-4"), ErrorCodes.CommunityMemberHeld);
         Assert.Equal(0, _sale.State.Sold);
 
         _clock.SetUtcNow(Opens.AddHours(1));

@@ -143,7 +143,7 @@ public class GroupBuyTests
         play.OpenGroup("g-1", 1, "o-1");
         _community.Execute(new RemoveMember(1, "rule breach"));
 
-        PlayFixture.Refused<CommunityModelException>(() => play.Join("g-1", 2, "o-2"), ErrorCodes.CommunityMemberHeld);
+        PlayFixture.Refused<CommunityException>(() => play.Join("g-1", 2, "o-2"), ErrorCodes.CommunityMemberHeld);
 
         Assert.Equal(GroupBuyStage.Forming, play.State.Groups[0].Stage);
         Assert.Single(play.State.Groups[0].Participants);
