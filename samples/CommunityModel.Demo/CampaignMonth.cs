@@ -35,7 +35,7 @@ internal sealed class CampaignMonth
     /// <param name="clock">The year's clock.</param>
     /// <param name="schedule">Puts an action on the year's agenda at a moment.</param>
     /// <param name="store">Stores the community's events of a play sale and books its orders.</param>
-    /// <param name="members">The members who may take part now, in a fixed order.</param>
+    /// <param name="members">The members who may take part now, in the order they registered.</param>
     public CampaignMonth(Community community, TimeProvider clock, Action<DateTimeOffset, Action> schedule, Action<ImmutableArray<IDomainEvent>> store, Func<IReadOnlyList<MemberId>> members)
     {
         _community = community;
@@ -64,7 +64,7 @@ internal sealed class CampaignMonth
         At(first, 3, 19, 30, () => Run(() => _bootcamp.Start()));
         for (var session = 1; session <= 3; session++)
         {
-            var (s, skip) = ($"s-{session}", session + 1);
+            var (s, skip) = ($"s-{session}", 5 - session); // fewer attend each evening: 3 of 4, 2 of 3, 1 of 2
             At(first, 2 + session, 20, 0, () => Enrolled(m => m.Index % skip != 0, m => _bootcamp.Attend(s, m.Member)));
         }
 
@@ -158,7 +158,7 @@ internal sealed class CampaignMonth
     private MemberId Pick(int index)
     {
         var members = _members();
-        return members.Count == 0 ? default : members[index % members.Count];
+        return members.Count == 0 ? default : members[index % members.Count]; // the earliest first: the members and customers the year already has
     }
 
     private void Each(int from, int count, Func<MemberId, int, PlaySale> request)
