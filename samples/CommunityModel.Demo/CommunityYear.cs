@@ -71,6 +71,7 @@ public sealed class CommunityYear
     private readonly Dictionary<string, int[]> _membershipMoves = new(StringComparer.Ordinal);
     private readonly DateOnly _firstDay;
     private Community _community;
+    private CampaignMonth? _campaigns;
     private long _sequence, _orderNumber, _refundNumber, _withdrawalNumber;
     private bool _recording;
     private int _bought, _referred, _existing, _nicknameRefusals, _upgrades, _refunds;
@@ -170,6 +171,11 @@ public sealed class CommunityYear
         for (var i = 0; i < count; i++)
         {
             PlanMonthOf(_people[i], first, next, classDay);
+        }
+
+        if (month == Math.Min(_options.Months - 1, 1))
+        {
+            (_campaigns = new CampaignMonth(_community, _clock, Schedule, e => { Store(e); e.OfType<ProductPurchased>().ToList().ForEach(p => Took(_people.First(x => x.Id == p.Member), p.OrderId)); }, () => [.. _people.Where(x => !_community.Member(x.Id).IsHeld).Select(x => x.Id)])).Plan(first);
         }
 
         if (month == Math.Min(_options.Months - 1, 5))
@@ -372,6 +378,12 @@ public sealed class CommunityYear
     {
         var orderId = $"order-{++_orderNumber:D6}";
         Execute(new PlaceOrder(person.Id, orderId, item));
+        return Took(person, orderId);
+    }
+
+    // Books an order the community took: a new customer, the month's orders for the month end.
+    private CommunityOrder Took(Person person, string orderId)
+    {
         _community.TryGetOrder(orderId, out var order);
         if (order!.Paid.IsPositive)
         {
@@ -775,6 +787,7 @@ public sealed class CommunityYear
             LifecycleMermaid = _chain.ToMermaid(),
             OnboardingMermaid = _onboarding.ToMermaid(),
             EventCount = _events.Count,
+            Campaigns = _campaigns?.Outcomes() ?? [],
         };
     }
 

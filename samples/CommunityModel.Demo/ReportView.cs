@@ -57,6 +57,18 @@ public static class ReportView
 
         console.Write(groups);
 
+        if (!report.Campaigns.IsEmpty)
+        {
+            Section(console, "The campaign month 活动排期: bootcamp, marketing class, flash sale, group buy");
+            var plays = Table(border, 3, "Play", "Kind", "Stage", "Took part", "Orders", "Revenue", "Outcome");
+            foreach (var p in report.Campaigns)
+            {
+                plays.AddRow(p.Play, p.Kind, p.Stage, N(p.Participants), N(p.Orders), p.Revenue.ToString(), p.Result);
+            }
+
+            console.Write(plays);
+        }
+
         Section(console, "Revenue by rung of the product ladder 四款递进产品 and by membership");
         console.Write(Chart("Revenue (CNY)", report.Revenue.Select(r => (r.Label, (double)r.Amount.Amount)), Color.Green));
         var revenue = Table(border, 2, "Rung / membership", "What it sells", "Orders", "Revenue");

@@ -54,6 +54,9 @@ public sealed record YearReport
     /// <summary>The lead groups (引流群) as they filled.</summary>
     public required ImmutableArray<LeadGroupLine> LeadGroups { get; init; }
 
+    /// <summary>The campaign month's plays (a bootcamp, a marketing class, a flash sale, a group buy's groups) and how each went.</summary>
+    public ImmutableArray<PlayOutcome> Campaigns { get; init; } = [];
+
     /// <summary>Sales by rung of the product ladder and by membership.</summary>
     public required ImmutableArray<RevenueLine> Revenue { get; init; }
 

@@ -227,6 +227,23 @@ public class CommunityYearTests
     }
 
     [Fact]
+    public void The_campaign_month_runs_each_play_and_a_group_buy_that_completes_and_one_refunded_in_full()
+    {
+        var plays = Year.Value.Campaigns;
+
+        Assert.Equal(["训练营 Bootcamp", "营销课 Marketing class", "秒杀 Flash sale", "拼团 Group buy", "拼团 Group buy"], plays.Select(p => p.Kind));
+        Assert.Equal(["已结营 Finished", "已结束 Closed", "已结束 Closed", "已成团 Completed", "已退款 Refunded"], plays.Select(p => p.Stage));
+        Assert.Equal(12, plays[0].Orders);
+        Assert.Equal(Money.Cny(99m * 12), plays[0].Revenue);
+        Assert.Equal((5, Money.Cny(1680m * 5)), (plays[1].Orders, plays[1].Revenue)); // 3 live, 2 the same night; the one after midnight is not attributed
+        Assert.Contains("1 after the window not attributed", plays[1].Result, StringComparison.Ordinal);
+        Assert.Equal((10, Money.Cny(9900m)), (plays[2].Orders, plays[2].Revenue)); // ten units for fourteen buyers: never oversold
+        Assert.Equal((3, 3, Money.Cny(2970m)), (plays[3].Participants, plays[3].Orders, plays[3].Revenue));
+        Assert.Equal((2, 0, Money.Zero(Currency.CNY)), (plays[4].Participants, plays[4].Orders, plays[4].Revenue));
+        Assert.Contains("2 refunded in full, ¥1,980.00", plays[4].Result, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_plan_file_changes_what_is_paid_and_the_rule_ids_follow_the_plan()
     {
         var path = Path.Combine(Path.GetTempPath(), $"demo-plan-{Guid.NewGuid():N}.json");

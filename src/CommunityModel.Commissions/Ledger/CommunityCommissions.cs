@@ -54,11 +54,26 @@ public sealed class CommunityCommissions : ICommunityCommissions
         {
             ProductId = order.ProductId,
             LadderTier = order.LadderTier,
-            Kind = order.Kind.ToString(),
+            Kind = order.PlayKind?.ToString() ?? order.Kind.ToString(),
             PaidAt = order.PaidAt,
         };
         var commission = Calculator.Calculate(line, RosterOver(community.Network()));
         return Ledger.Accrue(commission, order.PaidAt);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="CommissionException">The reward is not positive, or its id is an order line accrued with another result.</exception>
+    public ImmutableArray<IDomainEvent> RewardEarned(string rewardId, MemberId beneficiary, Money amount, string rule, DateTimeOffset earnedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rewardId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(rule);
+        Ledger.CheckCurrency(amount.Currency, "enter a reward");
+        if (!amount.IsPositive)
+        {
+            throw new CommissionException(CommissionErrorCodes.InvalidRequest, $"Reward '{rewardId}' of {amount} to member {beneficiary} is not positive.");
+        }
+
+        return Ledger.AccrueOrderLine(rewardId, amount.MinorUnits, earnedAt, [new AccrualLine(new CommissionKey(rewardId, beneficiary, rule), 0, amount.MinorUnits)]);
     }
 
     /// <inheritdoc/>

@@ -35,11 +35,14 @@ public static class CommunityModelServiceCollectionExtensions
     /// <summary>The sub-section of the organisation's rules (<see cref="CommunityModel.Organisation.OrganisationOptions"/>); when present, the organisation is registered.</summary>
     public const string OrganisationSection = "Organisation";
 
+    /// <summary>The sub-section of the campaign plays' rules (<see cref="CommunityModel.Campaigns.CampaignOptions"/>); when present, they are registered and validated at start-up.</summary>
+    public const string CampaignsSection = "Campaigns";
+
     private static readonly string[] SubSections =
     [
         LifecycleServiceCollectionExtensions.LifecycleSection, LifecycleServiceCollectionExtensions.OnboardingSection,
         LifecycleServiceCollectionExtensions.MemberNumbersSection, ReferralsSection, MetricsSection, CatalogSection,
-        MembershipsSection, CreditsSection, RulesSection, OrganisationSection,
+        MembershipsSection, CreditsSection, RulesSection, OrganisationSection, CampaignsSection,
     ];
 
     /// <summary>Registers CommunityModel with options bound from configuration.</summary>
@@ -89,6 +92,12 @@ public static class CommunityModelServiceCollectionExtensions
         if (organisation.Exists())
         {
             services.AddOrganisation(organisation);
+        }
+
+        var campaigns = configuration.GetSection(CampaignsSection);
+        if (campaigns.Exists())
+        {
+            services.AddCampaigns(campaigns);
         }
 
         services.AddCommunity(configuration.GetSection(RulesSection));

@@ -109,7 +109,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         // A committed decision is the record: it holds the id from here on, whoever claimed it last.
         _claimant = order.Member.Value;
         var upline = await GatherUpline(order.Member.Value);
-        var kind = order.Kind.ToString();
+        var kind = order.PlayKind?.ToString() ?? order.Kind.ToString(); // a play sale is of its play's kind, so excluded kinds (GroupBuy, FlashSale) apply
         var paidEvent = new OrderPaid(OrderId, order.Member, order.Paid, order.ProductId, kind, order.PaidAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), false, [.. upline], order.PaidAt)
         {
             LadderTier = order.LadderTier,

@@ -379,6 +379,10 @@ public sealed partial class Community
             var draft = new Draft(this);
             var repeat = command switch
             {
+                PlaceOrder { Play: not null } or PlaceOrder { PlayKind: not null } => throw new CommunityException(
+                    ErrorCodes.CommunityInvalidCommand,
+                    "An order within a campaign play is sold through the play (e.g. FlashSale.Buy, GroupBuy.Join), which checks the play's rules and places the order.",
+                    "Play"),
                 RegisterMember c => Register(draft, c),
                 BindSponsor c => Bind(draft, c),
                 RedeemCredits c => Redeem(draft, c),

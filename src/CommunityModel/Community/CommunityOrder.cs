@@ -14,6 +14,15 @@ namespace CommunityModel;
 /// <param name="PaidAt">When it was paid.</param>
 public sealed record CommunityOrder(string OrderId, MemberId Member, OrderKind Kind, string Item, string LadderTier, Money Paid, Money Refunded, DateTimeOffset PaidAt)
 {
+    /// <summary>The id of the campaign play the order was sold within, or <see langword="null"/>.</summary>
+    public string? Play { get; init; }
+
+    /// <summary>
+    /// The kind of the play, set with <see cref="Play"/>. The commissions see it as the order's kind, so a plan's excluded order
+    /// kinds (e.g. <c>GroupBuy</c>, <c>FlashSale</c>) apply to the play's sales.
+    /// </summary>
+    public Campaigns.PlayKind? PlayKind { get; init; }
+
     /// <summary>What is left to refund.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Money Remaining => Paid - Refunded;

@@ -23,6 +23,20 @@ public interface ICommunityCommissions
     /// <returns>The events entered.</returns>
     ImmutableArray<IDomainEvent> OrderRefunded(CommunityOrder order, string refundId, Money amount);
 
+    /// <summary>
+    /// Enters a reward a campaign play pays outside the plan's rules, e.g. the group-buy leader rebate (团长返利), as one
+    /// commission line of its own: pending until the ledger's freeze period ends, then withdrawable like any commission.
+    /// </summary>
+    /// <param name="rewardId">The reward's id, unique in the ledger (its order line).</param>
+    /// <param name="beneficiary">Who earns it.</param>
+    /// <param name="amount">The reward; positive.</param>
+    /// <param name="rule">The rule id the line carries, e.g. <c>groupbuy/leader-rebate</c>.</param>
+    /// <param name="earnedAt">When it was earned; the freeze period starts then.</param>
+    /// <returns>The events entered.</returns>
+    /// <exception cref="CommunityException">These commissions do not pay rewards (<see cref="ErrorCodes.CommunityInvalidCommand"/>).</exception>
+    ImmutableArray<IDomainEvent> RewardEarned(string rewardId, MemberId beneficiary, Money amount, string rule, DateTimeOffset earnedAt) =>
+        throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{GetType().Name} does not pay rewards outside its plan; reward '{rewardId}' of {amount} to member {beneficiary} cannot be entered.", "Commissions");
+
     /// <summary>Applies a stored event on replay; events it does not keep are ignored.</summary>
     /// <param name="domainEvent">The event.</param>
     void Apply(IDomainEvent domainEvent);

@@ -277,6 +277,50 @@ public static class ErrorCodes
     /// <summary>A stored organisation event does not fit the organisation it is applied to.</summary>
     public const string OrganisationReplayMismatch = "organisation.replay_mismatch";
 
+    // --- Campaign plays (训练营, 营销课, 社群表单, 秒杀, 快闪群, 拼团) ---
+
+    /// <summary>Campaign options are unusable (session bounds out of order, a negative window, an unknown time zone); the error lists every problem.</summary>
+    public const string CampaignInvalidOptions = "campaign.invalid_options";
+
+    /// <summary>A play request is missing a required field or holds an unusable value (a price above the list price, an empty window, a target below two).</summary>
+    public const string CampaignInvalidRequest = "campaign.invalid_request";
+
+    /// <summary>A play, group, session, question or order id is used already, or a play is set up twice.</summary>
+    public const string CampaignIdConflict = "campaign.id_conflict";
+
+    /// <summary>The play's lifecycle does not allow the request in its current stage (e.g. a sale in a closed flash sale); the message names the stage.</summary>
+    public const string CampaignInvalidTransition = "campaign.invalid_transition";
+
+    /// <summary>The request falls outside the play's time window (before it opens, after it ends, outside the follow-up window).</summary>
+    public const string CampaignOutsideWindow = "campaign.outside_window";
+
+    /// <summary>The flash sale's stock, or the group buy's total limit, is taken.</summary>
+    public const string CampaignSoldOut = "campaign.sold_out";
+
+    /// <summary>The member has taken as many as the per-member limit allows.</summary>
+    public const string CampaignMemberLimit = "campaign.member_limit";
+
+    /// <summary>A new-customers-only group (老带新团) refuses a member who is a customer already.</summary>
+    public const string CampaignNotNewCustomer = "campaign.not_new_customer";
+
+    /// <summary>The member is in the group, the class or the bootcamp already.</summary>
+    public const string CampaignAlreadyJoined = "campaign.already_joined";
+
+    /// <summary>The member is not enrolled or not a participant of what the request names.</summary>
+    public const string CampaignNotParticipant = "campaign.not_participant";
+
+    /// <summary>No group, session or question of the play has the id given.</summary>
+    public const string CampaignUnknownPart = "campaign.unknown_part";
+
+    /// <summary>The group's time limit has passed; it completes or is refunded at expiry, and takes no more participants.</summary>
+    public const string CampaignGroupExpired = "campaign.group_expired";
+
+    /// <summary>A survey answer does not fit its question (an unknown choice, a missing required answer).</summary>
+    public const string CampaignInvalidAnswer = "campaign.invalid_answer";
+
+    /// <summary>A stored play event does not fit the play it is applied to.</summary>
+    public const string CampaignReplayMismatch = "campaign.replay_mismatch";
+
     // --- Standard work (话术, 关键词回复) ---
 
     /// <summary>A promoter kit's materials are unusable (no id, title or text, a repeated id, an unknown kind); the error lists every problem.</summary>

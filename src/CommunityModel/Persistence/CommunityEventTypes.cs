@@ -1,3 +1,9 @@
+using CommunityModel.Campaigns.FlashSales;
+using CommunityModel.Campaigns.GroupBuys;
+using CommunityModel.Campaigns.MarketingClasses;
+using CommunityModel.Campaigns.Bootcamps;
+using CommunityModel.Campaigns.Surveys;
+using CommunityModel.Campaigns.FlashGroups;
 using CommunityModel.StandardWork;
 using CommunityModel.Organisation;
 using System.Collections.Immutable;
@@ -70,6 +76,35 @@ public static class CommunityEventTypes
         new("standardwork.reply_revised.v1", CommunityJsonContext.Default.ReplyRevised),
         new("standardwork.reply_retired.v1", CommunityJsonContext.Default.ReplyRetired),
         new("standardwork.question_unanswered.v1", CommunityJsonContext.Default.QuestionUnanswered),
+
+        // Campaign plays
+        new("campaign.flash_sale_scheduled.v1", CommunityJsonContext.Default.FlashSaleScheduled),
+        new("campaign.flash_sale_opened.v1", CommunityJsonContext.Default.FlashSaleOpened),
+        new("campaign.flash_sale_sold.v1", CommunityJsonContext.Default.FlashSaleSold),
+        new("campaign.flash_sale_sold_out.v1", CommunityJsonContext.Default.FlashSaleSoldOut),
+        new("campaign.flash_sale_closed.v1", CommunityJsonContext.Default.FlashSaleClosed),
+        new("campaign.group_buy_scheduled.v1", CommunityJsonContext.Default.GroupBuyScheduled),
+        new("campaign.group_buy_group_opened.v1", CommunityJsonContext.Default.GroupBuyGroupOpened),
+        new("campaign.group_buy_joined.v1", CommunityJsonContext.Default.GroupBuyJoined),
+        new("campaign.group_buy_completed.v1", CommunityJsonContext.Default.GroupBuyCompleted),
+        new("campaign.group_buy_refunded.v1", CommunityJsonContext.Default.GroupBuyRefunded),
+        new("campaign.marketing_class_scheduled.v1", CommunityJsonContext.Default.MarketingClassScheduled),
+        new("campaign.marketing_class_went_live.v1", CommunityJsonContext.Default.MarketingClassWentLive),
+        new("campaign.marketing_class_ended.v1", CommunityJsonContext.Default.MarketingClassEnded),
+        new("campaign.marketing_class_sold.v1", CommunityJsonContext.Default.MarketingClassSold),
+        new("campaign.marketing_class_closed.v1", CommunityJsonContext.Default.MarketingClassClosed),
+        new("campaign.bootcamp_scheduled.v1", CommunityJsonContext.Default.BootcampScheduled),
+        new("campaign.bootcamp_enrolled.v1", CommunityJsonContext.Default.BootcampEnrolled),
+        new("campaign.bootcamp_started.v1", CommunityJsonContext.Default.BootcampStarted),
+        new("campaign.bootcamp_attended.v1", CommunityJsonContext.Default.BootcampAttended),
+        new("campaign.bootcamp_finished.v1", CommunityJsonContext.Default.BootcampFinished),
+        new("campaign.bootcamp_cancelled.v1", CommunityJsonContext.Default.BootcampCancelled),
+        new("campaign.survey_opened.v1", CommunityJsonContext.Default.SurveyOpened),
+        new("campaign.survey_answered.v1", CommunityJsonContext.Default.SurveyAnswered),
+        new("campaign.survey_closed.v1", CommunityJsonContext.Default.SurveyClosed),
+        new("campaign.flash_group_opened.v1", CommunityJsonContext.Default.FlashGroupOpened),
+        new("campaign.flash_group_joined.v1", CommunityJsonContext.Default.FlashGroupJoined),
+        new("campaign.flash_group_dissolved.v1", CommunityJsonContext.Default.FlashGroupDissolved),
 
         // Metrics inputs
         new("metrics.purchase_made.v1", CommunityJsonContext.Default.PurchaseMade),

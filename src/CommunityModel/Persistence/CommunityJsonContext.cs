@@ -1,5 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunityModel.Campaigns.FlashSales;
+using CommunityModel.Campaigns.GroupBuys;
+using CommunityModel.Campaigns.MarketingClasses;
+using CommunityModel.Campaigns.Bootcamps;
+using CommunityModel.Campaigns.Surveys;
+using CommunityModel.Campaigns.FlashGroups;
 using CommunityModel.Credits;
 using CommunityModel.Organisation;
 using CommunityModel.StandardWork;
@@ -79,6 +85,35 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(ReplyRevised))]
 [JsonSerializable(typeof(ReplyRetired))]
 [JsonSerializable(typeof(QuestionUnanswered))]
+
+// Campaign plays
+[JsonSerializable(typeof(FlashSaleScheduled))]
+[JsonSerializable(typeof(FlashSaleOpened))]
+[JsonSerializable(typeof(FlashSaleSold))]
+[JsonSerializable(typeof(FlashSaleSoldOut))]
+[JsonSerializable(typeof(FlashSaleClosed))]
+[JsonSerializable(typeof(GroupBuyScheduled))]
+[JsonSerializable(typeof(GroupBuyGroupOpened))]
+[JsonSerializable(typeof(GroupBuyJoined))]
+[JsonSerializable(typeof(GroupBuyCompleted))]
+[JsonSerializable(typeof(GroupBuyRefunded))]
+[JsonSerializable(typeof(MarketingClassScheduled))]
+[JsonSerializable(typeof(MarketingClassWentLive))]
+[JsonSerializable(typeof(MarketingClassEnded))]
+[JsonSerializable(typeof(MarketingClassSold))]
+[JsonSerializable(typeof(MarketingClassClosed))]
+[JsonSerializable(typeof(BootcampScheduled))]
+[JsonSerializable(typeof(BootcampEnrolled))]
+[JsonSerializable(typeof(BootcampStarted))]
+[JsonSerializable(typeof(BootcampAttended))]
+[JsonSerializable(typeof(BootcampFinished))]
+[JsonSerializable(typeof(BootcampCancelled))]
+[JsonSerializable(typeof(SurveyOpened))]
+[JsonSerializable(typeof(SurveyAnswered))]
+[JsonSerializable(typeof(SurveyClosed))]
+[JsonSerializable(typeof(FlashGroupOpened))]
+[JsonSerializable(typeof(FlashGroupJoined))]
+[JsonSerializable(typeof(FlashGroupDissolved))]
 
 // Metrics inputs
 [JsonSerializable(typeof(PurchaseMade))]

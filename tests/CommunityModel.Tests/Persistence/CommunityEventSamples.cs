@@ -1,4 +1,11 @@
 using System.Collections.Immutable;
+using CommunityModel.Campaigns;
+using CommunityModel.Campaigns.FlashSales;
+using CommunityModel.Campaigns.GroupBuys;
+using CommunityModel.Campaigns.MarketingClasses;
+using CommunityModel.Campaigns.Bootcamps;
+using CommunityModel.Campaigns.Surveys;
+using CommunityModel.Campaigns.FlashGroups;
 using CommunityModel.Catalog;
 using CommunityModel.Credits;
 using CommunityModel.Lifecycle;
@@ -19,7 +26,7 @@ public static class CommunityEventSamples
 
     public static ImmutableArray<IDomainEvent> All { get; } =
     [
-        new ProductPurchased(7, "o-1", "course-1", ProductKind.OnlineCourse, LadderTier.Entry, Money.Cny(399m), Money.Cny(359.10m), At, "launch"),
+        new ProductPurchased(7, "o-1", "course-1", ProductKind.OnlineCourse, LadderTier.Entry, Money.Cny(399m), Money.Cny(359.10m), At, "launch") { Play = "fs-1", PlayKind = PlayKind.FlashSale },
         new ProductRefunded(7, "o-1", "r-1", Money.Cny(100m), At),
         new MemberNumberIssued(7, "VIP-000001", At),
         new MemberTransitioned(7, LifecycleStage.Prospect, LifecycleStage.Member, LifecycleTrigger.BoughtMembership, "bought VIP", At, 2, [LifecycleStage.Fan, LifecycleStage.Customer]),
@@ -67,6 +74,33 @@ public static class CommunityEventSamples
         new ReplyRevised("vip", "VIP 年费 ¥3,600，含线下课", At),
         new ReplyRetired("vip", "renamed", At),
         new QuestionUnanswered("什么时候开课？", At),
+        new FlashSaleScheduled("fs-1", "course-1", Money.Cny(99m), At, At.AddHours(1), 100, 2, At),
+        new FlashSaleOpened("fs-1", At),
+        new FlashSaleSold("fs-1", 7, "o-7", Money.Cny(99m), At),
+        new FlashSaleSoldOut("fs-1", 100, At),
+        new FlashSaleClosed("fs-1", 100, "window ended", At),
+        new GroupBuyScheduled("gb-1", "course-1", Money.Cny(990m), 3, TimeSpan.FromHours(24), 1, 30, Money.Cny(50m), true, At, At.AddDays(7), At),
+        new GroupBuyGroupOpened("gb-1", "g-1", 7, true, At.AddHours(24), At),
+        new GroupBuyJoined("gb-1", "g-1", 8, "o-8", Money.Cny(990m), At),
+        new GroupBuyCompleted("gb-1", "g-1", 3, true, 1, Money.Cny(2970m), Money.Cny(50m), At),
+        new GroupBuyRefunded("gb-1", "g-2", [new GroupBuyRefund(8, "o-9", Money.Cny(990m))], At),
+        new MarketingClassScheduled("mc-1", "Java 就业公开课", "course-1", Money.Cny(1980m), At, At),
+        new MarketingClassWentLive("mc-1", At),
+        new MarketingClassEnded("mc-1", At.AddHours(3), At),
+        new MarketingClassSold("mc-1", 7, "o-10", Money.Cny(1980m), At),
+        new MarketingClassClosed("mc-1", false, "follow-up window ended", At),
+        new BootcampScheduled("bc-1", "Java 入门训练营", "course-1", Money.Cny(199m), ["s-1", "s-2", "s-3"], At),
+        new BootcampEnrolled("bc-1", 7, "o-11", Money.Cny(199m), At),
+        new BootcampStarted("bc-1", At),
+        new BootcampAttended("bc-1", "s-1", 7, At),
+        new BootcampFinished("bc-1", At),
+        new BootcampCancelled("bc-2", "no enrolments", At),
+        new SurveyOpened("sv-1", "学习需求调研", [new SurveyQuestion("q-1", "想转行吗？", ["是", "否"])], new IntentRule([new IntentCondition("q-1", ["是"])], 1), At),
+        new SurveyAnswered("sv-1", 7, [new SurveyAnswer("q-1", "是")], true, At),
+        new SurveyClosed("sv-1", 1, At),
+        new FlashGroupOpened("fg-1", "双十一快闪群", At.AddDays(3), At),
+        new FlashGroupJoined("fg-1", 7, At),
+        new FlashGroupDissolved("fg-1", true, "campaign over", 1, At),
         new PurchaseMade(7, Money.Cny(359.10m), "wechat", At),
         new MembershipTermStarted(7, "vip", At, At.AddYears(1), At),
         new ActivityRecorded(7, At),

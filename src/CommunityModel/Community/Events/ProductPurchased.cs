@@ -25,4 +25,11 @@ public sealed record ProductPurchased(
     Money ListPrice,
     Money Paid,
     DateTimeOffset OccurredAt,
-    string? PriceReason = null) : IDomainEvent;
+    string? PriceReason = null) : IDomainEvent
+{
+    /// <summary>The id of the campaign play the product was sold within, or <see langword="null"/>.</summary>
+    public string? Play { get; init; }
+
+    /// <summary>The kind of the play, set with <see cref="Play"/>.</summary>
+    public Campaigns.PlayKind? PlayKind { get; init; }
+}

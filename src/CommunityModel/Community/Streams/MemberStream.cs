@@ -270,7 +270,7 @@ public sealed class MemberStream
     /// <summary>The order an event records, for the purchase events that carry an order id; <see langword="null"/> otherwise.</summary>
     internal static CommunityOrder? OrderOf(IDomainEvent e) => e switch
     {
-        ProductPurchased p => new CommunityOrder(p.OrderId, p.Member, OrderKind.Product, p.ProductId, p.Tier.ToString(), p.Paid, Money.Zero(p.Paid.Currency), p.OccurredAt),
+        ProductPurchased p => new CommunityOrder(p.OrderId, p.Member, OrderKind.Product, p.ProductId, p.Tier.ToString(), p.Paid, Money.Zero(p.Paid.Currency), p.OccurredAt) { Play = p.Play, PlayKind = p.PlayKind },
         MembershipPurchased { OrderId: { } id } p => new CommunityOrder(id, p.MemberId, OrderKind.MembershipPurchase, p.TierId, p.TierId, p.Paid, Money.Zero(p.Paid.Currency), p.OccurredAt),
         MembershipRenewed { OrderId: { } id } r => new CommunityOrder(id, r.MemberId, OrderKind.MembershipRenewal, r.TierId, r.TierId, r.Paid, Money.Zero(r.Paid.Currency), r.OccurredAt),
         MembershipUpgraded { OrderId: { } id } u => new CommunityOrder(id, u.MemberId, OrderKind.MembershipUpgrade, u.ToTierId, u.ToTierId, u.Charged, Money.Zero(u.Charged.Currency), u.OccurredAt),
@@ -314,6 +314,8 @@ public sealed class MemberStream
     {
         ProductPurchased p when p.Paid.IsNegative || p.Paid.Currency != p.ListPrice.Currency || p.Paid > p.ListPrice || p.ListPrice.IsNegative
             => $"order '{p.OrderId}' pays {p.Paid} for '{p.ProductId}' listed at {p.ListPrice}; a price is not negative and at most the list price, in its currency",
+        ProductPurchased p when (p.Play is null) != (p.PlayKind is null) || (p.Play is not null && string.IsNullOrWhiteSpace(p.Play)) || (p.PlayKind is { } kind && !Enum.IsDefined(kind))
+            => $"order '{p.OrderId}' names play '{p.Play}' of kind '{p.PlayKind}'; a play sale names both a play and a known kind",
         _ when PlacedOrderId(e) is { } placed && order(placed) is not null
             => $"order '{placed}' is recorded twice",
         ProductRefunded r when order(r.OrderId) is { } refunded && (!r.Amount.IsPositive || r.Amount.Currency != refunded.Paid.Currency || r.Amount > refunded.Remaining)
@@ -408,8 +410,18 @@ public sealed class MemberStream
         var now = _time.GetUtcNow();
         var hadMembership = draft.Member.Membership is not null;
         CommunityOrder order;
+        if ((command.Play is null) != (command.PlayKind is null))
+        {
+            throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"Order '{orderId}' names {(command.Play is null ? "a play kind and no play" : "a play and no play kind")}; a play sale names both.", "Play");
+        }
+
         if (_desk is not null && _desk.Plan.TryGetTier(item, out var tier))
         {
+            if (command.Play is not null)
+            {
+                throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"Play '{command.Play}' sells '{item}', a membership tier; plays sell catalog products.", "Item");
+            }
+
             order = MembershipOrder(draft, tier, command, orderId, now);
         }
         else if (_catalog is not null && _catalog.TryGetProduct(item, out var product))
@@ -507,12 +519,12 @@ public sealed class MemberStream
             reason = quote.Discount.IsPositive ? $"member discount {quote.DiscountRate}" : null;
         }
 
-        draft.Emit(new ProductPurchased(member.Id, orderId, product.Id, product.Kind, product.Tier, product.Price, paid, now, reason));
+        draft.Emit(new ProductPurchased(member.Id, orderId, product.Id, product.Kind, product.Tier, product.Price, paid, now, reason) { Play = command.Play, PlayKind = command.PlayKind });
         var trigger = product.Kind == ProductKind.PartnerPackage
             ? LifecycleTrigger.BoughtPartnerPackage
             : product.Tier == LadderTier.LeadMagnet ? LifecycleTrigger.TookLeadProduct : LifecycleTrigger.MadeFirstPurchase;
         Fire(draft, trigger, $"order {orderId}");
-        return new(orderId, member.Id, OrderKind.Product, product.Id, product.Tier.ToString(), paid, Money.Zero(paid.Currency), now);
+        return new(orderId, member.Id, OrderKind.Product, product.Id, product.Tier.ToString(), paid, Money.Zero(paid.Currency), now) { Play = command.Play, PlayKind = command.PlayKind };
     }
 
     private bool Downgrade(Draft draft, DowngradeMembership command)
