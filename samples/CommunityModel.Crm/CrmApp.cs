@@ -1,5 +1,9 @@
 using System.Net;
 using CommunityModel.Commissions.Persistence;
+using CommunityModel.Crm.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
@@ -52,11 +56,30 @@ public static class CrmApp
 
         // Storage: every event type of both packages and the CRM's own, by stable name; the SQLite event store.
         builder.Services.AddSingleton(new EventSerializer(new EventTypeRegistry([.. CommunityEventTypes.All, .. CommissionEventTypes.All, .. CrmEventTypes.All])));
-        builder.Services.AddSingleton(sp =>
+        builder.Services.AddSingleton(sp => new SqliteEventStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase(), sp.GetRequiredService<EventSerializer>()));
+        builder.Services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventStore>());
+        builder.Services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase()));
+
+        // Sign-in: a cookie for the web page and the API alike (HttpOnly, SameSite=Strict, so another site cannot send
+        // it); an API call without it is 401, with the wrong role 403, both as problem details, never a redirect. The
+        // cookie's keys live in the data folder, so a restart keeps everyone signed in.
+        var dataDirectory = builder.Configuration.GetSection(CrmOptions.Section).Get<CrmOptions>()?.ResolvedDataDirectory() ?? new CrmOptions().ResolvedDataDirectory();
+        builder.Services.AddDataProtection().SetApplicationName("communitymodel-crm").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
-            var database = sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database;
-            return new SqliteEventStore(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, database), sp.GetRequiredService<EventSerializer>());
+            cookie.TimeProvider = TimeProvider.System; // sessions expire by the wall clock, whatever clock the business runs on
+            cookie.Cookie.Name = "crm.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => Refuse(context.Response, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Refuse(context.Response, StatusCodes.Status403Forbidden);
         });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(CrmRoles.StaffPolicy, policy => policy.RequireRole(CrmRoles.Staff, CrmRoles.Admin))
+            .AddPolicy(CrmRoles.AdminPolicy, policy => policy.RequireRole(CrmRoles.Admin));
 
         // State and commands: a community built with the registered parts and options, rebuilt from the store on start.
         builder.Services.AddSingleton<CommunityFactory>();
@@ -79,7 +102,17 @@ public static class CrmApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        AccountEndpoints.Map(app);
         CrmEndpoints.Map(app);
         return app;
+    }
+
+    // The status alone: the status-code pages write the problem details.
+    private static Task Refuse(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
     }
 }

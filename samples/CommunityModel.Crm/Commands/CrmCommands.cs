@@ -18,12 +18,13 @@ namespace CommunityModel.Crm.Commands;
 internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
 {
     /// <summary>Registers a member on the referral network and the value chain (as a prospect).</summary>
-    public Task<MemberId> RegisterAsync(RegisterMemberRequest request, CancellationToken cancellationToken)
+    public Task<MemberId> RegisterAsync(string actor, RegisterMemberRequest request, CancellationToken cancellationToken)
     {
         var member = RequiredMember(request.MemberId, "memberId");
         var sponsor = request.SponsorId is null ? default : RequiredMember(request.SponsorId, "sponsorId");
         return writer.ExecuteAsync(
             Streams.Member(member),
+            actor,
             context =>
             {
                 context.Execute(new RegisterMember(member, sponsor));
@@ -33,11 +34,12 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     }
 
     /// <summary>Binds the member to the sponsor who referred them.</summary>
-    public Task<MemberId> BindSponsorAsync(MemberId member, BindSponsorRequest request, CancellationToken cancellationToken)
+    public Task<MemberId> BindSponsorAsync(string actor, MemberId member, BindSponsorRequest request, CancellationToken cancellationToken)
     {
         var sponsor = RequiredMember(request.SponsorId, "sponsorId");
         return writer.ExecuteAsync(
             Streams.Member(member),
+            actor,
             context =>
             {
                 context.Execute(new BindSponsor(member, sponsor));
@@ -51,11 +53,12 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     /// catalog product. The community moves the buyer along the value chain and accrues the plan's commission (pending
     /// until the freeze ends). The same order id again is a repeat: answered from the record, nothing stored.
     /// </summary>
-    public Task<OrderView> RecordOrderAsync(MemberId member, RecordOrderRequest request, CancellationToken cancellationToken)
+    public Task<OrderView> RecordOrderAsync(string actor, MemberId member, RecordOrderRequest request, CancellationToken cancellationToken)
     {
         var command = new PlaceOrder(member, Required(request.OrderId, "orderId"), Required(request.Item, "item"), request.Price, request.PriceReason);
         return writer.ExecuteAsync(
             Streams.Member(member),
+            actor,
             context =>
             {
                 var change = context.Execute(command);
@@ -74,11 +77,12 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     /// orders, refunds a product by the amount asked, and reverses the commission in proportion. The same refund id
     /// again is a repeat.
     /// </summary>
-    public Task<RefundView> RecordRefundAsync(MemberId member, string orderId, RecordRefundRequest request, CancellationToken cancellationToken)
+    public Task<RefundView> RecordRefundAsync(string actor, MemberId member, string orderId, RecordRefundRequest request, CancellationToken cancellationToken)
     {
         var command = new RefundOrder(member, orderId, Required(request.RefundId, "refundId"), request.Amount);
         return writer.ExecuteAsync(
             Streams.Member(member),
+            actor,
             context =>
             {
                 var change = context.Execute(command);
@@ -95,12 +99,13 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     }
 
     /// <summary>Requests a withdrawal of available commission; the ledger refuses more than the available balance. The same id again changes nothing.</summary>
-    public Task<WithdrawalView> RequestWithdrawalAsync(MemberId member, WithdrawalRequest request, CancellationToken cancellationToken)
+    public Task<WithdrawalView> RequestWithdrawalAsync(string actor, MemberId member, WithdrawalRequest request, CancellationToken cancellationToken)
     {
         var withdrawalId = Required(request.WithdrawalId, "withdrawalId");
         var amount = request.Amount ?? throw CrmException.Invalid("amount", "The amount to withdraw is required, e.g. {\"amount\": 100.00, \"currency\": \"CNY\"}.");
         return writer.ExecuteAsync(
             Streams.Member(member),
+            actor,
             context =>
             {
                 context.Community.Member(member); // community.unknown_member (404) for a member never registered
@@ -123,11 +128,12 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     }
 
     /// <summary>Uses an entitlement once today (the grant that expires first); the same key again is the same use and changes nothing.</summary>
-    public Task<MembershipView> UseEntitlementAsync(MemberId member, string productId, UseEntitlementRequest request, CancellationToken cancellationToken)
+    public Task<MembershipView> UseEntitlementAsync(string actor, MemberId member, string productId, UseEntitlementRequest request, CancellationToken cancellationToken)
     {
         var command = new ConsumeEntitlement(member, productId, Required(request.Key, "key"));
         return writer.ExecuteAsync(
             Streams.Member(member),
+            actor,
             context =>
             {
                 context.Execute(command); // not entitled, quota used up, or key used for another product: 409
@@ -137,7 +143,7 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     }
 
     /// <summary>Runs month-end through the registered <see cref="IMonthEnd"/>.</summary>
-    public Task<MonthEndReport> CloseMonthAsync(CancellationToken cancellationToken) => writer.ExecuteAsync(Streams.Community, monthEnd.Close, cancellationToken);
+    public Task<MonthEndReport> CloseMonthAsync(string actor, CancellationToken cancellationToken) => writer.ExecuteAsync(Streams.Community, actor, monthEnd.Close, cancellationToken);
 
     private static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw CrmException.Invalid(field, $"The field '{field}' is required.") : value.Trim();

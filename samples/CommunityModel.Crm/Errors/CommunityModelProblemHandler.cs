@@ -25,6 +25,10 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
     /// <returns>The status.</returns>
     public static int StatusOf(string errorCode) => errorCode switch
     {
+        CrmErrorCodes.Unauthenticated or CrmErrorCodes.SignInFailed => StatusCodes.Status401Unauthorized,
+        CrmErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        CrmErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        CrmErrorCodes.AccountExists => StatusCodes.Status409Conflict,
         ErrorCodes.CommunityUnknownMember or ErrorCodes.CommunityUnknownOrder or ErrorCodes.ReferralUnknownMember or CommissionErrorCodes.UnknownWithdrawal => StatusCodes.Status404NotFound,
         ErrorCodes.CommunityIdConflict or ErrorCodes.CommunityMemberExists or ErrorCodes.CommunityMemberHeld or CommissionErrorCodes.IdConflict
             or ErrorCodes.StreamVersionConflict
@@ -65,6 +69,9 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
             Status = status,
             Title = status switch
             {
+                StatusCodes.Status401Unauthorized => "Not signed in",
+                StatusCodes.Status403Forbidden => "Not allowed",
+                StatusCodes.Status503ServiceUnavailable => "Unavailable",
                 StatusCodes.Status404NotFound => "Not found",
                 StatusCodes.Status409Conflict => "The request conflicts with the current state",
                 _ => "The request is invalid",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunityModel.Crm.Accounts;
 using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Errors;
 using CommunityModel.Crm.MonthEnd;
@@ -33,4 +34,7 @@ namespace CommunityModel.Crm.Storage;
 [JsonSerializable(typeof(PriceQuote))]
 [JsonSerializable(typeof(MonthEndReport))]
 [JsonSerializable(typeof(ProblemError[]))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(CreateAccountRequest))]
+[JsonSerializable(typeof(AccountView))]
 internal sealed partial class CrmJsonContext : JsonSerializerContext;
