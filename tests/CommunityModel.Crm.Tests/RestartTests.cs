@@ -24,7 +24,7 @@ public sealed class RestartTests
             await crm.SendAsync(HttpMethod.Put, "/members/4/sponsor", new { sponsorId = 3 });         // bound after registering
             await crm.PostAsync("/members/5/orders", new { orderId = "o-1", item = "bootcamp" });       // ¥199 product: Customer
             await crm.PostAsync("/members/5/orders", new { orderId = "o-2", item = "VIP" });            // Member
-            await crm.PostAsync("/members/6/orders", new { orderId = "o-3", item = "VIP", price = Cny.Of(3000m), priceReason = "founding-member discount" });
+            await crm.PostAsync("/members/6/discounted-orders", new { orderId = "o-3", item = "VIP", price = Cny.Of(3000m), reason = "founding-member discount" });
             time.Advance(TimeSpan.FromDays(2));
             await crm.PostAsync("/members/5/orders/o-1/refunds", new { refundId = "r-1", amount = Cny.Of(99.50m) });
             time.Advance(TimeSpan.FromDays(8));

@@ -33,6 +33,10 @@ internal static class CrmEndpoints
             commands.RecordOrderAsync(Caller.Actor(user), Member(id), body, ct))
             .RequireAuthorization(CrmRoles.StaffPolicy);
 
+        members.MapPost("/{id:long}/discounted-orders", (long id, DiscountedOrderRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
+            commands.RecordDiscountedOrderAsync(Caller.Actor(user), Member(id), body, ct))
+            .RequireAuthorization(CrmRoles.StaffPolicy);
+
         members.MapPost("/{id:long}/orders/{orderId}/refunds", (long id, string orderId, RecordRefundRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
             commands.RecordRefundAsync(Caller.Actor(user), Member(id), orderId, body, ct))
             .RequireAuthorization(CrmRoles.StaffPolicy);

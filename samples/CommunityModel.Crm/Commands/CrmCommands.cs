@@ -49,15 +49,34 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     }
 
     /// <summary>
-    /// Places an order: a membership tier (the community decides purchase, renewal, upgrade or promoter rights) or a
-    /// catalog product. The community moves the buyer along the value chain and accrues the plan's commission (pending
-    /// until the freeze ends). The same order id again is a repeat: answered from the record, nothing stored.
+    /// Places an order at the catalog's price: a membership tier (the community decides purchase, renewal, upgrade or
+    /// promoter rights) or a catalog product. The community moves the buyer along the value chain and accrues the plan's
+    /// commission (pending until the freeze ends). The same order id again is a repeat: answered from the record, nothing stored.
     /// </summary>
     public Task<OrderView> RecordOrderAsync(string actor, MemberId member, RecordOrderRequest request, CancellationToken cancellationToken)
     {
-        var command = new PlaceOrder(member, Required(request.OrderId, "orderId"), Required(request.Item, "item"), request.Price, request.PriceReason);
-        return writer.ExecuteAsync(
-            Streams.Member(member),
+        if (request.Price is not null || request.PriceReason is not null)
+        {
+            throw new CrmException(
+                CrmErrorCodes.PriceFromCatalog,
+                "The price comes from the catalog; a discount or a complimentary order is POST /members/{id}/discounted-orders, by staff, with a reason.",
+                request.Price is not null ? "price" : "priceReason");
+        }
+
+        return PlaceAsync(actor, new PlaceOrder(member, Required(request.OrderId, "orderId"), Required(request.Item, "item")), cancellationToken);
+    }
+
+    /// <summary>Places an order below the member's price, with the reason; the community checks the price against the catalog.</summary>
+    public Task<OrderView> RecordDiscountedOrderAsync(string actor, MemberId member, DiscountedOrderRequest request, CancellationToken cancellationToken)
+    {
+        var price = request.Price ?? throw CrmException.Invalid("price", "The price is required, e.g. {\"amount\": 0, \"currency\": \"CNY\"} for a complimentary order.");
+        var reason = InputRules.Reason(request.Reason, "reason");
+        return PlaceAsync(actor, new PlaceOrder(member, Required(request.OrderId, "orderId"), Required(request.Item, "item"), price, reason), cancellationToken);
+    }
+
+    private Task<OrderView> PlaceAsync(string actor, PlaceOrder command, CancellationToken cancellationToken) =>
+        writer.ExecuteAsync(
+            Streams.Member(command.Member),
             actor,
             context =>
             {
@@ -65,12 +84,11 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
                 context.Community.TryGetOrder(command.OrderId, out var order);
                 var accrued = change.IsRepeat ? context.State.AccruedBy(command.OrderId) : [.. change.EventsOf<CommissionAccrued>()];
                 return new OrderView(
-                    order!.OrderId, order.Member, order.Item, order.Kind, order.Paid, context.Community.Member(member).Stage,
+                    order!.OrderId, order.Member, order.Item, order.Kind, order.Paid, context.Community.Member(command.Member).Stage,
                     [.. accrued.Select(a => new CommissionView(a.Key.Beneficiary, a.Level, a.Key.Rule, a.Amount, a.AvailableAt))],
                     change.IsRepeat);
             },
             cancellationToken);
-    }
 
     /// <summary>
     /// Refunds an order. The community computes a membership refund by the plan and spreads it over the membership's

@@ -9,6 +9,9 @@ public static class CrmErrorCodes
     /// <summary>A request field is missing or malformed; the problem names the field.</summary>
     public const string InvalidRequest = "crm.invalid_request";
 
+    /// <summary>An order named a price; prices come from the catalog, discounts through their own endpoint (400).</summary>
+    public const string PriceFromCatalog = "crm.price_from_catalog";
+
     /// <summary>No one is signed in (401).</summary>
     public const string Unauthenticated = "crm.unauthenticated";
 

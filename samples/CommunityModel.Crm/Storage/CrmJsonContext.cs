@@ -22,6 +22,7 @@ namespace CommunityModel.Crm.Storage;
 [JsonSerializable(typeof(RegisterMemberRequest))]
 [JsonSerializable(typeof(BindSponsorRequest))]
 [JsonSerializable(typeof(RecordOrderRequest))]
+[JsonSerializable(typeof(DiscountedOrderRequest))]
 [JsonSerializable(typeof(RecordRefundRequest))]
 [JsonSerializable(typeof(WithdrawalRequest))]
 [JsonSerializable(typeof(UseEntitlementRequest))]
