@@ -11,6 +11,7 @@ using CommunityModel.Crm.MonthEnd;
 using CommunityModel.Crm.State;
 using CommunityModel.Crm.Storage;
 using CommunityModel.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using CommunityModel.Commissions.Telemetry;
 using CommunityModel.Telemetry;
@@ -57,7 +58,7 @@ public static class CrmApp
         // Storage: every event type of both packages and the CRM's own, by stable name; the SQLite event store.
         builder.Services.AddSingleton(new EventSerializer(new EventTypeRegistry([.. CommunityEventTypes.All, .. CommissionEventTypes.All, .. CrmEventTypes.All])));
         builder.Services.AddSingleton(sp => new SqliteEventStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase(), sp.GetRequiredService<EventSerializer>()));
-        builder.Services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventStore>());
+        builder.Services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventStore>()); // tests put a failing one in front
         builder.Services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase()));
 
         // Sign-in: a cookie for the web page and the API alike (HttpOnly, SameSite=Strict, so another site cannot send
