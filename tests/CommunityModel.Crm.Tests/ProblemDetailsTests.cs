@@ -98,6 +98,6 @@ public sealed class ProblemDetailsTests : StartedCrm
 
         await Crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-1" });
         var twice = await Crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-2" }, 409);
-        Assert.Equal("membership.not_active", (string?)twice["code"]);
+        Assert.Equal("community.order_not_refundable", (string?)twice["code"]); // refunded in full already
     }
 }

@@ -30,7 +30,7 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
         CrmErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         CrmErrorCodes.AccountExists => StatusCodes.Status409Conflict,
         ErrorCodes.CommunityUnknownMember or ErrorCodes.CommunityUnknownOrder or ErrorCodes.ReferralUnknownMember or CommissionErrorCodes.UnknownWithdrawal => StatusCodes.Status404NotFound,
-        ErrorCodes.CommunityIdConflict or ErrorCodes.CommunityMemberExists or ErrorCodes.CommunityMemberHeld or CommissionErrorCodes.IdConflict
+        ErrorCodes.CommunityIdConflict or ErrorCodes.CommunityOrderNotRefundable or ErrorCodes.CommunityMemberExists or ErrorCodes.CommunityMemberHeld or CommissionErrorCodes.IdConflict
             or ErrorCodes.StreamVersionConflict
             or ErrorCodes.ReferralDuplicateMember or ErrorCodes.ReferralAlreadyBound or ErrorCodes.ReferralCycle
             or ErrorCodes.ReferralLocked or ErrorCodes.ReferralWindowClosed
