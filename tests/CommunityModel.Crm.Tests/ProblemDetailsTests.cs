@@ -83,7 +83,7 @@ public sealed class ProblemDetailsTests : StartedCrm
         await Crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "VIP" });
 
         var reused = await Crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }, 409);
-        Assert.Equal(("community.id_conflict", "orderId"), ((string?)reused["code"], (string?)reused["field"]));
+        Assert.Equal(("community.id_conflict", "item"), ((string?)reused["code"], (string?)reused["field"]));
 
         var active = await Crm.PostAsync("/members/1/orders", new { orderId = "o-2", item = "VIP" });
         Assert.Equal("MembershipPurchase", (string?)active["kind"]);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CommunityModel.Crm.Accounts;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityModel.Crm.Api;
 
@@ -16,10 +17,11 @@ internal static class CrmEndpoints
     {
         var members = app.MapGroup("/members").WithTags("Members");
 
-        members.MapPost("/", async (RegisterMemberRequest body, ClaimsPrincipal user, CrmCommands commands, CrmQueries queries, CancellationToken ct) =>
+        members.MapPost("/", async Task<Results<Created<MemberView>, Ok<MemberView>>> (RegisterMemberRequest body, ClaimsPrincipal user, CrmCommands commands, CrmQueries queries, CancellationToken ct) =>
         {
-            var id = await commands.RegisterAsync(Caller.Actor(user), body, ct);
-            return TypedResults.Created($"/members/{id}", await queries.MemberAsync(id, ct));
+            var (id, replayed) = await commands.RegisterAsync(Caller.Actor(user), body, ct);
+            var member = await queries.MemberAsync(id, ct);
+            return replayed ? TypedResults.Ok(member) : TypedResults.Created($"/members/{id}", member); // a retried registration: 200, the same member
         }).RequireAuthorization(CrmRoles.StaffPolicy);
 
         members.MapGet("/{id:long}", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>

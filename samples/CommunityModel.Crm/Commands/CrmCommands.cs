@@ -18,7 +18,8 @@ namespace CommunityModel.Crm.Commands;
 internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
 {
     /// <summary>Registers a member on the referral network and the value chain (as a prospect).</summary>
-    public Task<MemberId> RegisterAsync(string actor, RegisterMemberRequest request, CancellationToken cancellationToken)
+    /// <returns>The member, and whether the registration was a retry (the same member under the same sponsor): nothing stored.</returns>
+    public Task<(MemberId Member, bool Replayed)> RegisterAsync(string actor, RegisterMemberRequest request, CancellationToken cancellationToken)
     {
         var member = RequiredMember(request.MemberId, "memberId");
         var sponsor = request.SponsorId is null ? default : RequiredMember(request.SponsorId, "sponsorId");
@@ -27,8 +28,13 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
             actor,
             context =>
             {
-                context.Execute(new RegisterMember(member, sponsor));
-                return member;
+                if (context.Community.Contains(member) && context.Community.SponsorOf(member) == sponsor)
+                {
+                    return (member, true); // a retried registration: the same answer, nothing stored
+                }
+
+                var change = context.Execute(new RegisterMember(member, sponsor));
+                return (member, change.IsRepeat);
             },
             cancellationToken);
     }
@@ -80,6 +86,20 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
             actor,
             context =>
             {
+                // The same order id again must be the same order: another item or another price is a conflict naming it.
+                if (context.Community.TryGetOrder(command.OrderId, out var known) && known.Member == command.Member)
+                {
+                    if (!string.Equals(known.Item, command.Item, StringComparison.Ordinal))
+                    {
+                        throw new CrmException(ErrorCodes.CommunityIdConflict, $"Order '{command.OrderId}' is already '{known.Item}', not '{command.Item}'.", "item");
+                    }
+
+                    if (command.Price is { } price && price != known.Paid)
+                    {
+                        throw new CrmException(ErrorCodes.CommunityIdConflict, $"Order '{command.OrderId}' was paid {known.Paid}, not {price}.", "price");
+                    }
+                }
+
                 var change = context.Execute(command);
                 context.Community.TryGetOrder(command.OrderId, out var order);
                 var accrued = change.IsRepeat ? context.State.AccruedBy(command.OrderId) : [.. change.EventsOf<CommissionAccrued>()];
@@ -103,6 +123,12 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
             actor,
             context =>
             {
+                // The same refund id again must be the same refund: another amount is a conflict naming it.
+                if (context.State.RefundedBy(command.RefundId) is { } refunded && request.Amount is { } asked && asked != refunded)
+                {
+                    throw new CrmException(ErrorCodes.CommunityIdConflict, $"Refund '{command.RefundId}' gave back {refunded}, not {asked}.", "amount");
+                }
+
                 var change = context.Execute(command);
                 var state = context.State;
                 var amount = change.IsRepeat
