@@ -28,6 +28,9 @@ namespace CommunityModel.Crm;
 /// </summary>
 public static class CrmApp
 {
+    /// <summary>The largest request body accepted (413 above): every request of the API is a few hundred bytes.</summary>
+    public const int MaxRequestBodyBytes = 16 * 1024;
+
     /// <summary>Builds the application.</summary>
     /// <param name="args">Command-line arguments (configuration overrides such as <c>--Crm:Port=5181</c>).</param>
     /// <param name="configure">Changes to the builder before anything is registered (tests: a fake clock, settings).</param>
@@ -98,7 +101,12 @@ public static class CrmApp
 
         // Loopback only, whatever ASPNETCORE_URLS says: a CRM back office is not exposed by a sample.
         var port = builder.Configuration.GetValue($"{CrmOptions.Section}:{nameof(CrmOptions.Port)}", new CrmOptions().Port);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port is >= 0 and <= 65535 ? port : 0));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port is >= 0 and <= 65535 ? port : 0);
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+        });
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -5,4 +5,5 @@ namespace CommunityModel.Crm.Accounts;
 /// <param name="Password">At least 12 characters.</param>
 /// <param name="Role">member, staff or admin.</param>
 /// <param name="MemberId">For a member account, the member it speaks for (registered already).</param>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record CreateAccountRequest(string? UserName, string? Password, string? Role, long? MemberId);

@@ -9,4 +9,5 @@ namespace CommunityModel.Crm.Api;
 /// <param name="Item">A membership tier id or a catalog product id.</param>
 /// <param name="Price">The price agreed, from zero (complimentary) up to the list price.</param>
 /// <param name="Reason">Why: the promotion, the complimentary membership's occasion.</param>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record DiscountedOrderRequest(string? OrderId, string? Item, Money? Price, string? Reason);

@@ -8,4 +8,5 @@ namespace CommunityModel.Crm.Api;
 /// <param name="Item">A membership tier id (<c>VIP</c>, <c>KA</c>: a purchase, renewal or upgrade) or a catalog product id.</param>
 /// <param name="Price">Refused when given: the price comes from the catalog. A discount is <c>POST /members/{id}/discounted-orders</c>.</param>
 /// <param name="PriceReason">Refused when given, as <paramref name="Price"/>.</param>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record RecordOrderRequest(string? OrderId, string? Item, Money? Price = null, string? PriceReason = null);

@@ -117,7 +117,7 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     /// </summary>
     public Task<RefundView> RecordRefundAsync(string actor, MemberId member, string orderId, RecordRefundRequest request, CancellationToken cancellationToken)
     {
-        var command = new RefundOrder(member, orderId, Required(request.RefundId, "refundId"), request.Amount);
+        var command = new RefundOrder(member, InputRules.Id(orderId, "orderId"), Required(request.RefundId, "refundId"), request.Amount);
         return writer.ExecuteAsync(
             Streams.Member(member),
             actor,
@@ -174,7 +174,7 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     /// <summary>Uses an entitlement once today (the grant that expires first); the same key again is the same use and changes nothing.</summary>
     public Task<MembershipView> UseEntitlementAsync(string actor, MemberId member, string productId, UseEntitlementRequest request, CancellationToken cancellationToken)
     {
-        var command = new ConsumeEntitlement(member, productId, Required(request.Key, "key"));
+        var command = new ConsumeEntitlement(member, InputRules.Id(productId, "productId"), Required(request.Key, "key"));
         return writer.ExecuteAsync(
             Streams.Member(member),
             actor,
@@ -189,8 +189,7 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
     /// <summary>Runs month-end through the registered <see cref="IMonthEnd"/>.</summary>
     public Task<MonthEndReport> CloseMonthAsync(string actor, CancellationToken cancellationToken) => writer.ExecuteAsync(Streams.Community, actor, monthEnd.Close, cancellationToken);
 
-    private static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw CrmException.Invalid(field, $"The field '{field}' is required.") : value.Trim();
+    private static string Required(string? value, string field) => InputRules.Id(value, field);
 
     private static MemberId RequiredMember(long? value, string field) => value switch
     {

@@ -54,9 +54,16 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
             return false; // a bug, not a request problem: the default handler answers 500 without details
         }
 
+        if (problem.Detail is { Length: > MaxDetail } detail)
+        {
+            problem.Detail = detail[..MaxDetail] + "…"; // never echo large input back
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private const int MaxDetail = 300;
 
     // The problem type is a URN built from the stable code: it names the error without promising a web page.
     private static string TypeOf(string errorCode) => "urn:communitymodel:error:" + errorCode;
@@ -118,9 +125,15 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
             Type = TypeOf(CrmErrorCodes.InvalidRequest),
         };
         problem.Extensions["code"] = CrmErrorCodes.InvalidRequest;
-        if (json?.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal))
+        if (json?.Path is { Length: > 2 and <= 100 } path && path.StartsWith("$.", StringComparison.Ordinal))
         {
             problem.Extensions["field"] = path[2..];
+        }
+
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            problem.Title = "The request body is too large";
+            problem.Detail = $"The body may be at most {CrmApp.MaxRequestBodyBytes} bytes.";
         }
 
         return problem;
