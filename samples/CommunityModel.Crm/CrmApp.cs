@@ -1,5 +1,9 @@
 using System.Net;
 using CommunityModel.Commissions.Persistence;
+using CommunityModel.Crm.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
@@ -7,6 +11,7 @@ using CommunityModel.Crm.MonthEnd;
 using CommunityModel.Crm.State;
 using CommunityModel.Crm.Storage;
 using CommunityModel.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using CommunityModel.Commissions.Telemetry;
 using CommunityModel.Telemetry;
@@ -23,6 +28,9 @@ namespace CommunityModel.Crm;
 /// </summary>
 public static class CrmApp
 {
+    /// <summary>The largest request body accepted (413 above): every request of the API is a few hundred bytes.</summary>
+    public const int MaxRequestBodyBytes = 16 * 1024;
+
     /// <summary>Builds the application.</summary>
     /// <param name="args">Command-line arguments (configuration overrides such as <c>--Crm:Port=5181</c>).</param>
     /// <param name="configure">Changes to the builder before anything is registered (tests: a fake clock, settings).</param>
@@ -52,11 +60,30 @@ public static class CrmApp
 
         // Storage: every event type of both packages and the CRM's own, by stable name; the SQLite event store.
         builder.Services.AddSingleton(new EventSerializer(new EventTypeRegistry([.. CommunityEventTypes.All, .. CommissionEventTypes.All, .. CrmEventTypes.All])));
-        builder.Services.AddSingleton(sp =>
+        builder.Services.AddSingleton(sp => new SqliteEventStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase(), sp.GetRequiredService<EventSerializer>()));
+        builder.Services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventStore>()); // tests put a failing one in front
+        builder.Services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase()));
+
+        // Sign-in: a cookie for the web page and the API alike (HttpOnly, SameSite=Strict, so another site cannot send
+        // it); an API call without it is 401, with the wrong role 403, both as problem details, never a redirect. The
+        // cookie's keys live in the data folder, so a restart keeps everyone signed in.
+        var dataDirectory = builder.Configuration.GetSection(CrmOptions.Section).Get<CrmOptions>()?.ResolvedDataDirectory() ?? new CrmOptions().ResolvedDataDirectory();
+        builder.Services.AddDataProtection().SetApplicationName("communitymodel-crm").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
-            var database = sp.GetRequiredService<IOptions<CrmOptions>>().Value.Database;
-            return new SqliteEventStore(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, database), sp.GetRequiredService<EventSerializer>());
+            cookie.TimeProvider = TimeProvider.System; // sessions expire by the wall clock, whatever clock the business runs on
+            cookie.Cookie.Name = "crm.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => Refuse(context.Response, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Refuse(context.Response, StatusCodes.Status403Forbidden);
         });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(CrmRoles.StaffPolicy, policy => policy.RequireRole(CrmRoles.Staff, CrmRoles.Admin))
+            .AddPolicy(CrmRoles.AdminPolicy, policy => policy.RequireRole(CrmRoles.Admin));
 
         // State and commands: a community built with the registered parts and options, rebuilt from the store on start.
         builder.Services.AddSingleton<CommunityFactory>();
@@ -74,12 +101,27 @@ public static class CrmApp
 
         // Loopback only, whatever ASPNETCORE_URLS says: a CRM back office is not exposed by a sample.
         var port = builder.Configuration.GetValue($"{CrmOptions.Section}:{nameof(CrmOptions.Port)}", new CrmOptions().Port);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port is >= 0 and <= 65535 ? port : 0));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port is >= 0 and <= 65535 ? port : 0);
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+        });
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        AccountEndpoints.Map(app);
         CrmEndpoints.Map(app);
         return app;
+    }
+
+    // The status alone: the status-code pages write the problem details.
+    private static Task Refuse(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
     }
 }

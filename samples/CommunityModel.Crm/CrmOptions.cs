@@ -6,8 +6,31 @@ public sealed class CrmOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Crm";
 
-    /// <summary>The SQLite file, relative to the application's folder unless rooted; created on first run.</summary>
+    /// <summary>
+    /// The folder of the CRM's data (the SQLite file, the cookie keys). Empty: <c>$XDG_DATA_HOME/communitymodel-crm</c>, or
+    /// <c>~/.local/share/communitymodel-crm</c> when XDG_DATA_HOME is not set (<c>%LOCALAPPDATA%</c> on Windows): never
+    /// under <c>bin/</c>, so Debug, Release and a clean build share one database.
+    /// </summary>
+    public string DataDirectory { get; set; } = "";
+
+    /// <summary>The SQLite file, relative to <see cref="DataDirectory"/> unless rooted; created on first run.</summary>
     public string Database { get; set; } = "crm.db";
+
+    /// <summary>The data folder in use: <see cref="DataDirectory"/>, or the default when it is empty.</summary>
+    /// <returns>The full path.</returns>
+    public string ResolvedDataDirectory() => Path.GetFullPath(DataDirectory is { Length: > 0 } folder ? folder : DefaultDataDirectory());
+
+    /// <summary>The database file in use.</summary>
+    /// <returns>The full path.</returns>
+    public string ResolvedDatabase() => Path.GetFullPath(Path.Combine(ResolvedDataDirectory(), Database));
+
+    private static string DefaultDataDirectory()
+    {
+        var root = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)
+            ? xdg
+            : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(root, "communitymodel-crm");
+    }
 
     /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; } = 5180;

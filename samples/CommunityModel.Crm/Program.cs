@@ -1,2 +1,8 @@
+if (args is [CommunityModel.Crm.Accounts.CreateAdminCommand.Name, .. var rest])
+{
+    return await CommunityModel.Crm.Accounts.CreateAdminCommand.RunAsync(rest, Console.In, Console.Out);
+}
+
 var app = CommunityModel.Crm.CrmApp.Create(args);
 await app.RunAsync();
+return 0;

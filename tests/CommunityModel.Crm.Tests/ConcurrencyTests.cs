@@ -30,10 +30,11 @@ public sealed class ConcurrencyTests
         await crm.RegisterAsync(2, sponsor: 1);
         await crm.PostAsync("/members/2/orders", new { orderId = "order-1", item = "VIP" }); // member 1 earns ¥360
         time.Advance(TimeSpan.FromDays(8));
+        var member1 = (await crm.MemberAsync(1)).Http;
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
-            using var response = await crm.Client.PostAsync("/members/1/withdrawals", System.Net.Http.Json.JsonContent.Create(new { withdrawalId = $"w-{i}", amount = Cny.Of(50m) }));
+            using var response = await member1.PostAsync("/members/1/withdrawals", System.Net.Http.Json.JsonContent.Create(new { withdrawalId = $"w-{i}", amount = Cny.Of(50m) }));
             return (int)response.StatusCode;
         }));
 
@@ -56,11 +57,12 @@ public sealed class ConcurrencyTests
             await crm.RegisterAsync(2, sponsor: 1);
             await crm.PostAsync("/members/2/orders", new { orderId = "seed", item = "VIP" });
             time.Advance(TimeSpan.FromDays(8));
+            var member1 = (await crm.MemberAsync(1)).Http;
 
             var work = Enumerable.Range(0, 30).Select(i => (i % 3) switch
             {
                 0 => crm.Client.PostAsync("/members/2/orders", System.Net.Http.Json.JsonContent.Create(new { orderId = $"p-{i}", item = "bootcamp" })),
-                1 => crm.Client.PostAsync("/members/1/withdrawals", System.Net.Http.Json.JsonContent.Create(new { withdrawalId = $"w-{i}", amount = Cny.Of(40m) })),
+                1 => member1.PostAsync("/members/1/withdrawals", System.Net.Http.Json.JsonContent.Create(new { withdrawalId = $"w-{i}", amount = Cny.Of(40m) })),
                 _ => crm.Client.PostAsync($"/members/2/orders/p-{i - 2}/refunds", System.Net.Http.Json.JsonContent.Create(new { refundId = $"r-{i}" })),
             });
             var responses = await Task.WhenAll(work);

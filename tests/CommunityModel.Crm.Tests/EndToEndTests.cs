@@ -39,7 +39,7 @@ public sealed class EndToEndTests
         // Before the freeze ends, month-end releases nothing and a withdrawal is refused.
         time.Advance(TimeSpan.FromDays(6));
         Assert.Empty((await crm.PostAsync("/month-end"))["released"]!.AsArray());
-        var refused = await crm.PostAsync("/members/3/withdrawals", new { withdrawalId = "w-0", amount = Cny.Of(100m) }, 409);
+        var refused = await (await crm.MemberAsync(3)).PostAsync("/members/3/withdrawals", new { withdrawalId = "w-0", amount = Cny.Of(100m) }, 409);
         Assert.Equal("commissions.insufficient_balance", (string?)refused["code"]);
 
         // After it, the run reports what the freeze released.
@@ -50,7 +50,7 @@ public sealed class EndToEndTests
         Assert.Equal(648.00m, Cny.Amount(run["releasedTotal"]));
 
         // Member 3 withdraws ¥100: the fee is 0.6% (¥0.60), ¥99.40 is paid out at the next run.
-        var withdrawal = await crm.PostAsync("/members/3/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
+        var withdrawal = await (await crm.MemberAsync(3)).PostAsync("/members/3/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
         Assert.Equal(0.60m, Cny.Amount(withdrawal["fee"]));
         Assert.Equal(99.40m, Cny.Amount(withdrawal["netPayout"]));
         var balance = (await crm.GetAsync("/members/3/commissions"))["balance"]!;
@@ -175,15 +175,15 @@ public sealed class EndToEndTests
             await crm.PostAsync("/members/2/orders", new { orderId = "vip", item = "VIP" }); // ¥360 to member 1, pending for 7 days
 
             // Refused for two reasons at once: every refusal is listed with its code.
-            var refused = await crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-0", amount = Cny.Of(5m) }, 400);
+            var refused = await (await crm.MemberAsync(1)).PostAsync("/members/1/withdrawals", new { withdrawalId = "w-0", amount = Cny.Of(5m) }, 400);
             Assert.Equal("commissions.withdrawal_below_minimum", (string?)refused["code"]);
             Assert.Equal(new[] { "commissions.withdrawal_below_minimum", "commissions.insufficient_balance" }, refused["errors"]!.AsArray().Select(e => (string?)e!["code"]));
 
             time.Advance(TimeSpan.FromDays(8));
-            var first = await crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
+            var first = await (await crm.MemberAsync(1)).PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
             time.Advance(TimeSpan.FromMinutes(1));
-            var again = await crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
-            var reused = await crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(50m) }, 409);
+            var again = await (await crm.MemberAsync(1)).PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
+            var reused = await (await crm.MemberAsync(1)).PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(50m) }, 409);
 
             Assert.Equal((false, true), ((bool?)first["replayed"], (bool?)again["replayed"]));
             Assert.Equal((string?)first["requestedAt"], (string?)again["requestedAt"]);

@@ -18,11 +18,13 @@ public sealed partial class KilledProcessTests
     {
         using var db = new TempDatabase();
         var answered = new List<long>();
+        await CreateAdminAsync(db.Path);
         using (var process = Start(db.Path))
         {
             try
             {
-                using var client = new HttpClient { BaseAddress = await AddressAsync(process) };
+                using var crmClient = await new CrmClient(await AddressAsync(process)).SignInAsync(CrmHost.AdminName, CrmHost.Password);
+                var client = crmClient.Http;
                 await Post(client, "/members", new { memberId = 1 });
                 for (var id = 2; id <= Members; id++)
                 {
@@ -88,21 +90,37 @@ public sealed partial class KilledProcessTests
         }
     }
 
-    private static Process Start(string database)
+    // The documented first step: create-admin, the password on standard input.
+    private static async Task CreateAdminAsync(string database)
+    {
+        using var process = Process.Start(Info(database, "create-admin", CrmHost.AdminName)) ?? throw new InvalidOperationException("create-admin did not start.");
+        await process.StandardInput.WriteLineAsync(CrmHost.Password);
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"create-admin: {output} {await process.StandardError.ReadToEndAsync()}");
+        Assert.Contains("Created the admin account 'admin'.", output, StringComparison.Ordinal);
+    }
+
+    private static Process Start(string database) => Process.Start(Info(database)) ?? throw new InvalidOperationException("The CRM process did not start.");
+
+    private static ProcessStartInfo Info(string database, params string[] command)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = command.Length > 0,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "CommunityModel.Crm.dll"), "--Crm:Port=0", $"--Crm:Database={database}" })
+        info.Environment.Remove("CRM_ADMIN_PASSWORD");
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "CommunityModel.Crm.dll") }.Concat(command).Concat(["--Crm:Port=0", $"--Crm:DataDirectory={Path.GetDirectoryName(database)}", $"--Crm:Database={database}"]))
         {
             info.ArgumentList.Add(arg);
         }
 
-        return Process.Start(info) ?? throw new InvalidOperationException("The CRM process did not start.");
+        return info;
     }
 
     private static async Task<Uri> AddressAsync(Process process)

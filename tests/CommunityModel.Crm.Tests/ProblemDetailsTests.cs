@@ -17,11 +17,14 @@ public sealed class ProblemDetailsTests : StartedCrm
         { "/members", """{"memberId": 3""", "crm.invalid_request", "memberId" },
         { "/members/2/orders", """{"item": "VIP"}""", "crm.invalid_request", "orderId" },
         { "/members/2/orders", """{"orderId": "o-1", "item": "platinum"}""", "community.unknown_item", "item" },
-        { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3599.999, "currency": "CNY"}}""", "crm.invalid_request", "price" },
-        { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3600, "currency": "XYZ"}}""", "crm.invalid_request", "price" },
-        { "/members/2/orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3600, "currency": "USD"}}""", "membership.invalid_payment", null },
-        { "/members/2/orders", """{"orderId": "o-1", "item": "bootcamp", "price": {"amount": 500, "currency": "CNY"}}""", "community.invalid_price", "price" },
-        { "/members/2/orders", """{"orderId": "o-1", "item": "bootcamp", "price": {"amount": 99, "currency": "CNY"}}""", "membership.price_reason_required", "priceReason" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "KA", "price": {"amount": 0, "currency": "CNY"}}""", "crm.price_from_catalog", "price" },
+        { "/members/2/orders", """{"orderId": "o-1", "item": "KA", "priceReason": "friend"}""", "crm.price_from_catalog", "priceReason" },
+        { "/members/2/discounted-orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3599.999, "currency": "CNY"}, "reason": "promo"}""", "crm.invalid_request", "price" },
+        { "/members/2/discounted-orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3600, "currency": "XYZ"}, "reason": "promo"}""", "crm.invalid_request", "price" },
+        { "/members/2/discounted-orders", """{"orderId": "o-1", "item": "VIP", "price": {"amount": 3600, "currency": "USD"}, "reason": "promo"}""", "membership.invalid_payment", null },
+        { "/members/2/discounted-orders", """{"orderId": "o-1", "item": "bootcamp", "price": {"amount": 500, "currency": "CNY"}, "reason": "promo"}""", "community.invalid_price", "price" },
+        { "/members/2/discounted-orders", """{"orderId": "o-1", "item": "bootcamp", "price": {"amount": 99, "currency": "CNY"}}""", "crm.invalid_request", "reason" },
+        { "/members/2/discounted-orders", """{"orderId": "o-1", "item": "bootcamp", "reason": "promo"}""", "crm.invalid_request", "price" },
         { "/members/2/withdrawals", """{"withdrawalId": "w-1"}""", "crm.invalid_request", "amount" },
         { "/members/2/withdrawals", """{"withdrawalId": "w-1", "amount": {"amount": 5, "currency": "CNY"}}""", "commissions.withdrawal_below_minimum", null },
         { "/members/0/withdrawals", """{"withdrawalId": "w-1", "amount": {"amount": 50, "currency": "CNY"}}""", "crm.invalid_request", "id" },
@@ -32,7 +35,8 @@ public sealed class ProblemDetailsTests : StartedCrm
     public async Task A_bad_request_is_a_400_naming_the_error_code_and_the_field(string path, string body, string code, string? field)
     {
         using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        using var response = await Crm.Client.PostAsync(path, content);
+        var client = path.EndsWith("/withdrawals", StringComparison.Ordinal) && path != "/members/0/withdrawals" ? (await Crm.MemberAsync(2)).Http : Crm.Client; // only the owner withdraws
+        using var response = await client.PostAsync(path, content);
         var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -57,7 +61,6 @@ public sealed class ProblemDetailsTests : StartedCrm
     [InlineData("GET", "/members/99/commissions", null, "community.unknown_member")]
     [InlineData("PUT", "/members/99/sponsor", """{"sponsorId": 1}""", "community.unknown_member")]
     [InlineData("POST", "/members/99/orders", """{"orderId": "o-9", "item": "VIP"}""", "community.unknown_member")]
-    [InlineData("POST", "/members/99/withdrawals", """{"withdrawalId": "w-9", "amount": {"amount": 50, "currency": "CNY"}}""", "community.unknown_member")]
     [InlineData("POST", "/members/2/orders/nope/refunds", """{"refundId": "r-9"}""", "community.unknown_order")]
     public async Task An_unknown_member_or_order_is_a_404(string method, string path, string? body, string code)
     {
@@ -80,14 +83,14 @@ public sealed class ProblemDetailsTests : StartedCrm
         await Crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "VIP" });
 
         var reused = await Crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }, 409);
-        Assert.Equal(("community.id_conflict", "orderId"), ((string?)reused["code"], (string?)reused["field"]));
+        Assert.Equal(("community.id_conflict", "item"), ((string?)reused["code"], (string?)reused["field"]));
 
         var active = await Crm.PostAsync("/members/1/orders", new { orderId = "o-2", item = "VIP" });
         Assert.Equal("MembershipPurchase", (string?)active["kind"]);
         var downgrade = await Crm.PostAsync("/members/2/orders", new { orderId = "o-3", item = "bootcamp" });
         Assert.Equal("Member", (string?)downgrade["stage"]); // a member buying a product stays a member
 
-        var overdraw = await Crm.PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(20m) }, 409);
+        var overdraw = await (await Crm.MemberAsync(1)).PostAsync("/members/1/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(20m) }, 409);
         Assert.Equal("commissions.insufficient_balance", (string?)overdraw["code"]);
 
         var rebind = await Crm.SendAsync(HttpMethod.Put, "/members/2/sponsor", new { sponsorId = 1 }, 409);
@@ -95,6 +98,6 @@ public sealed class ProblemDetailsTests : StartedCrm
 
         await Crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-1" });
         var twice = await Crm.PostAsync("/members/2/orders/o-1/refunds", new { refundId = "r-2" }, 409);
-        Assert.Equal("membership.not_active", (string?)twice["code"]);
+        Assert.Equal("community.order_not_refundable", (string?)twice["code"]); // refunded in full already
     }
 }

@@ -24,12 +24,12 @@ public sealed class RestartTests
             await crm.SendAsync(HttpMethod.Put, "/members/4/sponsor", new { sponsorId = 3 });         // bound after registering
             await crm.PostAsync("/members/5/orders", new { orderId = "o-1", item = "bootcamp" });       // ¥199 product: Customer
             await crm.PostAsync("/members/5/orders", new { orderId = "o-2", item = "VIP" });            // Member
-            await crm.PostAsync("/members/6/orders", new { orderId = "o-3", item = "VIP", price = Cny.Of(3000m), priceReason = "founding-member discount" });
+            await crm.PostAsync("/members/6/discounted-orders", new { orderId = "o-3", item = "VIP", price = Cny.Of(3000m), reason = "founding-member discount" });
             time.Advance(TimeSpan.FromDays(2));
             await crm.PostAsync("/members/5/orders/o-1/refunds", new { refundId = "r-1", amount = Cny.Of(99.50m) });
             time.Advance(TimeSpan.FromDays(8));
             await crm.PostAsync("/month-end");
-            await crm.PostAsync("/members/4/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(300m) });
+            await (await crm.MemberAsync(4)).PostAsync("/members/4/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(300m) });
             await crm.PostAsync("/members/5/orders", new { orderId = "o-4", item = "KA" });             // upgrade with credit, pending again
             before = await SnapshotAsync(crm);
         }
@@ -41,7 +41,7 @@ public sealed class RestartTests
             // Ids used before the restart are still known: nothing is paid or refunded twice.
             Assert.True((bool?)(await crm.PostAsync("/members/5/orders", new { orderId = "o-2", item = "VIP" }))["replayed"]);
             Assert.True((bool?)(await crm.PostAsync("/members/5/orders/o-1/refunds", new { refundId = "r-1", amount = Cny.Of(99.50m) }))["replayed"]);
-            Assert.True((bool?)(await crm.PostAsync("/members/4/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(300m) }))["replayed"]);
+            Assert.True((bool?)(await (await crm.MemberAsync(4)).PostAsync("/members/4/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(300m) }))["replayed"]);
             Assert.Equal(before, await SnapshotAsync(crm));
 
             // And the new host goes on: the next month-end pays the withdrawal requested before the restart.

@@ -9,12 +9,15 @@ public abstract class StartedCrm : IAsyncLifetime
 
     internal string DatabasePath => _db.Path;
 
+    /// <summary>The CRM's clock.</summary>
+    internal Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = Tests.Clock.Start();
+
     /// <summary>Settings over the sample's appsettings.json.</summary>
     internal virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     public async Task InitializeAsync()
     {
-        Crm = await CrmHost.StartAsync(_db.Path, Clock.Start(), Settings);
+        Crm = await CrmHost.StartAsync(_db.Path, Clock, Settings);
         await Crm.RegisterAsync(1);
         await Crm.RegisterAsync(2, sponsor: 1);
     }

@@ -14,6 +14,24 @@ internal static class StoredEvents
     /// <summary>Every row.</summary>
     public static long All(string database) => Scalar(database, "SELECT COUNT(*) FROM events WHERE $value = $value", "");
 
+    /// <summary>The actor of each row of a stream, in order.</summary>
+    public static List<string> ActorsIn(string database, string stream)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT actor FROM events WHERE stream = $stream ORDER BY version";
+        command.Parameters.AddWithValue("$stream", stream);
+        using var reader = command.ExecuteReader();
+        var actors = new List<string>();
+        while (reader.Read())
+        {
+            actors.Add(reader.GetString(0));
+        }
+
+        return actors;
+    }
+
     private static long Scalar(string database, string sql, string value)
     {
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");

@@ -1,43 +1,75 @@
+using System.Security.Claims;
+using CommunityModel.Crm.Accounts;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityModel.Crm.Api;
 
-/// <summary>The HTTP surface. Handlers only translate: errors are thrown and mapped once, by <see cref="CommunityModelProblemHandler"/>.</summary>
+/// <summary>
+/// The HTTP surface. Handlers only translate: errors are thrown and mapped once, by <see cref="CommunityModelProblemHandler"/>.
+/// Every endpoint needs a signed-in account (401 otherwise); the role policies answer 403 before a handler runs, and a
+/// member account reaches only its own member (<see cref="Caller"/>), also before anything is decided.
+/// </summary>
 internal static class CrmEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var members = app.MapGroup("/members");
+        var members = app.MapGroup("/members").WithTags("Members");
 
-        members.MapPost("/", async (RegisterMemberRequest body, CrmCommands commands, CrmQueries queries, CancellationToken ct) =>
+        members.MapPost("/", async Task<Results<Created<MemberView>, Ok<MemberView>>> (RegisterMemberRequest body, ClaimsPrincipal user, CrmCommands commands, CrmQueries queries, CancellationToken ct) =>
         {
-            var id = await commands.RegisterAsync(body, ct);
-            return TypedResults.Created($"/members/{id}", await queries.MemberAsync(id, ct));
+            var (id, replayed) = await commands.RegisterAsync(Caller.Actor(user), body, ct);
+            var member = await queries.MemberAsync(id, ct);
+            return replayed ? TypedResults.Ok(member) : TypedResults.Created($"/members/{id}", member); // a retried registration: 200, the same member
+        }).RequireAuthorization(CrmRoles.StaffPolicy);
+
+        members.MapGet("/{id:long}", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
+            queries.MemberAsync(Self(user, id), ct));
+
+        members.MapPut("/{id:long}/sponsor", async (long id, BindSponsorRequest body, ClaimsPrincipal user, CrmCommands commands, CrmQueries queries, CancellationToken ct) =>
+            await queries.MemberAsync(await commands.BindSponsorAsync(Caller.Actor(user), Member(id), body, ct), ct))
+            .RequireAuthorization(CrmRoles.AdminPolicy);
+
+        members.MapPost("/{id:long}/orders", (long id, RecordOrderRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
+            commands.RecordOrderAsync(Caller.Actor(user), Member(id), body, ct))
+            .RequireAuthorization(CrmRoles.StaffPolicy);
+
+        members.MapPost("/{id:long}/discounted-orders", (long id, DiscountedOrderRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
+            commands.RecordDiscountedOrderAsync(Caller.Actor(user), Member(id), body, ct))
+            .RequireAuthorization(CrmRoles.StaffPolicy);
+
+        members.MapPost("/{id:long}/orders/{orderId}/refunds", (long id, string orderId, RecordRefundRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
+            commands.RecordRefundAsync(Caller.Actor(user), Member(id), orderId, body, ct))
+            .RequireAuthorization(CrmRoles.StaffPolicy);
+
+        members.MapPost("/{id:long}/entitlements/{productId}/uses", (long id, string productId, UseEntitlementRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
+            commands.UseEntitlementAsync(Caller.Actor(user), Member(id), productId, body, ct))
+            .RequireAuthorization(CrmRoles.StaffPolicy);
+
+        members.MapGet("/{id:long}/quote/{item}", (long id, string item, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
+            queries.QuoteAsync(Self(user, id), item, ct));
+
+        members.MapGet("/{id:long}/commissions", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
+            queries.CommissionsAsync(Self(user, id), ct));
+
+        // Money leaves a balance only when its owner asks: staff and admins cannot withdraw for a member.
+        members.MapPost("/{id:long}/withdrawals", (long id, WithdrawalRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
+        {
+            var member = Member(id);
+            Caller.RequireSelf(user, member);
+            return commands.RequestWithdrawalAsync(Caller.Actor(user), member, body, ct);
         });
 
-        members.MapGet("/{id:long}", (long id, CrmQueries queries, CancellationToken ct) => queries.MemberAsync(Member(id), ct));
+        app.MapPost("/month-end", (ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) => commands.CloseMonthAsync(Caller.Actor(user), ct))
+            .RequireAuthorization(CrmRoles.AdminPolicy).WithTags("Month-end");
+    }
 
-        members.MapPut("/{id:long}/sponsor", async (long id, BindSponsorRequest body, CrmCommands commands, CrmQueries queries, CancellationToken ct) =>
-            await queries.MemberAsync(await commands.BindSponsorAsync(Member(id), body, ct), ct));
-
-        members.MapPost("/{id:long}/orders", (long id, RecordOrderRequest body, CrmCommands commands, CancellationToken ct) =>
-            commands.RecordOrderAsync(Member(id), body, ct));
-
-        members.MapPost("/{id:long}/orders/{orderId}/refunds", (long id, string orderId, RecordRefundRequest body, CrmCommands commands, CancellationToken ct) =>
-            commands.RecordRefundAsync(Member(id), orderId, body, ct));
-
-        members.MapPost("/{id:long}/entitlements/{productId}/uses", (long id, string productId, UseEntitlementRequest body, CrmCommands commands, CancellationToken ct) =>
-            commands.UseEntitlementAsync(Member(id), productId, body, ct));
-
-        members.MapGet("/{id:long}/quote/{item}", (long id, string item, CrmQueries queries, CancellationToken ct) => queries.QuoteAsync(Member(id), item, ct));
-
-        members.MapGet("/{id:long}/commissions", (long id, CrmQueries queries, CancellationToken ct) => queries.CommissionsAsync(Member(id), ct));
-
-        members.MapPost("/{id:long}/withdrawals", (long id, WithdrawalRequest body, CrmCommands commands, CancellationToken ct) =>
-            commands.RequestWithdrawalAsync(Member(id), body, ct));
-
-        app.MapPost("/month-end", (CrmCommands commands, CancellationToken ct) => commands.CloseMonthAsync(ct));
+    private static MemberId Self(ClaimsPrincipal user, long id)
+    {
+        var member = Member(id);
+        Caller.RequireSelfOrStaff(user, member);
+        return member;
     }
 
     private static MemberId Member(long id) =>

@@ -32,5 +32,5 @@ internal sealed class CrmQueries(CommunityWriter writer)
 
     /// <summary>What the member would pay for a tier or product today, with the member's shopping discount.</summary>
     public Task<PriceQuote> QuoteAsync(MemberId id, string item, CancellationToken cancellationToken) =>
-        writer.ReadAsync(state => state.Community.Quote(id, item), cancellationToken);
+        writer.ReadAsync(state => state.Community.Quote(id, Api.InputRules.Id(item, "item")), cancellationToken);
 }

@@ -25,8 +25,12 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
     /// <returns>The status.</returns>
     public static int StatusOf(string errorCode) => errorCode switch
     {
+        CrmErrorCodes.Unauthenticated or CrmErrorCodes.SignInFailed => StatusCodes.Status401Unauthorized,
+        CrmErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        CrmErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        CrmErrorCodes.AccountExists => StatusCodes.Status409Conflict,
         ErrorCodes.CommunityUnknownMember or ErrorCodes.CommunityUnknownOrder or ErrorCodes.ReferralUnknownMember or CommissionErrorCodes.UnknownWithdrawal => StatusCodes.Status404NotFound,
-        ErrorCodes.CommunityIdConflict or ErrorCodes.CommunityMemberExists or ErrorCodes.CommunityMemberHeld or CommissionErrorCodes.IdConflict
+        ErrorCodes.CommunityIdConflict or ErrorCodes.CommunityOrderNotRefundable or ErrorCodes.CommunityMemberExists or ErrorCodes.CommunityMemberHeld or CommissionErrorCodes.IdConflict
             or ErrorCodes.StreamVersionConflict
             or ErrorCodes.ReferralDuplicateMember or ErrorCodes.ReferralAlreadyBound or ErrorCodes.ReferralCycle
             or ErrorCodes.ReferralLocked or ErrorCodes.ReferralWindowClosed
@@ -50,9 +54,16 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
             return false; // a bug, not a request problem: the default handler answers 500 without details
         }
 
+        if (problem.Detail is { Length: > MaxDetail } detail)
+        {
+            problem.Detail = detail[..MaxDetail] + "…"; // never echo large input back
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private const int MaxDetail = 300;
 
     // The problem type is a URN built from the stable code: it names the error without promising a web page.
     private static string TypeOf(string errorCode) => "urn:communitymodel:error:" + errorCode;
@@ -65,6 +76,9 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
             Status = status,
             Title = status switch
             {
+                StatusCodes.Status401Unauthorized => "Not signed in",
+                StatusCodes.Status403Forbidden => "Not allowed",
+                StatusCodes.Status503ServiceUnavailable => "Unavailable",
                 StatusCodes.Status404NotFound => "Not found",
                 StatusCodes.Status409Conflict => "The request conflicts with the current state",
                 _ => "The request is invalid",
@@ -111,9 +125,15 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
             Type = TypeOf(CrmErrorCodes.InvalidRequest),
         };
         problem.Extensions["code"] = CrmErrorCodes.InvalidRequest;
-        if (json?.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal))
+        if (json?.Path is { Length: > 2 and <= 100 } path && path.StartsWith("$.", StringComparison.Ordinal))
         {
             problem.Extensions["field"] = path[2..];
+        }
+
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            problem.Title = "The request body is too large";
+            problem.Detail = $"The body may be at most {CrmApp.MaxRequestBodyBytes} bytes.";
         }
 
         return problem;

@@ -8,4 +8,22 @@ public static class CrmErrorCodes
 {
     /// <summary>A request field is missing or malformed; the problem names the field.</summary>
     public const string InvalidRequest = "crm.invalid_request";
+
+    /// <summary>An order named a price; prices come from the catalog, discounts through their own endpoint (400).</summary>
+    public const string PriceFromCatalog = "crm.price_from_catalog";
+
+    /// <summary>No one is signed in (401).</summary>
+    public const string Unauthenticated = "crm.unauthenticated";
+
+    /// <summary>The name or the password is wrong (401).</summary>
+    public const string SignInFailed = "crm.sign_in_failed";
+
+    /// <summary>The signed-in account may not do this (403).</summary>
+    public const string Forbidden = "crm.forbidden";
+
+    /// <summary>An account of that name exists (409).</summary>
+    public const string AccountExists = "crm.account_exists";
+
+    /// <summary>The event store cannot be read or written just now (503); nothing changed.</summary>
+    public const string Unavailable = "crm.unavailable";
 }

@@ -7,8 +7,9 @@ public sealed class CrmException : CommunityModelException
     /// <param name="errorCode">A code from <see cref="CrmErrorCodes"/>.</param>
     /// <param name="message">What was wrong.</param>
     /// <param name="field">The request field at fault, if any (camelCase, as in the JSON).</param>
-    public CrmException(string errorCode, string message, string? field = null)
-        : base(errorCode, message) => Field = field;
+    /// <param name="inner">The error behind it, if any.</param>
+    public CrmException(string errorCode, string message, string? field = null, Exception? inner = null)
+        : base(errorCode, message, inner) => Field = field;
 
     /// <summary>The request field at fault, if any.</summary>
     public string? Field { get; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunityModel.Crm.Accounts;
 using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Errors;
 using CommunityModel.Crm.MonthEnd;
@@ -21,6 +22,7 @@ namespace CommunityModel.Crm.Storage;
 [JsonSerializable(typeof(RegisterMemberRequest))]
 [JsonSerializable(typeof(BindSponsorRequest))]
 [JsonSerializable(typeof(RecordOrderRequest))]
+[JsonSerializable(typeof(DiscountedOrderRequest))]
 [JsonSerializable(typeof(RecordRefundRequest))]
 [JsonSerializable(typeof(WithdrawalRequest))]
 [JsonSerializable(typeof(UseEntitlementRequest))]
@@ -33,4 +35,7 @@ namespace CommunityModel.Crm.Storage;
 [JsonSerializable(typeof(PriceQuote))]
 [JsonSerializable(typeof(MonthEndReport))]
 [JsonSerializable(typeof(ProblemError[]))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(CreateAccountRequest))]
+[JsonSerializable(typeof(AccountView))]
 internal sealed partial class CrmJsonContext : JsonSerializerContext;

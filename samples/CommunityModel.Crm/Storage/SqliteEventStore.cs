@@ -11,8 +11,10 @@ namespace CommunityModel.Crm.Storage;
 /// transaction, so a command is stored whole or not at all; the unique key on <c>(stream, version)</c> and the version
 /// check inside the write transaction make two writers on one stream fail with <see cref="StreamConcurrencyException"/>
 /// rather than interleave. <c>position</c> is the global append order that <see cref="ReadAllAsync"/> follows.
+/// Every row names the account that asked for it (<c>actor</c>). <see cref="AppendBatchAsync"/> stores the commands of
+/// many requests in one transaction: one disk flush for all of them (group commit).
 /// </summary>
-internal sealed class SqliteEventStore : IEventStore, IDisposable
+internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS events (
@@ -22,6 +24,7 @@ internal sealed class SqliteEventStore : IEventStore, IDisposable
             type        TEXT    NOT NULL,
             occurred_at TEXT    NOT NULL,
             data        TEXT    NOT NULL,
+            actor       TEXT    NOT NULL DEFAULT '',
             UNIQUE (stream, version)
         );
         """;
@@ -62,6 +65,13 @@ internal sealed class SqliteEventStore : IEventStore, IDisposable
         {
             throw new InvalidOperationException($"{Path} holds an events table without streams; it was written by an earlier version of this sample. Move it away to start a new one.");
         }
+
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'actor'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE events ADD COLUMN actor TEXT NOT NULL DEFAULT ''"; // rows stored before accounts existed name nobody
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <inheritdoc/>
@@ -70,45 +80,64 @@ internal sealed class SqliteEventStore : IEventStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         ArgumentNullException.ThrowIfNull(events);
-        var rows = events.Select(e => (Event: e, Serialized: _serializer.Serialize(e))).ToList(); // an unregistered type fails before anything is written
+        await AppendBatchAsync([new StreamAppend(streamId, expectedVersion, events, "")], cancellationToken);
+        return expectedVersion + events.Count;
+    }
+
+    /// <inheritdoc/>
+    public async Task AppendBatchAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+
+        // An unregistered type fails before anything is written.
+        var rows = appends.Select(a => a.Events.Select(e => (Event: e, Serialized: _serializer.Serialize(e))).ToList()).ToList();
 
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken); // BEGIN IMMEDIATE: the write lock is taken before the version is read
-        var version = await VersionAsync(connection, transaction, streamId, cancellationToken);
-        if (version != expectedVersion)
-        {
-            throw new StreamConcurrencyException(streamId, expectedVersion, version);
-        }
-
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken); // BEGIN IMMEDIATE: the write lock is taken before the versions are read
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO events (stream, version, type, occurred_at, data) VALUES ($stream, $version, $type, $occurred_at, $data)";
-        command.Parameters.AddWithValue("$stream", streamId);
+        command.CommandText = "INSERT INTO events (stream, version, type, occurred_at, data, actor) VALUES ($stream, $version, $type, $occurred_at, $data, $actor)";
+        var stream = command.Parameters.Add("$stream", SqliteType.Text);
         var next = command.Parameters.Add("$version", SqliteType.Integer);
         var type = command.Parameters.Add("$type", SqliteType.Text);
         var occurredAt = command.Parameters.Add("$occurred_at", SqliteType.Text);
         var data = command.Parameters.Add("$data", SqliteType.Text);
-        try
+        var actor = command.Parameters.Add("$actor", SqliteType.Text);
+
+        // The first append of each stream in the batch is checked against the file: another process may have moved it.
+        var checkedStreams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < appends.Count; i++)
         {
-            foreach (var (e, serialized) in rows)
+            var append = appends[i];
+            if (checkedStreams.Add(append.StreamId) && await VersionAsync(connection, transaction, append.StreamId, cancellationToken) is var stored && stored != append.ExpectedVersion)
             {
-                next.Value = ++version;
-                type.Value = serialized.Type;
-                occurredAt.Value = e.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
-                data.Value = Encoding.UTF8.GetString(serialized.Data.Span);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                throw new StreamConcurrencyException(append.StreamId, append.ExpectedVersion, stored); // rolled back on dispose
             }
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
-        {
-            // Another writer that does not take the write lock first got there: the key (stream, version) refuses the row.
-            await transaction.RollbackAsync(CancellationToken.None);
-            throw new StreamConcurrencyException(streamId, expectedVersion, await VersionAsync(connection, null, streamId, CancellationToken.None));
+
+            var version = append.ExpectedVersion;
+            stream.Value = append.StreamId;
+            actor.Value = append.Actor;
+            try
+            {
+                foreach (var (e, serialized) in rows[i])
+                {
+                    next.Value = ++version;
+                    type.Value = serialized.Type;
+                    occurredAt.Value = e.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
+                    data.Value = Encoding.UTF8.GetString(serialized.Data.Span);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+            {
+                // Another writer that does not take the write lock first got there: the key (stream, version) refuses the row.
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw new StreamConcurrencyException(append.StreamId, append.ExpectedVersion, await VersionAsync(connection, null, append.StreamId, CancellationToken.None));
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested(); // a cancelled append writes nothing: the transaction is rolled back on dispose
         await transaction.CommitAsync(CancellationToken.None);
-        return version;
     }
 
     /// <inheritdoc/>

@@ -201,6 +201,12 @@ public static class ErrorCodes
     /// <summary>A refund's amount is unusable: not positive, another currency, more than is left of the order, or given for a membership.</summary>
     public const string CommunityInvalidRefund = "community.invalid_refund";
 
+    /// <summary>
+    /// A membership refund names an order that is not the current membership's: an order of an earlier membership, or one
+    /// refunded in full already. Refunding it would take back the payments of the membership the member holds now.
+    /// </summary>
+    public const string CommunityOrderNotRefundable = "community.order_not_refundable";
+
     /// <summary>A stored event does not fit the community it is applied to (an unknown member or order).</summary>
     public const string CommunityReplayMismatch = "community.replay_mismatch";
 

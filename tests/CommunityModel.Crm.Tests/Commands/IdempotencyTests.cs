@@ -19,9 +19,9 @@ public sealed class IdempotencyTests : StartedCrm
     }
 
     [Theory]
-    [InlineData(2, "VIP")]       // the same buyer, another item
-    [InlineData(3, "bootcamp")]  // another buyer, the same item
-    public async Task An_order_id_used_for_another_order_is_a_409_and_stores_nothing(long member, string item)
+    [InlineData(2, "VIP", "item")]          // the same buyer, another item
+    [InlineData(3, "bootcamp", "orderId")]  // another buyer, the same item
+    public async Task An_order_id_used_for_another_order_is_a_409_naming_the_difference_and_stores_nothing(long member, string item, string field)
     {
         await Crm.RegisterAsync(3, sponsor: 1);
         await Crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "bootcamp" });
@@ -29,7 +29,7 @@ public sealed class IdempotencyTests : StartedCrm
 
         var problem = await Crm.PostAsync($"/members/{member}/orders", new { orderId = "o-1", item }, 409);
 
-        Assert.Equal(("community.id_conflict", "orderId"), ((string?)problem["code"], (string?)problem["field"]));
+        Assert.Equal(("community.id_conflict", field), ((string?)problem["code"], (string?)problem["field"]));
         Assert.Contains("'o-1'", (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Equal(stored, StoredEvents.All(DatabasePath));
     }
@@ -50,9 +50,9 @@ public sealed class IdempotencyTests : StartedCrm
     }
 
     [Theory]
-    [InlineData("o-2", 50)]  // another order
-    [InlineData("o-1", 10)]  // the same order, another amount
-    public async Task A_refund_id_used_for_another_refund_is_a_409(string orderId, decimal amount)
+    [InlineData("o-2", 50, "refundId")]  // another order
+    [InlineData("o-1", 10, "amount")]    // the same order, another amount
+    public async Task A_refund_id_used_for_another_refund_is_a_409_naming_the_difference(string orderId, decimal amount, string field)
     {
         await Crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "bootcamp" });
         await Crm.PostAsync("/members/2/orders", new { orderId = "o-2", item = "bootcamp" });
@@ -60,7 +60,37 @@ public sealed class IdempotencyTests : StartedCrm
 
         var problem = await Crm.PostAsync($"/members/2/orders/{orderId}/refunds", new { refundId = "r-1", amount = Cny.Of(amount) }, 409);
 
-        Assert.Equal(("community.id_conflict", "refundId"), ((string?)problem["code"], (string?)problem["field"]));
+        Assert.Equal(("community.id_conflict", field), ((string?)problem["code"], (string?)problem["field"]));
+    }
+
+    [Fact]
+    public async Task The_same_discounted_order_again_replays_and_another_price_under_its_id_is_a_409_naming_the_price()
+    {
+        var first = await Crm.PostAsync("/members/2/discounted-orders", new { orderId = "o-1", item = "VIP", price = Cny.Of(3000m), reason = "founders" });
+        var stored = StoredEvents.All(DatabasePath);
+
+        var again = await Crm.PostAsync("/members/2/discounted-orders", new { orderId = "o-1", item = "VIP", price = Cny.Of(3000m), reason = "founders" });
+        var cheaper = await Crm.PostAsync("/members/2/discounted-orders", new { orderId = "o-1", item = "VIP", price = Cny.Of(1m), reason = "founders" }, 409);
+
+        Assert.True((bool?)again["replayed"]);
+        Assert.Equal(first["commissions"]!.ToJsonString(), again["commissions"]!.ToJsonString());
+        Assert.Equal(("community.id_conflict", "price"), ((string?)cheaper["code"], (string?)cheaper["field"]));
+        Assert.Equal(stored, StoredEvents.All(DatabasePath));
+        Assert.Equal(3000.00m, Cny.Amount((await Crm.GetAsync("/members/2"))["membership"]!["totalPaid"]));
+    }
+
+    [Fact]
+    public async Task A_retried_registration_replays_with_200_and_the_same_member_and_stores_nothing()
+    {
+        var first = await Crm.RegisterAsync(3, sponsor: 1);
+        var stored = StoredEvents.All(DatabasePath);
+
+        var again = await Crm.PostAsync("/members", new { memberId = 3, sponsorId = 1 });
+
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        Assert.Equal(stored, StoredEvents.All(DatabasePath));
+        var other = await Crm.PostAsync("/members", new { memberId = 3, sponsorId = 2 }, 409); // another sponsor is another registration
+        Assert.Equal("community.member_exists", (string?)other["code"]);
     }
 
     [Fact]

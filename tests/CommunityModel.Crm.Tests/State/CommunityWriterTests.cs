@@ -20,7 +20,7 @@ public sealed class CommunityWriterTests
         var writer = crm.Services.GetRequiredService<CommunityWriter>();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => writer.ExecuteAsync<int>(
-            Streams.Member(new MemberId(9)),
+            Streams.Member(new MemberId(9)), "admin",
             context =>
             {
                 context.Execute(new RegisterMember(new MemberId(9)));
@@ -43,7 +43,7 @@ public sealed class CommunityWriterTests
         var writer = crm.Services.GetRequiredService<CommunityWriter>();
 
         await Assert.ThrowsAsync<UnregisteredEventTypeException>(() => writer.ExecuteAsync(
-            Streams.Member(new MemberId(2)),
+            Streams.Member(new MemberId(2)), "admin",
             context =>
             {
                 context.Execute(new RegisterMember(new MemberId(2), new MemberId(1)));

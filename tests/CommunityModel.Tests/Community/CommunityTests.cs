@@ -184,6 +184,38 @@ public class CommunityTests
     }
 
     [Fact]
+    public void A_refund_naming_an_order_already_refunded_is_refused_and_the_members_new_membership_is_untouched()
+    {
+        _community.Execute(new PlaceOrder(Alice, "o-1", Vip));
+        _clock.Advance(TimeSpan.FromDays(2));
+        _community.Execute(new RefundOrder(Alice, "o-1", "r-1"));
+        _community.Execute(new PlaceOrder(Alice, "o-2", Vip)); // a new membership, paid in full
+
+        var error = Assert.Throws<CommunityException>(() => _community.Execute(new RefundOrder(Alice, "o-1", "r-2")));
+
+        Assert.Equal((ErrorCodes.CommunityOrderNotRefundable, "OrderId"), (error.ErrorCode, error.Field));
+        Assert.Contains("'o-1'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Money.Cny(0m), _community.OrdersOf(Alice).Single(o => o.OrderId == "o-2").Refunded);
+        Assert.Equal(MembershipStatus.Active, _community.Member(Alice).Membership!.Status);
+        Assert.Equal(LifecycleStage.Member, _community.Member(Alice).Stage);
+    }
+
+    [Fact]
+    public void A_refund_naming_an_order_of_an_earlier_membership_is_refused_even_when_something_is_left_of_it()
+    {
+        _community.Execute(new PlaceOrder(Alice, "o-1", Vip));
+        _clock.Advance(TimeSpan.FromDays(366 + 31)); // the term and the grace are over
+        _community.Execute(new ClosePeriod());
+        _community.Execute(new PlaceOrder(Alice, "o-2", Ka)); // another tier after the lapse: a new membership
+
+        var error = Assert.Throws<CommunityException>(() => _community.Execute(new RefundOrder(Alice, "o-1", "r-1")));
+
+        Assert.Equal((ErrorCodes.CommunityOrderNotRefundable, "OrderId"), (error.ErrorCode, error.Field));
+        Assert.Equal(Money.Cny(0m), _community.OrdersOf(Alice).Single(o => o.OrderId == "o-2").Refunded);
+        Assert.Equal(MembershipStatus.Active, _community.Member(Alice).Membership!.Status);
+    }
+
+    [Fact]
     public void The_same_order_again_is_a_repeat_and_another_item_under_its_id_is_refused_leaving_state_untouched()
     {
         var first = _community.Execute(new PlaceOrder(Alice, "o-1", Bootcamp));

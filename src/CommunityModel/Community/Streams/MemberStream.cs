@@ -574,6 +574,19 @@ public sealed class MemberStream
             throw new CommunityException(ErrorCodes.CommunityInvalidRefund, "A membership refund is computed by the membership plan (cooling-off, unused days, consumed courses); leave the amount out.", "Amount");
         }
 
+        // A membership refund cancels the membership held now and spreads over its payments: the order named must be one
+        // of them. An order refunded in full, or one of an earlier membership (before the latest purchase), is not.
+        var currentFrom = state.Orders.LastIndexOf(state.Orders.LastOrDefault(o => o.Kind == OrderKind.MembershipPurchase) ?? order);
+        if (!order.Remaining.IsPositive || state.Orders.IndexOf(order) < currentFrom)
+        {
+            throw new CommunityException(
+                ErrorCodes.CommunityOrderNotRefundable,
+                order.Remaining.IsPositive
+                    ? $"Order '{orderId}' belongs to an earlier membership of member {command.Member}; refund an order of the membership held now."
+                    : $"Order '{orderId}' of member {command.Member} is refunded in full already; nothing of it is left to refund.",
+                "OrderId");
+        }
+
         var membership = MembershipOf(member);
         var change = RequireDesk(nameof(RefundOrder)).Refund(membership);
         var events = change.Events.Select(e => e is MembershipRefunded r ? r with { RefundId = refundId } : e).ToImmutableArray();

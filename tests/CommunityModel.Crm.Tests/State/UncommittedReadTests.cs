@@ -1,0 +1,84 @@
+using CommunityModel.Crm.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityModel.Crm.Tests.State;
+
+/// <summary>
+/// Reads never see a decision that is not stored: the community applies an order's commission as it decides, but a
+/// read waits for the batch's commit, and a save that fails leaves every read as it was.
+/// </summary>
+public sealed class UncommittedReadTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+    private FailingEventLog _log = null!;
+    private CrmHost _crm = null!;
+
+    public async Task InitializeAsync()
+    {
+        _crm = await CrmHost.StartAsync(_db.Path, Clock.Start(), services: s => s.AddSingleton<IEventLog>(sp => _log = new FailingEventLog(sp.GetRequiredService<SqliteEventStore>())));
+        await _crm.RegisterAsync(1);
+        await _crm.RegisterAsync(2, sponsor: 1);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _log.Release();
+        await _crm.DisposeAsync();
+        _db.Dispose();
+    }
+
+    [Fact]
+    public async Task A_save_that_fails_is_a_503_and_leaves_every_read_unchanged()
+    {
+        var before = await SnapshotAsync();
+        var stored = StoredEvents.All(_db.Path);
+        _log.FailAppends = true;
+
+        var problem = await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }, 503);
+
+        Assert.Equal("crm.unavailable", (string?)problem["code"]);
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(stored, StoredEvents.All(_db.Path));
+
+        _log.FailAppends = false; // the disk is back: the same order goes through, once
+        Assert.False((bool?)(await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }))["replayed"]);
+        Assert.Equal(6000.00m, Cny.Amount((await _crm.GetAsync("/members/1/commissions"))["balance"]!["pending"]));
+    }
+
+    [Fact]
+    public async Task A_read_during_a_save_waits_for_it_and_never_shows_the_commission_of_an_order_that_then_fails()
+    {
+        _log.Hold();
+        _log.FailAppends = true;
+        var order = _crm.Client.PostAsync("/members/2/orders", System.Net.Http.Json.JsonContent.Create(new { orderId = "o-1", item = "KA" }));
+        await _log.AppendWaiting.Task.WaitAsync(TimeSpan.FromSeconds(30)); // decided, applied in memory, not stored
+
+        var read = _crm.GetAsync("/members/1/commissions");
+        await Task.Delay(200);
+        Assert.False(read.IsCompleted); // the read waits for the commit rather than see the decision
+        _log.Release();
+
+        Assert.Equal(0m, Cny.Amount((await read)["balance"]!["pending"]));
+        using var refused = await order;
+        Assert.Equal(503, (int)refused.StatusCode);
+        Assert.Equal("Prospect", (string?)(await _crm.GetAsync("/members/2"))["stage"]);
+    }
+
+    [Fact]
+    public async Task When_the_store_cannot_be_read_back_either_reads_answer_503_until_it_can_never_the_unsaved_state()
+    {
+        _log.FailAppends = true;
+        _log.FailReads = true;
+
+        await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "KA" }, 503);
+        var problem = await _crm.GetAsync("/members/1/commissions", 503);
+
+        Assert.Equal("crm.unavailable", (string?)problem["code"]);
+        _log.FailReads = false;
+        Assert.Equal(0m, Cny.Amount((await _crm.GetAsync("/members/1/commissions"))["balance"]!["pending"]));
+        Assert.Null((await _crm.GetAsync("/members/2"))["membership"]);
+    }
+
+    private async Task<string> SnapshotAsync() =>
+        (await _crm.GetAsync("/members/1")).ToJsonString() + (await _crm.GetAsync("/members/1/commissions")).ToJsonString() + (await _crm.GetAsync("/members/2")).ToJsonString();
+}
