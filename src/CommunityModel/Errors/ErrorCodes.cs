@@ -316,4 +316,18 @@ public static class ErrorCodes
 
     /// <summary>An append expected a stream at one version and found it at another (optimistic concurrency); nothing was written.</summary>
     public const string StreamVersionConflict = "persistence.version_conflict";
+
+    // --- Work roles (推广员 → 培训师 → 管理员: 获客 — 培训 — 管理) ---
+
+    /// <summary>A roles command holds an unusable value (a role that is not a work role).</summary>
+    public const string RolesInvalidCommand = "roles.invalid_command";
+
+    /// <summary>A member is revoked a role they do not hold, or assigned to a customer's care team in a role they do not hold.</summary>
+    public const string RolesNotHeld = "roles.not_held";
+
+    /// <summary>A role is revoked while its holder is still in customers' care teams in that role; the error names them.</summary>
+    public const string RolesHolderInCare = "roles.holder_in_care";
+
+    /// <summary>A member is assigned to their own care team.</summary>
+    public const string RolesSelfCare = "roles.self_care";
 }
