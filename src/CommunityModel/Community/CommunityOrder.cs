@@ -28,7 +28,7 @@ public sealed record CommunityOrder(string OrderId, MemberId Member, OrderKind K
         init
         {
             ArgumentNullException.ThrowIfNull(value);
-            field = value.WithComparers(StringComparer.Ordinal);
+            field = value.IsEmpty ? CommunityModel.Roles.OrderRoles.None : value.WithComparers(StringComparer.Ordinal); // no roles is one instance, so orders without roles stay equal after a snapshot
         }
     } = CommunityModel.Roles.OrderRoles.None;
 

@@ -330,4 +330,15 @@ public static class ErrorCodes
 
     /// <summary>A member is assigned to their own care team.</summary>
     public const string RolesSelfCare = "roles.self_care";
+
+    // --- The activity calendar (活动日历, 复盘) ---
+
+    /// <summary>Calendar options are unusable (a negative weekly minimum or attribution window, an offset out of range, an unknown rounding); the error lists every problem.</summary>
+    public const string CalendarInvalidOptions = "calendar.invalid_options";
+
+    /// <summary>A month's plan contradicts itself (an activity without id, group, title or organiser, an id twice, a window that ends before it starts or starts outside the month); the error lists every problem.</summary>
+    public const string CalendarInvalidPlan = "calendar.invalid_plan";
+
+    /// <summary>A pond (鱼塘) for the pond metrics is unusable: no id, no members, listed twice, or more attendees than members.</summary>
+    public const string MetricsInvalidPond = "metrics.invalid_pond";
 }

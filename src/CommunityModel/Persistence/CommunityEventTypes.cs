@@ -86,5 +86,8 @@ public static class CommunityEventTypes
         new("roles.work_role_granted.v1", CommunityJsonContext.Default.WorkRoleGranted),
         new("roles.work_role_revoked.v1", CommunityJsonContext.Default.WorkRoleRevoked),
         new("roles.care_assigned.v1", CommunityJsonContext.Default.CareAssigned),
+
+        // Activity calendar
+        new("calendar.lead_flagged.v1", CommunityJsonContext.Default.LeadFlagged),
     ];
 }

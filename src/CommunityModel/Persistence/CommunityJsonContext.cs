@@ -96,6 +96,9 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(WorkRoleRevoked))]
 [JsonSerializable(typeof(CareAssigned))]
 
+// Activity calendar
+[JsonSerializable(typeof(CommunityModel.Calendar.LeadFlagged))]
+
 // Snapshots
 [JsonSerializable(typeof(LifecycleSnapshot))]
 [JsonSerializable(typeof(MembershipSnapshot))]
