@@ -1,8 +1,35 @@
+using CommunityModel.Validation;
+using Microsoft.Extensions.Options;
+
 namespace CommunityModel.Calendar;
 
-/// <summary>Checks <see cref="CalendarOptions"/>: every problem, each naming its setting.</summary>
-public static class CalendarOptionsValidator
+/// <summary>
+/// Checks <see cref="CalendarOptions"/> at start-up (and <see cref="ActivityPlan.Create"/> checks them again): every
+/// problem, each naming its setting by configuration path under the section the options were bound from (e.g.
+/// <c>Community:Calendar:AttributionWindow</c>), or relative to the options.
+/// </summary>
+public sealed class CalendarOptionsValidator : IValidateOptions<CalendarOptions>
 {
+    private readonly string _prefix;
+
+    /// <summary>Creates a validator that names settings relative to the options, e.g. <c>AttributionWindow</c>.</summary>
+    public CalendarOptionsValidator()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates a validator that names settings under the configuration section the options are bound from.</summary>
+    /// <param name="sectionPath">The section's path, e.g. <c>Community:Calendar</c>; <see langword="null"/> or empty for paths relative to the options.</param>
+    public CalendarOptionsValidator(string? sectionPath) => _prefix = SectionPath.Prefix(sectionPath);
+
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, CalendarOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = Problems(options).Select(p => _prefix + p).ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     /// <summary>Every problem of the options.</summary>
     /// <param name="options">The options.</param>
     /// <returns>The problems; empty when the options are usable.</returns>
