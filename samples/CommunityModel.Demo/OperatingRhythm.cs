@@ -18,6 +18,8 @@ internal sealed class OperatingRhythm
     /// <summary>How long after a class an attendee's order is still the class's: a week, the demo's choice.</summary>
     public static readonly TimeSpan AttributionWindow = TimeSpan.FromDays(7);
 
+    private const string LeadGroupPrefix = "lead-group-";
+
     private readonly CommunityModel.Organisation.Organisation _organisation;
     private readonly List<IOrganisationEvent> _events = [];
     private readonly HashSet<string> _founded = new(StringComparer.Ordinal);
@@ -131,8 +133,8 @@ internal sealed class OperatingRhythm
                 case Memberships.MembershipPurchased m when m.OccurredAt < classDay:
                     paidBefore.Add(m.MemberId);
                     break;
-                case AttendanceRecorded a when a.ActivityId == publicClass && a.OccurredAt >= classDay && a.OccurredAt < classDay.AddMinutes(90) && a.GroupId.StartsWith("lead-", StringComparison.Ordinal):
-                    var cls = ClassOf(int.Parse(a.GroupId.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture));
+                case AttendanceRecorded a when a.ActivityId == publicClass && a.OccurredAt >= classDay && a.OccurredAt < classDay.AddMinutes(90) && a.GroupId.StartsWith(LeadGroupPrefix, StringComparison.Ordinal):
+                    var cls = "class-" + a.GroupId[LeadGroupPrefix.Length..]; // lead-group-3 is class-3
                     facts.Add(a with { ActivityId = $"mc-{cls}", GroupId = cls });
                     if (!paidBefore.Contains(a.Member))
                     {
