@@ -70,6 +70,7 @@ public sealed class CommunityYear
     private readonly SortedSet<long> _earners = [];
     private readonly Dictionary<string, int[]> _membershipMoves = new(StringComparer.Ordinal);
     private readonly DateOnly _firstDay;
+    private readonly OperatingRhythm _rhythm;
     private Community _community;
     private CampaignMonth? _campaigns;
     private long _sequence, _orderNumber, _refundNumber, _withdrawalNumber;
@@ -86,6 +87,7 @@ public sealed class CommunityYear
         _firstDay = new DateOnly(options.StartYear, 1, 1);
         _clock = new DemoClock(Local(_firstDay.AddYears(-1), 0, 0));
         _random = new Random(options.Seed);
+        _rhythm = new OperatingRhythm(_clock);
         _chain = new ValueChain(new ValueChainOptions(), _clock);
         _onboarding = new OnboardingProcess(new OnboardingOptions(), _clock);
         var plan = SeedBusiness.CreatePlan();
@@ -130,6 +132,11 @@ public sealed class CommunityYear
         {
             // The founders bought the partner package (合伙人): partners and promoters from the start.
             PlaceOrder(Register(default), SeedBusiness.PartnerPackage);
+        }
+
+        foreach (var staff in _rhythm.Staff([.. _people.Take(Founders).Select(p => p.Id)]))
+        {
+            Execute(staff); // the founders are the promoters, the trainer and the manager of the work pipeline
         }
 
         _existing = Math.Max(5, _options.Members / 10);
@@ -371,6 +378,10 @@ public sealed class CommunityYear
 
         _leadGroups[^1]++;
         person.LeadGroup = _leadGroups.Count - 1;
+        foreach (var care in _rhythm.Joined(person.Id, person.Sponsor, person.LeadGroup))
+        {
+            Execute(care); // the lead group's class and squad, and the fan's care team
+        }
     }
 
     // Every sale: the community decides what the order is (product, purchase, renewal, upgrade), its price and its trigger.
@@ -765,6 +776,8 @@ public sealed class CommunityYear
             Renewals = renewals,
             StagesAtEnd = [.. Enum.GetValues<LifecycleStage>().Select(s => new StageCount(s, members.Count(p => p.Stage == s)))],
             LeadGroups = leadGroups,
+            Calendar = leadGroups.IsEmpty ? null : _rhythm.Review(LastMonth, Local(LastMonth.AddDays(14), 20, 0), PublicClass, _events),
+            CareTeams = OperatingRhythm.Carried(_community),
             Revenue = revenue,
             Refunded = _refunded,
             Memberships = memberships,
@@ -852,6 +865,8 @@ public sealed class CommunityYear
         Local(first.AddDays(_random.Next(next.DayNumber - first.DayNumber)), 9 + _random.Next(12), _random.Next(60));
 
     // Asia/Shanghai has been UTC+8 all year round since 1991.
+    private DateOnly LastMonth => _firstDay.AddMonths(_options.Months - 1);
+
     private static DateTimeOffset Local(DateOnly day, int hour, int minute) => new(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.FromHours(8));
 
     private static string GroupId(int index) => $"lead-group-{index + 1}";

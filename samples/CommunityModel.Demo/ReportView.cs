@@ -56,6 +56,7 @@ public static class ReportView
         }
 
         console.Write(groups);
+        RhythmView.Render(report, console, border);
 
         if (!report.Campaigns.IsEmpty)
         {
@@ -248,14 +249,14 @@ public static class ReportView
         console.WriteLine(string.Create(Invariant, $"{N(report.EventCount)} domain events recorded."));
     }
 
-    private static void Section(IAnsiConsole console, string title)
+    internal static void Section(IAnsiConsole console, string title)
     {
         console.WriteLine();
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
     }
 
     // The first `textColumns` columns are left-aligned text; the rest are right-aligned figures.
-    private static Table Table(TableBorder border, int textColumns, params string[] columns)
+    internal static Table Table(TableBorder border, int textColumns, params string[] columns)
     {
         var table = new Table().Border(border);
         foreach (var c in columns)
@@ -271,7 +272,7 @@ public static class ReportView
         return table;
     }
 
-    private static ProportionalBarChart Chart(string label, IEnumerable<(string Label, double Value)> items, Color color)
+    internal static ProportionalBarChart Chart(string label, IEnumerable<(string Label, double Value)> items, Color color)
     {
         var chart = new ProportionalBarChart(label, BarWidth);
         foreach (var (l, v) in items)
@@ -282,7 +283,7 @@ public static class ReportView
         return chart;
     }
 
-    private static void AddRow(this Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)));
+    internal static void AddRow(this Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)));
 
     private static string Findings(ProfileFindings findings) =>
         findings.Findings.IsEmpty ? "no findings"
@@ -340,7 +341,7 @@ public static class ReportView
 
     private static string Times(decimal? ratio) => ratio is { } r ? r.ToString("0.00×", Invariant) : "—";
 
-    private static string N(long value) => value.ToString("N0", Invariant);
+    internal static string N(long value) => value.ToString("N0", Invariant);
 
-    private static string Pct(Rate? rate) => rate is { } r ? r.ToString("P1", Invariant) : "—";
+    internal static string Pct(Rate? rate) => rate is { } r ? r.ToString("P1", Invariant) : "—";
 }

@@ -57,6 +57,12 @@ public sealed record YearReport
     /// <summary>The campaign month's plays (a bootcamp, a marketing class, a flash sale, a group buy's groups) and how each went.</summary>
     public ImmutableArray<PlayOutcome> Campaigns { get; init; } = [];
 
+    /// <summary>The last month's activity calendar of the classes, reviewed (复盘); <see langword="null"/> when no class was founded.</summary>
+    public Calendar.CalendarReview? Calendar { get; init; }
+
+    /// <summary>The work pipeline at the end: fans with a full care team (推广员, 培训师, 管理员) and the orders that carried it.</summary>
+    public CareTeamSummary? CareTeams { get; init; }
+
     /// <summary>Sales by rung of the product ladder and by membership.</summary>
     public required ImmutableArray<RevenueLine> Revenue { get; init; }
 

@@ -51,6 +51,18 @@ public sealed class CommissionsBuilder
         return this;
     }
 
+    /// <summary>Makes a community order role pay a plan role, e.g. <c>CommunityRole(OrderRoles.Promoter, "recruiter")</c>.</summary>
+    /// <param name="communityRole">The order's role name (<see cref="CommunityModel.Roles.OrderRoles"/>).</param>
+    /// <param name="planRole">A role of the plan.</param>
+    /// <returns>This builder.</returns>
+    public CommissionsBuilder CommunityRole(string communityRole, string planRole)
+    {
+        ArgumentNullException.ThrowIfNull(communityRole);
+        ArgumentNullException.ThrowIfNull(planRole);
+        Services.Configure<CommissionsOptions>(o => o.CommunityRoles[communityRole] = planRole);
+        return this;
+    }
+
     /// <summary>Adds a compliance profile (replacing a built-in one of the same name).</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>This builder.</returns>

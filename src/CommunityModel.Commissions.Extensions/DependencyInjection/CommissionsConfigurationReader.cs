@@ -42,6 +42,11 @@ internal static class CommissionsConfigurationReader
             problems.Add("Compensation is not a setting: a plan's rules (Levels, Ranks, PeerBonus, Roles, PayoutCap) all go under Plan.");
         }
 
+        foreach (var role in section.GetSection("CommunityRoles").GetChildren())
+        {
+            options.CommunityRoles[role.Key] = role.Value ?? "";
+        }
+
         var run = section.GetSection("Run");
         if (run.Exists())
         {

@@ -21,6 +21,13 @@ public sealed class CommissionsOptions
     /// <summary>Compliance profiles added to (or replacing) the built-in ones.</summary>
     public IList<ComplianceProfile> ComplianceProfiles { get; set; } = [];
 
+    /// <summary>
+    /// Which plan role each role of a community order pays (community role name → plan role name, e.g.
+    /// <c>promoter</c> → <c>recruiter</c>): the buyer's care team (推广员, 培训师, 管理员) paid through the plan's roles.
+    /// Checked against the plan at start-up; empty by default.
+    /// </summary>
+    public IDictionary<string, string> CommunityRoles { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>How the month-end run uses the machine.</summary>
     public CommissionRunOptions Run { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Commissions.Paying;
+using CommunityModel.Commissions.Ledger;
 using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Commissions.DependencyInjection;
@@ -61,6 +62,8 @@ public sealed class CommissionsOptionsValidator : IValidateOptions<CommissionsOp
                 failures.Add($"{_prefix}ComplianceProfiles: profile '{profile.Name}' needs a name, a level limit of zero or more, a cap between 0% and 100%, and a threshold of both participants and levels, each one or more, or neither.");
             }
         }
+
+        failures.AddRange(CommunityRoleMap.Problems(options.CommunityRoles, options.Plan.Roles.Select(r => r.Role)).Select(p => $"{_prefix}{p} ({CommissionErrorCodes.InvalidRoleMap})"));
 
         if (options.Run.ChunkSize < 1)
         {

@@ -58,7 +58,7 @@ public static class CommissionsServiceCollectionExtensions
         services.TryAddSingleton(sp => new CommissionCalculator(sp.GetRequiredService<CommissionPlan>()));
         services.TryAddSingleton(sp => new CommissionRun(sp.GetRequiredService<CommissionPlan>(), Options(sp).Run));
         services.TryAddSingleton(sp => new CommissionLedger(Options(sp).Ledger, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new CommunityCommissions(sp.GetRequiredService<CommissionCalculator>(), sp.GetRequiredService<CommissionLedger>()));
+        services.TryAddSingleton(sp => new CommunityCommissions(sp.GetRequiredService<CommissionCalculator>(), sp.GetRequiredService<CommissionLedger>(), CommunityRoleMap.Create(Options(sp).CommunityRoles, sp.GetRequiredService<CommissionPlan>())));
         services.TryAddSingleton<ICommunityCommissions>(sp => sp.GetRequiredService<CommunityCommissions>());
         services.TryAddSingleton(sp => new ComplianceLinter(Options(sp).ComplianceProfiles));
 

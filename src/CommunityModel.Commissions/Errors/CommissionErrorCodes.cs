@@ -110,4 +110,7 @@ public static class CommissionErrorCodes
 
     /// <summary>A stored ledger snapshot contradicts itself or the ledger's options (another currency, a commission or withdrawal twice, a commission of an order line not accrued, more reversed than accrued).</summary>
     public const string InvalidLedgerSnapshot = "commissions.invalid_ledger_snapshot";
+
+    /// <summary>The map from a community's order roles to the plan's roles is unusable (an empty name, an unknown plan role, two roles paying one); the error lists every problem.</summary>
+    public const string InvalidRoleMap = "commissions.invalid_role_map";
 }

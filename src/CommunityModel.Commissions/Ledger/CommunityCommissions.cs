@@ -29,10 +29,23 @@ public sealed class CommunityCommissions : ICommunityCommissions
     /// <param name="calculator">The plan's calculator.</param>
     /// <param name="ledger">The ledger the commissions are entered in; balances and withdrawals are read from it.</param>
     public CommunityCommissions(CommissionCalculator calculator, CommissionLedger ledger)
+        : this(calculator, ledger, CommunityRoleMap.None)
+    {
+    }
+
+    /// <summary>Creates the commissions of one community whose orders' roles (the buyer's care team) pay the plan's roles.</summary>
+    /// <param name="calculator">The plan's calculator.</param>
+    /// <param name="ledger">The ledger the commissions are entered in.</param>
+    /// <param name="roles">Which plan role each community order role pays, checked against the plan (<see cref="CommunityRoleMap.Create"/>).</param>
+    public CommunityCommissions(CommissionCalculator calculator, CommissionLedger ledger, CommunityRoleMap roles)
     {
         Calculator = calculator ?? throw new ArgumentNullException(nameof(calculator));
         Ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        Roles = roles ?? throw new ArgumentNullException(nameof(roles));
     }
+
+    /// <summary>Which plan role each community order role pays.</summary>
+    public CommunityRoleMap Roles { get; }
 
     /// <summary>The plan's calculator.</summary>
     public CommissionCalculator Calculator { get; }
@@ -56,6 +69,7 @@ public sealed class CommunityCommissions : ICommunityCommissions
             LadderTier = order.LadderTier,
             Kind = order.PlayKind?.ToString() ?? order.Kind.ToString(),
             PaidAt = order.PaidAt,
+            Roles = Roles.PlanRolesOf(order.Roles),
         };
         var commission = Calculator.Calculate(line, RosterOver(community.Network()));
         return Ledger.Accrue(commission, order.PaidAt);

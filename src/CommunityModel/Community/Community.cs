@@ -165,7 +165,7 @@ public sealed partial class Community
             Freeze();
             var members = _members.Values
                 .OrderBy(m => m.Id)
-                .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership) { ReferralsCounted = [.. _referralsCounted.GetValueOrDefault(m.Id) ?? []] })
+                .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership) { ReferralsCounted = [.. _referralsCounted.GetValueOrDefault(m.Id) ?? []], RoleTerms = m.RoleTerms, CareTeam = m.CareTeam })
                 .ToImmutableArray();
             var orders = _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _orders[id]).ToImmutableArray();
             var refunds = _refundsByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _refunds[id]).ToImmutableArray();
@@ -206,7 +206,11 @@ public sealed partial class Community
                     m.LastActiveAt,
                     m.QualifiedBy,
                     m.QualifyingOrder,
-                    m.ReferralsWithMembership);
+                    m.ReferralsWithMembership)
+                {
+                    RoleTerms = m.RoleTerms.IsDefault ? [] : m.RoleTerms,
+                    CareTeam = m.CareTeam.IsDefault ? [] : m.CareTeam,
+                };
                 if (!members.TryAdd(m.Id, restored))
                 {
                     problems.Add($"holds member {m.Id} twice");
@@ -386,6 +390,9 @@ public sealed partial class Community
                 RegisterMember c => Register(draft, c),
                 BindSponsor c => Bind(draft, c),
                 RedeemCredits c => Redeem(draft, c),
+                Roles.GrantWorkRole c => Grant(draft, c),
+                Roles.RevokeWorkRole c => Revoke(draft, c),
+                Roles.AssignCare c => Assign(draft, c),
                 RecordFact { Fact: TrafficRecorded or InvitationAccepted } c => Emit(draft, c.Fact),
                 ClosePeriod c => Close(draft, c),
                 _ => Decide(draft, command),
@@ -680,6 +687,14 @@ public sealed partial class Community
             case ActivityRecorded or AttendanceRecorded:
                 Fold(MemberStream.MemberOf(e), e);
                 break;
+            case Roles.WorkRoleGranted or Roles.WorkRoleRevoked or Roles.CareAssigned:
+                if (Roles.RoleHistory.Problem(e, id => _members.GetValueOrDefault(id)) is { } roleProblem)
+                {
+                    throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, roleProblem);
+                }
+
+                Fold(MemberStream.MemberOf(e), e);
+                break;
             case Credits.ICreditEvent credit:
                 ApplyCredits(credit);
                 break;
@@ -724,6 +739,11 @@ public sealed partial class Community
 
     private void AddOrder(CommunityOrder order)
     {
+        if (_members.TryGetValue(order.Member, out var buyer))
+        {
+            order = order with { Roles = Roles.OrderRoles.Of(buyer) }; // the buyer's care team before the order, as the stream derives it
+        }
+
         _orders[order.OrderId] = order;
         if (!_ordersByMember.TryGetValue(order.Member, out var ids))
         {

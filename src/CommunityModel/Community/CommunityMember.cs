@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CommunityModel.Lifecycle;
 using CommunityModel.MemberNumbers;
 using CommunityModel.Memberships;
@@ -36,4 +37,42 @@ public sealed record CommunityMember(
 
     /// <summary>Whether the member is suspended or removed, and so may neither buy nor earn.</summary>
     public bool IsHeld => Stage is LifecycleStage.Suspended or LifecycleStage.Removed;
+
+    /// <summary>Every term in which the member held a work role (推广员, 培训师, 管理员), in the order granted; current terms are open.</summary>
+    public ImmutableArray<Roles.WorkRoleTerm> RoleTerms { get; init; } = [];
+
+    /// <summary>The member's care team as a customer: who recruited, trained and manages them, one holder per role, in the order first assigned.</summary>
+    public ImmutableArray<Roles.CareAssignment> CareTeam { get; init; } = [];
+
+    /// <summary>Whether the member holds a work role now.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns><see langword="true"/> while a term of the role is open.</returns>
+    public bool Holds(Roles.WorkRole role)
+    {
+        foreach (var term in RoleTerms.IsDefault ? [] : RoleTerms)
+        {
+            if (term.Role == role && term.Until is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Who holds a place in the member's care team.</summary>
+    /// <param name="role">The place.</param>
+    /// <returns>The holder, or the empty id when no one was assigned.</returns>
+    public MemberId CareOf(Roles.WorkRole role)
+    {
+        foreach (var care in CareTeam.IsDefault ? [] : CareTeam)
+        {
+            if (care.Role == role)
+            {
+                return care.Holder;
+            }
+        }
+
+        return default;
+    }
 }

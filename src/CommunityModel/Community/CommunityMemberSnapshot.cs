@@ -27,4 +27,10 @@ public sealed record CommunityMemberSnapshot(
 {
     /// <summary>The referrals whose first membership the member's stream counted, in order (<see cref="MemberStreamState.ReferralsCounted"/>).</summary>
     public System.Collections.Immutable.ImmutableArray<MemberId> ReferralsCounted { get; init; } = [];
+
+    /// <summary>The member's work-role terms (<see cref="CommunityMember.RoleTerms"/>).</summary>
+    public System.Collections.Immutable.ImmutableArray<Roles.WorkRoleTerm> RoleTerms { get; init; } = [];
+
+    /// <summary>The member's care team (<see cref="CommunityMember.CareTeam"/>).</summary>
+    public System.Collections.Immutable.ImmutableArray<Roles.CareAssignment> CareTeam { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CommunityModel;
 
 /// <summary>An order the community took, with what has been refunded of it so far.</summary>
@@ -22,6 +24,22 @@ public sealed record CommunityOrder(string OrderId, MemberId Member, OrderKind K
     /// kinds (e.g. <c>GroupBuy</c>, <c>FlashSale</c>) apply to the play's sales.
     /// </summary>
     public Campaigns.PlayKind? PlayKind { get; init; }
+
+    /// <summary>
+    /// Who held each role on the order when it was paid, by role name (ordinal): the buyer's care team under
+    /// <see cref="Roles.OrderRoles.Promoter"/>, <see cref="Roles.OrderRoles.Trainer"/> and <see cref="Roles.OrderRoles.Manager"/>.
+    /// Derived from the buyer's stream as it stood before the order, never stored in the purchase event, so replay gives the
+    /// same roles; empty for a buyer without a care team. The commissions package maps the names onto its plan's roles.
+    /// </summary>
+    public ImmutableDictionary<string, MemberId> Roles
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value.IsEmpty ? CommunityModel.Roles.OrderRoles.None : value.WithComparers(StringComparer.Ordinal); // no roles is one instance, so orders without roles stay equal after a snapshot
+        }
+    } = CommunityModel.Roles.OrderRoles.None;
 
     /// <summary>What is left to refund.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -366,4 +366,29 @@ public static class ErrorCodes
 
     /// <summary>An append expected a stream at one version and found it at another (optimistic concurrency); nothing was written.</summary>
     public const string StreamVersionConflict = "persistence.version_conflict";
+
+    // --- Work roles (推广员 → 培训师 → 管理员: 获客 — 培训 — 管理) ---
+
+    /// <summary>A roles command holds an unusable value (a role that is not a work role).</summary>
+    public const string RolesInvalidCommand = "roles.invalid_command";
+
+    /// <summary>A member is revoked a role they do not hold, or assigned to a customer's care team in a role they do not hold.</summary>
+    public const string RolesNotHeld = "roles.not_held";
+
+    /// <summary>A role is revoked while its holder is still in customers' care teams in that role; the error names them.</summary>
+    public const string RolesHolderInCare = "roles.holder_in_care";
+
+    /// <summary>A member is assigned to their own care team.</summary>
+    public const string RolesSelfCare = "roles.self_care";
+
+    // --- The activity calendar (活动日历, 复盘) ---
+
+    /// <summary>Calendar options are unusable (a negative weekly minimum or attribution window, an offset out of range, an unknown rounding); the error lists every problem.</summary>
+    public const string CalendarInvalidOptions = "calendar.invalid_options";
+
+    /// <summary>A month's plan contradicts itself (an activity without id, group, title or organiser, an id twice, a window that ends before it starts or starts outside the month); the error lists every problem.</summary>
+    public const string CalendarInvalidPlan = "calendar.invalid_plan";
+
+    /// <summary>A pond (鱼塘) for the pond metrics is unusable: no id, no members, listed twice, or more attendees than members.</summary>
+    public const string MetricsInvalidPond = "metrics.invalid_pond";
 }

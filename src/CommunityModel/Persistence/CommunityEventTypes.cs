@@ -7,6 +7,7 @@ using CommunityModel.Campaigns.FlashGroups;
 using CommunityModel.StandardWork;
 using CommunityModel.Organisation;
 using System.Collections.Immutable;
+using CommunityModel.Roles;
 
 namespace CommunityModel.Persistence;
 
@@ -115,5 +116,13 @@ public static class CommunityEventTypes
         new("metrics.referral_recorded.v1", CommunityJsonContext.Default.ReferralRecorded),
         new("metrics.invitation_sent.v1", CommunityJsonContext.Default.InvitationSent),
         new("metrics.invitation_accepted.v1", CommunityJsonContext.Default.InvitationAccepted),
+
+        // Work roles
+        new("roles.work_role_granted.v1", CommunityJsonContext.Default.WorkRoleGranted),
+        new("roles.work_role_revoked.v1", CommunityJsonContext.Default.WorkRoleRevoked),
+        new("roles.care_assigned.v1", CommunityJsonContext.Default.CareAssigned),
+
+        // Activity calendar
+        new("calendar.lead_flagged.v1", CommunityJsonContext.Default.LeadFlagged),
     ];
 }

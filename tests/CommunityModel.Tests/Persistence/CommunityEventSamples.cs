@@ -109,5 +109,9 @@ public static class CommunityEventSamples
         new ReferralRecorded(7, 8, At),
         new InvitationSent(7, "i-1", At),
         new InvitationAccepted("i-1", 8, At),
+        new CommunityModel.Roles.WorkRoleGranted(7, CommunityModel.Roles.WorkRole.Trainer, At),
+        new CommunityModel.Roles.WorkRoleRevoked(7, CommunityModel.Roles.WorkRole.Trainer, "moved to managing", At),
+        new CommunityModel.Roles.CareAssigned(8, CommunityModel.Roles.WorkRole.Manager, 7, At),
+        new CommunityModel.Calendar.LeadFlagged(8, "live-1", "survey: wants to enrol", At),
     ];
 }

@@ -241,6 +241,7 @@ public sealed class MemberStream
         ActivityRecorded a => member with { LastActiveAt = a.OccurredAt },
         AttendanceRecorded a => member with { LastActiveAt = a.OccurredAt },
         ReferralMembershipStarted => member with { ReferralsWithMembership = member.ReferralsWithMembership + 1 },
+        Roles.WorkRoleGranted or Roles.WorkRoleRevoked or Roles.CareAssigned => Roles.RoleHistory.Fold(member, e),
         _ => member,
     };
 
@@ -264,6 +265,9 @@ public sealed class MemberStream
         ActivityRecorded e => e.Member,
         AttendanceRecorded e => e.Member,
         InvitationSent e => e.Inviter,
+        Roles.WorkRoleGranted e => e.Member,
+        Roles.WorkRoleRevoked e => e.Member,
+        Roles.CareAssigned e => e.Customer,
         _ => default,
     };
 
@@ -343,6 +347,7 @@ public sealed class MemberStream
         if (OrderOf(e) is { } order)
         {
             var member = Registered(state, e);
+            order = order with { Roles = Roles.OrderRoles.Of(member) };
             return state with { Orders = state.Orders.Add(order), Member = member with { NetSpent = member.NetSpent + order.Paid } };
         }
 
@@ -442,7 +447,7 @@ public sealed class MemberStream
 
         if (order.Paid.IsPositive)
         {
-            draft.Send(new OrderPaidFollowUp(order));
+            draft.Send(new OrderPaidFollowUp(order with { Roles = Roles.OrderRoles.Of(draft.Member) }));
         }
 
         if (draft.Member.Number is null && draft.Member.Membership is { } membership)

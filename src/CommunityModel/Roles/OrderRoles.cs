@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace CommunityModel.Roles;
+
+/// <summary>
+/// The role names a <see cref="CommunityOrder"/> carries (<see cref="CommunityOrder.Roles"/>) and how they are derived
+/// from the buyer: one entry per place of the buyer's care team. Another source of roles (the organiser of the activity a
+/// sale is attributed to, say) is one more name here and one more entry in the commissions' role map.
+/// </summary>
+public static class OrderRoles
+{
+    /// <summary>The role name of the promoter who recruited the buyer (推广员): <c>promoter</c>.</summary>
+    public const string Promoter = "promoter";
+
+    /// <summary>The role name of the trainer who trained the buyer (培训师): <c>trainer</c>.</summary>
+    public const string Trainer = "trainer";
+
+    /// <summary>The role name of the manager who manages the buyer (管理员): <c>manager</c>.</summary>
+    public const string Manager = "manager";
+
+    /// <summary>No roles.</summary>
+    public static ImmutableDictionary<string, MemberId> None { get; } = ImmutableDictionary<string, MemberId>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>The role name of a place in a care team.</summary>
+    /// <param name="role">The place.</param>
+    /// <returns>Its name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a <see cref="WorkRole"/>.</exception>
+    public static string NameOf(WorkRole role) => role switch
+    {
+        WorkRole.Promoter => Promoter,
+        WorkRole.Trainer => Trainer,
+        WorkRole.Manager => Manager,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a work role."),
+    };
+
+    /// <summary>The roles a member's orders carry: the member's care team by role name.</summary>
+    /// <param name="buyer">The buyer as the community knows them before the order.</param>
+    /// <returns>The roles; <see cref="None"/> for a buyer without a care team.</returns>
+    public static ImmutableDictionary<string, MemberId> Of(CommunityMember buyer)
+    {
+        ArgumentNullException.ThrowIfNull(buyer);
+        if (buyer.CareTeam.IsDefaultOrEmpty)
+        {
+            return None;
+        }
+
+        var roles = None.ToBuilder();
+        foreach (var care in buyer.CareTeam)
+        {
+            roles[NameOf(care.Role)] = care.Holder;
+        }
+
+        return roles.ToImmutable();
+    }
+}
