@@ -77,7 +77,7 @@ public sealed class CalendarWorkload
             var c = Array.IndexOf(classes, a.GroupId);
             MemberId member = random.Next(20) == 0
                 ? members + 1 + random.Next(1000) // a guest
-                : 1 + c + (classes.Length * random.Next(members / classes.Length)); // a member of the class
+                : c + (classes.Length * (1 + random.Next((members / classes.Length) - 1))); // a member of the class (member m is in class m % 4)
             events[n] = new AttendanceRecorded(member, a.ActivityId, a.GroupId, a.StartsAt.AddMinutes(5));
         }
 
