@@ -41,6 +41,30 @@ public class CommissionLedgerForgedReplayTests : LedgerTestBase
         Assert.Same(forged, error.Event);
     }
 
+    [Fact]
+    public void A_refusal_names_what_the_forged_event_contradicts()
+    {
+        // Member 4 had ¥240 available when the forged ¥1,000 was taken.
+        var greedy = Refusal(At<WithdrawalRequested>(Events, w => w with { Amount = Money.Cny(1000m) }));
+        // The second accrual of o-1 claims another amount paid than the first.
+        var index = Events.FindIndex(e => e is CommissionAccrued) + 1;
+        var repaid = Refusal((index, ((CommissionAccrued)Events[index]) with { OrderAmountPaid = Money.Cny(3000m) }));
+        // A zero refund of an order line not accrued yet: no amount paid is known to name.
+        var zero = Assert.Throws<ReplayException>(() => CommissionLedger.Replay([new RefundRecorded("o-9", "r-9", Money.Cny(0m), Start)], Settings, Clock));
+
+        Assert.Contains("member 4 had ¥240.00 available", greedy.Problem, StringComparison.Ordinal);
+        Assert.Contains("order line 'o-1' was accrued with ¥3,600.00 paid, not ¥3,000.00", repaid.Problem, StringComparison.Ordinal);
+        Assert.Contains("over the amount paid", zero.Problem, StringComparison.Ordinal);
+        Assert.Equal(0, zero.Index);
+    }
+
+    private ReplayException Refusal((int Index, IDomainEvent Forged) forgery)
+    {
+        var events = Events.ToList();
+        events[forgery.Index] = forgery.Forged;
+        return Assert.Throws<ReplayException>(() => CommissionLedger.Replay(events, Settings, Clock));
+    }
+
     private static readonly Dictionary<string, Func<List<IDomainEvent>, (int, IDomainEvent)>> Forge = new()
     {
         ["a negative accrual"] = h => At<CommissionAccrued>(h, a => a with { Amount = Money.Cny(-360m) }),

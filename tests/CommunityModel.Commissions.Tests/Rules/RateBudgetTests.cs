@@ -94,4 +94,36 @@ public class RateBudgetTests
 
         Assert.Equal(Rate.FromPercent(80), plan.Ladder.TopRate);
     }
+
+    [Fact]
+    public void The_plans_own_rates_over_the_budget_are_named_as_the_plans_with_every_share_summed()
+    {
+        var problem = OverBudget(TenFiveThree().Rank("R1", Rate.FromPercent(90)));
+
+        Assert.StartsWith("The plan pays up to 108%", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("(level-1 10% + level-2 5% + level-3 3% + differential R1 90%)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Overrides_over_the_budget_are_named_products_first_then_tiers_each_in_ordinal_order()
+    {
+        var ninety = new[] { LevelReward.OfRate(Rate.FromPercent(90)), LevelReward.OfRate(Rate.FromPercent(90)), LevelReward.OfRate(Rate.FromPercent(90)) };
+        var builder = TenFiveThree().ForProduct("b-course", ninety).ForProduct("a-course", ninety).ForTier("VIP-b", ninety).ForTier("VIP-a", ninety);
+
+        var named = CommissionPlan.Validate(builder.ToOptions()).Where(p => p.Code == CommissionErrorCodes.RatesExceedBase).Select(p => p.Message[..p.Message.IndexOf(" pays", StringComparison.Ordinal)]);
+
+        Assert.Equal(["ProductOverrides:a-course", "ProductOverrides:b-course", "TierOverrides:VIP-a", "TierOverrides:VIP-b"], named);
+    }
+
+    [Fact]
+    public void An_override_over_the_budget_on_its_own_is_named_once_and_not_again_with_each_tier()
+    {
+        var builder = TenFiveThree()
+            .ForProduct("course", LevelReward.OfRate(Rate.FromPercent(90)), LevelReward.OfRate(Rate.FromPercent(90)), LevelReward.OfRate(Rate.FromPercent(90)))
+            .ForTier("VIP", LevelReward.OfRate(Rate.FromPercent(20)));
+
+        var problem = OverBudget(builder);
+
+        Assert.StartsWith("ProductOverrides:course pays up to 270%", problem.Message, StringComparison.Ordinal);
+    }
 }

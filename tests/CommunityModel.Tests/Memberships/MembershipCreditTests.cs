@@ -137,5 +137,35 @@ public class MembershipCreditTests
         Assert.Equal(Money.Cny(left), upgrade.Membership.Credit);
     }
 
+    [Fact]
+    public void A_refund_returns_the_credit_held_beside_the_unused_term()
+    {
+        var m = WithLeftOverCredit();
+
+        // The pro term paid today is still cooling off (¥100 back) and the ¥275 of credit held is returned too.
+        var quote = _desk.QuoteRefund(m);
+
+        Assert.Equal((Money.Cny(375m), RefundBasis.CoolingOff), (quote.Amount, quote.Basis));
+    }
+
+    [Fact]
+    public void A_move_to_a_tier_of_the_same_price_is_not_a_downgrade()
+    {
+        var plan = new MembershipPlanBuilder()
+            .AddTier("basic", "Basic", Money.Cny(365m), t => t.Entitle("basic-seat"))
+            .AddTier("basic-plus", "Basic plus", Money.Cny(365m), t => t.Entitle("basic-seat"))
+            .WithTimeZone("UTC")
+            .Build(new CatalogBuilder().AddProduct("basic-seat", "Basic", ProductKind.OnlineCourse, Money.Cny(365m), LadderTier.Entry).Build());
+        var desk = new MembershipDesk(plan, _clock);
+        At(2026, 3, 1);
+        var m = desk.Purchase(Alice, "basic").Membership;
+
+        var error = Assert.Throws<MembershipRefusedException>(() => desk.Downgrade(m, "basic-plus"));
+
+        var refusal = Assert.Single(error.Refusals);
+        Assert.Equal((ErrorCodes.NotADowngrade, "tierId"), (refusal.Code, refusal.Field));
+        Assert.Contains("Tier 'basic-plus' (¥365.00) is not cheaper than 'basic' (¥365.00)", refusal.Message, StringComparison.Ordinal);
+    }
+
     private void At(int year, int month, int day) => _clock.SetUtcNow(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.Zero));
 }
