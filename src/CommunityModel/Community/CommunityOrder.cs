@@ -36,8 +36,8 @@ public sealed record CommunityOrder(string OrderId, MemberId Member, OrderKind K
         get;
         init
         {
-            ArgumentNullException.ThrowIfNull(value);
-            field = value.IsEmpty ? CommunityModel.Roles.OrderRoles.None : value.WithComparers(StringComparer.Ordinal); // no roles is one instance, so orders without roles stay equal after a snapshot
+            // null reads as no roles: an order stored before orders carried roles, or by a serializer that writes null.
+            field = value is null || value.IsEmpty ? CommunityModel.Roles.OrderRoles.None : value.WithComparers(StringComparer.Ordinal); // no roles is one instance, so orders without roles stay equal after a snapshot
         }
     } = CommunityModel.Roles.OrderRoles.None;
 
