@@ -164,6 +164,50 @@ public sealed class CommissionCalculator
         return Plan.Kernel.PayCompact(schedule, buyer, baseMinorUnits, new SnapshotUpline(earners.Network, ranks?.Levels, earners), destination);
     }
 
+    /// <summary>Computes what the plan pays on an order line when no member holds a rank into a buffer the caller owns and reuses, skipping members the roster says may not earn.</summary>
+    /// <param name="order">The order line.</param>
+    /// <param name="earners">The network at order time with every member's status (<see cref="EarnerRoster.AllActive"/> when none matters).</param>
+    /// <param name="destination">The buffer, created for this calculator's plan; it holds this order's commission until the next call. When the call throws, it still holds the previous one.</param>
+    /// <exception cref="CommissionException">The order is unusable, or names a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>).</exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    /// <exception cref="ArgumentException">The buffer was created for another plan.</exception>
+    public void Calculate(CommissionableOrder order, EarnerRoster earners, OrderCommissionBuffer destination) => Calculate(order, null, earners, null, destination);
+
+    /// <summary>
+    /// Computes what the plan pays on an order line into a buffer the caller owns and reuses: the online path's
+    /// explained result without an allocation per order. The buffer answers who earns what under which rule
+    /// (<see cref="OrderCommissionBuffer.this[int]"/>) and gives the full <see cref="OrderCommission"/> on request
+    /// (<see cref="OrderCommissionBuffer.ToOrderCommission"/>), equal to what <see cref="Calculate(CommissionableOrder, MemberRanks, EarnerRoster?, StaffVolumes?)"/> returns.
+    /// </summary>
+    /// <param name="order">The order line, naming its role holders in <see cref="CommissionableOrder.Roles"/>.</param>
+    /// <param name="ranks">The ranks held in the order's period over the same network; <see langword="null"/> when no member holds one.</param>
+    /// <param name="earners">The network at order time with every member's status (<see cref="EarnerRoster.AllActive"/> when none matters).</param>
+    /// <param name="staffVolumes">The holders' period volumes, including this order; needed when the order names a holder for a banded role.</param>
+    /// <param name="destination">The buffer, created for this calculator's plan; it holds this order's commission until the next call. When the call throws, it still holds the previous one.</param>
+    /// <exception cref="CommissionException">
+    /// The order is unusable; the ranks, roster or volumes describe another ladder, network or plan (<see cref="CommissionErrorCodes.SnapshotMismatch"/>);
+    /// the order names a role the plan does not have (<see cref="CommissionErrorCodes.UnknownRole"/>) or an empty holder; or a banded role has
+    /// no volumes, or volumes that do not include the order (<see cref="CommissionErrorCodes.StaffVolumeMissing"/>).
+    /// </exception>
+    /// <exception cref="ReferralException">The buyer is not in the network.</exception>
+    /// <exception cref="ArgumentException">The buffer was created for another plan.</exception>
+    public void Calculate(CommissionableOrder order, MemberRanks? ranks, EarnerRoster earners, StaffVolumes? staffVolumes, OrderCommissionBuffer destination)
+    {
+        ArgumentNullException.ThrowIfNull(earners);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (destination.Plan != Plan)
+        {
+            throw new ArgumentException($"The buffer was created for plan '{destination.Plan.Name}', this calculator pays plan '{Plan.Name}'; create it with new OrderCommissionBuffer(calculator.Plan).", nameof(destination));
+        }
+
+        if (ranks is not null)
+        {
+            CheckInputs(Plan, ranks, earners);
+        }
+
+        destination.Fill(this, order, earners.Network, ranks, earners, staffVolumes);
+    }
+
     /// <summary>Checks that ranks, roster and plan describe one network and one ladder.</summary>
     internal static void CheckInputs(CommissionPlan plan, MemberRanks ranks, EarnerRoster? earners)
     {
@@ -181,27 +225,53 @@ public sealed class CommissionCalculator
 
     private OrderCommission Calculate(CommissionableOrder order, NetworkSnapshot network, MemberRanks? ranks, EarnerRoster? earners, StaffVolumes? staffVolumes)
     {
+        var max = Plan.Kernel.MaxLines;
+        Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
+        Span<int> forfeitedAt = stackalloc int[CommissionPlan.MaxLevels];
+        Span<RoleHolding> holdings = stackalloc RoleHolding[Plan.Roles.Length];
+        var payment = Pay(order, network, ranks, earners, staffVolumes, paid, forfeitedAt, holdings);
+        return Explain(Plan, order, network, ranks, earners, payment, paid, forfeitedAt, holdings);
+    }
+
+    /// <summary>
+    /// Pays one order line into caller-provided spans: the shared first half of the explained result and of the buffer.
+    /// Everything that can refuse the order is checked before anything is written, so a refusal leaves the spans as they were.
+    /// </summary>
+    internal OrderPaid Pay(CommissionableOrder order, NetworkSnapshot network, MemberRanks? ranks, EarnerRoster? earners, StaffVolumes? staffVolumes, Span<PaidLine> paid, Span<int> forfeitedAt, Span<RoleHolding> holdings)
+    {
         ArgumentNullException.ThrowIfNull(order);
         var plan = Plan;
         var baseMinor = plan.BaseOf(order);
         var buyer = network.IndexOf(order.Buyer);
         var schedule = plan.ScheduleFor(order.ProductId, order.LadderTier, order.Kind);
-        var max = plan.Kernel.MaxLines;
-        Span<PaidLine> paid = max <= StackLines ? stackalloc PaidLine[max] : new PaidLine[max];
-        Span<int> forfeitedAt = stackalloc int[CommissionPlan.MaxLevels];
-        forfeitedAt.Fill(-1);
-        Span<RoleHolding> holdings = stackalloc RoleHolding[plan.Roles.Length];
-        var unfilled = plan.Roles.IsEmpty && order.Roles.Count == 0 ? [] : PlanRoles.Hold(plan, order, baseMinor, schedule.Exclusion is not null, staffVolumes, holdings);
-        var count = plan.Kernel.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, ranks?.Levels, earners), paid, forfeitedAt, holdings);
-        var forfeited = Forfeited(forfeitedAt, network, earners);
+        ImmutableArray<string> unfilled = [];
+        if (!plan.Roles.IsEmpty || order.Roles.Count != 0)
+        {
+            Span<RoleHolding> held = stackalloc RoleHolding[plan.Roles.Length];
+            unfilled = PlanRoles.Hold(plan, order, baseMinor, schedule.Exclusion is not null, staffVolumes, held);
+            held.CopyTo(holdings);
+        }
 
-        var currency = plan.Currency;
-        var lines = new CommissionLine[count];
+        forfeitedAt.Fill(-1);
+        var count = plan.Kernel.Pay(schedule, buyer, baseMinor, new SnapshotUpline(network, ranks?.Levels, earners), paid, forfeitedAt, holdings);
         long total = 0;
+        foreach (ref readonly var line in paid[..count])
+        {
+            total += line.Amount;
+        }
+
+        return new OrderPaid(schedule, baseMinor, count, total, unfilled);
+    }
+
+    /// <summary>The explained result of a paid order: the shared second half of <see cref="Calculate(CommissionableOrder, MemberRanks, EarnerRoster?, StaffVolumes?)"/> and <see cref="OrderCommissionBuffer.ToOrderCommission"/>.</summary>
+    internal static OrderCommission Explain(CommissionPlan plan, CommissionableOrder order, NetworkSnapshot network, MemberRanks? ranks, EarnerRoster? earners, in OrderPaid payment, ReadOnlySpan<PaidLine> paid, ReadOnlySpan<int> forfeitedAt, ReadOnlySpan<RoleHolding> holdings)
+    {
+        var currency = plan.Currency;
+        var count = payment.Count;
+        var lines = new CommissionLine[count];
         for (var i = 0; i < count; i++)
         {
-            lines[i] = PlanRules.Explain(plan, order, paid[i], network, ranks, schedule, holdings);
-            total += paid[i].Amount;
+            lines[i] = PlanRules.Explain(plan, order, paid[i], network, ranks, payment.Schedule, holdings);
         }
 
         var capped = count > 0 && paid[0].Capped;
@@ -210,14 +280,14 @@ public sealed class CommissionCalculator
             order.Buyer,
             plan.Name,
             order.AmountPaid,
-            Money.FromMinorUnits(baseMinor, currency),
+            Money.FromMinorUnits(payment.Base, currency),
             ImmutableCollectionsMarshal.AsImmutableArray(lines),
-            Money.FromMinorUnits(baseMinor - total, currency),
-            capped ? Money.FromMinorUnits(total, currency) : null)
+            Money.FromMinorUnits(payment.Base - payment.Paid, currency),
+            capped ? Money.FromMinorUnits(payment.Paid, currency) : null)
         {
-            Forfeited = forfeited,
-            UnfilledRoles = unfilled,
-            Exclusion = schedule.Exclusion,
+            Forfeited = Forfeited(forfeitedAt, network, earners),
+            UnfilledRoles = payment.Unfilled,
+            Exclusion = payment.Schedule.Exclusion,
         };
     }
 
