@@ -48,4 +48,26 @@ public sealed record CommunityOrder(string OrderId, MemberId Member, OrderKind K
     /// <summary>The catalog product bought, for product orders; <see langword="null"/> for membership orders.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? ProductId => Kind == OrderKind.Product ? Item : null;
+
+    /// <summary>Whether two orders are the same order in the same state, their roles compared holder by holder (not by dictionary instance).</summary>
+    /// <param name="other">The other order.</param>
+    /// <returns><see langword="true"/> when every field and every role holder is equal.</returns>
+    public bool Equals(CommunityOrder? other) =>
+        other is not null
+        && OrderId == other.OrderId
+        && Member == other.Member
+        && Kind == other.Kind
+        && Item == other.Item
+        && LadderTier == other.LadderTier
+        && Paid == other.Paid
+        && Refunded == other.Refunded
+        && PaidAt == other.PaidAt
+        && Play == other.Play
+        && PlayKind == other.PlayKind
+        && Roles.Count == other.Roles.Count
+        && Roles.All(role => other.Roles.TryGetValue(role.Key, out var holder) && holder == role.Value);
+
+    /// <summary>A hash consistent with <see cref="Equals(CommunityOrder?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(OrderId, Member, Kind, Paid, Refunded, PaidAt, Play, Roles.Count);
 }

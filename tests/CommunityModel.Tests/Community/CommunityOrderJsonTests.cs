@@ -33,4 +33,19 @@ public sealed class CommunityOrderJsonTests
 
         Assert.Equal(Order, read);
     }
+
+    [Fact]
+    public void An_order_with_roles_read_back_from_json_equals_the_order_it_was_and_differs_when_a_holder_differs()
+    {
+        var withRoles = Order with { Roles = System.Collections.Immutable.ImmutableDictionary<string, MemberId>.Empty.Add("promoter", new MemberId(3)).Add("trainer", new MemberId(4)) };
+
+        var read = JsonSerializer.Deserialize<CommunityOrder>(JsonSerializer.Serialize(withRoles, CommunityJsonContext.Default.Options), CommunityJsonContext.Default.Options)!;
+
+        Assert.NotSame(withRoles.Roles, read.Roles);
+        Assert.Equal(withRoles, read);
+        Assert.Equal(withRoles.GetHashCode(), read.GetHashCode());
+        Assert.NotEqual(withRoles, read with { Roles = read.Roles.SetItem("trainer", new MemberId(5)) });
+        Assert.NotEqual(withRoles, read with { Roles = read.Roles.Remove("trainer") });
+        Assert.NotEqual(withRoles, read with { Refunded = Money.FromMinorUnits(1, Currency.CNY) });
+    }
 }
