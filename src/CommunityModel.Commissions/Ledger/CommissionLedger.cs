@@ -641,9 +641,9 @@ public sealed class CommissionLedger
                     return $"commission {e.Key} is in {e.Amount.Currency.Code} on an order paid in {e.OrderAmountPaid.Currency.Code}, but the ledger keeps {_options.Currency.Code}";
                 }
 
-                if (e.Amount.IsNegative || e.OrderAmountPaid.IsNegative)
+                if (!e.Amount.IsPositive || e.OrderAmountPaid.IsNegative)
                 {
-                    return $"commission {e.Key} of {e.Amount} on {e.OrderAmountPaid} paid is negative";
+                    return $"commission {e.Key} of {e.Amount} on {e.OrderAmountPaid} paid is not positive (every accrual enters a positive amount on a non-negative payment)";
                 }
 
                 if (_entries.ContainsKey(e.Key))

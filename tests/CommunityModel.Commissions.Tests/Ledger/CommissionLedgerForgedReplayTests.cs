@@ -68,6 +68,7 @@ public class CommissionLedgerForgedReplayTests : LedgerTestBase
     private static readonly Dictionary<string, Func<List<IDomainEvent>, (int, IDomainEvent)>> Forge = new()
     {
         ["a negative accrual"] = h => At<CommissionAccrued>(h, a => a with { Amount = Money.Cny(-360m) }),
+        ["a zero accrual, which no live operation enters"] = h => At<CommissionAccrued>(h, a => a with { Amount = Money.Cny(0m) }),
         ["an accrual in another currency"] = h => At<CommissionAccrued>(h, a => a with { Amount = new Money(360m, Currency.USD) }),
         ["a negative reversal, which would mint commission"] = h => At<CommissionReversed>(h, r => r with { Amount = Money.Cny(-120m) }),
         ["a reversal above what the entry holds"] = h => At<CommissionReversed>(h, r => r with { Amount = Money.Cny(100_000m) }),
