@@ -6,7 +6,7 @@ namespace CommunityModel.Crm.Web;
 /// Keeps a page of another site from writing with the sign-in cookie. The cookie is SameSite=Strict, so a browser
 /// leaves it off requests from other sites; but another port of the same host is the same site (a development server
 /// on <c>localhost:3000</c> beside the CRM on <c>localhost:5180</c>), and an HTML form there could post to the CRM with
-/// the cookie. So every write (any method but GET, HEAD, OPTIONS and TRACE), signed in or not:
+/// the cookie. So every write (any method but GET, HEAD, OPTIONS and TRACE) that reached one of the CRM's endpoints:
 /// <list type="number">
 /// <item>must say its body is JSON (<c>Content-Type: application/json</c> or <c>+json</c>), even when it has none
 /// (<c>POST /month-end</c>): a form can send only form data or text, and a script of another origin that sets a JSON
