@@ -10,6 +10,7 @@ using CommunityModel.Crm.Errors;
 using CommunityModel.Crm.MonthEnd;
 using CommunityModel.Crm.State;
 using CommunityModel.Crm.Storage;
+using CommunityModel.Crm.Web;
 using CommunityModel.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -111,8 +112,10 @@ public static class CrmApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebPage(); // the page at /, open to anyone: it holds no data, the API it calls asks for the cookie
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCrossSiteWriteChecks(); // a write another site's page could have sent never reaches an endpoint
         AccountEndpoints.Map(app);
         CrmEndpoints.Map(app);
         return app;

@@ -53,6 +53,12 @@ internal static class CrmEndpoints
         members.MapGet("/{id:long}/commissions", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
             queries.CommissionsAsync(Self(user, id), ct));
 
+        members.MapGet("/{id:long}/history", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
+            queries.HistoryAsync(Self(user, id), ct));
+
+        members.MapGet("/{id:long}/upline", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
+            queries.UplineAsync(Self(user, id), ct));
+
         // Money leaves a balance only when its owner asks: staff and admins cannot withdraw for a member.
         members.MapPost("/{id:long}/withdrawals", (long id, WithdrawalRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
         {

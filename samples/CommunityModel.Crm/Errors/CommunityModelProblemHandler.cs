@@ -26,7 +26,8 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
     public static int StatusOf(string errorCode) => errorCode switch
     {
         CrmErrorCodes.Unauthenticated or CrmErrorCodes.SignInFailed => StatusCodes.Status401Unauthorized,
-        CrmErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        CrmErrorCodes.Forbidden or CrmErrorCodes.CrossOrigin => StatusCodes.Status403Forbidden,
+        CrmErrorCodes.JsonRequired => StatusCodes.Status415UnsupportedMediaType,
         CrmErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         CrmErrorCodes.AccountExists => StatusCodes.Status409Conflict,
         ErrorCodes.CommunityUnknownMember or ErrorCodes.CommunityUnknownOrder or ErrorCodes.ReferralUnknownMember or CommissionErrorCodes.UnknownWithdrawal => StatusCodes.Status404NotFound,
@@ -80,6 +81,7 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
                 StatusCodes.Status403Forbidden => "Not allowed",
                 StatusCodes.Status503ServiceUnavailable => "Unavailable",
                 StatusCodes.Status404NotFound => "Not found",
+                StatusCodes.Status415UnsupportedMediaType => "The request must be JSON",
                 StatusCodes.Status409Conflict => "The request conflicts with the current state",
                 _ => "The request is invalid",
             },

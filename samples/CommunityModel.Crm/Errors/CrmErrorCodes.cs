@@ -21,6 +21,12 @@ public static class CrmErrorCodes
     /// <summary>The signed-in account may not do this (403).</summary>
     public const string Forbidden = "crm.forbidden";
 
+    /// <summary>A write (POST, PUT, PATCH, DELETE) without a JSON body type, as an HTML form of another site would send it (415).</summary>
+    public const string JsonRequired = "crm.json_required";
+
+    /// <summary>A write from a page of another origin, as its browser names it in the <c>Origin</c> header (403).</summary>
+    public const string CrossOrigin = "crm.cross_origin";
+
     /// <summary>An account of that name exists (409).</summary>
     public const string AccountExists = "crm.account_exists";
 

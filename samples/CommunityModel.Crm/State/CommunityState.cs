@@ -27,6 +27,9 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
     /// <summary>The commission ledger.</summary>
     public CommissionLedger Ledger => Commissions.Ledger;
 
+    /// <summary>Each member's moves on the value chain and withdrawals, which the community and the ledger keep no list of.</summary>
+    public MemberHistory History { get; } = new();
+
     /// <summary>The last month-end run, if any.</summary>
     public MonthEndClosed? LastMonthEnd { get; private set; }
 
@@ -68,6 +71,7 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
         _versions[streamId] = version;
         foreach (var e in events)
         {
+            History.Apply(e);
             switch (e)
             {
                 case ProductRefunded r:

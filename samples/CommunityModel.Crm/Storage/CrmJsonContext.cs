@@ -32,6 +32,8 @@ namespace CommunityModel.Crm.Storage;
 [JsonSerializable(typeof(OrderView))]
 [JsonSerializable(typeof(RefundView))]
 [JsonSerializable(typeof(WithdrawalView))]
+[JsonSerializable(typeof(MemberHistoryView))]
+[JsonSerializable(typeof(UplineView))]
 [JsonSerializable(typeof(PriceQuote))]
 [JsonSerializable(typeof(MonthEndReport))]
 [JsonSerializable(typeof(ProblemError[]))]

@@ -23,6 +23,8 @@ public sealed class AuthorizationTests : StartedCrm
     [InlineData("GET", "/members/1", null)]
     [InlineData("GET", "/members/1/commissions", null)]
     [InlineData("GET", "/members/1/quote/VIP", null)]
+    [InlineData("GET", "/members/1/history", null)]
+    [InlineData("GET", "/members/1/upline", null)]
     public async Task Nobody_signed_in_is_a_401_and_nothing_changes(string method, string path, string? body)
     {
         await SeedAsync();
@@ -40,6 +42,8 @@ public sealed class AuthorizationTests : StartedCrm
     [InlineData("GET", "/members/1", null)]
     [InlineData("GET", "/members/1/commissions", null)]
     [InlineData("GET", "/members/1/quote/VIP", null)]
+    [InlineData("GET", "/members/1/history", null)]
+    [InlineData("GET", "/members/1/upline", null)]
     public async Task A_member_reaching_past_their_own_self_service_is_a_403_and_nothing_changes(string method, string path, string? body)
     {
         await SeedAsync();
@@ -125,7 +129,8 @@ public sealed class AuthorizationTests : StartedCrm
         var staff = await Crm.StaffAsync();
         Assert.Equal("staff", (string?)(await staff.GetAsync("/auth/me"))["role"]);
 
-        using var response = await staff.Http.PostAsync("/auth/sign-out", null);
+        using var response = await staff.Http.PostAsync("/auth/sign-out", System.Net.Http.Json.JsonContent.Create(new { })); // a write: JSON, like every other
+        Assert.Equal(204, (int)response.StatusCode);
         await staff.GetAsync("/members/1", 401);
     }
 
