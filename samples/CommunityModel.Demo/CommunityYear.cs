@@ -93,7 +93,7 @@ public sealed class CommunityYear
         var plan = SeedBusiness.CreatePlan();
         _catalog = plan.Catalog;
         _desk = new MembershipDesk(plan, _clock);
-        _commissions = new CommunityCommissions(new CommissionCalculator(setup.Plan), new CommissionLedger(setup.Ledger, _clock));
+        _commissions = new CommunityCommissions(new CommissionCalculator(setup.Plan), new CommissionLedger(setup.Ledger, _clock), setup.Roles);
         _monthEnd = MonthEnd.PaysRanks(setup.Plan) ? new MonthEnd(setup) : null;
         // Last year's business was paid under last year's arrangements: it is taken by a community without commissions,
         // then replayed into the one that pays the run (LastYear).
@@ -649,7 +649,7 @@ public sealed class CommunityYear
         if (_monthEnd is not null)
         {
             var earners = EarnerRoster.Create(network, _people.Select(p => KeyValuePair.Create(p.Id, _commissions.StatusOf(p.Id))).Where(s => s.Value != EarnerStatus.None));
-            var orders = _monthOrders.Select(o => new CommissionableOrder(o.OrderId, o.Member, o.Paid) { ProductId = o.ProductId, LadderTier = o.LadderTier, PaidAt = o.PaidAt }).ToList();
+            var orders = _monthOrders.Select(_commissions.Roles.CommissionableOrderOf).ToList(); // the orders as the online path saw them: kinds, roles and all
             var refunds = _monthRefunds.Select(r => VolumeEntry.Refund(_ordersById[r.OrderLineId].Order.Member, r.Amount)).ToList();
             var close = _monthEnd.Close(orders, earners, ledger, _clock.GetUtcNow(), refunds, _runProgress);
             _closes.Add(close);
@@ -814,15 +814,15 @@ public sealed class CommunityYear
         foreach (var orderId in entries.Select(e => OrderIdOf(e.Key.OrderLineId)).Distinct(StringComparer.Ordinal).Take(ExplainedOrdersPerEarner))
         {
             var (order, month) = _ordersById[orderId];
-            var line = new CommissionableOrder(order.OrderId, order.Member, order.Paid) { ProductId = order.ProductId, LadderTier = order.LadderTier, PaidAt = order.PaidAt };
+            var line = _commissions.Roles.CommissionableOrderOf(order);
             if (_closes.Count == 0)
             {
                 Add(calculator.Calculate(line, network).Lines);
                 continue;
             }
 
-            Add(_closes[month].Explain(line).Lines.Where(l => l.Kind == CommissionRuleKind.Level));
-            Add(_closes[month].Explain(line with { OrderLineId = MonthEnd.RankLine(order.OrderId) }).Lines.Where(l => l.Kind != CommissionRuleKind.Level));
+            Add(_closes[month].Explain(line).Lines.Where(l => !MonthEnd.PaidAtMonthEnd(l.Kind)));
+            Add(_closes[month].Explain(line with { OrderLineId = MonthEnd.RankLine(order.OrderId) }).Lines.Where(l => MonthEnd.PaidAtMonthEnd(l.Kind)));
 
             void Add(IEnumerable<CommissionLine> lines) =>
                 explained.AddRange(lines.Where(l => l.Beneficiary == member && l.Amount.IsPositive).Select(l => new ExplainedLine(l, order.Member)));
