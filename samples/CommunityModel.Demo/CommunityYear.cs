@@ -78,6 +78,7 @@ public sealed class CommunityYear
     private int _bought, _referred, _existing, _nicknameRefusals, _upgrades, _refunds;
     private int _monthArrivals, _monthNewCustomers, _monthNewMembers;
     private Money _refunded = Money.Zero(Currency.CNY), _paidOut = Money.Zero(Currency.CNY), _monthCommission = Money.Zero(Currency.CNY), _monthPaidOut = Money.Zero(Currency.CNY);
+    private Money _playRewards = Money.Zero(Currency.CNY);
 
     private CommunityYear(DemoOptions options, CommissionSetup setup, IProgress<CommissionRunProgress>? runProgress)
     {
@@ -612,16 +613,25 @@ public sealed class CommunityYear
                     break;
                 case CommissionAccrued a:
                     _earners.Add(a.Key.Beneficiary.Value);
-                    _linesByKind[(int)KindOf(a)]++;
-                    _paidByKind[(int)KindOf(a)] += a.Amount;
-                    _monthCommission += a.Amount;
+                    if (KindOf(a) is { } kind)
+                    {
+                        _linesByKind[(int)kind]++;
+                        _paidByKind[(int)kind] += a.Amount;
+                        _monthCommission += a.Amount;
+                    }
+                    else
+                    {
+                        _playRewards += a.Amount; // a play's reward (the leader rebate) is no line of the plan: paid on top of the bases
+                    }
+
                     break;
             }
         }
     }
 
-    private CommissionRuleKind KindOf(CommissionAccrued accrued) =>
-        accrued.Level > 0 ? CommissionRuleKind.Level
+    private CommissionRuleKind? KindOf(CommissionAccrued accrued) =>
+        !accrued.Key.Rule.StartsWith(_setup.Plan.Name + "/", StringComparison.Ordinal) ? null
+        : accrued.Level > 0 ? CommissionRuleKind.Level
         : accrued.Key.Rule == _setup.Plan.DifferentialRule ? CommissionRuleKind.Differential
         : CommissionRuleKind.Peer;
 
@@ -786,6 +796,7 @@ public sealed class CommunityYear
             OrdersPaid = orders.Count,
             TotalBase = totalBase,
             TotalCommission = Money.Sum(_paidByKind, Currency.CNY),
+            PlayRewards = _playRewards,
             CommissionByRule = byRule,
             CommissionByKind = byKind,
             RanksAtEnd = ranksAtEnd,
@@ -811,7 +822,7 @@ public sealed class CommunityYear
         var calculator = new CommissionCalculator(_setup.Plan);
         var network = _community.Network();
         var explained = ImmutableArray.CreateBuilder<ExplainedLine>();
-        foreach (var orderId in entries.Select(e => OrderIdOf(e.Key.OrderLineId)).Distinct(StringComparer.Ordinal).Take(ExplainedOrdersPerEarner))
+        foreach (var orderId in entries.Select(e => OrderIdOf(e.Key.OrderLineId)).Where(_ordersById.ContainsKey).Distinct(StringComparer.Ordinal).Take(ExplainedOrdersPerEarner)) // rewards (the leader rebate) are no order
         {
             var (order, month) = _ordersById[orderId];
             var line = _commissions.Roles.CommissionableOrderOf(order);
@@ -835,11 +846,12 @@ public sealed class CommunityYear
         ledgerLine.EndsWith(MonthEnd.RankLine(""), StringComparison.Ordinal) ? ledgerLine[..^MonthEnd.RankLine("").Length] : ledgerLine;
 
     // What the compliance profiles check: everyone's commission (as accrued) against sales, and each earner's own sales
-    // (the orders it earned level 1 on).
+    // (the orders it earned level 1 on, and the group a rebated group-buy leader brought together).
     private PayoutSummary Payouts(List<LedgerEntry> entries, List<CommunityOrder> orders)
     {
+        var rewarded = _campaigns?.RewardedSales() ?? new Dictionary<string, Money>();
         var earners = entries.GroupBy(e => e.Key.Beneficiary).OrderBy(g => g.Key)
-            .Select(g => new EarnerPayout(g.Key, Money.Sum(g.Where(e => e.Level == 1).Select(e => _ordersById[e.Key.OrderLineId].Order.Paid), Currency.CNY), Money.Sum(g.Select(e => e.Amount), Currency.CNY)));
+            .Select(g => new EarnerPayout(g.Key, Money.Sum(g.Where(e => e.Level == 1).Select(e => _ordersById[e.Key.OrderLineId].Order.Paid).Concat(g.Select(e => rewarded.GetValueOrDefault(e.Key.OrderLineId, Money.Zero(Currency.CNY)))), Currency.CNY), Money.Sum(g.Select(e => e.Amount), Currency.CNY)));
         return new PayoutSummary([.. earners], Money.Sum(orders.Select(o => o.Paid), Currency.CNY), Money.Sum(entries.Select(e => e.Amount), Currency.CNY));
     }
 
