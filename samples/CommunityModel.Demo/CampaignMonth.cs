@@ -23,6 +23,9 @@ internal sealed class CampaignMonth
     private readonly Action<ImmutableArray<IDomainEvent>> _store;
     private readonly Func<IReadOnlyList<MemberId>> _members;
     private readonly CampaignOptions _options = new();
+
+    // What the leader of a completed group buy earns (团长返利): 10% of the group price.
+    private static readonly Money LeaderRebate = Money.Cny(99m);
     private readonly List<IPlayEvent> _events = [];
     private readonly Bootcamp _bootcamp;
     private readonly MarketingClass _class;
@@ -73,9 +76,11 @@ internal sealed class CampaignMonth
         // 营销课: live at 20:00, sales live and in the same-night follow-up; one after midnight is refused attribution.
         At(first, 9, 19, 0, () => Run(() => _class.Schedule($"class-{month}", "Java 就业公开课", SeedBusiness.OnlineCourses, Money.Cny(1680m), Local(first, 9, 20, 0))));
         At(first, 9, 20, 0, () => Run(() => _class.GoLive()));
-        At(first, 9, 20, 40, () => Each(12, 3, (m, i) => _class.Sell(m, $"{month}-mc-{i}")));
+        // The class is the bootcamp's next step (训练营 → 营销课): its buyers are bootcamp graduates, within the bootcamp's
+        // conversion window, so the bootcamp converts.
+        At(first, 9, 20, 40, () => Each(0, 3, (m, i) => _class.Sell(m, $"{month}-mc-{i}")));
         At(first, 9, 21, 30, () => Run(() => _class.End()));
-        At(first, 9, 22, 30, () => Each(15, 2, (m, i) => _class.Sell(m, $"{month}-mc-{i}")));
+        At(first, 9, 22, 30, () => Each(3, 2, (m, i) => _class.Sell(m, $"{month}-mc-{i}")));
         At(first, 10, 0, 30, () => Refusable(() => _class.Sell(Pick(17), $"{month}-mc-late"), ref _refusedAttribution));
         At(first, 10, 0, 40, () => Run(() => _class.Close()));
 
@@ -91,15 +96,38 @@ internal sealed class CampaignMonth
         });
         At(first, 14, 10, 30, () => Run(() => _flashSale.Close("window ended")));
 
-        // 拼团: three at 990 within 24 hours; the first group fills, the second reaches two and is refunded in full.
+        // 拼团: three at 990 within 24 hours, the leader (团长) earning a ¥99 rebate through the commission ledger when the
+        // group completes; the first group fills, the second reaches two and is refunded in full (no rebate).
         At(first, 18, 9, 0, () => Run(() => _groupBuy.Schedule(new GroupBuyScheduled(
-            $"groupbuy-{month}", SeedBusiness.CommunityService, Money.Cny(990m), 3, TimeSpan.FromHours(24), 1, 30, Money.Zero(Currency.CNY), false, Local(first, 19, 0, 0), Local(first, 26, 0, 0), default))));
+            $"groupbuy-{month}", SeedBusiness.CommunityService, Money.Cny(990m), 3, TimeSpan.FromHours(24), 1, 30, LeaderRebate, false, Local(first, 19, 0, 0), Local(first, 26, 0, 0), default))));
         At(first, 19, 10, 0, () => Run(() => _groupBuy.OpenGroup("g-1", Pick(32), $"{month}-gb-1")));
         At(first, 19, 10, 30, () => Run(() => _groupBuy.OpenGroup("g-2", Pick(35), $"{month}-gb-4")));
         At(first, 19, 11, 0, () => Run(() => _groupBuy.Join("g-1", Pick(33), $"{month}-gb-2")));
         At(first, 19, 12, 0, () => Run(() => _groupBuy.Join("g-1", Pick(34), $"{month}-gb-3")));
         At(first, 19, 13, 0, () => Run(() => _groupBuy.Join("g-2", Pick(36), $"{month}-gb-5")));
         At(first, 20, 10, 30, () => Run(() => _groupBuy.Expire("g-2")));
+    }
+
+    /// <summary>
+    /// The sales behind each reward the plays paid, by reward id: a completed group's revenue is the sale its leader made
+    /// (团长 brought the group together), so the leader rebate counts against it as the leader's own sales.
+    /// </summary>
+    /// <returns>Reward id → the sales it rewards.</returns>
+    public IReadOnlyDictionary<string, Money> RewardedSales()
+    {
+        var sales = new Dictionary<string, Money>(StringComparer.Ordinal);
+        if (_groupBuy.Id is { } play)
+        {
+            foreach (var group in _groupBuy.State.Groups)
+            {
+                if (group.Completion is { LeaderRebate.IsPositive: true } c)
+                {
+                    sales[$"{play}/{group.Opened.GroupId}/leader-rebate"] = c.Revenue;
+                }
+            }
+        }
+
+        return sales;
     }
 
     /// <summary>Each play's outcome, read at the end of the run.</summary>
@@ -112,7 +140,7 @@ internal sealed class CampaignMonth
             var state = _bootcamp.State;
             var conversion = _bootcamp.State.Stage == BootcampStage.Finished ? _bootcamp.Conversion() : null;
             lines.Add(Line(bootcamp, PlayKind.Bootcamp, Bootcamp.Lifecycle.DisplayName(state.Stage).ToString(), state.Enrolments.Length,
-                conversion is null ? "not finished" : $"conversion {conversion.Converted.Length}/{conversion.Enrolled} = {conversion.Rate}; attendance {string.Join(" / ", state.Setup.Sessions.Select(state.AttendeesOf))}"));
+                conversion is null ? "not finished" : $"conversion {conversion.Converted.Length}/{conversion.Enrolled} = {conversion.Rate.Percent.ToString("0.##", CultureInfo.InvariantCulture)}%; attendance {string.Join(" / ", state.Setup.Sessions.Select(state.AttendeesOf))}"));
         }
 
         if (_class.Id is { } lesson)
@@ -133,7 +161,7 @@ internal sealed class CampaignMonth
         {
             foreach (var group in _groupBuy.State.Groups)
             {
-                var outcome = group.Completion is { } c ? $"completed: {c.Participants} orders, {c.Revenue}"
+                var outcome = group.Completion is { } c ? $"completed: {c.Participants} orders, {c.Revenue}, leader rebate {c.LeaderRebate} to member {group.Opened.Leader}"
                     : group.Refund is { } r ? $"timed out: {r.Refunds.Length} refunded in full, {Money.Sum(r.Refunds.Select(x => x.Amount), Currency.CNY)}"
                     : "forming";
                 var orders = group.Stage == GroupBuyStage.Completed ? group.Participants.Length : 0;

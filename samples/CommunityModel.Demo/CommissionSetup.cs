@@ -23,6 +23,9 @@ namespace CommunityModel.Demo;
 /// <param name="Source">Where the plan came from, for the report.</param>
 public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, ComplianceLinter Linter, string Source)
 {
+    /// <summary>Which plan role each community order role pays (the file's <c>CommunityRoles</c>); none by default.</summary>
+    public CommunityRoleMap Roles { get; init; } = CommunityRoleMap.None;
+
     /// <summary>
     /// The built-in team plan: 10% / 5% / 3% over three levels; four ranks 推广员 / 班长 / 组长 / 总监 with differential
     /// rates 5 / 10 / 15 / 20%, qualified each month from the month's volumes and direct referrals, the highest rank
@@ -91,7 +94,7 @@ public sealed record CommissionSetup(CommissionPlan Plan, LedgerOptions Ledger, 
             var options = provider.GetRequiredService<IOptions<CommissionsOptions>>().Value;
             var plan = provider.GetRequiredService<CommissionPlan>();
             var linter = provider.GetRequiredService<ComplianceLinter>();
-            return new CommissionSetup(plan, options.Ledger, linter, "from " + Path.GetFileName(full));
+            return new CommissionSetup(plan, options.Ledger, linter, "from " + Path.GetFileName(full)) { Roles = CommunityRoleMap.Create(options.CommunityRoles, plan) };
         }
         catch (OptionsValidationException e)
         {

@@ -78,6 +78,7 @@ public sealed class CommunityYear
     private int _bought, _referred, _existing, _nicknameRefusals, _upgrades, _refunds;
     private int _monthArrivals, _monthNewCustomers, _monthNewMembers;
     private Money _refunded = Money.Zero(Currency.CNY), _paidOut = Money.Zero(Currency.CNY), _monthCommission = Money.Zero(Currency.CNY), _monthPaidOut = Money.Zero(Currency.CNY);
+    private Money _playRewards = Money.Zero(Currency.CNY);
 
     private CommunityYear(DemoOptions options, CommissionSetup setup, IProgress<CommissionRunProgress>? runProgress)
     {
@@ -93,7 +94,7 @@ public sealed class CommunityYear
         var plan = SeedBusiness.CreatePlan();
         _catalog = plan.Catalog;
         _desk = new MembershipDesk(plan, _clock);
-        _commissions = new CommunityCommissions(new CommissionCalculator(setup.Plan), new CommissionLedger(setup.Ledger, _clock));
+        _commissions = new CommunityCommissions(new CommissionCalculator(setup.Plan), new CommissionLedger(setup.Ledger, _clock), setup.Roles);
         _monthEnd = MonthEnd.PaysRanks(setup.Plan) ? new MonthEnd(setup) : null;
         // Last year's business was paid under last year's arrangements: it is taken by a community without commissions,
         // then replayed into the one that pays the run (LastYear).
@@ -612,16 +613,25 @@ public sealed class CommunityYear
                     break;
                 case CommissionAccrued a:
                     _earners.Add(a.Key.Beneficiary.Value);
-                    _linesByKind[(int)KindOf(a)]++;
-                    _paidByKind[(int)KindOf(a)] += a.Amount;
-                    _monthCommission += a.Amount;
+                    if (KindOf(a) is { } kind)
+                    {
+                        _linesByKind[(int)kind]++;
+                        _paidByKind[(int)kind] += a.Amount;
+                        _monthCommission += a.Amount;
+                    }
+                    else
+                    {
+                        _playRewards += a.Amount; // a play's reward (the leader rebate) is no line of the plan: paid on top of the bases
+                    }
+
                     break;
             }
         }
     }
 
-    private CommissionRuleKind KindOf(CommissionAccrued accrued) =>
-        accrued.Level > 0 ? CommissionRuleKind.Level
+    private CommissionRuleKind? KindOf(CommissionAccrued accrued) =>
+        !accrued.Key.Rule.StartsWith(_setup.Plan.Name + "/", StringComparison.Ordinal) ? null
+        : accrued.Level > 0 ? CommissionRuleKind.Level
         : accrued.Key.Rule == _setup.Plan.DifferentialRule ? CommissionRuleKind.Differential
         : CommissionRuleKind.Peer;
 
@@ -649,7 +659,7 @@ public sealed class CommunityYear
         if (_monthEnd is not null)
         {
             var earners = EarnerRoster.Create(network, _people.Select(p => KeyValuePair.Create(p.Id, _commissions.StatusOf(p.Id))).Where(s => s.Value != EarnerStatus.None));
-            var orders = _monthOrders.Select(o => new CommissionableOrder(o.OrderId, o.Member, o.Paid) { ProductId = o.ProductId, LadderTier = o.LadderTier, PaidAt = o.PaidAt }).ToList();
+            var orders = _monthOrders.Select(_commissions.Roles.CommissionableOrderOf).ToList(); // the orders as the online path saw them: kinds, roles and all
             var refunds = _monthRefunds.Select(r => VolumeEntry.Refund(_ordersById[r.OrderLineId].Order.Member, r.Amount)).ToList();
             var close = _monthEnd.Close(orders, earners, ledger, _clock.GetUtcNow(), refunds, _runProgress);
             _closes.Add(close);
@@ -786,6 +796,7 @@ public sealed class CommunityYear
             OrdersPaid = orders.Count,
             TotalBase = totalBase,
             TotalCommission = Money.Sum(_paidByKind, Currency.CNY),
+            PlayRewards = _playRewards,
             CommissionByRule = byRule,
             CommissionByKind = byKind,
             RanksAtEnd = ranksAtEnd,
@@ -811,18 +822,18 @@ public sealed class CommunityYear
         var calculator = new CommissionCalculator(_setup.Plan);
         var network = _community.Network();
         var explained = ImmutableArray.CreateBuilder<ExplainedLine>();
-        foreach (var orderId in entries.Select(e => OrderIdOf(e.Key.OrderLineId)).Distinct(StringComparer.Ordinal).Take(ExplainedOrdersPerEarner))
+        foreach (var orderId in entries.Select(e => OrderIdOf(e.Key.OrderLineId)).Where(_ordersById.ContainsKey).Distinct(StringComparer.Ordinal).Take(ExplainedOrdersPerEarner)) // rewards (the leader rebate) are no order
         {
             var (order, month) = _ordersById[orderId];
-            var line = new CommissionableOrder(order.OrderId, order.Member, order.Paid) { ProductId = order.ProductId, LadderTier = order.LadderTier, PaidAt = order.PaidAt };
+            var line = _commissions.Roles.CommissionableOrderOf(order);
             if (_closes.Count == 0)
             {
                 Add(calculator.Calculate(line, network).Lines);
                 continue;
             }
 
-            Add(_closes[month].Explain(line).Lines.Where(l => l.Kind == CommissionRuleKind.Level));
-            Add(_closes[month].Explain(line with { OrderLineId = MonthEnd.RankLine(order.OrderId) }).Lines.Where(l => l.Kind != CommissionRuleKind.Level));
+            Add(_closes[month].Explain(line).Lines.Where(l => !MonthEnd.PaidAtMonthEnd(l.Kind)));
+            Add(_closes[month].Explain(line with { OrderLineId = MonthEnd.RankLine(order.OrderId) }).Lines.Where(l => MonthEnd.PaidAtMonthEnd(l.Kind)));
 
             void Add(IEnumerable<CommissionLine> lines) =>
                 explained.AddRange(lines.Where(l => l.Beneficiary == member && l.Amount.IsPositive).Select(l => new ExplainedLine(l, order.Member)));
@@ -835,11 +846,12 @@ public sealed class CommunityYear
         ledgerLine.EndsWith(MonthEnd.RankLine(""), StringComparison.Ordinal) ? ledgerLine[..^MonthEnd.RankLine("").Length] : ledgerLine;
 
     // What the compliance profiles check: everyone's commission (as accrued) against sales, and each earner's own sales
-    // (the orders it earned level 1 on).
+    // (the orders it earned level 1 on, and the group a rebated group-buy leader brought together).
     private PayoutSummary Payouts(List<LedgerEntry> entries, List<CommunityOrder> orders)
     {
+        var rewarded = _campaigns?.RewardedSales() ?? new Dictionary<string, Money>();
         var earners = entries.GroupBy(e => e.Key.Beneficiary).OrderBy(g => g.Key)
-            .Select(g => new EarnerPayout(g.Key, Money.Sum(g.Where(e => e.Level == 1).Select(e => _ordersById[e.Key.OrderLineId].Order.Paid), Currency.CNY), Money.Sum(g.Select(e => e.Amount), Currency.CNY)));
+            .Select(g => new EarnerPayout(g.Key, Money.Sum(g.Where(e => e.Level == 1).Select(e => _ordersById[e.Key.OrderLineId].Order.Paid).Concat(g.Select(e => rewarded.GetValueOrDefault(e.Key.OrderLineId, Money.Zero(Currency.CNY)))), Currency.CNY), Money.Sum(g.Select(e => e.Amount), Currency.CNY)));
         return new PayoutSummary([.. earners], Money.Sum(orders.Select(o => o.Paid), Currency.CNY), Money.Sum(entries.Select(e => e.Amount), Currency.CNY));
     }
 

@@ -35,6 +35,14 @@ public sealed class MonthEnd(CommissionSetup setup)
         return !plan.Ladder.Ranks.IsEmpty;
     }
 
+    /// <summary>
+    /// Whether lines of a kind are entered at the month end: the differential and the peer bonus, which need the month's ranks.
+    /// Every other line (levels, role lines of the buyer's care team) is accrued online, order by order.
+    /// </summary>
+    /// <param name="kind">The kind of rule.</param>
+    /// <returns><see langword="true"/> for <see cref="CommissionRuleKind.Differential"/> and <see cref="CommissionRuleKind.Peer"/>.</returns>
+    public static bool PaidAtMonthEnd(CommissionRuleKind kind) => kind is CommissionRuleKind.Differential or CommissionRuleKind.Peer;
+
     /// <summary>The ledger line of an order's month-end lines, beside the order's own line (its levels, accrued online).</summary>
     /// <param name="orderId">The community's order id.</param>
     /// <returns>The ledger line id.</returns>
@@ -61,7 +69,7 @@ public sealed class MonthEnd(CommissionSetup setup)
         return new MonthClose(result, earners, [.. sink.Ledger.Events], [.. sink.Lines], [.. sink.Amounts.Select(a => Money.FromMinorUnits(a, Setup.Plan.Currency))]);
     }
 
-    // Forwards the run's differential and peer lines to the ledger, counting the lines above zero and their amounts per rule kind.
+    // Forwards the run's differential and peer lines to the ledger (levels and role lines were accrued online, order by order), counting the lines above zero and their amounts per rule kind.
     private sealed class RankLinesOnly(CommissionRunAccrual ledger) : ICommissionRunSink
     {
         private CommissionRunLine[] _buffer = [];
@@ -84,7 +92,7 @@ public sealed class MonthEnd(CommissionSetup setup)
             var kept = 0;
             foreach (var line in lines)
             {
-                if (line.Kind != CommissionRuleKind.Level)
+                if (PaidAtMonthEnd(line.Kind))
                 {
                     _buffer[kept++] = line;
                     Lines[(int)line.Kind] += line.Amount > 0 ? 1 : 0;

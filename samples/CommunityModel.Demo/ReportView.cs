@@ -192,6 +192,10 @@ public static class ReportView
         }
 
         console.WriteLine($"Commissionable bases {report.TotalBase} = commission lines {report.TotalCommission} + retained by the company {report.TotalRetained}.");
+        if (report.PlayRewards.IsPositive)
+        {
+            console.WriteLine($"Campaign rewards paid through the ledger on top (group-buy leader rebate): {report.PlayRewards}.");
+        }
         console.WriteLine($"Reversed by refunds {report.CommissionReversed}; paid out {report.CommissionPaidOut}; members' net earnings in the ledger {report.LedgerNetEarned}{(report.OwedBack.IsZero ? "" : $"; owed back after payout (clawback) {report.OwedBack}")}.");
 
         Section(console, "Top earners, and the commission lines that made their total");

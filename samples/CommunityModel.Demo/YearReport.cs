@@ -87,6 +87,9 @@ public sealed record YearReport
     /// <summary>Sum of every commission line entered in the ledger: levels accrued by the community order by order, differential and peer lines by the month ends.</summary>
     public required Money TotalCommission { get; init; }
 
+    /// <summary>What the campaign plays paid through the ledger on top of the plan's lines (the group-buy leader rebate, 团长返利).</summary>
+    public Money PlayRewards { get; init; } = Money.Zero(Currency.CNY);
+
     /// <summary>Commission lines and amounts per rule id, as the ledger holds them (lines above zero).</summary>
     public required ImmutableArray<RuleLine> CommissionByRule { get; init; }
 

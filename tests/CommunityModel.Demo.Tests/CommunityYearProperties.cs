@@ -20,11 +20,11 @@ public class CommunityYearProperties
             var report = CommunityYear.Run(options);
             var everyone = report.ExistingMembers + report.BoughtProspects + report.ReferredProspects;
             return report.TotalBase == report.TotalCommission + report.TotalRetained
-                && Money.Sum(report.CommissionByRule.Select(r => r.Amount), Currency.CNY) == report.TotalCommission
+                && Money.Sum(report.CommissionByRule.Select(r => r.Amount), Currency.CNY) == report.TotalCommission + report.PlayRewards
                 && Money.Sum(report.CommissionByKind.Select(k => k.Amount), Currency.CNY) == report.TotalCommission
                 && report.TotalBase == report.TotalRevenue
-                && report.LedgerNetEarned == report.TotalCommission - report.CommissionReversed
-                && report.CommissionPaidOut <= report.TotalCommission
+                && report.LedgerNetEarned == report.TotalCommission + report.PlayRewards - report.CommissionReversed
+                && report.CommissionPaidOut <= report.TotalCommission + report.PlayRewards
                 && report.LedgerNetEarned + report.OwedBack >= report.CommissionPaidOut
                 && report.StagesAtEnd.Sum(s => s.People) == everyone
                 && report.Funnel.Steps.Zip(report.Funnel.Steps.Skip(1)).All(p => p.Second.Entered <= p.First.Entered)

@@ -26,12 +26,12 @@ public class CommunityYearTests
     public void The_ledger_holds_every_line_less_what_refunds_reversed()
     {
         var report = Year.Value;
-        Assert.Equal(report.TotalCommission - report.CommissionReversed, report.LedgerNetEarned);
+        Assert.Equal(report.TotalCommission + report.PlayRewards - report.CommissionReversed, report.LedgerNetEarned);
         // Paid out never exceeds what was earned; a refund after payout is owed back (a negative available balance).
-        Assert.True(report.CommissionPaidOut <= report.TotalCommission);
+        Assert.True(report.CommissionPaidOut <= report.TotalCommission + report.PlayRewards);
         Assert.True(report.LedgerNetEarned + report.OwedBack >= report.CommissionPaidOut);
-        Assert.Equal(report.TotalCommission, Money.Sum(report.CommissionByRule.Select(r => r.Amount), Currency.CNY));
-        Assert.Equal(report.CommissionByKind.Sum(k => k.Lines), report.CommissionByRule.Sum(r => r.Lines));
+        Assert.Equal(report.TotalCommission + report.PlayRewards, Money.Sum(report.CommissionByRule.Select(r => r.Amount), Currency.CNY));
+        Assert.Equal(report.CommissionByKind.Sum(k => k.Lines), report.CommissionByRule.Where(r => r.Rule.StartsWith(report.PlanName + "/", StringComparison.Ordinal)).Sum(r => r.Lines)); // the plan's rules; the leader rebate is a reward
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class CommunityYearTests
         Assert.Contains(direct.Findings, f => f.Code == "CM001");   // three levels where one is allowed
         Assert.Empty(report.PlanCompliance.Single(p => p.Profile.Name == "china-three-level-distribution").Findings);
         Assert.NotNull(report.PayoutRatio);
-        Assert.Equal(Rate.Of(report.TotalCommission, report.TotalRevenue), report.PayoutRatio);
+        Assert.Equal(Rate.Of(report.TotalCommission + report.PlayRewards, report.TotalRevenue), report.PayoutRatio); // every payout to members, the leader rebate included
         Assert.Equal(report.PlanCompliance.Select(p => p.Profile.Name), report.RunCompliance.Select(p => p.Profile.Name));
     }
 
@@ -168,7 +168,7 @@ public class CommunityYearTests
         Assert.Equal([CommissionRuleKind.Level, CommissionRuleKind.Differential, CommissionRuleKind.Peer], report.CommissionByKind.Select(k => k.Kind));
         Assert.All(report.CommissionByKind, k => Assert.True(k.Lines > 0 && k.Amount.IsPositive, $"{k.Kind} paid nothing"));
         Assert.Equal(report.TotalCommission, Money.Sum(report.CommissionByKind.Select(k => k.Amount), Currency.CNY));
-        Assert.Equal(report.CommissionByRule.Sum(r => r.Lines), report.CommissionByKind.Sum(k => k.Lines));
+        Assert.Equal(report.CommissionByRule.Where(r => r.Rule.StartsWith(report.PlanName + "/", StringComparison.Ordinal)).Sum(r => r.Lines), report.CommissionByKind.Sum(k => k.Lines));
         Assert.Contains(report.CommissionByRule, r => r.Rule == "team/differential");
         Assert.Contains(report.CommissionByRule, r => r.Rule == "team/peer-1");
     }
@@ -244,6 +244,21 @@ public class CommunityYearTests
     }
 
     [Fact]
+    public void The_campaign_month_pays_the_group_buy_leader_a_rebate_and_the_bootcamp_converts_its_graduates()
+    {
+        var report = Year.Value;
+        var plays = report.Campaigns;
+
+        // The class sells to five bootcamp graduates within the bootcamp's 14-day conversion window: 5 of the 12 enrolled.
+        Assert.Contains("conversion 5/12 = 41.67%", plays[0].Result, StringComparison.Ordinal);
+        Assert.Contains("leader rebate ¥99.00", plays[3].Result, StringComparison.Ordinal);
+        Assert.DoesNotContain("rebate", plays[4].Result, StringComparison.Ordinal);  // the timed-out group earns its leader nothing
+        var rebate = Assert.Single(report.CommissionByRule, r => r.Rule == "groupbuy/leader-rebate");
+        Assert.Equal((1, Money.Cny(99m)), (rebate.Lines, rebate.Amount));
+        Assert.Equal(Money.Cny(99m), report.PlayRewards);
+    }
+
+    [Fact]
     public void A_plan_file_changes_what_is_paid_and_the_rule_ids_follow_the_plan()
     {
         var path = Path.Combine(Path.GetTempPath(), $"demo-plan-{Guid.NewGuid():N}.json");
@@ -252,7 +267,7 @@ public class CommunityYearTests
         {
             var report = CommunityYear.Run(Small with { Members = 200 }, CommissionSetup.Load(path));
             Assert.Equal("one-level", report.PlanName);
-            Assert.Equal(["one-level/level-1"], report.CommissionByRule.Select(r => r.Rule));
+            Assert.Equal(["groupbuy/leader-rebate", "one-level/level-1"], report.CommissionByRule.Select(r => r.Rule)); // the campaign month's reward besides the plan's rule
             Assert.Equal(report.TotalBase, report.TotalCommission + report.TotalRetained);
         }
         finally

@@ -118,6 +118,47 @@ public class MonthEndTests
         Assert.Equal("order-000001/ranks", MonthEnd.RankLine("order-000001"));
     }
 
+    [Fact]
+    public void A_play_sale_excluded_by_kind_and_a_care_team_role_line_come_out_of_the_month_end_as_they_came_out_online()
+    {
+        var plan = new CommissionPlanBuilder("pipeline")
+            .Level(Rate.FromPercent(10))
+            .Rank("promoter", Rate.FromPercent(5), r => { r.MinDirectReferrals = 1; r.MinTeamVolume = Money.Cny(1_000m); })
+            .Role("coach", Rate.FromPercent(3))
+            .ExcludeOrderKinds("GroupBuy")
+            .Build();
+        var roles = CommunityRoleMap.Create([KeyValuePair.Create(Roles.OrderRoles.Trainer, "coach")], plan);
+        var setup = new CommissionSetup(plan, CommissionSetup.Default().Ledger, new Commissions.Compliance.ComplianceLinter(), "test") { Roles = roles };
+        var paidAt = ClosedAt.AddDays(-20);
+        var cared = new CommunityOrder("o-care", 4, OrderKind.MembershipPurchase, "vip", "vip", Money.Cny(3600m), Money.Cny(0m), paidAt)
+        {
+            Roles = Roles.OrderRoles.None.Add(Roles.OrderRoles.Trainer, 6),
+        };
+        var groupBuy = new CommunityOrder("o-gb", 5, OrderKind.Product, "course", "Entry", Money.Cny(990m), Money.Cny(0m), paidAt) { Play = "gb-1", PlayKind = Campaigns.PlayKind.GroupBuy };
+        var calculator = new CommissionCalculator(plan);
+
+        // Online: the community's commissions accrue every line it can know without ranks, the trainer's 3% among them.
+        var online = new[] { cared, groupBuy }.Select(o => calculator.Calculate(roles.CommissionableOrderOf(o), JanuaryEarners)).ToList();
+        foreach (var commission in online)
+        {
+            _ledger.Accrue(commission, paidAt);
+        }
+
+        var close = new MonthEnd(setup).Close([.. new[] { cared, groupBuy }.Select(roles.CommissionableOrderOf)], JanuaryEarners, _ledger, ClosedAt);
+
+        var onlineRole = Assert.Single(online[0].Lines, l => l.Kind == CommissionRuleKind.Role);
+        Assert.Equal((new MemberId(6), Money.Cny(108m)), (onlineRole.Beneficiary, onlineRole.Amount));
+        var monthEndRole = Assert.Single(close.Explain(roles.CommissionableOrderOf(cared)).Lines, l => l.Kind == CommissionRuleKind.Role);
+        Assert.Equal((onlineRole.Beneficiary, onlineRole.Amount), (monthEndRole.Beneficiary, monthEndRole.Amount));
+        Assert.Equal([(3L, 180m)], Accrued(close, "o-care/ranks").Select(a => (a.Key.Beneficiary.Value, a.Amount.Amount)));  // only the differential: the role line was paid online
+        Assert.Equal(Money.Cny(108m), _ledger.BalanceOf(6).NetEarned);                                                        // once
+
+        Assert.NotNull(online[1].Exclusion);
+        Assert.Equal(online[1].Exclusion, close.Explain(roles.CommissionableOrderOf(groupBuy)).Exclusion);                  // the group buy's kind is excluded at the month end too
+        Assert.Empty(Accrued(close, "o-gb/ranks"));
+        Assert.Equal(Money.Cny(0m), close.Run.Volumes!.PersonalOf(5));
+    }
+
     private static IEnumerable<CommissionAccrued> Accrued(MonthClose close, string orderLine) =>
         close.Events.OfType<CommissionAccrued>().Where(a => a.Key.OrderLineId == orderLine);
 }

@@ -11,8 +11,9 @@ namespace CommunityModel.Commissions.Ledger;
 /// <summary>
 /// The commissions of a <see cref="Community"/>: every paid order goes through the plan's one pipeline
 /// (<see cref="CommissionCalculator"/>) and is entered in the <see cref="CommissionLedger"/>; every refund reverses it in
-/// proportion. Each order's kind (<see cref="OrderKind"/>, e.g. <c>PromoterRights</c>) is the commissionable order's
-/// <see cref="CommissionableOrder.Kind"/>, so a plan may exclude kinds. The roster follows the community's events: promoters (gift pack, qualified tiers, partner package,
+/// proportion. Each order is converted by <see cref="CommunityRoleMap.CommissionableOrderOf"/>: its kind (the play's kind, or
+/// <see cref="OrderKind"/>, e.g. <c>PromoterRights</c>) is the commissionable order's <see cref="CommissionableOrder.Kind"/>,
+/// so a plan may exclude kinds, and its roles pay the plan's roles. The roster follows the community's events: promoters (gift pack, qualified tiers, partner package,
 /// spending) may earn under a promoters-only plan, and suspended or removed members earn nothing.
 /// </summary>
 /// <remarks>
@@ -63,14 +64,7 @@ public sealed class CommunityCommissions : ICommunityCommissions
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(community);
-        var line = new CommissionableOrder(order.OrderId, order.Member, order.Paid)
-        {
-            ProductId = order.ProductId,
-            LadderTier = order.LadderTier,
-            Kind = order.PlayKind?.ToString() ?? order.Kind.ToString(),
-            PaidAt = order.PaidAt,
-            Roles = Roles.PlanRolesOf(order.Roles),
-        };
+        var line = Roles.CommissionableOrderOf(order);
         var commission = Calculator.Calculate(line, RosterOver(community.Network()));
         return Ledger.Accrue(commission, order.PaidAt);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommunityModel.Commissions.Paying;
 using CommunityModel.Commissions.Plans;
 
 namespace CommunityModel.Commissions.Ledger;
@@ -8,6 +9,8 @@ namespace CommunityModel.Commissions.Ledger;
 /// e.g. the buyer's recruiting promoter (<c>promoter</c>) as the plan's <c>recruiter</c> role. Each entry maps one
 /// community role name to one role of the plan; an order role with no entry pays nothing, and a plan role no order names
 /// is reported unfilled. Another source of roles (the organiser of the activity a sale is attributed to) is one more entry.
+/// <see cref="CommissionableOrderOf"/> is the one conversion of a community order into the order the plan pays on, for the
+/// online path (<see cref="CommunityCommissions"/>), a month-end run and an explanation alike.
 /// </summary>
 public sealed class CommunityRoleMap
 {
@@ -92,5 +95,26 @@ public sealed class CommunityRoleMap
         }
 
         return roles.ToImmutable();
+    }
+
+    /// <summary>
+    /// The order a plan pays on for a community order: its id, buyer and cash paid, its product and ladder rung, its kind (the
+    /// play's kind for a sale within a play, so a plan's excluded kinds such as <c>GroupBuy</c> apply, else the order's
+    /// <see cref="OrderKind"/>), when it was paid, and its roles under the plan's role names (<see cref="PlanRolesOf"/>).
+    /// The one conversion: the online path, a month-end run and an explanation of an order see the same order.
+    /// </summary>
+    /// <param name="order">The community order.</param>
+    /// <returns>The commissionable order.</returns>
+    public CommissionableOrder CommissionableOrderOf(CommunityOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new CommissionableOrder(order.OrderId, order.Member, order.Paid)
+        {
+            ProductId = order.ProductId,
+            LadderTier = order.LadderTier,
+            Kind = order.PlayKind?.ToString() ?? order.Kind.ToString(),
+            PaidAt = order.PaidAt,
+            Roles = PlanRolesOf(order.Roles),
+        };
     }
 }

@@ -10,6 +10,12 @@ public sealed class CommunityClusterOptions
     /// <summary>The commission plan orders are paid on, at checkout or at month-end. Required.</summary>
     public CommissionPlan? Plan { get; set; }
 
+    /// <summary>
+    /// Which plan role each role of a community order pays (<see cref="CommunityRoleMap.Create"/> over <see cref="Plan"/>);
+    /// <see cref="CommunityRoleMap.None"/> by default, so community orders name no plan roles.
+    /// </summary>
+    public CommunityRoleMap Roles { get; set; } = CommunityRoleMap.None;
+
     /// <summary>Freeze period, currency and withdrawal rules of every member's commission account.</summary>
     public LedgerOptions Ledger { get; set; } = new();
 

@@ -1,3 +1,4 @@
+using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Orleans.Events;
 using CommunityModel.Orleans.Serialization;
@@ -34,6 +35,16 @@ public static class CommunityClusterSiloBuilderExtensions
         if (options.Plan.Currency != options.Ledger.Currency)
         {
             throw new ArgumentException($"The plan pays in {options.Plan.Currency.Code} but the ledger keeps {options.Ledger.Currency.Code}.", nameof(configure));
+        }
+
+        if (options.Roles is null)
+        {
+            throw new ArgumentException("The community cluster needs a community role map (CommunityClusterOptions.Roles; CommunityRoleMap.None for none).", nameof(configure));
+        }
+
+        if (CommunityRoleMap.Problems(options.Roles.Entries, options.Plan.Roles.Select(r => r.Role)) is { Count: > 0 } roleProblems)
+        {
+            throw new ArgumentException("The community role map (CommunityClusterOptions.Roles) does not fit the plan: " + string.Join(" ", roleProblems), nameof(configure));
         }
 
         if (options.Clock is null)

@@ -109,12 +109,11 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         // A committed decision is the record: it holds the id from here on, whoever claimed it last.
         _claimant = order.Member.Value;
         var upline = await GatherUpline(order.Member.Value);
-        var kind = order.PlayKind?.ToString() ?? order.Kind.ToString(); // a play sale is of its play's kind, so excluded kinds (GroupBuy, FlashSale) apply
-        var paidEvent = new OrderPaid(OrderId, order.Member, order.Paid, order.ProductId, kind, order.PaidAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), false, [.. upline], order.PaidAt)
+        var line = options.Roles.CommissionableOrderOf(order); // the one conversion: a play sale is of its play's kind, the care team pays the plan's roles
+        var paidEvent = new OrderPaid(OrderId, order.Member, order.Paid, order.ProductId, line.Kind, order.PaidAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), false, [.. upline], order.PaidAt)
         {
             LadderTier = order.LadderTier,
         };
-        var line = new CommissionableOrder(OrderId, order.Member, order.Paid) { ProductId = order.ProductId, LadderTier = order.LadderTier, Kind = kind, PaidAt = order.PaidAt };
         List<IDomainEvent> events = [paidEvent, .. _ledger.Accrue(calculator.Calculate(line, Roster(upline)), order.PaidAt)];
         await CommitAsync(events, ledgerApplied: true);
         return Receipt(isRepeat: false, await DeliverWithRetries());

@@ -126,31 +126,40 @@ public static class ActivityCalendar
         var roster = new GroupRoster(organisation);
         var activities = plan.Activities;
         var index = new Dictionary<string, int>(activities.Length, StringComparer.Ordinal);
+        var underByGroup = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        var under = new bool[activities.Length][];
+        var starts = new DateTimeOffset[activities.Length];
         for (var i = 0; i < activities.Length; i++)
         {
-            index[activities[i].ActivityId] = i;
+            var activity = activities[i];
+            index[activity.ActivityId] = i;
+            if (!underByGroup.TryGetValue(activity.GroupId, out under[i]!))
+            {
+                underByGroup[activity.GroupId] = under[i] = roster.Under(activity.GroupId);
+            }
+
+            starts[i] = activity.StartsAt;
         }
 
+        // Every group's members at every start in one pass over the stays; attendees as a bitmap per activity over the
+        // roster's member numbers, so an attendance event costs one member lookup, a walk of the member's stays and a bit.
+        var members = roster.MembersAt(under, starts);
         var tallies = new Tally[activities.Length];
         for (var i = 0; i < tallies.Length; i++)
         {
-            tallies[i] = new Tally(roster.MembersAt(activities[i].GroupId, activities[i].StartsAt));
+            tallies[i] = new Tally(members[i], roster.MemberCount);
         }
 
-        var attended = new Dictionary<MemberId, List<int>>();
         var orders = new List<CommunityOrder>();
         foreach (var e in events)
         {
             switch (e)
             {
                 case Metrics.AttendanceRecorded a when a.ActivityId is not null && index.TryGetValue(a.ActivityId, out var i):
-                    var activity = activities[i];
-                    if (roster.WasIn(a.Member, activity.GroupId, activity.StartsAt))
+                    var member = roster.NumberOf(a.Member);
+                    if (member >= 0 && roster.WasIn(member, under[i], starts[i].UtcTicks))
                     {
-                        if (tallies[i].Attendees.Add(a.Member))
-                        {
-                            (attended.TryGetValue(a.Member, out var list) ? list : attended[a.Member] = []).Add(i);
-                        }
+                        tallies[i].Attend(member);
                     }
                     else
                     {
@@ -174,7 +183,7 @@ public static class ActivityCalendar
         long unattributed = 0;
         foreach (var order in orders)
         {
-            var i = Attribute(order, activityOf?.Invoke(order), index, activities, attended, options.AttributionWindow);
+            var i = Attribute(order, activityOf?.Invoke(order), index, activities, tallies, roster, options.AttributionWindow);
             if (i < 0)
             {
                 unattributed++;
@@ -196,8 +205,8 @@ public static class ActivityCalendar
         for (var i = 0; i < activities.Length; i++)
         {
             var t = tallies[i];
-            long attendees = t.Attendees.Count;
-            var converted = t.Buyers.Count(t.Attendees.Contains);
+            var attendees = t.AttendeeCount;
+            var converted = t.Buyers.Count(b => t.Attended(roster.NumberOf(b)));
             var revenue = Money.FromMinorUnits(t.Revenue, options.Currency);
             outcomes[i] = new ActivityOutcome(
                 activities[i],
@@ -224,7 +233,9 @@ public static class ActivityCalendar
             unattributed);
     }
 
-    private static int Attribute(CommunityOrder order, string? named, Dictionary<string, int> index, ImmutableArray<PlannedActivity> activities, Dictionary<MemberId, List<int>> attended, TimeSpan window)
+    // The latest-starting activity the buyer attended whose window, stretched after its end, holds the payment; of two
+    // starting at the same moment, the first in the plan (by start, then id).
+    private static int Attribute(CommunityOrder order, string? named, Dictionary<string, int> index, ImmutableArray<PlannedActivity> activities, Tally[] tallies, GroupRoster roster, TimeSpan window)
     {
         if (named is not null)
         {
@@ -232,29 +243,41 @@ public static class ActivityCalendar
         }
 
         var best = -1;
-        if (attended.TryGetValue(order.Member, out var list))
+        var member = roster.NumberOf(order.Member);
+        for (var i = 0; member >= 0 && i < activities.Length; i++)
         {
-            foreach (var i in list)
+            var a = activities[i];
+            if (tallies[i].Attended(member) && a.StartsAt <= order.PaidAt && order.PaidAt <= a.EndsAt + window && (best < 0 || a.StartsAt > activities[best].StartsAt))
             {
-                var a = activities[i];
-                if (a.StartsAt <= order.PaidAt && order.PaidAt <= a.EndsAt + window && (best < 0 || a.StartsAt > activities[best].StartsAt))
-                {
-                    best = i;
-                }
+                best = i;
             }
         }
 
         return best;
     }
 
-    private struct Tally(long members)
+    private struct Tally(long members, int rosterSize)
     {
         public readonly long Members = members;
-        public readonly HashSet<MemberId> Attendees = [];
+        public readonly ulong[] Attendees = new ulong[(rosterSize + 63) / 64]; // by roster member number
         public readonly HashSet<MemberId> Guests = [];
         public readonly HashSet<MemberId> Leads = [];
         public readonly HashSet<MemberId> Buyers = [];
+        public long AttendeeCount;
         public long Orders;
         public long Revenue;
+
+        public void Attend(int member)
+        {
+            ref var word = ref Attendees[member >> 6];
+            var bit = 1UL << (member & 63);
+            if ((word & bit) == 0)
+            {
+                word |= bit;
+                AttendeeCount++;
+            }
+        }
+
+        public readonly bool Attended(int member) => member >= 0 && (Attendees[member >> 6] & (1UL << (member & 63))) != 0;
     }
 }

@@ -3,105 +3,179 @@ using CommunityModel.Organisation;
 namespace CommunityModel.Calendar;
 
 /// <summary>
-/// Who was in which organisation group when, folded from the organisation's events: a class counts the members of the
-/// squads under it. Answers "members of a group at a moment" and "was this member in the group then".
+/// Who was in which organisation group when, folded once from the organisation's events into dense arrays: groups and
+/// members numbered in the order first seen, each member's stays linked in one flat list. A class counts the members of
+/// the squads under it. Answers "members of a group at each of many moments" in one pass over the stays, and "was this
+/// member in the group then" by walking the member's few stays, with no string lookups per question.
 /// </summary>
 internal sealed class GroupRoster
 {
-    private readonly Dictionary<string, string?> _parents = new(StringComparer.Ordinal);
-    private readonly Dictionary<MemberId, List<(string Group, DateTimeOffset From, DateTimeOffset? Until)>> _stays = [];
+    private const long Open = long.MaxValue;
+    private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
+    private readonly List<int> _parents = [];   // by group number; -1 for none (or a group never founded)
+    private readonly Dictionary<MemberId, int> _members = [];
+    private readonly List<int> _first = [];     // by member number: the member's first stay
+    private readonly List<int> _last = [];      // by member number: the member's last stay
+    private readonly List<Stay> _stays = [];
 
     public GroupRoster(IEnumerable<IOrganisationEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        if (events.TryGetNonEnumeratedCount(out var count))
+        {
+            // Mostly members joining: sized once, not grown by doubling.
+            _members.EnsureCapacity(count);
+            _first.Capacity = _last.Capacity = _stays.Capacity = count;
+        }
+
         foreach (var e in events)
         {
             switch (e)
             {
                 case GroupFounded f:
-                    _parents[f.GroupId] = f.ParentId;
+                    _parents[GroupNumber(f.GroupId)] = f.ParentId is null ? -1 : GroupNumber(f.ParentId);
                     break;
                 case MemberJoinedGroup j:
-                    Stays(j.Member).Add((j.GroupId, j.OccurredAt, null));
+                    Add(MemberNumber(j.Member), j.GroupId, j.OccurredAt);
                     break;
                 case MemberMovedGroup m:
-                    End(m.Member, m.OccurredAt);
-                    Stays(m.Member).Add((m.ToGroupId, m.OccurredAt, null));
+                    var moved = MemberNumber(m.Member);
+                    End(moved, m.OccurredAt);
+                    Add(moved, m.ToGroupId, m.OccurredAt);
                     break;
                 case MemberLeftGroup l:
-                    End(l.Member, l.OccurredAt);
+                    End(MemberNumber(l.Member), l.OccurredAt);
                     break;
             }
         }
     }
 
-    /// <summary>How many members were in the group, or a group under it, at the moment.</summary>
-    public long MembersAt(string groupId, DateTimeOffset at)
+    /// <summary>How many members there are: member numbers run from 0 to this.</summary>
+    public int MemberCount => _first.Count;
+
+    /// <summary>The member's number, or -1 for a member who was never in a group.</summary>
+    public int NumberOf(MemberId member) => _members.TryGetValue(member, out var number) ? number : -1;
+
+    /// <summary>For each group number, whether the group is the given group or under it; all false for a group never seen.</summary>
+    public bool[] Under(string groupId)
     {
-        long count = 0;
-        foreach (var stays in _stays.Values)
+        var under = new bool[_parents.Count];
+        if (!_groups.TryGetValue(groupId, out var ancestor))
         {
-            foreach (var (group, from, until) in stays)
+            return under;
+        }
+
+        for (var g = 0; g < under.Length; g++)
+        {
+            for (var walk = g; walk >= 0; walk = _parents[walk])
             {
-                if (from <= at && (until is null || at < until) && IsUnder(group, groupId))
+                if (walk == ancestor)
                 {
-                    count++;
+                    under[g] = true;
                     break;
                 }
             }
         }
 
-        return count;
+        return under;
     }
 
-    /// <summary>Whether the member was in the group, or a group under it, at the moment.</summary>
-    public bool WasIn(MemberId member, string groupId, DateTimeOffset at)
+    /// <summary>
+    /// How many members were in each group (or a group under it) at each moment: query <c>i</c> is the group whose
+    /// <see cref="Under"/> is <paramref name="under"/>[i] at <paramref name="at"/>[i]. One pass over every stay.
+    /// </summary>
+    public long[] MembersAt(bool[][] under, DateTimeOffset[] at)
     {
-        if (!_stays.TryGetValue(member, out var stays))
+        var counts = new long[at.Length];
+        var ticks = new long[at.Length];
+        for (var i = 0; i < at.Length; i++)
         {
-            return false;
+            ticks[i] = at[i].UtcTicks;
         }
 
-        foreach (var (group, from, until) in stays)
+        var countedFor = new int[at.Length];
+        Array.Fill(countedFor, -1);
+        for (var m = 0; m < _first.Count; m++)
         {
-            if (from <= at && (until is null || at < until))
+            for (var s = _first[m]; s >= 0; s = _stays[s].Next)
             {
-                return IsUnder(group, groupId);
+                var stay = _stays[s];
+                for (var i = 0; i < ticks.Length; i++)
+                {
+                    if (countedFor[i] != m && stay.From <= ticks[i] && ticks[i] < stay.Until && under[i][stay.Group])
+                    {
+                        counts[i]++;
+                        countedFor[i] = m; // a member counts once, whichever of its stays holds the moment
+                    }
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Whether the member (by number) was in a group whose <see cref="Under"/> is given, at the moment: the stay that held the moment decides.</summary>
+    public bool WasIn(int member, bool[] under, long atUtcTicks)
+    {
+        for (var s = _first[member]; s >= 0; s = _stays[s].Next)
+        {
+            var stay = _stays[s];
+            if (stay.From <= atUtcTicks && atUtcTicks < stay.Until)
+            {
+                return under[stay.Group];
             }
         }
 
         return false;
     }
 
-    private bool IsUnder(string group, string ancestor)
+    private int GroupNumber(string groupId)
     {
-        for (string? g = group; g is not null; g = _parents.GetValueOrDefault(g))
+        if (!_groups.TryGetValue(groupId, out var number))
         {
-            if (string.Equals(g, ancestor, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            _groups[groupId] = number = _parents.Count;
+            _parents.Add(-1);
         }
 
-        return false;
+        return number;
     }
 
-    private List<(string Group, DateTimeOffset From, DateTimeOffset? Until)> Stays(MemberId member)
+    private int MemberNumber(MemberId member)
     {
-        if (!_stays.TryGetValue(member, out var stays))
+        if (!_members.TryGetValue(member, out var number))
         {
-            _stays[member] = stays = [];
+            _members[member] = number = _first.Count;
+            _first.Add(-1);
+            _last.Add(-1);
         }
 
-        return stays;
+        return number;
     }
 
-    private void End(MemberId member, DateTimeOffset at)
+    private void Add(int member, string groupId, DateTimeOffset from)
     {
-        var stays = Stays(member);
-        if (stays.Count > 0 && stays[^1].Until is null)
+        var stay = _stays.Count;
+        _stays.Add(new Stay(GroupNumber(groupId), from.UtcTicks, Open, -1));
+        if (_last[member] < 0)
         {
-            stays[^1] = stays[^1] with { Until = at };
+            _first[member] = stay;
+        }
+        else
+        {
+            _stays[_last[member]] = _stays[_last[member]] with { Next = stay };
+        }
+
+        _last[member] = stay;
+    }
+
+    private void End(int member, DateTimeOffset at)
+    {
+        var last = _last[member];
+        if (last >= 0 && _stays[last].Until == Open)
+        {
+            _stays[last] = _stays[last] with { Until = at.UtcTicks };
         }
     }
+
+    private readonly record struct Stay(int Group, long From, long Until, int Next);
 }

@@ -3,7 +3,8 @@ using CommunityModel.Roles;
 namespace CommunityModel;
 
 // The work pipeline joined into the community (获客 — 培训 — 管理): members hold work roles, and each customer's care team
-// (who recruited, who trained, who manages) is kept in the customer's stream, so the customer's orders carry it as roles.
+// (who recruited, who trained, who manages) is kept in the customer's stream, so the customer's orders carry it as roles;
+// the organiser of an activity (组织活动) is kept per activity, so the sales within its play carry the organiser as a role.
 public sealed partial class Community
 {
     private bool Grant(Draft draft, GrantWorkRole command)
@@ -67,6 +68,56 @@ public sealed partial class Community
         draft.Emit(new CareAssigned(customer.Id, role, holder.Id, _time.GetUtcNow()));
         return false;
     }
+
+    private bool Organise(Draft draft, OrganiseActivity command)
+    {
+        var organiser = Require(command.Organiser, "Organiser");
+        var activity = MemberStream.Required(command.Activity, "Activity");
+        if (_organisers.TryGetValue(activity, out var current) && current.Organiser == organiser.Id)
+        {
+            return true; // organised by this member already
+        }
+
+        if (organiser.IsHeld)
+        {
+            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {organiser.Id} is {organiser.Stage}; a held member organises no activity.", "Organiser");
+        }
+
+        draft.Emit(new ActivityOrganised(organiser.Id, activity, _time.GetUtcNow()));
+        return false;
+    }
+
+    /// <summary>Who organises an activity now (<see cref="OrganiseActivity"/>): the member its later sales carry as <see cref="OrderRoles.Organiser"/>.</summary>
+    /// <param name="activity">The activity's id (the id of the play its sales are made within).</param>
+    /// <returns>The organiser, or <see langword="null"/> when nobody organises it.</returns>
+    public MemberId? OrganiserOf(string activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        lock (_gate)
+        {
+            return _organisers.TryGetValue(activity, out var organised) ? organised.Organiser : null;
+        }
+    }
+
+    // The roles of an order as the streams stood before it: the buyer's care team, and the organiser of the activity whose
+    // play the sale was made within.
+    private CommunityOrder WithRoles(CommunityOrder order)
+    {
+        if (_members.TryGetValue(order.Member, out var buyer))
+        {
+            order = order with { Roles = OrderRoles.Of(buyer) };
+        }
+
+        return WithOrganiser(order);
+    }
+
+    // The organiser of the activity whose play a sale was made within joins the sale's roles (not when the organiser is the
+    // buyer: nobody earns a share of their own purchase). The buyer's stream knows only the care team; the organiser is the
+    // community's to add, before the commissions see the order and when the order is applied alike.
+    private CommunityOrder WithOrganiser(CommunityOrder order) =>
+        order.Play is { } play && _organisers.TryGetValue(play, out var organised) && organised.Organiser != order.Member
+            ? order with { Roles = order.Roles.SetItem(OrderRoles.Organiser, organised.Organiser) }
+            : order;
 
     private static WorkRole RequireRole(WorkRole role) =>
         Enum.IsDefined(role)

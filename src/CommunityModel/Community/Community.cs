@@ -39,6 +39,7 @@ public sealed partial class Community
     private readonly Dictionary<MemberId, List<string>> _ordersByMember = [];
     private readonly Dictionary<MemberId, List<string>> _refundsByMember = [];
     private readonly Dictionary<MemberId, List<MemberId>> _referralsCounted = [];
+    private readonly Dictionary<string, Roles.ActivityOrganised> _organisers = new(StringComparer.Ordinal); // activity → the event naming its organiser now
 
     // Memberships changed by applied events and not yet frozen into their members: replay folds a member's events into one
     // working copy, and the member's Membership is built once, when it is next read.
@@ -169,7 +170,8 @@ public sealed partial class Community
                 .ToImmutableArray();
             var orders = _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _orders[id]).ToImmutableArray();
             var refunds = _refundsByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _refunds[id]).ToImmutableArray();
-            return new CommunitySnapshot(members, orders, refunds, _network.ToSnapshot(), _commissions?.ToSnapshot()) { Credits = _credits?.ToSnapshot() };
+            var organisers = _organisers.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Value).ToImmutableArray();
+            return new CommunitySnapshot(members, orders, refunds, _network.ToSnapshot(), _commissions?.ToSnapshot()) { Credits = _credits?.ToSnapshot(), Organisers = organisers };
         }
     }
 
@@ -235,6 +237,14 @@ public sealed partial class Community
             }
 
             problems.AddRange(CreditsSnapshotProblems(snapshot.Credits));
+            var organisers = snapshot.Organisers.IsDefault ? [] : snapshot.Organisers;
+            foreach (var organised in organisers)
+            {
+                if (organised is null || !members.ContainsKey(organised.Organiser) || string.IsNullOrWhiteSpace(organised.Activity))
+                {
+                    problems.Add($"names member {organised?.Organiser} as the organiser of activity '{organised?.Activity}', who is not in it, or no activity");
+                }
+            }
 
             if (problems.Count > 0)
             {
@@ -281,6 +291,11 @@ public sealed partial class Community
             foreach (var refund in snapshot.Refunds.IsDefault ? [] : snapshot.Refunds)
             {
                 AddRefund(refund);
+            }
+
+            foreach (var organised in organisers)
+            {
+                _organisers[organised.Activity] = organised;
             }
 
             if (snapshot.Commissions is { } commissions)
@@ -393,6 +408,7 @@ public sealed partial class Community
                 Roles.GrantWorkRole c => Grant(draft, c),
                 Roles.RevokeWorkRole c => Revoke(draft, c),
                 Roles.AssignCare c => Assign(draft, c),
+                Roles.OrganiseActivity c => Organise(draft, c),
                 RecordFact { Fact: TrafficRecorded or InvitationAccepted } c => Emit(draft, c.Fact),
                 ClosePeriod c => Close(draft, c),
                 _ => Decide(draft, command),
@@ -525,7 +541,7 @@ public sealed partial class Community
             case OrderPaidFollowUp f:
                 if (_commissions is not null)
                 {
-                    draft.Applied(_commissions.OrderPaid(f.Order, this)); // a refusal here leaves the ledger, and so everything, untouched
+                    draft.Applied(_commissions.OrderPaid(WithOrganiser(f.Order), this)); // a refusal here leaves the ledger, and so everything, untouched
                 }
 
                 if (_network.RecordCommissionableOrder(f.Order.Member) is { } locked)
@@ -695,6 +711,14 @@ public sealed partial class Community
 
                 Fold(MemberStream.MemberOf(e), e);
                 break;
+            case Roles.ActivityOrganised o:
+                if (!_members.ContainsKey(o.Organiser) || string.IsNullOrWhiteSpace(o.Activity))
+                {
+                    throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, $"activity '{o.Activity}' is organised by member {o.Organiser}, who is not registered, or names no activity");
+                }
+
+                _organisers[o.Activity] = o;
+                break;
             case Credits.ICreditEvent credit:
                 ApplyCredits(credit);
                 break;
@@ -739,11 +763,7 @@ public sealed partial class Community
 
     private void AddOrder(CommunityOrder order)
     {
-        if (_members.TryGetValue(order.Member, out var buyer))
-        {
-            order = order with { Roles = Roles.OrderRoles.Of(buyer) }; // the buyer's care team before the order, as the stream derives it
-        }
-
+        order = WithRoles(order); // the buyer's care team and the activity's organiser before the order, as the streams derive them
         _orders[order.OrderId] = order;
         if (!_ordersByMember.TryGetValue(order.Member, out var ids))
         {

@@ -24,4 +24,10 @@ public sealed record CommunitySnapshot(
 {
     /// <summary>The referral credits ledger's state; <see langword="null"/> when the community keeps no referral credits.</summary>
     public Credits.CreditsSnapshot? Credits { get; init; }
+
+    /// <summary>
+    /// Who organises each activity (<see cref="Roles.OrganiseActivity"/>): the latest event of each activity, by activity id; empty
+    /// (or missing, in a snapshot written before activities had organisers) for none.
+    /// </summary>
+    public ImmutableArray<Roles.ActivityOrganised> Organisers { get; init; }
 }

@@ -121,6 +121,7 @@ public static class CommunityEventTypes
         new("roles.work_role_granted.v1", CommunityJsonContext.Default.WorkRoleGranted),
         new("roles.work_role_revoked.v1", CommunityJsonContext.Default.WorkRoleRevoked),
         new("roles.care_assigned.v1", CommunityJsonContext.Default.CareAssigned),
+        new("roles.activity_organised.v1", CommunityJsonContext.Default.ActivityOrganised),
 
         // Activity calendar
         new("calendar.lead_flagged.v1", CommunityJsonContext.Default.LeadFlagged),

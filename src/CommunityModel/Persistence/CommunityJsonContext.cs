@@ -130,6 +130,7 @@ namespace CommunityModel.Persistence;
 [JsonSerializable(typeof(WorkRoleGranted))]
 [JsonSerializable(typeof(WorkRoleRevoked))]
 [JsonSerializable(typeof(CareAssigned))]
+[JsonSerializable(typeof(ActivityOrganised))]
 
 // Activity calendar
 [JsonSerializable(typeof(CommunityModel.Calendar.LeadFlagged))]

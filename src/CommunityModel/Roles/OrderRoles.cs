@@ -4,8 +4,8 @@ namespace CommunityModel.Roles;
 
 /// <summary>
 /// The role names a <see cref="CommunityOrder"/> carries (<see cref="CommunityOrder.Roles"/>) and how they are derived
-/// from the buyer: one entry per place of the buyer's care team. Another source of roles (the organiser of the activity a
-/// sale is attributed to, say) is one more name here and one more entry in the commissions' role map.
+/// from the buyer: one entry per place of the buyer's care team, and <see cref="Organiser"/> for a sale within a play whose
+/// activity a member organises (<see cref="OrganiseActivity"/>).
 /// </summary>
 public static class OrderRoles
 {
@@ -17,6 +17,13 @@ public static class OrderRoles
 
     /// <summary>The role name of the manager who manages the buyer (管理员): <c>manager</c>.</summary>
     public const string Manager = "manager";
+
+    /// <summary>
+    /// The role name of the member who organises the activity a sale was made within (组织活动, 分配收益): <c>organiser</c>.
+    /// Set on a sale within a play whose id names an activity with an organiser (<see cref="OrganiseActivity"/>), unless the
+    /// organiser is the buyer.
+    /// </summary>
+    public const string Organiser = "organiser";
 
     /// <summary>No roles.</summary>
     public static ImmutableDictionary<string, MemberId> None { get; } = ImmutableDictionary<string, MemberId>.Empty.WithComparers(StringComparer.Ordinal);

@@ -111,6 +111,28 @@ public class ActivityCalendarTests
         Assert.Equal(["mc", "camp"], review.ByRevenuePerAttendee.Select(o => o.Activity.ActivityId));
     }
 
+    [Fact]
+    public void Of_two_attended_activities_starting_at_once_a_sale_goes_to_the_first_in_the_plan_whatever_the_order_attended()
+    {
+        var plan = ActivityPlan.Create(2026, 3, [],
+        [
+            Activity("b-camp", "class-a", PlayKind.Bootcamp, Teacher, March(10, 20), TimeSpan.FromHours(1)),
+            Activity("a-class", "class-a", PlayKind.MarketingClass, Other, March(10, 20), TimeSpan.FromHours(2)),
+        ]);
+        IDomainEvent[] events =
+        [
+            new AttendanceRecorded(1, "b-camp", "class-a", March(10, 20)),
+            new AttendanceRecorded(1, "a-class", "class-a", March(10, 20, 5)),
+            Sale(1, "o-1", 100m, March(10, 22)),
+        ];
+
+        var review = ActivityCalendar.Review(plan, Organisation("class-a", 3), events);
+
+        Assert.Equal(["a-class", "b-camp"], plan.Activities.Select(a => a.ActivityId));   // by start, then id
+        Assert.Equal([1L, 0L], review.Activities.Select(a => a.Orders));
+        Assert.Equal(Rate.FromPercent(100m), review.Activities[0].Conversion);
+    }
+
     [Theory]
     [InlineData(RoundingMode.HalfUp, 33.33)]
     [InlineData(RoundingMode.Up, 33.34)]

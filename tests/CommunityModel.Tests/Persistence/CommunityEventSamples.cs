@@ -112,6 +112,7 @@ public static class CommunityEventSamples
         new CommunityModel.Roles.WorkRoleGranted(7, CommunityModel.Roles.WorkRole.Trainer, At),
         new CommunityModel.Roles.WorkRoleRevoked(7, CommunityModel.Roles.WorkRole.Trainer, "moved to managing", At),
         new CommunityModel.Roles.CareAssigned(8, CommunityModel.Roles.WorkRole.Manager, 7, At),
+        new CommunityModel.Roles.ActivityOrganised(7, "mc-0310", At),
         new CommunityModel.Calendar.LeadFlagged(8, "live-1", "survey: wants to enrol", At),
     ];
 }

@@ -268,6 +268,7 @@ public sealed class MemberStream
         Roles.WorkRoleGranted e => e.Member,
         Roles.WorkRoleRevoked e => e.Member,
         Roles.CareAssigned e => e.Customer,
+        Roles.ActivityOrganised e => e.Organiser,
         _ => default,
     };
 
