@@ -8,6 +8,7 @@ using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
 using CommunityModel.Crm.MonthEnd;
+using CommunityModel.Crm.Operations;
 using CommunityModel.Crm.State;
 using CommunityModel.Crm.Storage;
 using CommunityModel.Persistence;
@@ -90,6 +91,7 @@ public static class CrmApp
         builder.Services.AddSingleton<CommunityWriter>();
         builder.Services.AddHostedService<CommunityLoader>();
         builder.Services.AddSingleton<IMonthEnd, FreezeReleaseMonthEnd>();
+        builder.Services.AddSingleton<MonthEndProcess>();
         builder.Services.AddSingleton<CrmCommands>();
         builder.Services.AddSingleton<CrmQueries>();
 
@@ -98,6 +100,9 @@ public static class CrmApp
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable bodies reach the handler too
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CommunityModelProblemHandler>();
+
+        // Operations: /health, /ready, the OpenAPI document, the write limiter (Operations/CrmOperations.cs).
+        builder.Services.AddCrmOperations();
 
         // Loopback only, whatever ASPNETCORE_URLS says: a CRM back office is not exposed by a sample.
         var port = builder.Configuration.GetValue($"{CrmOptions.Section}:{nameof(CrmOptions.Port)}", new CrmOptions().Port);
@@ -112,7 +117,9 @@ public static class CrmApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseCrmRateLimits();
         app.UseAuthorization();
+        app.MapCrmOperations();
         AccountEndpoints.Map(app);
         CrmEndpoints.Map(app);
         return app;

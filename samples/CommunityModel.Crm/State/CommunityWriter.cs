@@ -49,6 +49,12 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
         }
     }
 
+    /// <summary>
+    /// Whether the writer takes commands: its loop runs and memory matches the store (false before the first load, after
+    /// the loop stopped, and while a failed write's rebuild has not succeeded).
+    /// </summary>
+    public bool IsRunning => _loop is { IsCompleted: false } && Volatile.Read(ref _current) is not null;
+
     /// <summary>Reads the state as of the last stored batch.</summary>
     /// <typeparam name="T">The answer.</typeparam>
     /// <param name="read">The read.</param>
