@@ -61,7 +61,11 @@ public static class CrmApp
 
         // Storage: every event type of both packages and the CRM's own, by stable name; the SQLite event store.
         builder.Services.AddSingleton(new EventSerializer(new EventTypeRegistry([.. CommunityEventTypes.All, .. CommissionEventTypes.All, .. CrmEventTypes.All])));
-        builder.Services.AddSingleton(sp => new SqliteEventStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase(), sp.GetRequiredService<EventSerializer>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var crm = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
+            return new SqliteEventStore(crm.ResolvedDatabase(), sp.GetRequiredService<EventSerializer>(), crm.FlushEachCommit);
+        });
         builder.Services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventStore>()); // tests put a failing one in front
         builder.Services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase()));
 

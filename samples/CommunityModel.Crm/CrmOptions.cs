@@ -49,4 +49,11 @@ public sealed class CrmOptions
 
     /// <summary>The most events <c>GET /events</c> answers at once (<c>limit</c>, 1 to 10,000); 100 by default, or this when lower.</summary>
     public int MaxFeedPage { get; set; } = 1000;
+
+    /// <summary>
+    /// True (the default): every batch of writes is flushed to disk before anyone is answered (SQLite <c>synchronous =
+    /// FULL</c>), so an answered write survives a killed process and a power cut. False (<c>NORMAL</c>): an answered write
+    /// survives a killed process; a power cut or an OS crash may lose the last batches answered, never part of one.
+    /// </summary>
+    public bool FlushEachCommit { get; set; } = true;
 }

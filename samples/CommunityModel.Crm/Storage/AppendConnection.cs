@@ -6,8 +6,10 @@ namespace CommunityModel.Crm.Storage;
 /// <summary>
 /// The connection <see cref="SqliteEventStore"/> appends on, kept open with its two statements prepared once: the
 /// stream's stored version and the insert. Each batch is one <c>BEGIN IMMEDIATE</c> transaction (the write lock is taken
-/// before any version is read), committed with <c>synchronous = FULL</c>: the write-ahead log is flushed to disk before
-/// the commit returns, so a batch answered is a batch that survives a crash or a power cut. One caller at a time.
+/// before any version is read). With <c>synchronous = FULL</c> (the default) the write-ahead log is flushed to disk before
+/// the commit returns, so a batch answered survives a killed process and a power cut; with <c>NORMAL</c>
+/// (<see cref="CrmOptions.FlushEachCommit"/> false) it survives a killed process, and a power cut or an OS crash may lose
+/// the last batches answered (never part of one). One caller at a time.
 /// </summary>
 internal sealed class AppendConnection : IDisposable
 {
@@ -24,9 +26,10 @@ internal sealed class AppendConnection : IDisposable
     private readonly SqliteParameter _data;
     private readonly SqliteParameter _actor;
 
-    private AppendConnection(SqliteConnection connection)
+    private AppendConnection(SqliteConnection connection, int synchronous)
     {
         _connection = connection;
+        Synchronous = synchronous;
         _version = connection.CreateCommand();
         _version.CommandText = "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = $stream";
         _versionStream = _version.Parameters.Add("$stream", SqliteType.Text);
@@ -40,22 +43,29 @@ internal sealed class AppendConnection : IDisposable
         _actor = _insert.Parameters.Add("$actor", SqliteType.Text);
     }
 
-    /// <summary>Opens the connection (WAL, synchronous FULL) and prepares its statements.</summary>
+    /// <summary>The <c>synchronous</c> level in force on the connection, read back from SQLite: 2 FULL, 1 NORMAL.</summary>
+    public int Synchronous { get; }
+
+    /// <summary>Opens the connection (WAL; synchronous FULL, or NORMAL) and prepares its statements.</summary>
     /// <param name="connectionString">The store's connection string.</param>
+    /// <param name="flushEachCommit">True: every commit is flushed to disk before it returns (FULL); false: NORMAL.</param>
     /// <returns>The connection.</returns>
-    public static AppendConnection Open(string connectionString)
+    public static AppendConnection Open(string connectionString, bool flushEachCommit)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
+            int synchronous;
             using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = " + (flushEachCommit ? "FULL" : "NORMAL") + ";";
                 pragma.ExecuteNonQuery();
+                pragma.CommandText = "PRAGMA synchronous";
+                synchronous = Convert.ToInt32(pragma.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            var append = new AppendConnection(connection);
+            var append = new AppendConnection(connection, synchronous);
             append._version.Prepare();
             append._insert.Prepare();
             return append;

@@ -35,10 +35,16 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
     private readonly string _connectionString;
     private readonly EventSerializer _serializer;
     private readonly SemaphoreSlim _appendGate = new(1, 1);
+    private readonly bool _flushEachCommit;
     private AppendConnection? _writer; // opened on the first append, its statements prepared once
 
-    public SqliteEventStore(string path, EventSerializer serializer)
+    /// <summary>Creates the store over a file.</summary>
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="serializer">The event serializer.</param>
+    /// <param name="flushEachCommit">True (the default): each append is flushed to disk before it returns (<c>synchronous = FULL</c>); false: <c>NORMAL</c>, see <see cref="AppendConnection"/>.</param>
+    public SqliteEventStore(string path, EventSerializer serializer, bool flushEachCommit = true)
     {
+        _flushEachCommit = flushEachCommit;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _serializer = serializer ?? throw new ArgumentNullException(nameof(serializer));
         Path = System.IO.Path.GetFullPath(path);
@@ -110,7 +116,7 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
         await _appendGate.WaitAsync(cancellationToken);
         try
         {
-            var writer = _writer ??= AppendConnection.Open(_connectionString);
+            var writer = _writer ??= AppendConnection.Open(_connectionString, _flushEachCommit);
             try
             {
                 writer.Append(appends, rows, cancellationToken);
