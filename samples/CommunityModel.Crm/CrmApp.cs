@@ -123,9 +123,9 @@ public static class CrmApp
         app.UseAuthentication();
         app.UseCrmRateLimits();
         app.UseAuthorization();
-        app.MapCrmOperations();
         AccountEndpoints.Map(app);
         CrmEndpoints.Map(app);
+        app.MapCrmOperations();
         return app;
     }
 

@@ -2,9 +2,7 @@ using System.Security.Claims;
 using CommunityModel.Crm.Accounts;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
-using System.Globalization;
 using CommunityModel.Crm.MonthEnd;
-using CommunityModel.Crm.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -27,10 +25,6 @@ internal static class CrmEndpoints
             var member = await queries.MemberAsync(id, ct);
             return replayed ? TypedResults.Ok(member) : TypedResults.Created($"/members/{id}", member); // a retried registration: 200, the same member
         }).RequireAuthorization(CrmRoles.StaffPolicy);
-
-        members.MapGet("/", (string? limit, string? cursor, CrmQueries queries, IOptions<CrmOptions> options, CancellationToken ct) =>
-            queries.MembersAsync(limit, cursor, options.Value.MaxPageSize, ct))
-            .RequireAuthorization(CrmRoles.StaffPolicy);
 
         members.MapGet("/{id:long}", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
             queries.MemberAsync(Self(user, id), ct));
@@ -61,12 +55,6 @@ internal static class CrmEndpoints
         members.MapGet("/{id:long}/commissions", (long id, string? limit, string? cursor, ClaimsPrincipal user, CrmQueries queries, IOptions<CrmOptions> options, CancellationToken ct) =>
             queries.CommissionsAsync(Self(user, id), limit, cursor, options.Value.MaxPageSize, ct));
 
-        members.MapGet("/{id:long}/orders", (long id, string? limit, string? cursor, ClaimsPrincipal user, CrmQueries queries, IOptions<CrmOptions> options, CancellationToken ct) =>
-            queries.OrdersAsync(Self(user, id), limit, cursor, options.Value.MaxPageSize, ct));
-
-        members.MapGet("/{id:long}/withdrawals", (long id, string? limit, string? cursor, ClaimsPrincipal user, CrmQueries queries, IOptions<CrmOptions> options, CancellationToken ct) =>
-            queries.WithdrawalsAsync(Self(user, id), limit, cursor, options.Value.MaxPageSize, ct));
-
         // Money leaves a balance only when its owner asks: staff and admins cannot withdraw for a member.
         members.MapPost("/{id:long}/withdrawals", (long id, WithdrawalRequest body, ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) =>
         {
@@ -79,20 +67,14 @@ internal static class CrmEndpoints
             monthEnd.RunAsync(Caller.Actor(user), body ?? new MonthEndRequest(), ct))
             .RequireAuthorization(CrmRoles.AdminPolicy).WithTags("Month-end");
 
-        // The outbox: downstream systems read every stored event from the position they reached.
-        app.MapGet("/events", async (string? after, string? limit, SqliteEventStore store, IOptions<CrmOptions> options, CancellationToken ct) =>
-        {
-            var from = after is null ? 0 : long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position
-                : throw CrmException.Invalid("after", "The query's 'after' must be a position: a whole number, 0 for the beginning.");
-            var max = options.Value.MaxFeedPage;
-            var size = limit is null ? Math.Min(100, max) : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max ? n
-                : throw CrmException.Invalid("limit", $"The query's 'limit' must be a whole number from 1 to {max}.");
-            var events = await store.ReadFeedAsync(from, size, ct);
-            return new FeedPage(events, events.Length > 0 ? events[^1].Position : from);
-        }).RequireAuthorization(CrmRoles.StaffPolicy).WithTags("Events");
+        ListEndpoints.Map(members, app);
     }
 
-    private static MemberId Self(ClaimsPrincipal user, long id)
+    /// <summary>The member in the path, for a read: a member account reaches only its own (403 otherwise).</summary>
+    /// <param name="user">The request's user.</param>
+    /// <param name="id">The id in the path.</param>
+    /// <returns>The member.</returns>
+    internal static MemberId Self(ClaimsPrincipal user, long id)
     {
         var member = Member(id);
         Caller.RequireSelfOrStaff(user, member);

@@ -3,12 +3,12 @@ namespace CommunityModel.Crm.Api;
 /// <summary>Where a withdrawal stands.</summary>
 public enum WithdrawalStatus
 {
-    /// <summary>Requested; the next month-end pays it.</summary>
-    Pending,
+    /// <summary>Requested: the amount is reserved until the next month-end pays it.</summary>
+    Requested = 0,
 
     /// <summary>Paid out by a month-end run.</summary>
-    Paid,
+    Paid = 1,
 
-    /// <summary>Rejected; its amount went back to the available balance.</summary>
-    Rejected,
+    /// <summary>Rejected: the amount went back to the available balance.</summary>
+    Rejected = 2,
 }

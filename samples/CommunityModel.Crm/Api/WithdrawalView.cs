@@ -9,7 +9,7 @@ namespace CommunityModel.Crm.Api;
 /// <param name="Fee">The withdrawal fee.</param>
 /// <param name="NetPayout">What the member receives.</param>
 /// <param name="RequestedAt">When it was requested.</param>
-/// <param name="Status">Pending, paid or rejected.</param>
+/// <param name="Status">Requested (pending), paid or rejected.</param>
 /// <param name="SettledAt">When it was paid or rejected; null while pending.</param>
 /// <param name="Replayed">True when the withdrawal id was already recorded: nothing changed.</param>
 public sealed record WithdrawalView(
@@ -23,9 +23,9 @@ public sealed record WithdrawalView(
     DateTimeOffset? SettledAt,
     bool Replayed)
 {
-    /// <summary>The view of a request just made (or repeated): pending.</summary>
+    /// <summary>The view of a request just made (or repeated): requested, not yet paid.</summary>
     /// <param name="w">The request.</param>
     /// <param name="replayed">Whether it was already recorded.</param>
     /// <returns>The view.</returns>
-    public static WithdrawalView Of(WithdrawalRequested w, bool replayed) => new(w.WithdrawalId, w.Member, w.Amount, w.Fee, w.NetPayout, w.OccurredAt, WithdrawalStatus.Pending, null, replayed);
+    public static WithdrawalView Of(WithdrawalRequested w, bool replayed) => new(w.WithdrawalId, w.Member, w.Amount, w.Fee, w.NetPayout, w.OccurredAt, WithdrawalStatus.Requested, null, replayed);
 }

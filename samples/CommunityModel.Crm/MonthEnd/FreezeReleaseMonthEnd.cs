@@ -55,7 +55,7 @@ internal sealed class FreezeReleaseMonthEnd(IOptions<CommissionsOptions> commiss
     {
         // The run's withdrawals still pending, oldest first: one paid before a stop is never paid again.
         var ledger = context.State.Ledger;
-        var due = run.Withdrawals.Where(id => context.State.Withdrawal(id)?.Status == Api.WithdrawalStatus.Pending).Take(limit).ToList();
+        var due = run.Withdrawals.Where(id => context.State.Withdrawal(id)?.Status == Api.WithdrawalStatus.Requested).Take(limit).ToList();
         foreach (var id in due)
         {
             context.Record(ledger.MarkWithdrawalPaid(id));

@@ -33,7 +33,7 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
     /// <summary>The commission ledger.</summary>
     public CommissionLedger Ledger => Commissions.Ledger;
 
-    /// <summary>The last month-end run closed, if any.</summary>
+    /// <summary>The last month-end run, if any.</summary>
     public MonthEndClosed? LastMonthEnd { get; private set; }
 
     /// <summary>The month-end run begun and not closed yet, if any: a process stopped in the middle of it.</summary>

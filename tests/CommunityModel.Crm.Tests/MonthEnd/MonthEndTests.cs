@@ -79,7 +79,7 @@ public sealed class MonthEndTests
 
         Assert.Equal(("crm.payout_changed", "expectedPayout"), ((string?)refused["code"], (string?)refused["field"]));
         Assert.Equal(stored, StoredEvents.All(db.Path));
-        Assert.All((await member1.GetAsync("/members/1/withdrawals"))["items"]!.AsArray(), w => Assert.Equal("Pending", (string?)w!["status"]));
+        Assert.All((await member1.GetAsync("/members/1/withdrawals"))["items"]!.AsArray(), w => Assert.Equal("Requested", (string?)w!["status"]));
 
         var run = await crm.PostAsync("/month-end", new { expectedPayout = Cny.Of(100m) });
         Assert.Equal(100.00m, Cny.Amount(run["paidOut"]));
