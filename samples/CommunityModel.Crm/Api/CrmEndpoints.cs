@@ -63,8 +63,9 @@ internal static class CrmEndpoints
             return commands.RequestWithdrawalAsync(Caller.Actor(user), member, body, ct);
         });
 
-        app.MapPost("/month-end", (MonthEndRequest? body, ClaimsPrincipal user, MonthEndProcess monthEnd, CancellationToken ct) =>
-            monthEnd.RunAsync(Caller.Actor(user), body ?? new MonthEndRequest(), ct))
+        // The body is read here rather than bound: both its fields are optional, and an empty body closes the current month.
+        app.MapPost("/month-end", async (HttpRequest request, ClaimsPrincipal user, MonthEndProcess monthEnd, CancellationToken ct) =>
+            await monthEnd.RunAsync(Caller.Actor(user), await MonthEndRequest.ReadAsync(request, ct), ct))
             .RequireAuthorization(CrmRoles.AdminPolicy).WithTags("Month-end");
 
         ListEndpoints.Map(members, app);

@@ -106,6 +106,25 @@ public sealed class MonthEndTests
         Assert.Equal(stored, StoredEvents.All(db.Path));
     }
 
+    [Theory]
+    [InlineData("{\"period\": 202603}", "period")]
+    [InlineData("{\"period\": \"2026-03\", \"surprise\": 1}", "surprise")]
+    [InlineData("[]", null)]
+    public async Task A_body_that_is_not_a_month_end_request_is_a_400_and_changes_nothing(string body, string? field)
+    {
+        using var db = new TempDatabase();
+        var time = Clock.Start();
+        await using var crm = await CrmHost.StartAsync(db.Path, time);
+        await SeedWithdrawalsAsync(crm, time, 1);
+        var stored = StoredEvents.All(db.Path);
+
+        using var response = await crm.Client.PostAsync("/month-end", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal((400, "crm.invalid_request", field), ((int)response.StatusCode, (string?)problem["code"], (string?)problem["field"]));
+        Assert.Equal(stored, StoredEvents.All(db.Path));
+    }
+
     [Fact]
     public async Task Parallel_requests_for_the_period_start_one_run_and_pay_each_withdrawal_once()
     {
