@@ -8,6 +8,7 @@ using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
 using CommunityModel.Crm.MonthEnd;
+using CommunityModel.Crm.Operations;
 using CommunityModel.Crm.State;
 using CommunityModel.Crm.Storage;
 using CommunityModel.Crm.Web;
@@ -61,7 +62,11 @@ public static class CrmApp
 
         // Storage: every event type of both packages and the CRM's own, by stable name; the SQLite event store.
         builder.Services.AddSingleton(new EventSerializer(new EventTypeRegistry([.. CommunityEventTypes.All, .. CommissionEventTypes.All, .. CrmEventTypes.All])));
-        builder.Services.AddSingleton(sp => new SqliteEventStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase(), sp.GetRequiredService<EventSerializer>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var crm = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
+            return new SqliteEventStore(crm.ResolvedDatabase(), sp.GetRequiredService<EventSerializer>(), crm.FlushEachCommit);
+        });
         builder.Services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventStore>()); // tests put a failing one in front
         builder.Services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<IOptions<CrmOptions>>().Value.ResolvedDatabase()));
 
@@ -91,6 +96,7 @@ public static class CrmApp
         builder.Services.AddSingleton<CommunityWriter>();
         builder.Services.AddHostedService<CommunityLoader>();
         builder.Services.AddSingleton<IMonthEnd, FreezeReleaseMonthEnd>();
+        builder.Services.AddSingleton<MonthEndProcess>();
         builder.Services.AddSingleton<CrmCommands>();
         builder.Services.AddSingleton<CrmQueries>();
 
@@ -99,6 +105,9 @@ public static class CrmApp
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable bodies reach the handler too
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CommunityModelProblemHandler>();
+
+        // Operations: /health, /ready, the OpenAPI document, the write limiter (Operations/CrmOperations.cs).
+        builder.Services.AddCrmOperations();
 
         // Loopback only, whatever ASPNETCORE_URLS says: a CRM back office is not exposed by a sample.
         var port = builder.Configuration.GetValue($"{CrmOptions.Section}:{nameof(CrmOptions.Port)}", new CrmOptions().Port);
@@ -114,10 +123,12 @@ public static class CrmApp
         app.UseStatusCodePages();
         app.UseWebPage(); // the page at /, open to anyone: it holds no data, the API it calls asks for the cookie
         app.UseAuthentication();
+        app.UseCrmRateLimits();
         app.UseAuthorization();
         app.UseCrossSiteWriteChecks(); // a write another site's page could have sent never reaches an endpoint
         AccountEndpoints.Map(app);
         CrmEndpoints.Map(app);
+        app.MapCrmOperations();
         return app;
     }
 

@@ -34,4 +34,26 @@ public sealed class CrmOptions
 
     /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; } = 5180;
+
+    /// <summary>Withdrawals a month-end run pays per transaction (1 to 10,000): the progress a stopped process resumes from.</summary>
+    public int MonthEndPaymentsPerStep { get; set; } = 100;
+
+    /// <summary>Writes (POST, PUT) one signed-in account may make per second, on average (1 to 1,000,000); 429 beyond.</summary>
+    public int WritesPerSecond { get; set; } = 1000;
+
+    /// <summary>Writes one account may make at once above <see cref="WritesPerSecond"/> (a burst; 1 to 1,000,000).</summary>
+    public int WriteBurst { get; set; } = 2000;
+
+    /// <summary>The most items a list answers in one page (<c>limit</c>, 1 to 10,000); the default page is the smaller of 50 and this.</summary>
+    public int MaxPageSize { get; set; } = 200;
+
+    /// <summary>The most events <c>GET /events</c> answers at once (<c>limit</c>, 1 to 10,000); 100 by default, or this when lower.</summary>
+    public int MaxFeedPage { get; set; } = 1000;
+
+    /// <summary>
+    /// True (the default): every batch of writes is flushed to disk before anyone is answered (SQLite <c>synchronous =
+    /// FULL</c>), so an answered write survives a killed process and a power cut. False (<c>NORMAL</c>): an answered write
+    /// survives a killed process; a power cut or an OS crash may lose the last batches answered, never part of one.
+    /// </summary>
+    public bool FlushEachCommit { get; set; } = true;
 }

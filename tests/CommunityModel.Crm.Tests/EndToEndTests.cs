@@ -4,7 +4,7 @@ namespace CommunityModel.Crm.Tests;
 public sealed class EndToEndTests
 {
     [Fact]
-    public async Task A_VIP_purchase_pays_three_levels_month_end_releases_them_after_the_freeze_and_the_next_run_pays_the_withdrawal()
+    public async Task A_VIP_purchase_pays_three_levels_month_end_releases_them_after_the_freeze_once_and_the_next_period_pays_the_withdrawal()
     {
         using var db = new TempDatabase();
         var time = Clock.Start();
@@ -36,28 +36,35 @@ public sealed class EndToEndTests
             new[] { "online-courses:-", "community-service:-", "offline-2d1n:1" },
             member["membership"]!["entitlements"]!.AsArray().Select(e => $"{(string?)e!["productId"]}:{e["remaining"]?.ToJsonString() ?? "-"}"));
 
-        // Before the freeze ends, month-end releases nothing and a withdrawal is refused.
+        // Before the freeze ends, a withdrawal is refused: nothing is available yet.
         time.Advance(TimeSpan.FromDays(6));
-        Assert.Empty((await crm.PostAsync("/month-end"))["released"]!.AsArray());
         var refused = await (await crm.MemberAsync(3)).PostAsync("/members/3/withdrawals", new { withdrawalId = "w-0", amount = Cny.Of(100m) }, 409);
         Assert.Equal("commissions.insufficient_balance", (string?)refused["code"]);
 
-        // After it, the run reports what the freeze released.
+        // After it, March's run reports what the freeze released.
         time.Advance(TimeSpan.FromDays(2));
         var run = await crm.PostAsync("/month-end");
         Assert.Equal("2026-03", (string?)run["period"]);
         Assert.Equal(new[] { (1L, 108.00m), (2L, 180.00m), (3L, 360.00m) }, run["released"]!.AsArray().Select(r => ((long)r!["memberId"]!, Cny.Amount(r["amount"]))));
         Assert.Equal(648.00m, Cny.Amount(run["releasedTotal"]));
 
-        // Member 3 withdraws ¥100: the fee is 0.6% (¥0.60), ¥99.40 is paid out at the next run.
+        // Member 3 withdraws ¥100: the fee is 0.6% (¥0.60), ¥99.40 is paid out at the next period's run.
         var withdrawal = await (await crm.MemberAsync(3)).PostAsync("/members/3/withdrawals", new { withdrawalId = "w-1", amount = Cny.Of(100m) });
         Assert.Equal(0.60m, Cny.Amount(withdrawal["fee"]));
         Assert.Equal(99.40m, Cny.Amount(withdrawal["netPayout"]));
         var balance = (await crm.GetAsync("/members/3/commissions"))["balance"]!;
         Assert.Equal((260.00m, 100.00m, 0m), (Cny.Amount(balance["available"]), Cny.Amount(balance["withdrawing"]), Cny.Amount(balance["paidOut"])));
 
+        // March is closed: running it again answers the same report and pays nothing.
+        var again = await crm.PostAsync("/month-end");
+        Assert.True((bool?)again["replayed"]);
+        Assert.Empty(again["paidWithdrawals"]!.AsArray());
+        Assert.Equal((string?)run["closedAt"], (string?)again["closedAt"]);
+        Assert.Equal(100.00m, Cny.Amount((await crm.GetAsync("/members/3/commissions"))["balance"]!["withdrawing"]));
+
         time.Advance(TimeSpan.FromDays(30));
         var next = await crm.PostAsync("/month-end");
+        Assert.Equal(("2026-04", false), ((string?)next["period"], (bool?)next["replayed"]));
         Assert.Equal("w-1", (string?)next["paidWithdrawals"]!.AsArray().Single()!["withdrawalId"]);
         Assert.Empty(next["released"]!.AsArray());
         var after = await crm.GetAsync("/members/3/commissions");

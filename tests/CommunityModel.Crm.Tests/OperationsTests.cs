@@ -1,8 +1,40 @@
 namespace CommunityModel.Crm.Tests;
 
-/// <summary>What running the CRM needs around the API: Host filtering against DNS rebinding, a data folder outside bin/.</summary>
+/// <summary>
+/// What running the CRM needs around the API: Host filtering against DNS rebinding, a data folder outside bin/, liveness
+/// and readiness without sign-in, the OpenAPI document.
+/// </summary>
 public sealed class OperationsTests : StartedCrm
 {
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/ready")]
+    public async Task Health_and_readiness_answer_without_a_sign_in(string path)
+    {
+        using var response = await Crm.Anonymous().Http.GetAsync(path);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_endpoints_without_a_sign_in()
+    {
+        var document = await Crm.Anonymous().GetAsync("/openapi/v1.json");
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "/members", "/members/{id}", "/members/{id}/orders", "/members/{id}/discounted-orders", "/members/{id}/orders/{orderId}/refunds",
+                "/members/{id}/commissions", "/members/{id}/withdrawals", "/members/{id}/quote/{item}", "/members/{id}/sponsor",
+                "/members/{id}/entitlements/{productId}/uses", "/month-end", "/events", "/accounts", "/auth/sign-in", "/auth/me",
+            },
+            paths);
+        Assert.NotNull(document["paths"]!["/members/{id}/orders"]!["post"]);
+        Assert.NotNull(document["paths"]!["/members/{id}/orders"]!["get"]);
+    }
+
     [Theory]
     [InlineData("evil.example")]
     [InlineData("rebound.attacker.test:5180")]

@@ -11,6 +11,11 @@ public sealed class StartupValidationTests
     [InlineData("Community:Memberships:TimeZone", "Mars/Olympus_Mons", "Community:Memberships:TimeZone 'Mars/Olympus_Mons'")]
     [InlineData("Community:Memberships:Tiers:0:Entitlements:0:ProductId", "no-such-course", "no-such-course")]
     [InlineData("Crm:Port", "70000", "Crm:Port")]
+    [InlineData("Crm:WritesPerSecond", "0", "Crm:WritesPerSecond is 0")]
+    [InlineData("Crm:WriteBurst", "-5", "Crm:WriteBurst is -5")]
+    [InlineData("Crm:MonthEndPaymentsPerStep", "0", "Crm:MonthEndPaymentsPerStep is 0")]
+    [InlineData("Crm:MaxPageSize", "100000", "Crm:MaxPageSize is 100000")]
+    [InlineData("Crm:MaxFeedPage", "0", "Crm:MaxFeedPage is 0")]
     public async Task An_invalid_setting_stops_start_up_naming_it(string key, string value, string named)
     {
         using var db = new TempDatabase();

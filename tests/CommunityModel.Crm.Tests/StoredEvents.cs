@@ -32,6 +32,29 @@ internal static class StoredEvents
         return actors;
     }
 
+    /// <summary>A JSON field of every row of an event type, e.g. the <c>$.orderId</c> of each <c>community.product_purchased.v1</c>.</summary>
+    public static HashSet<string> Values(string database, string type, string jsonPath)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json_extract(data, $path) FROM events WHERE type = $type";
+        command.Parameters.AddWithValue("$path", jsonPath);
+        command.Parameters.AddWithValue("$type", type);
+        using var reader = command.ExecuteReader();
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    /// <summary>How many different withdrawals were paid (each <c>commissions.withdrawal_paid.v1</c> names one).</summary>
+    public static long DistinctWithdrawalsPaid(string database) =>
+        Scalar(database, "SELECT COUNT(DISTINCT json_extract(data, '$.withdrawalId')) FROM events WHERE type = $value", "commissions.withdrawal_paid.v1");
+
     private static long Scalar(string database, string sql, string value)
     {
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");

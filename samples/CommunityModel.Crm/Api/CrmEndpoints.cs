@@ -2,7 +2,9 @@ using System.Security.Claims;
 using CommunityModel.Crm.Accounts;
 using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
+using CommunityModel.Crm.MonthEnd;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CommunityModel.Crm.Api;
 
@@ -50,8 +52,8 @@ internal static class CrmEndpoints
         members.MapGet("/{id:long}/quote/{item}", (long id, string item, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
             queries.QuoteAsync(Self(user, id), item, ct));
 
-        members.MapGet("/{id:long}/commissions", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
-            queries.CommissionsAsync(Self(user, id), ct));
+        members.MapGet("/{id:long}/commissions", (long id, string? limit, string? cursor, ClaimsPrincipal user, CrmQueries queries, IOptions<CrmOptions> options, CancellationToken ct) =>
+            queries.CommissionsAsync(Self(user, id), limit, cursor, options.Value.MaxPageSize, ct));
 
         members.MapGet("/{id:long}/history", (long id, ClaimsPrincipal user, CrmQueries queries, CancellationToken ct) =>
             queries.HistoryAsync(Self(user, id), ct));
@@ -67,11 +69,19 @@ internal static class CrmEndpoints
             return commands.RequestWithdrawalAsync(Caller.Actor(user), member, body, ct);
         });
 
-        app.MapPost("/month-end", (ClaimsPrincipal user, CrmCommands commands, CancellationToken ct) => commands.CloseMonthAsync(Caller.Actor(user), ct))
+        // The body is read here rather than bound: both its fields are optional, and an empty body closes the current month.
+        app.MapPost("/month-end", async (HttpRequest request, ClaimsPrincipal user, MonthEndProcess monthEnd, CancellationToken ct) =>
+            await monthEnd.RunAsync(Caller.Actor(user), await MonthEndRequest.ReadAsync(request, ct), ct))
             .RequireAuthorization(CrmRoles.AdminPolicy).WithTags("Month-end");
+
+        ListEndpoints.Map(members, app);
     }
 
-    private static MemberId Self(ClaimsPrincipal user, long id)
+    /// <summary>The member in the path, for a read: a member account reaches only its own (403 otherwise).</summary>
+    /// <param name="user">The request's user.</param>
+    /// <param name="id">The id in the path.</param>
+    /// <returns>The member.</returns>
+    internal static MemberId Self(ClaimsPrincipal user, long id)
     {
         var member = Member(id);
         Caller.RequireSelfOrStaff(user, member);

@@ -2,7 +2,6 @@ using CommunityModel.Commissions;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Crm.Api;
 using CommunityModel.Crm.Errors;
-using CommunityModel.Crm.MonthEnd;
 using CommunityModel.Crm.State;
 using CommunityModel.Crm.Storage;
 using CommunityModel.Memberships;
@@ -15,7 +14,7 @@ namespace CommunityModel.Crm.Commands;
 /// sees them) and answers from what the community did. The community decides and throws typed errors; nothing here
 /// catches them.
 /// </summary>
-internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
+internal sealed class CrmCommands(CommunityWriter writer)
 {
     /// <summary>Registers a member on the referral network and the value chain (as a prospect).</summary>
     /// <returns>The member, and whether the registration was a retry (the same member under the same sponsor): nothing stored.</returns>
@@ -166,7 +165,10 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
                     context.Record(requested);
                 }
 
-                return WithdrawalView.Of(result.Value.Request, result.Value.IsRepeat);
+                // A repeat answers where the withdrawal stands now (paid by a month-end since, perhaps).
+                return result.Value.IsRepeat && context.State.Withdrawal(withdrawalId) is { } known
+                    ? known with { Replayed = true }
+                    : WithdrawalView.Of(result.Value.Request, result.Value.IsRepeat);
             },
             cancellationToken);
     }
@@ -185,9 +187,6 @@ internal sealed class CrmCommands(CommunityWriter writer, IMonthEnd monthEnd)
             },
             cancellationToken);
     }
-
-    /// <summary>Runs month-end through the registered <see cref="IMonthEnd"/>.</summary>
-    public Task<MonthEndReport> CloseMonthAsync(string actor, CancellationToken cancellationToken) => writer.ExecuteAsync(Streams.Community, actor, monthEnd.Close, cancellationToken);
 
     private static string Required(string? value, string field) => InputRules.Id(value, field);
 

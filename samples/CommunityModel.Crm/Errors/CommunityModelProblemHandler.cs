@@ -29,7 +29,8 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
         CrmErrorCodes.Forbidden or CrmErrorCodes.CrossOrigin => StatusCodes.Status403Forbidden,
         CrmErrorCodes.JsonRequired => StatusCodes.Status415UnsupportedMediaType,
         CrmErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
-        CrmErrorCodes.AccountExists => StatusCodes.Status409Conflict,
+        CrmErrorCodes.AccountExists or CrmErrorCodes.PayoutChanged or CrmErrorCodes.MonthEndConflict => StatusCodes.Status409Conflict,
+        CrmErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         ErrorCodes.CommunityUnknownMember or ErrorCodes.CommunityUnknownOrder or ErrorCodes.ReferralUnknownMember or CommissionErrorCodes.UnknownWithdrawal => StatusCodes.Status404NotFound,
         ErrorCodes.CommunityIdConflict or ErrorCodes.CommunityOrderNotRefundable or ErrorCodes.CommunityMemberExists or ErrorCodes.CommunityMemberHeld or CommissionErrorCodes.IdConflict
             or ErrorCodes.StreamVersionConflict
@@ -83,6 +84,7 @@ internal sealed class CommunityModelProblemHandler(IProblemDetailsService proble
                 StatusCodes.Status404NotFound => "Not found",
                 StatusCodes.Status415UnsupportedMediaType => "The request must be JSON",
                 StatusCodes.Status409Conflict => "The request conflicts with the current state",
+                StatusCodes.Status429TooManyRequests => "Too many requests",
                 _ => "The request is invalid",
             },
             Detail = e.Message,

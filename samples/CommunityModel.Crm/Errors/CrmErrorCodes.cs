@@ -32,4 +32,13 @@ public static class CrmErrorCodes
 
     /// <summary>The event store cannot be read or written just now (503); nothing changed.</summary>
     public const string Unavailable = "crm.unavailable";
+
+    /// <summary>The month-end run would pay another total than the request's <c>expectedPayout</c> (409); nothing was paid.</summary>
+    public const string PayoutChanged = "crm.payout_changed";
+
+    /// <summary>The period's month-end ran already, asked with other content (409); the first run stands.</summary>
+    public const string MonthEndConflict = "crm.month_end_conflict";
+
+    /// <summary>Too many writes from one account in a short time (429); try again after <c>Retry-After</c> seconds.</summary>
+    public const string RateLimited = "crm.rate_limited";
 }

@@ -5,4 +5,8 @@ namespace CommunityModel.Crm.MonthEnd;
 /// <param name="Released">Commission whose freeze ended since the previous run.</param>
 /// <param name="PaidOut">Withdrawals this run paid.</param>
 /// <param name="OccurredAt">When the run closed.</param>
-public sealed record MonthEndClosed(string Period, Money Released, Money PaidOut, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record MonthEndClosed(string Period, Money Released, Money PaidOut, DateTimeOffset OccurredAt) : IDomainEvent
+{
+    /// <summary>Members whose membership the run expired; null on a run stored before the CRM recorded them.</summary>
+    public MemberId[]? ExpiredMemberships { get; init; }
+}

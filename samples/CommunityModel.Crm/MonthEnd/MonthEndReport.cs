@@ -2,14 +2,16 @@ using CommunityModel.Crm.Api;
 
 namespace CommunityModel.Crm.MonthEnd;
 
-/// <summary>What a month-end run did.</summary>
+/// <summary>What a month-end run did; a repeated request for the period answers the same report with <paramref name="Replayed"/> set.</summary>
 /// <param name="Period">The month closed, in the plan's time zone (<c>2026-03</c>).</param>
 /// <param name="ClosedAt">When.</param>
 /// <param name="PreviousClosedAt">When the previous run closed, if any.</param>
 /// <param name="Released">Per member, the commission whose freeze ended since the previous run.</param>
 /// <param name="ReleasedTotal">Their sum.</param>
 /// <param name="PaidWithdrawals">The withdrawals paid.</param>
+/// <param name="PaidOut">Their sum.</param>
 /// <param name="ExpiredMemberships">Members whose membership ended.</param>
+/// <param name="Replayed">True when the period was closed before this request: nothing changed.</param>
 public sealed record MonthEndReport(
     string Period,
     DateTimeOffset ClosedAt,
@@ -17,4 +19,6 @@ public sealed record MonthEndReport(
     ReleasedCommission[] Released,
     Money ReleasedTotal,
     WithdrawalView[] PaidWithdrawals,
-    MemberId[] ExpiredMemberships);
+    Money PaidOut,
+    MemberId[] ExpiredMemberships,
+    bool Replayed);

@@ -2,9 +2,10 @@ namespace CommunityModel.Crm.State;
 
 /// <summary>
 /// Rebuilds the community from the event store when the host starts: after the options were validated
-/// (<c>ValidateOnStart</c> runs first) and before the server takes its first request.
+/// (<c>ValidateOnStart</c> runs first) and before the server takes its first request; then finishes a month-end run a
+/// stopped process left open.
 /// </summary>
-internal sealed partial class CommunityLoader(CommunityWriter writer, Accounts.AccountStore accounts, ILogger<CommunityLoader> logger) : IHostedService
+internal sealed partial class CommunityLoader(CommunityWriter writer, Accounts.AccountStore accounts, MonthEnd.MonthEndProcess monthEnd, ILogger<CommunityLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,6 +17,9 @@ internal sealed partial class CommunityLoader(CommunityWriter writer, Accounts.A
 
         var (events, members) = await writer.LoadAsync(cancellationToken);
         LogLoaded(events, members);
+
+        // A month-end run a stopped process left open is finished before the first request: each withdrawal paid once.
+        await monthEnd.ResumeAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,7 @@
 using CommunityModel.Commissions.Ledger;
+using CommunityModel.Crm.Api;
 using CommunityModel.Crm.MonthEnd;
+using CommunityModel.Lifecycle;
 using CommunityModel.Memberships;
 using CommunityModel.Persistence;
 
@@ -8,8 +10,8 @@ namespace CommunityModel.Crm.State;
 /// <summary>
 /// Everything the CRM knows, rebuilt from the stored events: the library's <see cref="Community"/> (members, orders,
 /// memberships, network) with its commissions (balances, withdrawals), the version of each stream, and the few answers
-/// the library keeps no index for (what each refund gave back and took back, what each order accrued, the last
-/// month-end). Only <see cref="CommunityWriter"/> changes it, one command at a time.
+/// the library keeps no index for (what each refund gave back and took back, what each order accrued, the
+/// withdrawals with their status, the month-end runs). Only <see cref="CommunityWriter"/> changes it, one command at a time.
 /// </summary>
 internal sealed class CommunityState(Community community, CommunityCommissions commissions)
 {
@@ -17,6 +19,10 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
     private readonly Dictionary<string, Money> _refunded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Money> _reversed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CommissionAccrued>> _accrued = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WithdrawalView> _withdrawals = new(StringComparer.Ordinal);
+    private readonly Dictionary<MemberId, List<string>> _withdrawalsOf = [];
+    private readonly Dictionary<string, MonthEndRun> _monthEnds = new(StringComparer.Ordinal);
+    private readonly SortedSet<long> _memberIds = [];
 
     /// <summary>The community.</summary>
     public Community Community { get; } = community;
@@ -32,6 +38,30 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
 
     /// <summary>The last month-end run, if any.</summary>
     public MonthEndClosed? LastMonthEnd { get; private set; }
+
+    /// <summary>The month-end run begun and not closed yet, if any: a process stopped in the middle of it.</summary>
+    public MonthEndStarted? OpenMonthEnd { get; private set; }
+
+    /// <summary>A period's month-end run, begun or closed.</summary>
+    /// <param name="period">The period, e.g. <c>2026-03</c>.</param>
+    /// <returns>The run, or null when the period was never run.</returns>
+    public MonthEndRun? MonthEndOf(string period) => _monthEnds.GetValueOrDefault(period);
+
+    /// <summary>Member ids above <paramref name="after"/>, in ascending order: the members list's pages.</summary>
+    /// <param name="after">The last id of the previous page, 0 for the first.</param>
+    /// <returns>The ids, lazily.</returns>
+    public IEnumerable<MemberId> MembersAfter(long after) =>
+        after == long.MaxValue ? [] : _memberIds.GetViewBetween(after + 1, long.MaxValue).Select(id => new MemberId(id));
+
+    /// <summary>A withdrawal and where it stands.</summary>
+    /// <param name="withdrawalId">The withdrawal id.</param>
+    /// <returns>The withdrawal, or null for one never requested.</returns>
+    public WithdrawalView? Withdrawal(string withdrawalId) => _withdrawals.GetValueOrDefault(withdrawalId);
+
+    /// <summary>A member's withdrawal ids, in the order they were requested.</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The ids.</returns>
+    public IReadOnlyList<string> WithdrawalsOf(MemberId member) => _withdrawalsOf.TryGetValue(member, out var ids) ? ids : [];
 
     /// <summary>A stream's version: how many events it holds (0 for a new stream).</summary>
     /// <param name="streamId">The stream.</param>
@@ -86,8 +116,27 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
                 case CommissionReversed r:
                     _reversed[r.RefundId] = _reversed.TryGetValue(r.RefundId, out var sum) ? sum + r.Amount : r.Amount;
                     break;
+                case MemberTransitioned t:
+                    _memberIds.Add(t.Member.Value); // a member exists from their first stage on
+                    break;
+                case WithdrawalRequested w:
+                    _withdrawals[w.WithdrawalId] = WithdrawalView.Of(w, replayed: false);
+                    (_withdrawalsOf.TryGetValue(w.Member, out var ids) ? ids : _withdrawalsOf[w.Member] = []).Add(w.WithdrawalId);
+                    break;
+                case WithdrawalPaid p when _withdrawals.TryGetValue(p.WithdrawalId, out var paid):
+                    _withdrawals[p.WithdrawalId] = paid with { Status = WithdrawalStatus.Paid, SettledAt = p.OccurredAt };
+                    break;
+                case WithdrawalRejected r when _withdrawals.TryGetValue(r.WithdrawalId, out var rejected):
+                    _withdrawals[r.WithdrawalId] = rejected with { Status = WithdrawalStatus.Rejected, SettledAt = r.OccurredAt };
+                    break;
+                case MonthEndStarted m:
+                    _monthEnds[m.Period] = new MonthEndRun(m, null);
+                    OpenMonthEnd = m;
+                    break;
                 case MonthEndClosed m:
+                    _monthEnds[m.Period] = new MonthEndRun(_monthEnds.GetValueOrDefault(m.Period)?.Started, m);
                     LastMonthEnd = m;
+                    OpenMonthEnd = null;
                     break;
             }
         }

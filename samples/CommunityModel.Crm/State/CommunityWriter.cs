@@ -9,11 +9,14 @@ namespace CommunityModel.Crm.State;
 /// <list type="bullet">
 /// <item>Requests queue for one writer loop. The loop takes every request waiting (up to <see cref="MaxBatch"/>),
 /// decides each on the community in turn, and appends all their events in one SQLite transaction (group commit: one
-/// disk flush for the batch). A request is answered only after that commit.</item>
+/// disk flush for the batch). A request is answered only after that commit. While a batch's append waits for the
+/// disk, the loop decides the requests that arrive meanwhile (the next batch, appended after it): deciding and
+/// flushing overlap.</item>
 /// <item>The <see cref="Community"/> applies its events as it decides, so the loop holds the read gate from the first
-/// decision of a batch to its commit: a read waits for the batch and never sees a decision that is not stored.</item>
+/// decision of a batch until every batch decided is committed: a read waits and never sees a decision that is not
+/// stored. A read waiting for the gate stops the overlap, so reads get their turn under a steady stream of writes.</item>
 /// <item>If the batch's append fails (the disk, another writer moved a stream: <c>persistence.version_conflict</c>), every
-/// request of the batch gets the error and the community is rebuilt from the store. If a command fails after it
+/// request of the batch, and of the batch decided on top of it, gets the error and the community is rebuilt from the store. If a command fails after it
 /// decided, the commands before it are stored and the community is rebuilt. If the rebuild fails too, reads answer
 /// 503 <c>crm.unavailable</c> until a later rebuild succeeds: memory never holds what the database does not.</item>
 /// </list>
@@ -25,7 +28,7 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<PendingCommand> _queue = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Queue<PendingCommand> _carried = new();
+    private int _readersWaiting; // reads waiting for the gate: the loop stops pipelining to let them in
     private CommunityState? _current; // null: memory may differ from the store; rebuilt before the next use
     private Task? _loop;
 
@@ -49,6 +52,12 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
         }
     }
 
+    /// <summary>
+    /// Whether the writer takes commands: its loop runs and memory matches the store (false before the first load, after
+    /// the loop stopped, and while a failed write's rebuild has not succeeded).
+    /// </summary>
+    public bool IsRunning => _loop is { IsCompleted: false } && Volatile.Read(ref _current) is not null;
+
     /// <summary>Reads the state as of the last stored batch.</summary>
     /// <typeparam name="T">The answer.</typeparam>
     /// <param name="read">The read.</param>
@@ -57,7 +66,16 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
     /// <exception cref="CrmException"><c>crm.unavailable</c>: the store cannot be read to rebuild the state.</exception>
     public async Task<T> ReadAsync<T>(Func<CommunityState, T> read, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _readersWaiting);
+        try
+        {
+            await _gate.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _readersWaiting);
+        }
+
         try
         {
             return read(await CurrentAsync());
@@ -100,47 +118,70 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
 
     private async Task RunAsync()
     {
-        while (_carried.Count > 0 || await _queue.Reader.WaitToReadAsync())
+        InFlight? inFlight = null; // a decided batch whose append is under way: the read gate stays held meanwhile
+        while (true)
         {
-            await _gate.WaitAsync();
+            if (inFlight is null)
+            {
+                if (!await _queue.Reader.WaitToReadAsync())
+                {
+                    break;
+                }
+
+                await _gate.WaitAsync();
+            }
+
             try
             {
-                await RunBatchAsync();
+                inFlight = await RunBatchAsync(inFlight);
             }
 #pragma warning disable CA1031 // the loop outlives any one batch; the batch's callers got the error
             catch (Exception e)
 #pragma warning restore CA1031
             {
                 LogBatchFailed(logger, e);
+                inFlight = null;
             }
             finally
             {
-                _gate.Release();
+                if (inFlight is null)
+                {
+                    _gate.Release();
+                }
             }
         }
     }
 
-    private async Task RunBatchAsync()
+    // Decides the requests waiting while the previous batch's append (if any) is under way, then settles that append:
+    // its requests are answered, or on failure they and this batch (decided on top of it) get the error and memory is
+    // rebuilt. Returns this batch's append still under way, or null once everything decided is settled.
+    private async Task<InFlight?> RunBatchAsync(InFlight? previous)
     {
         var batch = new List<(PendingCommand Command, CommandContext Context, long Expected, bool Decided)>();
         CommunityState state;
         try
         {
-            state = await CurrentAsync();
+            state = await CurrentAsync(); // with a batch in flight, memory is the state it decided on
         }
         catch (Exception e)
         {
             // The store cannot be read: every waiting request is told so, none is decided on a state that may be wrong.
-            while (_carried.TryDequeue(out var waiting) || _queue.Reader.TryRead(out waiting))
+            while (_queue.Reader.TryRead(out var waiting))
             {
                 waiting.Complete(e); // crm.unavailable
             }
 
-            return;
+            return null;
+        }
+
+        if (previous is not null && !_queue.Reader.TryPeek(out _))
+        {
+            // Decide the next requests as soon as they come, while the previous append waits for the disk.
+            await Task.WhenAny(previous.Appended, _queue.Reader.WaitToReadAsync().AsTask());
         }
 
         var dirty = false;
-        while (batch.Count < MaxBatch && (_carried.TryDequeue(out var pending) || _queue.Reader.TryRead(out pending)))
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
         {
             var context = new CommandContext(state, pending.StreamId);
             var expected = state.VersionOf(pending.StreamId);
@@ -164,27 +205,35 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
             }
         }
 
+        var commands = batch.ConvertAll(b => b.Command);
+
+        // The previous append settles before this batch's starts: the store takes one transaction at a time, in order.
+        if (previous is not null && await previous.Appended is { } previousFailure)
+        {
+            Fail([.. previous.Commands, .. commands], previousFailure);
+            await TryRebuildAsync();
+            return null;
+        }
+
+        previous?.Answer();
+
         // A command's events follow the version the stream had when it decided (the batch's earlier commands included).
         List<StreamAppend> appends = [.. batch.Where(b => b.Decided && b.Context.Events.Count > 0).Select(b => new StreamAppend(b.Command.StreamId, b.Expected, b.Context.Events, b.Command.Actor))];
+        var appended = appends.Count == 0 ? Task.FromResult<Exception?>(null) : Task.Run(() => AppendAsync(appends));
 
-        try
+        // Group commit, pipelined: while this batch's append waits for the disk, the loop decides the next one. It waits
+        // here instead when memory must be rebuilt after the batch, or when a read is waiting for the gate.
+        var current = new InFlight(appended, commands);
+        if (!dirty && appends.Count > 0 && Volatile.Read(ref _readersWaiting) == 0)
         {
-            if (appends.Count > 0)
-            {
-                await store.AppendBatchAsync(appends, CancellationToken.None);
-            }
+            return current;
         }
-        catch (Exception e)
-        {
-            _current = null;
-            var failure = e as CommunityModelException ?? new CrmException(CrmErrorCodes.Unavailable, "The batch could not be stored; nothing changed. Try again.", inner: e);
-            foreach (var (command, _, _, _) in batch)
-            {
-                command.Complete(failure);
-            }
 
+        if (await appended is { } failure)
+        {
+            Fail(commands, failure);
             await TryRebuildAsync();
-            return;
+            return null;
         }
 
         if (dirty)
@@ -193,9 +242,32 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
             await TryRebuildAsync();
         }
 
-        foreach (var (command, _, _, _) in batch)
+        current.Answer();
+        return null;
+    }
+
+    private async Task<Exception?> AppendAsync(List<StreamAppend> appends)
+    {
+        try
         {
-            command.Complete(null);
+            await store.AppendBatchAsync(appends, CancellationToken.None);
+            return null;
+        }
+#pragma warning disable CA1031 // the failure is every request's answer
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return e;
+        }
+    }
+
+    private void Fail(List<PendingCommand> commands, Exception e)
+    {
+        _current = null;
+        var failure = e as CommunityModelException ?? new CrmException(CrmErrorCodes.Unavailable, "The batch could not be stored; nothing changed. Try again.", inner: e);
+        foreach (var command in commands)
+        {
+            command.Complete(failure);
         }
     }
 
@@ -240,6 +312,18 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
         }
 
         return (state, count);
+    }
+
+    // A batch decided and being appended: its requests are answered once the append succeeded.
+    private sealed record InFlight(Task<Exception?> Appended, List<PendingCommand> Commands)
+    {
+        public void Answer()
+        {
+            foreach (var command in Commands)
+            {
+                command.Complete(null);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of commands was not stored; the community is rebuilt from the event store.")]

@@ -12,6 +12,7 @@ internal static class CrmEventTypes
     /// <summary>Every event type of the CRM.</summary>
     public static ImmutableArray<EventType> All { get; } =
     [
+        new("crm.month_end_started.v1", CrmJsonContext.Default.MonthEndStarted),
         new("crm.month_end_closed.v1", CrmJsonContext.Default.MonthEndClosed),
     ];
 }

@@ -16,6 +16,7 @@ namespace CommunityModel.Crm.Storage;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 
 // The CRM's own facts
+[JsonSerializable(typeof(MonthEndStarted))]
 [JsonSerializable(typeof(MonthEndClosed))]
 
 // HTTP requests and responses
@@ -40,4 +41,9 @@ namespace CommunityModel.Crm.Storage;
 [JsonSerializable(typeof(SignInRequest))]
 [JsonSerializable(typeof(CreateAccountRequest))]
 [JsonSerializable(typeof(AccountView))]
+[JsonSerializable(typeof(MonthEndRequest))]
+[JsonSerializable(typeof(Page<MemberView>))]
+[JsonSerializable(typeof(Page<PlacedOrderView>))]
+[JsonSerializable(typeof(Page<WithdrawalView>))]
+[JsonSerializable(typeof(FeedPage))]
 internal sealed partial class CrmJsonContext : JsonSerializerContext;

@@ -26,4 +26,9 @@ internal interface IEventLog
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events.</returns>
     IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 1, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the store once: throws when the database cannot be reached (readiness).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A task.</returns>
+    Task PingAsync(CancellationToken cancellationToken);
 }

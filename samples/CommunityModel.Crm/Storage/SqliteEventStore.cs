@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
+using CommunityModel.Crm.Api;
 using CommunityModel.Persistence;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +14,8 @@ namespace CommunityModel.Crm.Storage;
 /// check inside the write transaction make two writers on one stream fail with <see cref="StreamConcurrencyException"/>
 /// rather than interleave. <c>position</c> is the global append order that <see cref="ReadAllAsync"/> follows.
 /// Every row names the account that asked for it (<c>actor</c>). <see cref="AppendBatchAsync"/> stores the commands of
-/// many requests in one transaction: one disk flush for all of them (group commit).
+/// many requests in one transaction: one disk flush for all of them (group commit), on a connection of its own whose
+/// statements are prepared once (<see cref="AppendConnection"/>).
 /// </summary>
 internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
 {
@@ -29,13 +32,19 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
         );
         """;
 
-    private const int SqliteConstraint = 19;
-
     private readonly string _connectionString;
     private readonly EventSerializer _serializer;
+    private readonly SemaphoreSlim _appendGate = new(1, 1);
+    private readonly bool _flushEachCommit;
+    private AppendConnection? _writer; // opened on the first append, its statements prepared once
 
-    public SqliteEventStore(string path, EventSerializer serializer)
+    /// <summary>Creates the store over a file.</summary>
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="serializer">The event serializer.</param>
+    /// <param name="flushEachCommit">True (the default): each append is flushed to disk before it returns (<c>synchronous = FULL</c>); false: <c>NORMAL</c>, see <see cref="AppendConnection"/>.</param>
+    public SqliteEventStore(string path, EventSerializer serializer, bool flushEachCommit = true)
     {
+        _flushEachCommit = flushEachCommit;
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _serializer = serializer ?? throw new ArgumentNullException(nameof(serializer));
         Path = System.IO.Path.GetFullPath(path);
@@ -90,54 +99,40 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
         ArgumentNullException.ThrowIfNull(appends);
 
         // An unregistered type fails before anything is written.
-        var rows = appends.Select(a => a.Events.Select(e => (Event: e, Serialized: _serializer.Serialize(e))).ToList()).ToList();
-
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken); // BEGIN IMMEDIATE: the write lock is taken before the versions are read
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO events (stream, version, type, occurred_at, data, actor) VALUES ($stream, $version, $type, $occurred_at, $data, $actor)";
-        var stream = command.Parameters.Add("$stream", SqliteType.Text);
-        var next = command.Parameters.Add("$version", SqliteType.Integer);
-        var type = command.Parameters.Add("$type", SqliteType.Text);
-        var occurredAt = command.Parameters.Add("$occurred_at", SqliteType.Text);
-        var data = command.Parameters.Add("$data", SqliteType.Text);
-        var actor = command.Parameters.Add("$actor", SqliteType.Text);
-
-        // The first append of each stream in the batch is checked against the file: another process may have moved it.
-        var checkedStreams = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<(string Type, string OccurredAt, string Data)>[appends.Count];
         for (var i = 0; i < appends.Count; i++)
         {
-            var append = appends[i];
-            if (checkedStreams.Add(append.StreamId) && await VersionAsync(connection, transaction, append.StreamId, cancellationToken) is var stored && stored != append.ExpectedVersion)
+            var events = appends[i].Events;
+            var serialized = new List<(string, string, string)>(events.Count);
+            foreach (var e in events)
             {
-                throw new StreamConcurrencyException(append.StreamId, append.ExpectedVersion, stored); // rolled back on dispose
+                var s = _serializer.Serialize(e);
+                serialized.Add((s.Type, e.OccurredAt.ToString("O", CultureInfo.InvariantCulture), Encoding.UTF8.GetString(s.Data.Span)));
             }
 
-            var version = append.ExpectedVersion;
-            stream.Value = append.StreamId;
-            actor.Value = append.Actor;
-            try
-            {
-                foreach (var (e, serialized) in rows[i])
-                {
-                    next.Value = ++version;
-                    type.Value = serialized.Type;
-                    occurredAt.Value = e.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
-                    data.Value = Encoding.UTF8.GetString(serialized.Data.Span);
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
-            {
-                // Another writer that does not take the write lock first got there: the key (stream, version) refuses the row.
-                await transaction.RollbackAsync(CancellationToken.None);
-                throw new StreamConcurrencyException(append.StreamId, append.ExpectedVersion, await VersionAsync(connection, null, append.StreamId, CancellationToken.None));
-            }
+            rows[i] = serialized;
         }
 
-        cancellationToken.ThrowIfCancellationRequested(); // a cancelled append writes nothing: the transaction is rolled back on dispose
-        await transaction.CommitAsync(CancellationToken.None);
+        await _appendGate.WaitAsync(cancellationToken);
+        try
+        {
+            var writer = _writer ??= AppendConnection.Open(_connectionString, _flushEachCommit);
+            try
+            {
+                writer.Append(appends, rows, cancellationToken);
+            }
+            catch (Exception e) when (e is not StreamConcurrencyException and not OperationCanceledException)
+            {
+                // The connection may be left in any state by a failed disk or file: the next append opens a new one.
+                _writer = null;
+                writer.Dispose();
+                throw;
+            }
+        }
+        finally
+        {
+            _appendGate.Release();
+        }
     }
 
     /// <inheritdoc/>
@@ -155,9 +150,45 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
         return ReadAsync("WHERE position >= $from ORDER BY position", null, fromPosition, cancellationToken);
     }
 
+    /// <summary>The events stored after a position, oldest first, as stored (the downstream feed); only committed rows are read.</summary>
+    /// <param name="after">The last position the reader has; 0 for the beginning.</param>
+    /// <param name="limit">The most events.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events.</returns>
+    public async Task<FeedEvent[]> ReadFeedAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, stream, version, type, occurred_at, actor, data FROM events WHERE position > $after ORDER BY position LIMIT $limit";
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$limit", limit);
+        var events = new List<FeedEvent>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            using var data = JsonDocument.Parse(reader.GetString(6));
+            events.Add(new FeedEvent(
+                reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(5), data.RootElement.Clone()));
+        }
+
+        return [.. events];
+    }
+
+    /// <inheritdoc/>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM (SELECT 1 FROM events LIMIT 1)";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     /// <summary>Releases the pooled connections, so the file can be moved or deleted once the host has stopped.</summary>
     public void Dispose()
     {
+        _writer?.Dispose();
+        _writer = null;
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -180,15 +211,6 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
             var e = _serializer.Deserialize(reader.GetString(3), Encoding.UTF8.GetBytes(reader.GetString(4)));
             yield return new RecordedEvent(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), e);
         }
-    }
-
-    private static async Task<long> VersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string streamId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = $stream";
-        command.Parameters.AddWithValue("$stream", streamId);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

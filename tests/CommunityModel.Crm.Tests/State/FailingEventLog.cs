@@ -12,6 +12,9 @@ internal sealed class FailingEventLog(SqliteEventStore inner) : IEventLog
 
     public bool FailReads { get; set; }
 
+    /// <summary>When set, that many more appends succeed and every one after them fails.</summary>
+    public int? AppendsBeforeFailing { get; set; }
+
     /// <summary>Completed once an append is waiting at the commit.</summary>
     public TaskCompletionSource AppendWaiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -31,13 +34,21 @@ internal sealed class FailingEventLog(SqliteEventStore inner) : IEventLog
             _held = null;
         }
 
-        if (FailAppends)
+        if (AppendsBeforeFailing is { } left)
+        {
+            AppendsBeforeFailing = left - 1;
+        }
+
+        if (FailAppends || AppendsBeforeFailing < 0)
         {
             throw new IOException("disk I/O error (the test's failing store)");
         }
 
         await inner.AppendBatchAsync(appends, cancellationToken);
     }
+
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        FailReads ? throw new IOException("disk I/O error on read (the test's failing store)") : inner.PingAsync(cancellationToken);
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 1, CancellationToken cancellationToken = default) =>
         FailReads ? throw new IOException("disk I/O error on read (the test's failing store)") : inner.ReadAllAsync(fromPosition, cancellationToken);

@@ -1,4 +1,6 @@
+using CommunityModel.Crm.Errors;
 using CommunityModel.Crm.Storage;
+using CrmState = CommunityModel.Crm.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityModel.Crm.Tests.State;
@@ -62,6 +64,41 @@ public sealed class UncommittedReadTests : IAsyncLifetime
         using var refused = await order;
         Assert.Equal(503, (int)refused.StatusCode);
         Assert.Equal("Prospect", (string?)(await _crm.GetAsync("/members/2"))["stage"]);
+    }
+
+    [Fact]
+    public async Task A_command_decided_while_the_previous_batch_waits_for_the_disk_is_refused_with_it_when_that_append_fails()
+    {
+        _log.Hold();
+        _log.FailAppends = true;
+        var first = _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "bootcamp" }, 503);
+        await _log.AppendWaiting.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the first batch waits at its commit
+
+        // The next command is decided meanwhile, on top of the first (its commission already in memory).
+        var decided = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = _crm.Services.GetRequiredService<CrmState.CommunityWriter>();
+        var second = writer.ExecuteAsync<int>(
+            Streams.Member(new MemberId(1)), "admin",
+            context =>
+            {
+                var change = context.Execute(new PlaceOrder(new MemberId(1), "o-2", "bootcamp"));
+                decided.SetResult();
+                return change.Events.Length;
+            },
+            CancellationToken.None);
+        await decided.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        _log.Release();
+
+        Assert.Equal("crm.unavailable", (string?)(await first)["code"]);
+        Assert.Equal(CrmErrorCodes.Unavailable, (await Assert.ThrowsAsync<CrmException>(() => second)).ErrorCode);
+        Assert.Equal(0, StoredEvents.Count(_db.Path, "community.product_purchased.v1"));
+        Assert.Equal(0m, Cny.Amount((await _crm.GetAsync("/members/1/commissions"))["balance"]!["pending"]));
+
+        _log.FailAppends = false; // both go through on a retry, once each
+        await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "bootcamp" });
+        await _crm.PostAsync("/members/1/orders", new { orderId = "o-2", item = "bootcamp" });
+        Assert.Equal(2, StoredEvents.Count(_db.Path, "community.product_purchased.v1"));
+        Assert.Equal(19.90m, Cny.Amount((await _crm.GetAsync("/members/1/commissions"))["balance"]!["pending"]));
     }
 
     [Fact]

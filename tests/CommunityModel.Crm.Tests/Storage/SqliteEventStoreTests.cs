@@ -16,6 +16,18 @@ public sealed class SqliteEventStoreTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
+    [Theory]
+    [InlineData(true, 2)]  // FULL: each commit flushed to disk before it returns
+    [InlineData(false, 1)] // NORMAL: flushed at checkpoints; survives a killed process, not a power cut
+    public async Task The_append_connection_flushes_each_commit_unless_told_not_to(bool flushEachCommit, int synchronous)
+    {
+        await StoreAsync(); // the file and its table
+
+        using var connection = AppendConnection.Open(new SqliteConnectionStringBuilder { DataSource = _db.Path, Pooling = false }.ToString(), flushEachCommit);
+
+        Assert.Equal(synchronous, connection.Synchronous);
+    }
+
     [Fact]
     public async Task Versions_count_per_stream_and_positions_count_across_streams()
     {
