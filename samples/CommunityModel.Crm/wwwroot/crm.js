@@ -17,6 +17,18 @@
     }
   }
 
+  // The commission lines come a page at a time: follow the cursor until the last page.
+  async function allCommissions(path) {
+    const first = await call('GET', `${path}/commissions?limit=200`);
+    const lines = [...first.lines];
+    for (let next = first.next; next; ) {
+      const page = await call('GET', `${path}/commissions?limit=200&cursor=${encodeURIComponent(next)}`);
+      lines.push(...page.lines);
+      next = page.next;
+    }
+    return { ...first, lines, next: null };
+  }
+
   async function call(method, path, body) {
     const headers = { Accept: 'application/json' };
     const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
@@ -170,7 +182,7 @@
     const path = `/members/${encodeURIComponent(id)}`;
     let answers;
     try {
-      answers = await Promise.all([call('GET', path), call('GET', `${path}/commissions`), call('GET', `${path}/history`), call('GET', `${path}/upline`)]);
+      answers = await Promise.all([call('GET', path), allCommissions(path), call('GET', `${path}/history`), call('GET', `${path}/upline`)]);
     } catch (error) {
       byId('member').hidden = true; // never another member's data under this one's id
       state.memberId = null;
