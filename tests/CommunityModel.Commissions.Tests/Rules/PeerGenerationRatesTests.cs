@@ -37,6 +37,20 @@ public class PeerGenerationRatesTests
     }
 
     [Fact]
+    public void A_ranks_own_peer_rate_wins_over_the_plans_and_the_line_names_it()
+    {
+        var plan = new CommissionPlanBuilder("gen").Rank("R1", Rate.FromPercent(5), r => r.PeerRate = Rate.FromPercent(4)).PayToDepth(5)
+            .PeerBonus(Rate.FromPercent(2), generations: 2).Build();
+
+        var result = Pay(plan);
+
+        // Member 5 holds R1: differential ¥50; 4 and 3 are its peers at R1's own 4% (¥40 each), not the plan's 2%.
+        Assert.Equal([("gen/differential", 5L, 50m), ("gen/peer-1", 4L, 40m), ("gen/peer-2", 3L, 40m)], result.Lines.Select(l => (l.Rule, l.Beneficiary.Value, l.Amount.Amount)));
+        Assert.Equal([Rate.FromPercent(4), Rate.FromPercent(4)], result.Lines.Skip(1).Select(l => l.Reward.Rate!.Value));
+        Assert.Equal(Money.Cny(870m), result.CompanyRetained);
+    }
+
+    [Fact]
     public void A_single_rate_still_pays_every_generation_alike()
     {
         var result = Pay(Builder().PeerBonus(Rate.FromPercent(2), generations: 3).Build());
