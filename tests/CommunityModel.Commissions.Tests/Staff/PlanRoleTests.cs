@@ -62,7 +62,22 @@ public class PlanRoleTests
         var division = result.Lines[2];
         Assert.Equal((CommissionRuleKind.Role, 1, Rate.FromPercent(2)), (division.Kind, division.Ordinal, division.Reward.Rate!.Value));
         Assert.Null(division.PeriodVolume);
+        Assert.Null(division.PeriodPay);
+        Assert.Null(division.Band);
         Assert.Equal(Money.Cny(5m), result.Lines[3].Reward.FixedAmount);
+    }
+
+    [Fact]
+    public void A_whole_volume_line_explains_the_bands_rate_even_when_the_period_pay_was_rounded()
+    {
+        CommissionableOrder[] month = [Order("o-1", 4, 3000m, ("sales", Sales)), Order("o-2", 6, 12_000.03m, ("sales", Sales))];
+
+        var staff = Assert.Single(Pay(Plan(StaffBandMode.WholeVolume), month[0], month).Lines, l => l.Kind == CommissionRuleKind.Staff);
+
+        // V = ¥15,000.03 reaches the 5% band; T = ¥750.0015 → ¥750.00, so T / V is just under 5%: the line names the band's 5%.
+        Assert.Equal((Money.Cny(15_000.03m), Money.Cny(750m)), (staff.PeriodVolume!.Value, staff.PeriodPay!.Value));
+        Assert.Equal(Rate.FromPercent(5), staff.Reward.Rate!.Value);
+        Assert.Equal(Money.Cny(150m), staff.Amount);
     }
 
     [Fact]
