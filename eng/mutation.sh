@@ -4,7 +4,7 @@
 #   eng/mutation.sh            run every scope in tests/mutation/scopes.tsv, one after the other
 #   eng/mutation.sh money      run one scope (money-arithmetic, money-types, ledger, rules, memberships, credits)
 #   eng/mutation.sh --check    no Stryker: fail when a scoped source file changed after its report was made
-#                              (a scope with no report yet is named as a warning)
+#                              or when a listed scope has no committed report
 #
 # Each scope mutates its files (Standard level, per-test coverage, one test process) and runs only the scope's own
 # tests: the test folder that mirrors it, so a unit's mutants must be killed by the unit's tests. A run writes
@@ -35,8 +35,9 @@ check() {
   local status=0 scope project files
   while IFS=$'\t' read -r scope project _ _ globs; do
     if [ ! -f "$mutation/$scope.sha256" ]; then
-      # A scope is listed before its first report is committed; it is named on every run until it has one.
-      echo "warning: scope '$scope' has no mutation report yet: run eng/mutation.sh $scope"
+      # Every listed scope has a committed report: a new scope lands with its first one.
+      echo "scope '$scope' has no mutation report: run eng/mutation.sh $scope and commit tests/mutation/$scope.*"
+      status=1
       continue
     fi
     files="$(scope_files "$project" "$globs" | sort)"
