@@ -55,7 +55,7 @@ public sealed class OrderCommissionBuffer
     public CommissionableOrder Order => _order ?? throw Empty();
 
     /// <summary>How many lines the order pays.</summary>
-    public int Count => _order is null ? 0 : _paid.Count;
+    public int Count => _paid.Count; // zero until the first order: the default payment has no lines
 
     /// <summary>The commissionable base.</summary>
     /// <exception cref="InvalidOperationException">No order has been calculated into the buffer yet.</exception>
@@ -67,7 +67,14 @@ public sealed class OrderCommissionBuffer
 
     /// <summary>What no one earned: the base minus the total paid.</summary>
     /// <exception cref="InvalidOperationException">No order has been calculated into the buffer yet.</exception>
-    public Money CompanyRetained => Money.FromMinorUnits(Paid().Base - _paid.Paid, Plan.Currency);
+    public Money CompanyRetained
+    {
+        get
+        {
+            var paid = Paid();
+            return Money.FromMinorUnits(paid.Base - paid.Paid, Plan.Currency);
+        }
+    }
 
     /// <summary>One line of the order's commission, in the plan's order (the order of <see cref="OrderCommission.Lines"/>).</summary>
     /// <param name="index">From 0 to <see cref="Count"/> - 1.</param>
