@@ -33,6 +33,14 @@ public sealed class OperationsTests : StartedCrm
             paths);
         Assert.NotNull(document["paths"]!["/members/{id}/orders"]!["post"]);
         Assert.NotNull(document["paths"]!["/members/{id}/orders"]!["get"]);
+
+        // Month-end reads its optional body itself (a non-JSON body is a 415); the document still describes it.
+        var monthEnd = document["paths"]!["/month-end"]!["post"]!["requestBody"]!;
+        Assert.False((bool?)monthEnd["required"] ?? false);
+        var schema = monthEnd["content"]!["application/json"]!["schema"]!;
+        var reference = (string?)schema["$ref"] ?? "";
+        var properties = reference.Length > 0 ? document["components"]!["schemas"]![reference.Split('/')[^1]]!["properties"]! : schema["properties"]!;
+        Assert.Equal(["expectedPayout", "period"], properties.AsObject().Select(p => p.Key).Order());
     }
 
     [Theory]

@@ -72,6 +72,7 @@ internal static class CrmEndpoints
         // The body is read here rather than bound: both its fields are optional, and an empty body closes the current month.
         app.MapPost("/month-end", async (HttpRequest request, ClaimsPrincipal user, MonthEndProcess monthEnd, CancellationToken ct) =>
             await monthEnd.RunAsync(Caller.Actor(user), await MonthEndRequest.ReadAsync(request, ct), ct))
+            .Accepts<MonthEndRequest>(isOptional: true, "application/json") // read by MonthEndRequest.ReadAsync: an empty body runs last month
             .RequireAuthorization(CrmRoles.AdminPolicy).WithTags("Month-end");
 
         ListEndpoints.Map(members, app);

@@ -5,4 +5,4 @@ namespace CommunityModel.Crm.Api;
 /// <param name="Stages">Every move on the value chain, the registration first.</param>
 /// <param name="Orders">Every order, with what was refunded of it.</param>
 /// <param name="Withdrawals">Every withdrawal request and how it stands.</param>
-public sealed record MemberHistoryView(MemberId Id, StageChangeView[] Stages, OrderSummaryView[] Orders, WithdrawalStatusView[] Withdrawals);
+public sealed record MemberHistoryView(MemberId Id, StageChangeView[] Stages, OrderSummaryView[] Orders, WithdrawalView[] Withdrawals);

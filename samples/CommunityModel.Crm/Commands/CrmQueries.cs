@@ -80,12 +80,11 @@ internal sealed class CrmQueries(CommunityWriter writer)
         {
             var community = state.Community;
             community.Member(id); // community.unknown_member (404) for a member never registered
-            var history = state.History;
             return new MemberHistoryView(
                 id,
-                [.. history.StagesOf(id).Select(StageChangeView.Of)],
+                [.. state.Stages.Of(id).Select(StageChangeView.Of)],
                 [.. community.OrdersOf(id).Select(OrderSummaryView.Of)],
-                [.. history.WithdrawalsOf(id).Select(w => WithdrawalStatusView.Of(w, history.SettlementOf(w.WithdrawalId)))]);
+                [.. state.WithdrawalsOf(id).Select(w => state.Withdrawal(w)!)]);
         },
         cancellationToken);
 

@@ -11,7 +11,7 @@ namespace CommunityModel.Crm.State;
 /// Everything the CRM knows, rebuilt from the stored events: the library's <see cref="Community"/> (members, orders,
 /// memberships, network) with its commissions (balances, withdrawals), the version of each stream, and the few answers
 /// the library keeps no index for (what each refund gave back and took back, what each order accrued, the
-/// withdrawals with their status, the month-end runs). Only <see cref="CommunityWriter"/> changes it, one command at a time.
+/// withdrawals with their status, the month-end runs, each member's moves on the value chain). Only <see cref="CommunityWriter"/> changes it, one command at a time.
 /// </summary>
 internal sealed class CommunityState(Community community, CommunityCommissions commissions)
 {
@@ -33,8 +33,8 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
     /// <summary>The commission ledger.</summary>
     public CommissionLedger Ledger => Commissions.Ledger;
 
-    /// <summary>Each member's moves on the value chain and withdrawals, which the community and the ledger keep no list of.</summary>
-    public MemberHistory History { get; } = new();
+    /// <summary>Each member's moves on the value chain, which the community keeps no list of.</summary>
+    public StageHistory Stages { get; } = new();
 
     /// <summary>The last month-end run, if any.</summary>
     public MonthEndClosed? LastMonthEnd { get; private set; }
@@ -101,7 +101,7 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
         _versions[streamId] = version;
         foreach (var e in events)
         {
-            History.Apply(e);
+            Stages.Apply(e);
             switch (e)
             {
                 case ProductRefunded r:
@@ -127,7 +127,7 @@ internal sealed class CommunityState(Community community, CommunityCommissions c
                     _withdrawals[p.WithdrawalId] = paid with { Status = WithdrawalStatus.Paid, SettledAt = p.OccurredAt };
                     break;
                 case WithdrawalRejected r when _withdrawals.TryGetValue(r.WithdrawalId, out var rejected):
-                    _withdrawals[r.WithdrawalId] = rejected with { Status = WithdrawalStatus.Rejected, SettledAt = r.OccurredAt };
+                    _withdrawals[r.WithdrawalId] = rejected with { Status = WithdrawalStatus.Rejected, SettledAt = r.OccurredAt, RejectionReason = r.Reason };
                     break;
                 case MonthEndStarted m:
                     _monthEnds[m.Period] = new MonthEndRun(m, null);
