@@ -163,8 +163,11 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         }
     }
 
-    private async Task<MemberId?> OrganiserOf(string activity) =>
-        await GrainFactory.GetGrain<IActivityGrain>(activity.Trim()).GetOrganiser() is var organiser and not 0 ? MemberKey.Of(organiser) : null;
+    private async Task<MemberId?> OrganiserOf(string activity)
+    {
+        var organiser = await GrainFactory.GetGrain<IActivityGrain>(activity.Trim()).GetOrganiser();
+        return organiser == 0 ? null : MemberKey.Of(organiser);
+    }
 
     public async Task<int> ReceiveReferral(ReferralMembershipStarted started)
     {

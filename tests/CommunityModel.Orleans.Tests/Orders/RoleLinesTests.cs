@@ -53,6 +53,16 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
         var care = (await Grains.GetGrain<IMemberGrain>(first + Buyer).GetMember())!.CareTeam;
         Assert.Equal([(WorkRole.Promoter, first + Promoter), (WorkRole.Trainer, first + Trainer), (WorkRole.Manager, first + Manager)], care.Select(c => (c.Role, c.Holder.Value)));
         Assert.Equal(first + Organiser, await Grains.GetGrain<IActivityGrain>($"fs-{first}").GetOrganiser());
+
+        // Deactivated and activated again (from a snapshot and the events after it, or by replaying the stream), the grains
+        // hold the same care team, organiser and balances.
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(care.AsEnumerable(), (await Grains.GetGrain<IMemberGrain>(first + Buyer).GetMember())!.CareTeam.AsEnumerable());
+        Assert.Equal(first + Organiser, await Grains.GetGrain<IActivityGrain>($"fs-{first}").GetOrganiser());
+        foreach (var (member, balance) in outcome.Cluster.Balances)
+        {
+            Assert.Equal(balance, await Grains.GetGrain<IMemberGrain>(member.Value).GetBalance());
+        }
     }
 
     [Fact]
