@@ -55,6 +55,20 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static MemberStream SeedStream(TimeProvider clock) =>
         new(new ValueChain(new ValueChainOptions(), clock), new MemberNumberOptions(), clock, null, SeedBusiness.CreateCatalog(), new MembershipDesk(SeedBusiness.CreatePlan(), clock));
 
+    /// <summary>The single-process community the cluster is compared with: the seed catalog and membership plan on this cluster's clock.</summary>
+    /// <param name="commissions">Its commissions (plan, ledger, role map).</param>
+    /// <returns>A new, empty community.</returns>
+    public CommunityModel.Community SingleProcess(CommunityCommissions commissions) =>
+        new(
+            new ValueChain(new ValueChainOptions(), Clock),
+            new CommunityModel.Referrals.ReferralOptions(),
+            new MemberNumberOptions(),
+            Clock,
+            null,
+            SeedBusiness.CreateCatalog(),
+            new MembershipDesk(SeedBusiness.CreatePlan(), Clock),
+            commissions);
+
     /// <summary>A fresh block of ids, so tests sharing the cluster never share members or orders.</summary>
     public long NextIds(int count) => Interlocked.Add(ref _nextId, count) - count;
 

@@ -70,15 +70,7 @@ public sealed class MemberStreamEquivalenceTests(ClusterFixture fixture)
         var clock = fixture.Clock;
         var ledger = new CommissionLedger(ClusterFixture.LedgerOptions, clock);
         var commissions = new CommunityCommissions(ClusterFixture.Calculator, ledger);
-        var community = new CommunityModel.Community(
-            new Lifecycle.ValueChain(new Lifecycle.ValueChainOptions(), clock),
-            new CommunityModel.Referrals.ReferralOptions(),
-            new CommunityModel.MemberNumbers.MemberNumberOptions(),
-            clock,
-            null,
-            CreateCatalog(),
-            new Memberships.MembershipDesk(CreatePlan(), clock),
-            commissions);
+        var community = fixture.SingleProcess(commissions);
         var outcomes = new StepOutcomes(new Reference(community, commissions));
         var orders = new List<(long Member, string Id)>();
         var step = 0;

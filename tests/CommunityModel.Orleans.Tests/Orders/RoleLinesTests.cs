@@ -56,7 +56,7 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
 
         // Deactivated and activated again (from a snapshot and the events after it, or by replaying the stream), the grains
         // hold the same care team, organiser and balances.
-        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Grains.GetGrain<global::Orleans.Runtime.IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(care.AsEnumerable(), (await Grains.GetGrain<IMemberGrain>(first + Buyer).GetMember())!.CareTeam.AsEnumerable());
         Assert.Equal(first + Organiser, await Grains.GetGrain<IActivityGrain>($"fs-{first}").GetOrganiser());
         foreach (var (member, balance) in outcome.Cluster.Balances)
@@ -129,15 +129,7 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
     {
         var clock = fixture.Clock;
         var commissions = new CommunityCommissions(ClusterFixture.Calculator, new CommissionLedger(ClusterFixture.LedgerOptions, clock), ClusterFixture.RoleMap);
-        var community = new CommunityModel.Community(
-            new Lifecycle.ValueChain(new Lifecycle.ValueChainOptions(), clock),
-            new CommunityModel.Referrals.ReferralOptions(),
-            new CommunityModel.MemberNumbers.MemberNumberOptions(),
-            clock,
-            null,
-            CreateCatalog(),
-            new Memberships.MembershipDesk(CreatePlan(), clock),
-            commissions);
+        var community = fixture.SingleProcess(commissions);
         var id = (int offset) => new MemberId(first + offset);
         var organiser = sale.OrganiserBuys ? Buyer : Organiser;
         var activity = $"fs-{first}";
