@@ -79,7 +79,8 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
         var self = await Execute(new AssignCare(first + Trainer, WorkRole.Trainer, first + Trainer));
         var unknown = await Execute(new AssignCare(first + Buyer, WorkRole.Trainer, first + Members + 1_000_000));
         var organiserUnknown = await Grains.GetGrain<IMemberGrain>(first + Members + 1_000_000).Execute(new OrganiseActivity(first + Members + 1_000_000, "fs-x"));
-        await Execute(new SuspendMember(first + Organiser, "rule breach"));
+        var removed = await Execute(new RemoveMember(first + Organiser, "fraud"));
+        Assert.True(removed.Accepted, removed.Accepted ? "" : removed.Refusals[0].Message);
         var organiserHeld = await Execute(new OrganiseActivity(first + Organiser, $"fs-{first}"));
 
         Assert.Equal((ErrorCodes.RolesNotHeld, "Holder"), (notHeld.Refusals[0].Code, notHeld.Refusals[0].Field));
@@ -118,7 +119,7 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
             OrganiseActivity c => c.Organiser,
             PlaceOrder c => c.Member,
             RefundOrder c => c.Member,
-            SuspendMember c => c.Member,
+            RemoveMember c => c.Member,
             _ => throw new ArgumentException($"{command.GetType().Name} is not used here.", nameof(command)),
         };
         return await Grains.GetGrain<IMemberGrain>(member.Value).Execute(command);
