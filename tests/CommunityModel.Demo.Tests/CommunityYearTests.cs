@@ -186,8 +186,9 @@ public class CommunityYearTests
         var report = CommunityYear.Run(new DemoOptions { Members = 200, Months = 2, Seed = 11 }, setup);
 
         Assert.Equal([CommissionRuleKind.Level, CommissionRuleKind.Role], report.CommissionByKind.Select(k => k.Kind));
-        var roles = report.CommissionByRule.Where(r => r.Rule is "team/role-recruiter" or "team/role-coach").ToList();
-        Assert.Equal(2, roles.Count);
+        var roles = report.CommissionByRule.Where(r => r.Rule.StartsWith("team/role-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(roles);
+        Assert.All(roles, r => Assert.Contains(r.Rule, new[] { "team/role-recruiter", "team/role-coach" }));
         var role = report.CommissionByKind.Single(k => k.Kind == CommissionRuleKind.Role);
         Assert.Equal((roles.Sum(r => r.Lines), Money.Sum(roles.Select(r => r.Amount), Currency.CNY)), (role.Lines, role.Amount));
         Assert.Equal(report.TotalCommission, Money.Sum(report.CommissionByKind.Select(k => k.Amount), Currency.CNY));
