@@ -66,7 +66,7 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_care_place_for_a_member_without_the_role_or_for_the_customer_themselves_is_refused_as_the_community_refuses_it()
+    public async Task Care_places_and_organisers_are_refused_as_the_community_refuses_them_and_an_activity_stores_only_its_own_organiser()
     {
         var first = fixture.NextIds(Members);
         foreach (var i in Enumerable.Range(0, Members))
@@ -89,7 +89,16 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
         Assert.Equal((ErrorCodes.CommunityUnknownMember, "Organiser"), (organiserUnknown.Refusals[0].Code, organiserUnknown.Refusals[0].Field));
         Assert.Equal((ErrorCodes.CommunityMemberHeld, "Organiser"), (organiserHeld.Refusals[0].Code, organiserHeld.Refusals[0].Field));
         Assert.Empty((await Grains.GetGrain<IMemberGrain>(first + Buyer).GetMember())!.CareTeam);
-        Assert.Equal(0, await Grains.GetGrain<IActivityGrain>($"fs-{first}").GetOrganiser());
+
+        // The activity's grain stores only its own activity, organised by a member; the same organiser again is a repeat.
+        var activity = Grains.GetGrain<IActivityGrain>($"fs-{first}");
+        var now = fixture.Clock.GetUtcNow();
+        await Assert.ThrowsAsync<ArgumentException>(() => activity.Record(new ActivityOrganised(first + Sponsor, "another", now)));
+        await Assert.ThrowsAsync<ArgumentException>(() => activity.Record(new ActivityOrganised(default, $"fs-{first}", now)));
+        Assert.Equal(0, await activity.GetOrganiser());
+        Assert.True(await activity.Record(new ActivityOrganised(first + Sponsor, $"fs-{first}", now)));
+        Assert.False(await activity.Record(new ActivityOrganised(first + Sponsor, $"fs-{first}", now)));
+        Assert.Equal(first + Sponsor, await activity.GetOrganiser());
     }
 
     /// <summary>
