@@ -218,7 +218,16 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             CareTeam = m.CareTeam.IsDefault ? [] : m.CareTeam,
         };
 
-    public Task<CommunityOrder[]> GetOrders() => Task.FromResult(_state.Orders.IsDefault ? [] : _state.Orders.ToArray());
+    // The member's orders as the community holds them: the stream's, with the organiser of a play sale's activity, which the
+    // stream does not hold (it is the activity's), taken from the payment follow-up the sale stored.
+    public Task<CommunityOrder[]> GetOrders()
+    {
+        var organisers = _followUps
+            .Select(f => f.OrderPaid?.Order)
+            .Where(o => o is not null && o.Roles.ContainsKey(OrderRoles.Organiser))
+            .ToDictionary(o => o!.OrderId, o => o!.Roles[OrderRoles.Organiser], StringComparer.Ordinal);
+        return Task.FromResult(_state.Orders.IsDefault ? [] : _state.Orders.Select(o => OrderRoles.WithOrganiser(o, organisers.TryGetValue(o.OrderId, out var organiser) ? organiser : null)).ToArray());
+    }
 
     public async Task<int> DeliverFollowUps()
     {

@@ -187,6 +187,9 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
             Assert.True(refunded.Accepted, refunded.Accepted ? "" : refunded.Refusals[0].Message);
         }
 
+        // The buyer's orders are the community's, roles and all (the organiser of the play's activity included).
+        Assert.Equal(community.OrdersOf(id(Buyer)).AsEnumerable(), await Grains.GetGrain<IMemberGrain>(first + Buyer).GetOrders());
+
         var members = Enumerable.Range(0, Members).Select(id).ToArray();
         var reference = Paid.Of(referenceEvents, members.Select(m => (m, AccountBalance.From(commissions.Ledger.BalanceOf(m)))));
         var clusterEvents = new List<IDomainEvent>();
