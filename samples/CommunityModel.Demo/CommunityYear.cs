@@ -629,10 +629,13 @@ public sealed class CommunityYear
         }
     }
 
+    // The kind of a line by its rule: a level, the differential, a role of the plan (a care-team role, the organiser of an
+    // activity, a staff share), else a peer generation; a rule outside the plan (a play's reward) has none.
     private CommissionRuleKind? KindOf(CommissionAccrued accrued) =>
         !accrued.Key.Rule.StartsWith(_setup.Plan.Name + "/", StringComparison.Ordinal) ? null
         : accrued.Level > 0 ? CommissionRuleKind.Level
         : accrued.Key.Rule == _setup.Plan.DifferentialRule ? CommissionRuleKind.Differential
+        : _setup.Plan.Roles.FirstOrDefault(r => r.Rule == accrued.Key.Rule) is { } role ? role.Kind
         : CommissionRuleKind.Peer;
 
     private void Move(string tierId, int column)

@@ -165,7 +165,7 @@ public static class ReportView
             console.Write(Chart("Members by rank", report.RanksAtEnd.Select(r => (r.Rank.ToString(), (double)r.Members)), Color.Purple));
         }
 
-        Section(console, "Commission by rule kind: levels 上下层级, rank differential 级差, peer bonus 平级奖");
+        Section(console, "Commission by rule kind: levels 上下层级, rank differential 级差, peer bonus 平级奖, roles 角色分成");
         var kinds = Table(border, 1, "Kind", "Lines", "Amount", "Share");
         foreach (var byKind in report.CommissionByKind)
         {
@@ -299,6 +299,8 @@ public static class ReportView
         CommissionRuleKind.Level => "Level 上下层级",
         CommissionRuleKind.Differential => "Differential 级差",
         CommissionRuleKind.Peer => "Peer bonus 平级奖",
+        CommissionRuleKind.Role => "Role 角色分成",
+        CommissionRuleKind.Staff => "Staff 员工分润",
         _ => kind.ToString(),
     };
 

@@ -174,6 +174,27 @@ public class CommunityYearTests
     }
 
     [Fact]
+    public void Role_lines_of_the_care_team_show_as_their_own_kind_and_none_as_a_peer_bonus()
+    {
+        // Levels and two care-team roles, no ranks and no peer bonus: before role lines had a kind of their own, they were counted as peer bonus.
+        var plan = new CommissionPlanBuilder("team").Level(Rate.FromPercent(10)).Level(Rate.FromPercent(5)).Role("recruiter", Rate.FromPercent(2)).Role("coach", Rate.FromPercent(1)).Build();
+        var setup = new CommissionSetup(plan, CommissionSetup.Default().Ledger, new Commissions.Compliance.ComplianceLinter(), "test")
+        {
+            Roles = Commissions.Ledger.CommunityRoleMap.Create([KeyValuePair.Create(Roles.OrderRoles.Promoter, "recruiter"), KeyValuePair.Create(Roles.OrderRoles.Trainer, "coach")], plan),
+        };
+
+        var report = CommunityYear.Run(new DemoOptions { Members = 200, Months = 2, Seed = 11 }, setup);
+
+        Assert.Equal([CommissionRuleKind.Level, CommissionRuleKind.Role], report.CommissionByKind.Select(k => k.Kind));
+        var roles = report.CommissionByRule.Where(r => r.Rule.StartsWith("team/role-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(roles);
+        Assert.All(roles, r => Assert.Contains(r.Rule, new[] { "team/role-recruiter", "team/role-coach" }));
+        var role = report.CommissionByKind.Single(k => k.Kind == CommissionRuleKind.Role);
+        Assert.Equal((roles.Sum(r => r.Lines), Money.Sum(roles.Select(r => r.Amount), Currency.CNY)), (role.Lines, role.Amount));
+        Assert.Equal(report.TotalCommission, Money.Sum(report.CommissionByKind.Select(k => k.Amount), Currency.CNY));
+    }
+
+    [Fact]
     public void Ranks_are_qualified_at_every_month_end_and_kept_once_reached()
     {
         var report = Year.Value;

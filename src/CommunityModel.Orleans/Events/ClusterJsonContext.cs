@@ -28,6 +28,9 @@ namespace CommunityModel.Orleans.Events;
 [JsonSerializable(typeof(RevokePromoterRights))]
 [JsonSerializable(typeof(JoinLeadGroup))]
 [JsonSerializable(typeof(FollowAccount))]
+[JsonSerializable(typeof(CommunityModel.Roles.GrantWorkRole))]
+[JsonSerializable(typeof(CommunityModel.Roles.AssignCare))]
+[JsonSerializable(typeof(CommunityModel.Roles.OrganiseActivity))]
 [JsonSerializable(typeof(CommunityMemberSnapshot))]
 [JsonSerializable(typeof(CommunityOrder[]))]
 public sealed partial class ClusterJsonContext : JsonSerializerContext;

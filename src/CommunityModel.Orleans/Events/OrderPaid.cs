@@ -28,4 +28,11 @@ public sealed record OrderPaid(
 {
     /// <summary>The order's rung on the product ladder, when the plan pays by ladder tier.</summary>
     public string? LadderTier { get; init; }
+
+    /// <summary>
+    /// The community order as it was paid — kind, play, and roles (the buyer's care team, the organiser of the activity the
+    /// sale was made within) — which the plan is paid on through <c>CommunityRoleMap.CommissionableOrderOf</c>;
+    /// <see langword="null"/> in an event stored before orders carried it.
+    /// </summary>
+    public CommunityOrder? Order { get; init; }
 }

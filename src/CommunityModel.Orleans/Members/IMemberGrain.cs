@@ -43,7 +43,10 @@ public interface IMemberGrain : IGrainWithIntegerKey
     [Alias("member")]
     Task<CommunityMemberSnapshot?> GetMember();
 
-    /// <summary>The member's orders, in the order taken, with what was refunded of each.</summary>
+    /// <summary>
+    /// The member's orders, in the order taken, with what was refunded of each and their roles (the care team, and the
+    /// organiser of the activity a play sale was made within), as the community holds them.
+    /// </summary>
     /// <returns>The orders.</returns>
     [AlwaysInterleave]
     [Alias("orders")]

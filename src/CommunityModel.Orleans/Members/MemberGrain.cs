@@ -13,6 +13,8 @@ using CommunityModel.Orleans.Hosting;
 using CommunityModel.Orleans.Storage;
 using CommunityModel.Persistence;
 using CommunityModel.Referrals;
+using CommunityModel.Roles;
+using CommunityModel.Orleans.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityModel.Orleans.Members;
@@ -103,7 +105,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             MemberDecision decision;
             try
             {
-                decision = decider.Decide(_state, command);
+                decision = await DecideAsync(command);
             }
             catch (CommunityModelException e)
             {
@@ -115,6 +117,12 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             {
                 await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
                 outcome = CommandOutcome.Accept(isRepeat: true);
+            }
+            else if (command is OrganiseActivity organise)
+            {
+                // The activity's stream holds who organises it; the organiser's stream decided it.
+                await GrainFactory.GetGrain<IActivityGrain>(organise.Activity.Trim()).Record((ActivityOrganised)decision.Events[0]);
+                outcome = CommandOutcome.Accept();
             }
             else
             {
@@ -129,6 +137,36 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
 
         await DeliverFollowUps();
         return outcome;
+    }
+
+    // The member's stream decides; what it needs of other streams is read first: the holder of a care place, the organiser
+    // of an activity, and, for a sale within a play, who organises it, which joins the order the commissions are paid on.
+    private async Task<MemberDecision> DecideAsync(CommunityCommand command)
+    {
+        switch (command)
+        {
+            case AssignCare assign:
+                var holder = await GrainFactory.GetGrain<IMemberGrain>(assign.Holder.Value).GetMember();
+                return decider.Decide(_state, assign, holder is null ? null : MemberOf(holder));
+            case OrganiseActivity organise:
+                var current = string.IsNullOrWhiteSpace(organise.Activity) ? null : await OrganiserOf(organise.Activity);
+                return decider.Decide(_state, organise, current);
+            case PlaceOrder { Play: { } play } order when !string.IsNullOrWhiteSpace(play) && order.Member == Id:
+                var organiser = await OrganiserOf(play);
+                var decision = decider.Decide(_state, command);
+                return decision with
+                {
+                    FollowUps = [.. decision.FollowUps.Select(f => f is OrderPaidFollowUp paid ? paid with { Order = OrderRoles.WithOrganiser(paid.Order, organiser) } : f)],
+                };
+            default:
+                return decider.Decide(_state, command);
+        }
+    }
+
+    private async Task<MemberId?> OrganiserOf(string activity)
+    {
+        var organiser = await GrainFactory.GetGrain<IActivityGrain>(activity.Trim()).GetOrganiser();
+        return organiser == 0 ? null : MemberKey.Of(organiser);
     }
 
     public async Task<int> ReceiveReferral(ReferralMembershipStarted started)
@@ -162,12 +200,34 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         return recorded;
     }
 
-    public Task<CommunityMemberSnapshot?> GetMember() =>
-        Task.FromResult(_state.Member is { } m
-            ? new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership)
-            : null);
+    public Task<CommunityMemberSnapshot?> GetMember() => Task.FromResult(_state.Member is { } m ? SnapshotOf(m) : null);
 
-    public Task<CommunityOrder[]> GetOrders() => Task.FromResult(_state.Orders.IsDefault ? [] : _state.Orders.ToArray());
+    // The member record as it crosses and is stored: its roles, care team and the referrals it counted included.
+    private CommunityMemberSnapshot SnapshotOf(CommunityMember m) =>
+        new(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership)
+        {
+            ReferralsCounted = _state.ReferralsCounted.IsDefault ? [] : _state.ReferralsCounted,
+            RoleTerms = m.RoleTerms.IsDefault ? [] : m.RoleTerms,
+            CareTeam = m.CareTeam.IsDefault ? [] : m.CareTeam,
+        };
+
+    private CommunityMember MemberOf(CommunityMemberSnapshot m) =>
+        new(m.Id, LifecycleState.Restore(m.Lifecycle), m.Membership is null ? null : Membership.Restore(m.Membership), m.Number is null ? null : new MemberNumberIssuer(decider.Numbers).Parse(m.Number), m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership)
+        {
+            RoleTerms = m.RoleTerms.IsDefault ? [] : m.RoleTerms,
+            CareTeam = m.CareTeam.IsDefault ? [] : m.CareTeam,
+        };
+
+    // The member's orders as the community holds them: the stream's, with the organiser of a play sale's activity, which the
+    // stream does not hold (it is the activity's), taken from the payment follow-up the sale stored.
+    public Task<CommunityOrder[]> GetOrders()
+    {
+        var organisers = _followUps
+            .Select(f => f.OrderPaid?.Order)
+            .Where(o => o is not null && o.Roles.ContainsKey(OrderRoles.Organiser))
+            .ToDictionary(o => o!.OrderId, o => o!.Roles[OrderRoles.Organiser], StringComparer.Ordinal);
+        return Task.FromResult(_state.Orders.IsDefault ? [] : _state.Orders.Select(o => OrderRoles.WithOrganiser(o, organisers.TryGetValue(o.OrderId, out var organiser) ? organiser : null)).ToArray());
+    }
 
     public async Task<int> DeliverFollowUps()
     {
@@ -592,7 +652,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             case ReferralMembershipStarted started:
                 _referrals.Add(ReferralKey(started));
                 break;
-            case IMembershipEvent or ProductPurchased or ProductRefunded or MemberNumberIssued or Metrics.ActivityRecorded or Metrics.AttendanceRecorded or Metrics.InvitationSent:
+            case IMembershipEvent or ProductPurchased or ProductRefunded or MemberNumberIssued or Metrics.ActivityRecorded or Metrics.AttendanceRecorded or Metrics.InvitationSent or WorkRoleGranted or CareAssigned:
                 break;
             case MemberRegistered r:
                 (_registered, _sponsor, _registeredAt, _boundAt) = (true, r.Sponsor, r.OccurredAt, r.OccurredAt);
@@ -644,9 +704,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
     private MemberGrainSnapshot ToSnapshot() =>
         new(_registered, _sponsor, _registeredAt, _boundAt, _locked, _status, [.. _bindings], _ledger.ToSnapshot(), [.. _reversals])
         {
-            Member = _state.Member is { } m
-                ? new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership)
-                : null,
+            Member = _state.Member is { } m ? SnapshotOf(m) : null,
             Orders = _state.Orders.IsDefault ? [] : _state.Orders,
             Refunds = _state.Refunds.IsDefault ? [] : _state.Refunds,
             FollowUps = [.. _followUps],
@@ -666,11 +724,11 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
         }
 
         _reversals.UnionWith(snapshot.Reversals.IsDefault ? [] : snapshot.Reversals);
-        var numbers = new MemberNumberIssuer(decider.Numbers);
-        var member = snapshot.Member is { } m
-            ? new CommunityMember(m.Id, LifecycleState.Restore(m.Lifecycle), m.Membership is null ? null : Membership.Restore(m.Membership), m.Number is null ? null : numbers.Parse(m.Number), m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership)
-            : null;
-        _state = new MemberStreamState(Id, member, snapshot.Sponsor, snapshot.Orders.IsDefault ? [] : snapshot.Orders, snapshot.Refunds.IsDefault ? [] : snapshot.Refunds);
+        var member = snapshot.Member is { } m ? MemberOf(m) : null;
+        _state = new MemberStreamState(Id, member, snapshot.Sponsor, snapshot.Orders.IsDefault ? [] : snapshot.Orders, snapshot.Refunds.IsDefault ? [] : snapshot.Refunds)
+        {
+            ReferralsCounted = snapshot.Member is { ReferralsCounted: { IsDefault: false } counted } ? counted : [],
+        };
         _followUps.AddRange(snapshot.FollowUps.IsDefault ? [] : snapshot.FollowUps);
         _delivered = snapshot.Delivered;
         _referrals.UnionWith(snapshot.Referrals.IsDefault ? [] : snapshot.Referrals);

@@ -60,7 +60,7 @@ internal sealed class MonthEndGrain(IEventStore store, CommunityClusterOptions o
     {
         // The period's orders and the whole network, exported from grain state.
         var orderIds = await GrainFactory.GetGrain<IPeriodOrdersGrain>(Period).Orders();
-        var orders = (await InBatches(orderIds, id => GrainFactory.GetGrain<IOrderGrain>(id).ExportForMonthEnd())).OfType<MonthEndOrder>().ToArray();
+        var orders = (await InBatches(orderIds, id => GrainFactory.GetGrain<IOrderGrain>(id).ExportForMonthEnd())).OfType<CommunityOrder>().ToArray();
         var members = (await Task.WhenAll(Enumerable.Range(0, options.DirectoryPartitions).Select(p => GrainFactory.GetGrain<IMemberDirectoryGrain>(p).Members()))).SelectMany(m => m).ToArray();
         var nodes = (await InBatches(members, m => GrainFactory.GetGrain<IMemberGrain>(m).GetNode())).Where(n => n.Registered).ToArray();
         var registered = nodes.Select(n => n.Member).ToHashSet();
@@ -69,7 +69,7 @@ internal sealed class MonthEndGrain(IEventStore store, CommunityClusterOptions o
 
         // The library's batch engine, accruing into a ledger of this run alone: its events are what the run pays.
         var currency = options.Ledger.Currency;
-        var commissionable = orders.Select(o => new CommissionableOrder(o.OrderId, o.Buyer, Money.FromMinorUnits(o.Amount, currency)) { ProductId = o.ProductId, Kind = o.Kind, PaidAt = o.PaidAt });
+        var commissionable = orders.Select(options.Roles.CommissionableOrderOf); // the one conversion, as at checkout: kinds and roles alike
         var ledger = new CommissionLedger(options.Ledger, options.Clock);
         var sink = ledger.AccrueRun(options.Clock.GetUtcNow());
         new CommissionRun(options.Plan!).Execute(roster, commissionable, sink: sink);

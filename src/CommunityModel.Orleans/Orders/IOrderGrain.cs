@@ -54,10 +54,13 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("refund")]
     Task<RefundReceipt> Refund(string refundId, long amount);
 
-    /// <summary>The order as the month-end reads it, when it is paid and settled at month-end.</summary>
+    /// <summary>
+    /// The community order as the month-end reads it (with its kind, play and roles, converted by the run as at checkout),
+    /// when it is paid and settled at month-end.
+    /// </summary>
     /// <returns>The order, or <see langword="null"/>.</returns>
     [Alias("export")]
-    Task<MonthEndOrder?> ExportForMonthEnd();
+    Task<CommunityOrder?> ExportForMonthEnd();
 
     /// <summary>Accrues what the month-end run paid on this order (its accruals from the run), reversing refunds recorded before; idempotent.</summary>
     /// <param name="accruals">The run's accruals for this order line.</param>

@@ -50,7 +50,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         var amount = Money.FromMinorUnits(request.Amount, options.Ledger.Currency);
         if (_paid is { } paid)
         {
-            if (paid.Buyer.Value != request.Buyer || paid.Amount != amount || paid.ProductId != request.ProductId || paid.Kind != request.Kind || paid.Period != request.Period || paid.AtMonthEnd != request.AtMonthEnd)
+            if (paid.Buyer.Value != request.Buyer || paid.Amount != amount || paid.ProductId != request.ProductId || paid.Kind != (request.Kind ?? nameof(OrderKind.Product)) || paid.Period != request.Period || paid.AtMonthEnd != request.AtMonthEnd)
             {
                 throw new ArgumentException($"Order '{OrderId}' was paid by member {paid.Buyer} for {paid.Amount}; an order id names one order.", nameof(request));
             }
@@ -63,6 +63,9 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
             throw new ArgumentException($"Order '{OrderId}' needs a positive amount and a period; it has {amount} in '{request.Period}'.", nameof(request));
         }
 
+        var kind = request.Kind is null ? OrderKind.Product
+            : Enum.TryParse<OrderKind>(request.Kind, ignoreCase: false, out var named) && Enum.IsDefined(named) && !int.TryParse(request.Kind, out _) ? named
+            : throw new ArgumentException($"Order '{OrderId}' is of kind '{request.Kind}'; a payment names an order kind ({string.Join(", ", Enum.GetNames<OrderKind>())}), and a sale within a play is placed by its buyer (PlaceOrder with the play).", nameof(request));
         if (ClaimFor(request.Buyer) != request.Buyer)
         {
             throw new ArgumentException($"Order '{OrderId}' is being placed by member {_claimant}; an order id names one order.", nameof(request));
@@ -70,7 +73,8 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
 
         var upline = await GatherUpline(request.Buyer);
         var now = options.Clock.GetUtcNow();
-        var paidEvent = new OrderPaid(OrderId, request.Buyer, amount, request.ProductId, request.Kind, request.Period, request.AtMonthEnd, [.. upline], now);
+        var order = new CommunityOrder(OrderId, request.Buyer, kind, request.ProductId ?? "", "", amount, Money.Zero(amount.Currency), now);
+        var paidEvent = new OrderPaid(OrderId, request.Buyer, amount, request.ProductId, kind.ToString(), request.Period, request.AtMonthEnd, [.. upline], now) { Order = order };
         if (request.AtMonthEnd)
         {
             await GrainFactory.GetGrain<IPeriodOrdersGrain>(request.Period).List(OrderId);
@@ -80,7 +84,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         List<IDomainEvent> events = [paidEvent];
         if (!request.AtMonthEnd)
         {
-            var commission = calculator.Calculate(Commissionable(paidEvent), Roster(upline));
+            var commission = calculator.Calculate(options.Roles.CommissionableOrderOf(order), Roster(upline));
             events.AddRange(_ledger.Accrue(commission, now));
         }
 
@@ -113,6 +117,7 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         var paidEvent = new OrderPaid(OrderId, order.Member, order.Paid, order.ProductId, line.Kind, order.PaidAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), false, [.. upline], order.PaidAt)
         {
             LadderTier = order.LadderTier,
+            Order = order,
         };
         List<IDomainEvent> events = [paidEvent, .. _ledger.Accrue(calculator.Calculate(line, Roster(upline)), order.PaidAt)];
         await CommitAsync(events, ledgerApplied: true);
@@ -177,8 +182,11 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
         return new RefundReceipt(result.Outcome.ToString(), result.Reversed.MinorUnits, null);
     }
 
-    public Task<MonthEndOrder?> ExportForMonthEnd() =>
-        Task.FromResult(_paid is { AtMonthEnd: true } p ? new MonthEndOrder(OrderId, p.Buyer.Value, p.Amount.MinorUnits, p.ProductId, p.Kind, p.OccurredAt) : null);
+    public Task<CommunityOrder?> ExportForMonthEnd() => Task.FromResult(_paid is { AtMonthEnd: true } p ? OrderOf(p) : null);
+
+    // The community order of a payment; a payment stored before it carried one is read back from its fields.
+    private static CommunityOrder OrderOf(OrderPaid paid) =>
+        paid.Order ?? new CommunityOrder(paid.OrderId, paid.Buyer, Enum.TryParse<OrderKind>(paid.Kind, out var kind) ? kind : OrderKind.Product, paid.ProductId ?? "", paid.LadderTier ?? "", paid.Amount, Money.Zero(paid.Amount.Currency), paid.OccurredAt);
 
     public async Task<int> AccrueMonthEnd(CommissionAccrued[] accruals)
     {
@@ -221,9 +229,6 @@ internal sealed class OrderGrain(IEventStore store, CommunityClusterOptions opti
     public Task<int> DeliverFollowUps() => Deliver();
 
     private static RefundReceipt Refused(string code, string message, string field) => new("Refused", 0, new RefusalText(code, message, field));
-
-    private static CommissionableOrder Commissionable(OrderPaid paid) =>
-        new(paid.OrderId, paid.Buyer, paid.Amount) { ProductId = paid.ProductId, Kind = paid.Kind, PaidAt = paid.OccurredAt };
 
     // The attribution as the calculator reads it: the upline alone, with the statuses it had at payment.
     private static EarnerRoster Roster(IReadOnlyList<UplineMember> upline)

@@ -7,24 +7,12 @@ namespace CommunityModel;
 // the organiser of an activity (组织活动) is kept per activity, so the sales within its play carry the organiser as a role.
 public sealed partial class Community
 {
-    private bool Grant(Draft draft, GrantWorkRole command)
-    {
-        var member = Require(command.Member, "Member");
-        var role = RequireRole(command.Role);
-        if (member.Holds(role))
-        {
-            return true; // granted already
-        }
-
-        RequireActive(member, "Member");
-        draft.Emit(new WorkRoleGranted(member.Id, role, _time.GetUtcNow()));
-        return false;
-    }
+    private bool Grant(Draft draft, GrantWorkRole command) => Emit(draft, _stream.Decide(StateOf(Require(command.Member, "Member").Id), command));
 
     private bool Revoke(Draft draft, RevokeWorkRole command)
     {
         var member = Require(command.Member, "Member");
-        var role = RequireRole(command.Role);
+        var role = MemberStream.RequireRole(command.Role);
         var reason = MemberStream.Required(command.Reason, "Reason");
         if (!member.Holds(role))
         {
@@ -44,46 +32,25 @@ public sealed partial class Community
         return false;
     }
 
-    private bool Assign(Draft draft, AssignCare command)
-    {
-        var customer = Require(command.Customer, "Customer");
-        var holder = Require(command.Holder, "Holder");
-        var role = RequireRole(command.Role);
-        if (holder.Id == customer.Id)
-        {
-            throw new CommunityException(ErrorCodes.RolesSelfCare, $"Member {customer.Id} cannot be their own {role}.", "Holder");
-        }
-
-        if (!holder.Holds(role))
-        {
-            throw new CommunityException(ErrorCodes.RolesNotHeld, $"Member {holder.Id} does not hold the {role} role; grant it first.", "Holder");
-        }
-
-        RequireActive(holder, "Holder");
-        if (customer.CareOf(role) == holder.Id)
-        {
-            return true; // assigned already
-        }
-
-        draft.Emit(new CareAssigned(customer.Id, role, holder.Id, _time.GetUtcNow()));
-        return false;
-    }
+    private bool Assign(Draft draft, AssignCare command) =>
+        Emit(draft, _stream.Decide(StateOf(Require(command.Customer, "Customer").Id), command, Require(command.Holder, "Holder")));
 
     private bool Organise(Draft draft, OrganiseActivity command)
     {
         var organiser = Require(command.Organiser, "Organiser");
-        var activity = MemberStream.Required(command.Activity, "Activity");
-        if (_organisers.TryGetValue(activity, out var current) && current.Organiser == organiser.Id)
+        var current = command.Activity is { } activity && _organisers.TryGetValue(activity.Trim(), out var organised) ? organised.Organiser : (MemberId?)null;
+        return Emit(draft, _stream.Decide(StateOf(organiser.Id), command, current));
+    }
+
+    // A decision of one member's stream that asks nothing of the others.
+    private static bool Emit(Draft draft, MemberDecision decision)
+    {
+        if (decision.IsRepeat)
         {
-            return true; // organised by this member already
+            return true;
         }
 
-        if (organiser.IsHeld)
-        {
-            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {organiser.Id} is {organiser.Stage}; a held member organises no activity.", "Organiser");
-        }
-
-        draft.Emit(new ActivityOrganised(organiser.Id, activity, _time.GetUtcNow()));
+        draft.Emit(decision.Events);
         return false;
     }
 
@@ -115,20 +82,5 @@ public sealed partial class Community
     // buyer: nobody earns a share of their own purchase). The buyer's stream knows only the care team; the organiser is the
     // community's to add, before the commissions see the order and when the order is applied alike.
     private CommunityOrder WithOrganiser(CommunityOrder order) =>
-        order.Play is { } play && _organisers.TryGetValue(play, out var organised) && organised.Organiser != order.Member
-            ? order with { Roles = order.Roles.SetItem(OrderRoles.Organiser, organised.Organiser) }
-            : order;
-
-    private static WorkRole RequireRole(WorkRole role) =>
-        Enum.IsDefined(role)
-            ? role
-            : throw new CommunityException(ErrorCodes.RolesInvalidCommand, $"{(int)role} is not a work role; the roles are {string.Join(", ", Enum.GetNames<WorkRole>())}.", "Role");
-
-    private static void RequireActive(CommunityMember member, string field)
-    {
-        if (member.IsHeld)
-        {
-            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member takes no role.", field);
-        }
-    }
+        OrderRoles.WithOrganiser(order, order.Play is { } play && _organisers.TryGetValue(play, out var organised) ? organised.Organiser : null);
 }

@@ -40,6 +40,21 @@ public static class OrderRoles
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a work role."),
     };
 
+    /// <summary>
+    /// A sale with the organiser of the activity it was made within as <see cref="Organiser"/>: the same order when nobody
+    /// organises it or when the organiser is the buyer (nobody earns a share of their own purchase).
+    /// </summary>
+    /// <param name="order">The order, with the buyer's care team.</param>
+    /// <param name="organiser">Who organises the activity whose play the order was sold within, as the community knew before the order; <see langword="null"/> for nobody.</param>
+    /// <returns>The order with its organiser.</returns>
+    public static CommunityOrder WithOrganiser(CommunityOrder order, MemberId? organiser)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return order.Play is not null && organiser is { } holder && holder != order.Member
+            ? order with { Roles = order.Roles.SetItem(Organiser, holder) }
+            : order;
+    }
+
     /// <summary>The roles a member's orders carry: the member's care team by role name.</summary>
     /// <param name="buyer">The buyer as the community knows them before the order.</param>
     /// <returns>The roles; <see cref="None"/> for a buyer without a care team.</returns>

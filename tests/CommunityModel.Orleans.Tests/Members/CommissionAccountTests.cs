@@ -51,6 +51,24 @@ public sealed class CommissionAccountTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_payment_naming_no_order_kind_is_refused_and_leaves_the_order_id_free()
+    {
+        var root = fixture.NextIds(2);
+        await Register(root, 0);
+        await Register(root + 1, root);
+        var order = Grains.GetGrain<IOrderGrain>($"kind-{root}");
+
+        var play = await Assert.ThrowsAsync<ArgumentException>(() => order.Pay(new OrderRequest(root + 1, 10_000, null, "GroupBuy", "2025-01", false)));
+        var number = await Assert.ThrowsAsync<ArgumentException>(() => order.Pay(new OrderRequest(root + 1, 10_000, null, "4", "2025-01", false)));
+        var paid = await order.Pay(new OrderRequest(root + 1, 10_000, "online-courses", nameof(OrderKind.Product), "2025-01", false));
+
+        Assert.Contains("'GroupBuy'", play.Message, StringComparison.Ordinal);
+        Assert.Contains("'4'", number.Message, StringComparison.Ordinal);
+        Assert.False(paid.IsRepeat);
+        Assert.Equal(1_000, (await Balance(root)).Available);
+    }
+
+    [Fact]
     public async Task A_refund_reverses_in_proportion_and_a_repeat_changes_nothing()
     {
         var root = fixture.NextIds(2);

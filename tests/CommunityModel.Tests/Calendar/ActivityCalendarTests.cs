@@ -75,7 +75,7 @@ public class ActivityCalendarTests
     }
 
     [Fact]
-    public void The_review_attributes_sales_by_the_named_activity_else_by_the_window_and_ranks_the_month()
+    public void The_review_attributes_sales_by_the_named_activity_else_by_the_window_and_ranks_the_month_the_same_from_stored_events()
     {
         // mc: a marketing class 20:00–21:30 with four attendees; camp: a bootcamp on the 20th with three.
         var plan = ActivityPlan.Create(2026, 3, ["class-a"],
@@ -97,6 +97,17 @@ public class ActivityCalendarTests
         var named = new Dictionary<string, string> { ["o-4"] = "camp", ["o-5"] = "last-month" };
 
         var review = ActivityCalendar.Review(plan, Organisation("class-a", 10), events, o => named.GetValueOrDefault(o.OrderId));
+
+        // The calendar keeps no state of its own: from the events as stored and read back (organisation, attendance, sales,
+        // leads) the review is the same.
+        var serializer = new CommunityModel.Persistence.EventSerializer(new CommunityModel.Persistence.EventTypeRegistry(CommunityModel.Persistence.CommunityEventTypes.All));
+        var replayed = ActivityCalendar.Review(
+            plan,
+            [.. Organisation("class-a", 10).Select(e => (IOrganisationEvent)serializer.Deserialize(serializer.Serialize(e)))],
+            [.. events.Select(e => serializer.Deserialize(serializer.Serialize(e)))],
+            o => named.GetValueOrDefault(o.OrderId));
+        Assert.Equal(review.Activities.AsEnumerable(), replayed.Activities.AsEnumerable());
+        Assert.Equal(review.UnattributedOrders, replayed.UnattributedOrders);
 
         var mc = review.Activities.Single(a => a.Activity.ActivityId == "mc");
         var camp = review.Activities.Single(a => a.Activity.ActivityId == "camp");

@@ -37,6 +37,26 @@ public class PondMetricsTests
     }
 
     [Fact]
+    public void A_ponds_figures_from_its_events_as_stored_and_read_back_are_its_live_figures()
+    {
+        // A pond keeps no state of its own: its figures are computed from the community's events, so the stored form of
+        // those events must carry all it reads (the group of an attendance, the product and price of a sale).
+        var serializer = new CommunityModel.Persistence.EventSerializer(new CommunityModel.Persistence.EventTypeRegistry(CommunityModel.Persistence.CommunityEventTypes.All));
+        var java = new LeadGroup("java-intro", 10) { Theme = "JAVA 入门", Bait = "trial-class" };
+        IDomainEvent[] events =
+        [
+            new AttendanceRecorded(1, "open-class", "java-intro", At), new AttendanceRecorded(2, "open-class", "java-intro", At),
+            Sale(1, "o-1", "trial-class", 9.90m), Sale(1, "o-2", "offline-course", 2980m), Sale(2, "o-3", "trial-class", 9.90m),
+        ];
+        var live = PondMetrics.Compute([java], events, Currency.CNY);
+
+        var replayed = PondMetrics.Compute([java], [.. events.Select(e => serializer.Deserialize(serializer.Serialize(e)))], Currency.CNY);
+
+        Assert.Equal((2L, 2L, 1L, Money.Cny(2980m)), (live[0].Attendees, live[0].BaitBuyers, live[0].Converted, live[0].Revenue));
+        Assert.Equal(live.AsEnumerable(), replayed.AsEnumerable());
+    }
+
+    [Fact]
     public void A_pond_nobody_came_to_has_zero_rates()
     {
         var line = PondMetrics.Compute([new LeadGroup("quiet", 3) { Bait = "trial-class" }], [], Currency.CNY).Single();

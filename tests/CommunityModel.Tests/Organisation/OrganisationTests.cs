@@ -138,6 +138,25 @@ public class OrganisationTests
     }
 
     [Fact]
+    public void Unknown_activities_are_refused_and_an_approved_one_is_neither_decided_again_nor_held_outside_its_window()
+    {
+        AssertRefused(ErrorCodes.OrganisationUnknownActivity, "ActivityId", () => _organisation.HoldActivity("nope"));
+        AssertRefused(ErrorCodes.OrganisationUnknownActivity, "ActivityId", () => _organisation.ApproveActivity("nope", "hq-admin"));
+        AssertRefused(ErrorCodes.OrganisationUnknownActivity, "ActivityId", () => _organisation.RejectActivity("nope", "off topic"));
+        var starts = Start.AddDays(2);
+        _organisation.RegisterActivity("a-1", "class-1", 2, "Public class", "renewals", starts, starts.AddHours(2));
+        _organisation.ApproveActivity("a-1", "hq-admin");
+
+        AssertRefused(ErrorCodes.OrganisationInvalidRequest, "ActivityId", () => _organisation.ApproveActivity("a-1", "hq-admin"));
+        AssertRefused(ErrorCodes.OrganisationInvalidRequest, "ActivityId", () => _organisation.RejectActivity("a-1", "too late"));
+        AssertRefused(ErrorCodes.OrganisationInvalidRequest, "ActivityId", () => _organisation.HoldActivity("a-1"));   // before its window
+        _clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(3));
+        AssertRefused(ErrorCodes.OrganisationInvalidRequest, "ActivityId", () => _organisation.HoldActivity("a-1"));   // after it
+        Assert.Null(_organisation.Activity("nope"));
+        Assert.Equal(ActivityStatus.Approved, _organisation.Activity("a-1")!.Status);
+    }
+
+    [Fact]
     public void Late_registrations_banned_topics_and_outsiders_are_refused_naming_the_field()
     {
         var soon = Start.AddHours(3);

@@ -96,7 +96,7 @@ public sealed class MemberStream
     /// sponsor), <see cref="PlaceOrder"/>, <see cref="DowngradeMembership"/>, <see cref="RefundOrder"/>,
     /// <see cref="ConsumeEntitlement"/>, <see cref="SuspendMember"/>, <see cref="ReinstateMember"/>, <see cref="RemoveMember"/>,
     /// <see cref="RevokePromoterRights"/>, <see cref="JoinLeadGroup"/>, <see cref="FollowAccount"/>, <see cref="RecordFact"/> of the
-    /// member's activity, attendance or invitation, or <see cref="ClosePeriod"/> (this member's part of it).
+    /// member's activity, attendance or invitation, <see cref="Roles.GrantWorkRole"/>, or <see cref="ClosePeriod"/> (this member's part of it).
     /// </param>
     /// <returns>The events and the follow-ups.</returns>
     /// <exception cref="CommunityModelException">The command was refused; the code says why.</exception>
@@ -113,7 +113,7 @@ public sealed class MemberStream
         {
             ClosePeriod => state.Id,
             RecordFact { Fact: not (ActivityRecorded or AttendanceRecorded or InvitationSent) } c => throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{c.Fact?.GetType().Name ?? "A missing fact"} is not a fact of a member's stream; a member's stream records activity, attendance and invitations sent.", "Fact"),
-            PlaceOrder or DowngradeMembership or RefundOrder or ConsumeEntitlement or SuspendMember or ReinstateMember or RemoveMember or RevokePromoterRights or JoinLeadGroup or FollowAccount or RecordFact => MemberOf(command),
+            PlaceOrder or DowngradeMembership or RefundOrder or ConsumeEntitlement or SuspendMember or ReinstateMember or RemoveMember or RevokePromoterRights or JoinLeadGroup or FollowAccount or RecordFact or Roles.GrantWorkRole => MemberOf(command),
             _ => throw new CommunityException(ErrorCodes.CommunityUnknownCommand, $"{command.GetType().Name} is not decided by a member's stream.", "Command"),
         };
         var draft = new Draft(Require(state, addressed));
@@ -130,6 +130,7 @@ public sealed class MemberStream
             JoinLeadGroup c => Engage(draft, LifecycleTrigger.JoinedLeadGroup, $"joined lead group {Required(c.GroupId, "GroupId")}"),
             FollowAccount c => Engage(draft, LifecycleTrigger.Followed, $"followed {Required(c.Account, "Account")}"),
             RecordFact c => Record(draft, c),
+            Roles.GrantWorkRole c => Grant(draft, c),
             _ => Close(draft),
         };
         return repeat ? MemberDecision.Repeat : new MemberDecision([.. draft.Events], [.. draft.FollowUps]);
@@ -162,6 +163,77 @@ public sealed class MemberStream
         draft.Emit(started);
         TryQualifyPartner(draft);
         return new MemberDecision([.. draft.Events], []);
+    }
+
+    /// <summary>
+    /// Decides a place in a customer's care team (who recruited, trains or manages them) on the customer's stream: the holder
+    /// must hold the role, be active and be someone else; the same holder again is a repeat.
+    /// </summary>
+    /// <param name="customer">The customer's stream.</param>
+    /// <param name="command">The assignment.</param>
+    /// <param name="holder">The holder as their own stream stands; <see langword="null"/> when not registered.</param>
+    /// <returns>The <see cref="Roles.CareAssigned"/> event; a repeat when the holder has the place already.</returns>
+    /// <exception cref="CommunityException">
+    /// The customer or the holder is not registered (<see cref="ErrorCodes.CommunityUnknownMember"/>), the role is not a work role
+    /// (<see cref="ErrorCodes.RolesInvalidCommand"/>), the holder is the customer (<see cref="ErrorCodes.RolesSelfCare"/>), does not
+    /// hold the role (<see cref="ErrorCodes.RolesNotHeld"/>) or is held (<see cref="ErrorCodes.CommunityMemberHeld"/>).
+    /// </exception>
+    public MemberDecision Decide(MemberStreamState customer, Roles.AssignCare command, CommunityMember? holder)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(command);
+        var member = Registered(customer, command.Customer, "Customer");
+        if (holder is null || holder.Id != command.Holder)
+        {
+            throw new CommunityException(ErrorCodes.CommunityUnknownMember, $"Member {command.Holder} is not registered.", "Holder");
+        }
+
+        var role = RequireRole(command.Role);
+        if (holder.Id == member.Id)
+        {
+            throw new CommunityException(ErrorCodes.RolesSelfCare, $"Member {member.Id} cannot be their own {role}.", "Holder");
+        }
+
+        if (!holder.Holds(role))
+        {
+            throw new CommunityException(ErrorCodes.RolesNotHeld, $"Member {holder.Id} does not hold the {role} role; grant it first.", "Holder");
+        }
+
+        RequireActive(holder, "Holder");
+        return member.CareOf(role) == holder.Id
+            ? MemberDecision.Repeat
+            : new MemberDecision([new Roles.CareAssigned(member.Id, role, holder.Id, _time.GetUtcNow())], []);
+    }
+
+    /// <summary>
+    /// Decides that a member organises an activity (组织活动) on the organiser's stream: the sales within the play of that id
+    /// will carry them as <see cref="Roles.OrderRoles.Organiser"/>. The same organiser again is a repeat; another one hands over.
+    /// </summary>
+    /// <param name="organiser">The organiser's stream.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="current">Who organises the activity (its id trimmed) now; <see langword="null"/> for nobody.</param>
+    /// <returns>The <see cref="Roles.ActivityOrganised"/> event; a repeat when the member organises it already.</returns>
+    /// <exception cref="CommunityException">
+    /// The organiser is not registered (<see cref="ErrorCodes.CommunityUnknownMember"/>), the activity has no id
+    /// (<see cref="ErrorCodes.CommunityInvalidCommand"/>) or the organiser is held (<see cref="ErrorCodes.CommunityMemberHeld"/>).
+    /// </exception>
+    public MemberDecision Decide(MemberStreamState organiser, Roles.OrganiseActivity command, MemberId? current)
+    {
+        ArgumentNullException.ThrowIfNull(organiser);
+        ArgumentNullException.ThrowIfNull(command);
+        var member = Registered(organiser, command.Organiser, "Organiser");
+        var activity = Required(command.Activity, "Activity");
+        if (current == member.Id)
+        {
+            return MemberDecision.Repeat; // organised by this member already
+        }
+
+        if (member.IsHeld)
+        {
+            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member organises no activity.", "Organiser");
+        }
+
+        return new MemberDecision([new Roles.ActivityOrganised(member.Id, activity, _time.GetUtcNow())], []);
     }
 
     /// <summary>What the member would pay for an item today, the member's shopping discount shown.</summary>
@@ -879,8 +951,46 @@ public sealed class MemberStream
         JoinLeadGroup c => c.Member,
         FollowAccount c => c.Member,
         RecordFact c => MemberOf(c.Fact),
+        Roles.GrantWorkRole c => c.Member,
         _ => default,
     };
+
+    private bool Grant(Draft draft, Roles.GrantWorkRole command)
+    {
+        var role = RequireRole(command.Role);
+        if (draft.Member.Holds(role))
+        {
+            return true; // granted already
+        }
+
+        RequireActive(draft.Member, "Member");
+        draft.Emit(new Roles.WorkRoleGranted(draft.Member.Id, role, _time.GetUtcNow()));
+        return false;
+    }
+
+    // The member of a stream a command names in a field other than Member (a customer, an organiser).
+    private static CommunityMember Registered(MemberStreamState state, MemberId named, string field)
+    {
+        if (named != state.Id)
+        {
+            throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"A command for member {named} reached the stream of member {state.Id}.", field);
+        }
+
+        return state.Member ?? throw new CommunityException(ErrorCodes.CommunityUnknownMember, $"Member {named} is not registered.", field);
+    }
+
+    internal static Roles.WorkRole RequireRole(Roles.WorkRole role) =>
+        Enum.IsDefined(role)
+            ? role
+            : throw new CommunityException(ErrorCodes.RolesInvalidCommand, $"{(int)role} is not a work role; the roles are {string.Join(", ", Enum.GetNames<Roles.WorkRole>())}.", "Role");
+
+    private static void RequireActive(CommunityMember member, string field)
+    {
+        if (member.IsHeld)
+        {
+            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member takes no role.", field);
+        }
+    }
 
     private static void RequireNotHeld(CommunityMember member)
     {
