@@ -12,7 +12,7 @@ public class CalendarWorkloadTests
     {
         var workload = CalendarWorkload.Create(2_000, 20_000, seed);
 
-        var baseline = new HandWrittenParticipation(workload.Plan, workload.Organisation, workload.Members).Run(workload.Attendance);
+        var baseline = HandWrittenParticipation.Run(workload.Plan, workload.Organisation, workload.Members, workload.Attendance);
         var calendar = ActivityCalendar.Participation(workload.Plan, workload.Organisation, workload.Attendance);
 
         Assert.Equal(40, calendar.Length);
