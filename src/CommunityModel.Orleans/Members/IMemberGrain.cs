@@ -31,6 +31,16 @@ public interface IMemberGrain : IGrainWithIntegerKey
     [Alias("execute")]
     Task<CommandOutcome> Execute(CommunityCommand command);
 
+    /// <summary>
+    /// What the member's stream would say to an order now, storing nothing: a play's grain asks it about the order the play
+    /// built before it keeps the unit, while the buyer's grain waits on the play inside its own decision.
+    /// </summary>
+    /// <param name="order">An order of this member.</param>
+    /// <returns>The refusals of <see cref="MemberStream"/>; empty when it would take the order (or it repeats one taken).</returns>
+    [AlwaysInterleave]
+    [Alias("check")]
+    Task<RefusalText[]> Check(PlaceOrder order);
+
     /// <summary>Records a referral's first membership on this sponsor's stream (<see cref="MemberStream.Decide(MemberStreamState, ReferralMembershipStarted)"/>); the same referral's order again changes nothing.</summary>
     /// <param name="started">What the referral's stream sent.</param>
     /// <returns>How many events were recorded (0 for a repeat or a sponsor who is not a member).</returns>
