@@ -24,7 +24,9 @@ public interface IMemberGrain : IGrainWithIntegerKey
     /// product, a refund, entitlement use, suspension, reinstatement, removal, ...), stores the events in the member's stream
     /// with the follow-ups they ask for, and delivers those: the order's commissions on the upline as it stands now and the
     /// sponsor's referral lock (the order grain), a refund's reversal, the sponsor's side of a first membership, a member
-    /// number. A <see cref="RegisterMember"/> of this member is <see cref="Register"/>.
+    /// number. A <see cref="RegisterMember"/> of this member is <see cref="Register"/>. An order naming a flash sale takes a
+    /// unit of its <see cref="Plays.IFlashSaleGrain"/> first and places the order the play built; an order naming a play of
+    /// another kind is refused (<see cref="ErrorCodes.CampaignPlayNotHosted"/>).
     /// </summary>
     /// <param name="command">A command of this member.</param>
     /// <returns>Accepted (perhaps as a repeat of the same order or refund), or refused with the library's codes.</returns>
