@@ -96,6 +96,29 @@ public sealed class FlashSaleGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_unit_taken_for_a_buyer_whose_order_was_not_stored_is_handed_back_when_the_buyer_sends_the_order_again()
+    {
+        var first = fixture.NextIds(2);
+        var play = $"fs-again-{first}";
+        var (community, commissions, sale) = await SetUpBoth(first, play, buyers: 1, stock: 2, perMemberLimit: 2);
+        sale.Buy(first + 1, $"{play}-1");
+
+        // The play took the unit and stored the order it built, but the buyer's grain stored nothing (it failed in between).
+        var request = new PlaceOrder(first + 1, $"{play}-1", OnlineCourses, FlashPrice, "flash sale") { Play = play, PlayKind = PlayKind.FlashSale };
+        var reserved = await Grains.GetGrain<IFlashSaleGrain>(play).Reserve(request, buyerRegistered: true);
+        Assert.Empty(await Grains.GetGrain<IMemberGrain>(first + 1).GetOrders());
+
+        // Sent again, the order is the play's repeat: the same order is placed, and the unit is counted once.
+        var again = await Grains.GetGrain<IMemberGrain>(first + 1).Execute(request);
+        var repeat = await Grains.GetGrain<IMemberGrain>(first + 1).Execute(request);
+
+        Assert.True(again.Accepted && !again.IsRepeat, again.Accepted ? "" : again.Refusals[0].Message);
+        Assert.True(repeat.IsRepeat);
+        Assert.Equal(reserved.Order, (await Grains.GetGrain<IFlashSaleGrain>(play).Reserve(request, buyerRegistered: true)).Order);
+        await AssertSameAs(community, commissions, sale, first, play, members: 2);
+    }
+
+    [Fact]
     public async Task Scheduling_closing_and_buying_outside_the_window_are_refused_with_the_plays_codes()
     {
         var first = fixture.NextIds(2);
