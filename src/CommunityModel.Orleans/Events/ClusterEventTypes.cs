@@ -16,6 +16,7 @@ public static class ClusterEventTypes
         new("cluster.follow_ups_delivered.v1", ClusterJsonContext.Default.FollowUpsDelivered),
         new("cluster.month_end_computed.v1", ClusterJsonContext.Default.MonthEndComputed),
         new("cluster.follow_ups_recorded.v1", ClusterJsonContext.Default.FollowUpsRecorded),
+        new("cluster.play_order_reserved.v1", ClusterJsonContext.Default.PlayOrderReserved),
     ];
 
     /// <summary>A registry of the community's, the commissions' and the cluster's events: what a cluster's event store reads and writes.</summary>

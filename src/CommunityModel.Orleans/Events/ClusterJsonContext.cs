@@ -17,6 +17,7 @@ namespace CommunityModel.Orleans.Events;
 [JsonSerializable(typeof(MonthEndComputed))]
 [JsonSerializable(typeof(MemberGrainSnapshot))]
 [JsonSerializable(typeof(FollowUpsRecorded))]
+[JsonSerializable(typeof(PlayOrderReserved))]
 [JsonSerializable(typeof(RegisterMember))]
 [JsonSerializable(typeof(PlaceOrder))]
 [JsonSerializable(typeof(RefundOrder))]

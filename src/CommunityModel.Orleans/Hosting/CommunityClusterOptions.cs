@@ -1,3 +1,4 @@
+using CommunityModel.Campaigns;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Plans;
 using CommunityModel.Referrals;
@@ -21,6 +22,9 @@ public sealed class CommunityClusterOptions
 
     /// <summary>How members are bound to sponsors.</summary>
     public ReferralOptions Referrals { get; set; } = new();
+
+    /// <summary>The rules of the campaign plays the cluster hosts (their time zone); the defaults of <see cref="CampaignOptions"/> by default.</summary>
+    public CampaignOptions Campaigns { get; set; } = new();
 
     /// <summary>How many partitions the member directory has (the month-end reads them in parallel); 16 by default.</summary>
     public int DirectoryPartitions { get; set; } = 16;

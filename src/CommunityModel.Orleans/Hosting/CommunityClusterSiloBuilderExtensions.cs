@@ -1,3 +1,4 @@
+using CommunityModel.Campaigns;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Commissions.Paying;
 using CommunityModel.Orleans.Events;
@@ -50,6 +51,12 @@ public static class CommunityClusterSiloBuilderExtensions
         if (options.Clock is null)
         {
             throw new ArgumentException("The community cluster needs a clock (CommunityClusterOptions.Clock).", nameof(configure));
+        }
+
+        var campaignProblems = options.Campaigns is null ? ["none given."] : new CampaignOptionsValidator("Campaigns").Validate(null, options.Campaigns).Failures?.ToList() ?? [];
+        if (campaignProblems.Count > 0)
+        {
+            throw new ArgumentException("The campaign options (CommunityClusterOptions.Campaigns) are missing or invalid: " + string.Join(" ", campaignProblems), nameof(configure));
         }
 
         if (options.DirectoryPartitions < 1 || options.SnapshotEvery < 1 || options.MonthEndFanOut < 1)

@@ -24,12 +24,24 @@ public interface IMemberGrain : IGrainWithIntegerKey
     /// product, a refund, entitlement use, suspension, reinstatement, removal, ...), stores the events in the member's stream
     /// with the follow-ups they ask for, and delivers those: the order's commissions on the upline as it stands now and the
     /// sponsor's referral lock (the order grain), a refund's reversal, the sponsor's side of a first membership, a member
-    /// number. A <see cref="RegisterMember"/> of this member is <see cref="Register"/>.
+    /// number. A <see cref="RegisterMember"/> of this member is <see cref="Register"/>. An order naming a flash sale takes a
+    /// unit of its <see cref="Plays.IFlashSaleGrain"/> first and places the order the play built; an order naming a play of
+    /// another kind is refused (<see cref="ErrorCodes.CampaignPlayNotHosted"/>).
     /// </summary>
     /// <param name="command">A command of this member.</param>
     /// <returns>Accepted (perhaps as a repeat of the same order or refund), or refused with the library's codes.</returns>
     [Alias("execute")]
     Task<CommandOutcome> Execute(CommunityCommand command);
+
+    /// <summary>
+    /// What the member's stream would say to an order now, storing nothing: a play's grain asks it about the order the play
+    /// built before it keeps the unit, while the buyer's grain waits on the play inside its own decision.
+    /// </summary>
+    /// <param name="order">An order of this member.</param>
+    /// <returns>The refusals of <see cref="MemberStream"/>; empty when it would take the order (or it repeats one taken).</returns>
+    [AlwaysInterleave]
+    [Alias("check")]
+    Task<RefusalText[]> Check(PlaceOrder order);
 
     /// <summary>Records a referral's first membership on this sponsor's stream (<see cref="MemberStream.Decide(MemberStreamState, ReferralMembershipStarted)"/>); the same referral's order again changes nothing.</summary>
     /// <param name="started">What the referral's stream sent.</param>

@@ -15,6 +15,8 @@ using CommunityModel.Persistence;
 using CommunityModel.Referrals;
 using CommunityModel.Roles;
 using CommunityModel.Orleans.Activities;
+using CommunityModel.Orleans.Plays;
+using CommunityModel.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityModel.Orleans.Members;
@@ -102,6 +104,21 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
                 }
             }
 
+            // A sale within a play is the play's to allow: its grain takes a unit and builds the order the buyer places.
+            if (command is PlaceOrder { Play: { } play, PlayKind: { } kind } sale && sale.Member == Id && _state.Order(sale.OrderId) is null)
+            {
+                var reservation = kind == PlayKind.FlashSale
+                    ? await GrainFactory.GetGrain<IFlashSaleGrain>(play).Reserve(sale, _state.IsRegistered)
+                    : PlayReservation.Refuse([new Refusal(ErrorCodes.CampaignPlayNotHosted, $"The cluster hosts flash sales only; '{play}' is a {PlayKinds.DisplayName(kind)}, whose orders are refused rather than placed without its rules.", "PlayKind")]);
+                if (reservation.Order is null)
+                {
+                    await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
+                    return new CommandOutcome(false, false, reservation.Refusals);
+                }
+
+                command = reservation.Order;
+            }
+
             MemberDecision decision;
             try
             {
@@ -167,6 +184,25 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
     {
         var organiser = await GrainFactory.GetGrain<IActivityGrain>(activity.Trim()).GetOrganiser();
         return organiser == 0 ? null : MemberKey.Of(organiser);
+    }
+
+    public Task<RefusalText[]> Check(PlaceOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Member != Id)
+        {
+            throw new ArgumentException($"The order is member {order.Member}'s, not {Id}'s.", nameof(order));
+        }
+
+        try
+        {
+            decider.Decide(_state, order);
+            return Task.FromResult<RefusalText[]>([]);
+        }
+        catch (CommunityModelException e)
+        {
+            return Task.FromResult<RefusalText[]>([.. e.Refusals.Select(RefusalText.From)]);
+        }
     }
 
     public async Task<int> ReceiveReferral(ReferralMembershipStarted started)

@@ -14,9 +14,9 @@ public abstract class CampaignPlay
 {
     private int _applied;
 
-    private protected CampaignPlay(Community community, CampaignOptions options, TimeProvider timeProvider)
+    private protected CampaignPlay(IPlayMarket market, CampaignOptions options, TimeProvider timeProvider)
     {
-        Community = community ?? throw new ArgumentNullException(nameof(community));
+        Market = market ?? throw new ArgumentNullException(nameof(market));
         ArgumentNullException.ThrowIfNull(options);
         Clock = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         var problems = CampaignOptionsValidator.Problems(options);
@@ -35,8 +35,12 @@ public abstract class CampaignPlay
     /// <summary>The kind of play.</summary>
     public abstract PlayKind Kind { get; }
 
-    /// <summary>The community the play sells within.</summary>
-    public Community Community { get; }
+    /// <summary>Where the play sells: a <see cref="CommunityModel.Community"/>, or a host placing the orders elsewhere.</summary>
+    private protected IPlayMarket Market { get; }
+
+    /// <summary>The community the play sells within, for the plays that read its members' orders or its commissions.</summary>
+    private protected Community Community =>
+        Market as Community ?? throw new InvalidOperationException($"The {PlayKinds.DisplayName(Kind)} reads the community's orders and sells only within a Community.");
 
     /// <summary>The rules.</summary>
     public CampaignOptions Options { get; }
@@ -120,9 +124,9 @@ public abstract class CampaignPlay
     /// </summary>
     private protected PlaySale Sell(IReadOnlyList<PlaceOrder> orders, PlayReward? reward, ImmutableArray<IPlayEvent> events)
     {
-        var change = orders.Count == 0 ? null : Community.SellWithin(orders, reward);
+        var placed = orders.Count == 0 ? [] : Market.SellWithin(orders, reward);
         Commit(events);
-        return new PlaySale(events, change?.Events ?? []);
+        return new PlaySale(events, placed);
     }
 
     private protected PlaceOrder Order(MemberId member, string orderId, string productId, Money price, string reason) =>
@@ -139,15 +143,18 @@ public abstract class CampaignPlay
         }
     }
 
-    private protected CommunityMember RequireMember(MemberId member, string field) =>
-        Community.Contains(member)
-            ? Community.Member(member)
-            : throw new CampaignException(ErrorCodes.CampaignInvalidRequest, $"Member {member} is not registered in the community.", field);
+    private protected void RequireMember(MemberId member, string field)
+    {
+        if (!Market.Contains(member))
+        {
+            throw new CampaignException(ErrorCodes.CampaignInvalidRequest, $"Member {member} is not registered in the community.", field);
+        }
+    }
 
     private protected Catalog.Product RequireProduct(string? productId, Money price)
     {
         var id = Required(productId, "ProductId");
-        if (Community.Catalog is not { } catalog || !catalog.TryGetProduct(id, out var product))
+        if (Market.Catalog is not { } catalog || !catalog.TryGetProduct(id, out var product))
         {
             throw new CampaignException(ErrorCodes.CampaignInvalidRequest, $"'{id}' is not a catalog product of the community; plays sell catalog products.", "ProductId");
         }

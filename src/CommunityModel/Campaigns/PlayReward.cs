@@ -5,4 +5,4 @@ namespace CommunityModel.Campaigns;
 /// <param name="Beneficiary">Who earns it.</param>
 /// <param name="Amount">The reward.</param>
 /// <param name="Rule">The rule id its ledger line carries.</param>
-internal sealed record PlayReward(string RewardId, MemberId Beneficiary, Money Amount, string Rule);
+public sealed record PlayReward(string RewardId, MemberId Beneficiary, Money Amount, string Rule);

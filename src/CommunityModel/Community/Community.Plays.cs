@@ -6,8 +6,11 @@ namespace CommunityModel;
 // Sales within campaign plays (秒杀, 拼团, 营销课, …): the play decides its own rules, then the community places the orders.
 // Every order is decided against the state before any of them, so a refusal of any leaves the community untouched; only
 // then are their follow-ups (commissions, the network) delivered and every event applied, with the play's reward.
-public sealed partial class Community
+public sealed partial class Community : IPlayMarket
 {
+    /// <inheritdoc/>
+    ImmutableArray<IDomainEvent> IPlayMarket.SellWithin(IReadOnlyList<PlaceOrder> orders, PlayReward? reward) => SellWithin(orders, reward).Events;
+
     /// <summary>Places the orders of one play sale together: all of them, or none.</summary>
     /// <param name="orders">The orders, each of another member, each naming the play.</param>
     /// <param name="reward">A reward the play pays through the commission ledger with them (the group-buy leader rebate), when any.</param>

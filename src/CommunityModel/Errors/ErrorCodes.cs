@@ -303,6 +303,12 @@ public static class ErrorCodes
     /// <summary>The flash sale's stock, or the group buy's total limit, is taken.</summary>
     public const string CampaignSoldOut = "campaign.sold_out";
 
+    /// <summary>
+    /// The host does not run this kind of play (a cluster that hosts flash sales only is asked for a group buy's order): the
+    /// order is refused rather than placed without the play's rules; the message names the play and its kind.
+    /// </summary>
+    public const string CampaignPlayNotHosted = "campaign.play_not_hosted";
+
     /// <summary>The member has taken as many as the per-member limit allows.</summary>
     public const string CampaignMemberLimit = "campaign.member_limit";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CommunityModel.Orleans.Tests.Hosting;
 
-/// <summary>The cluster's options are checked when the silo is configured: a role map must fit the plan the grains pay.</summary>
+/// <summary>The cluster's options are checked when the silo is configured: a role map must fit the plan the grains pay, the campaign options the plays.</summary>
 public class CommunityClusterOptionsTests
 {
     [Fact]
@@ -27,5 +27,18 @@ public class CommunityClusterOptionsTests
         var error = Assert.Throws<ArgumentException>(() => new HostBuilder().UseOrleans(silo => silo.UseLocalhostClustering().AddCommunityCluster(o => (o.Plan, o.Roles) = (plan, null!))).Build());
 
         Assert.Contains("CommunityClusterOptions.Roles", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Campaign_options_the_plays_cannot_use_stop_the_silo_at_start_up()
+    {
+        var plan = new CommissionPlanBuilder("levels").Level(Rate.FromPercent(10)).Build();
+
+        var unknownZone = Assert.Throws<ArgumentException>(() => new HostBuilder().UseOrleans(silo => silo.UseLocalhostClustering().AddCommunityCluster(o => (o.Plan, o.Campaigns) = (plan, new Campaigns.CampaignOptions { TimeZone = "Nowhere/Atlantis" }))).Build());
+        var none = Assert.Throws<ArgumentException>(() => new HostBuilder().UseOrleans(silo => silo.UseLocalhostClustering().AddCommunityCluster(o => (o.Plan, o.Campaigns) = (plan, null!))).Build());
+
+        Assert.Contains("CommunityClusterOptions.Campaigns", unknownZone.Message, StringComparison.Ordinal);
+        Assert.Contains("Campaigns:TimeZone", unknownZone.Message, StringComparison.Ordinal);
+        Assert.Contains("none given", none.Message, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using CommunityModel.Campaigns.FlashSales;
 using CommunityModel.Commissions.Ledger;
 using CommunityModel.Orleans.Activities;
 using CommunityModel.Orleans.Members;
+using CommunityModel.Orleans.Plays;
 using CommunityModel.Roles;
 using FsCheck;
 using FsCheck.Fluent;
@@ -170,11 +171,13 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
             Assert.True(outcome.Accepted, $"{command}: {(outcome.Accepted ? "" : outcome.Refusals[0].Message)}");
         }
 
-        // The community sells through its flash sale; the cluster's buyer places the same order within the play.
+        // The community sells through its flash sale; the cluster's buyer places the same order within the cluster's flash sale.
         var now = clock.GetUtcNow();
         var play = new FlashSale(community, new CampaignOptions(), clock);
         play.Schedule(activity, OnlineCourses, sale.Price, now.AddHours(-1), now.AddHours(1), 10, 1);
         var placed = play.Buy(id(Buyer), $"o-{first}");
+        var scheduled = await Grains.GetGrain<IFlashSaleGrain>(activity).Schedule(OnlineCourses, sale.Price, now.AddHours(-1), now.AddHours(1), 10, 1);
+        Assert.True(scheduled.Accepted, scheduled.Accepted ? "" : scheduled.Refusals[0].Message);
         var sold = await Execute(new PlaceOrder(id(Buyer), $"o-{first}", OnlineCourses, sale.Price, "flash sale") { Play = activity, PlayKind = PlayKind.FlashSale });
         Assert.True(sold.Accepted, sold.Accepted ? "" : sold.Refusals[0].Message);
         List<IDomainEvent> referenceEvents = [.. placed.CommunityEvents];

@@ -62,6 +62,23 @@ public sealed class CommunityModelSerializationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public void A_flash_sale_grains_events_are_stored_as_json_and_read_back_equal()
+    {
+        var order = new PlaceOrder(7, "fs-1-o", "online-courses", Money.Cny(990m), "秒杀 Flash sale 'fs-1': flash-sale price") { Play = "fs-1", PlayKind = Campaigns.PlayKind.FlashSale };
+        IDomainEvent[] events = [new Campaigns.FlashSales.FlashSaleSold("fs-1", 7, "fs-1-o", Money.Cny(990m), At), new Events.PlayOrderReserved("fs-1", order, At)];
+        var registry = Events.ClusterEventTypes.Registry();
+
+        foreach (var e in events)
+        {
+            var type = registry.Of(e);
+            var back = (IDomainEvent)System.Text.Json.JsonSerializer.Deserialize(System.Text.Json.JsonSerializer.Serialize(e, type.TypeInfo), registry.Get(type.Name).TypeInfo)!;
+            Assert.Equal(e, back);
+        }
+
+        Assert.Equal("cluster.play_order_reserved.v1", registry.Of(events[1]).Name);
+    }
+
+    [Fact]
     public void Only_library_types_the_shipped_contexts_describe_go_as_json()
     {
         Assert.True(Orleans.Serialization.CommunityModelSerialization.IsLibraryJsonType(typeof(CommissionAccrued)));

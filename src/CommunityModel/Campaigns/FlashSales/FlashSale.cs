@@ -17,12 +17,12 @@ public sealed class FlashSale : CampaignPlay
     private FlashSaleStage _stage;
 
     /// <summary>Creates a flash sale not scheduled yet.</summary>
-    /// <param name="community">The community it sells within.</param>
+    /// <param name="market">Where it sells: a <see cref="Community"/>, or a host placing the orders elsewhere.</param>
     /// <param name="options">The rules.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <exception cref="CampaignException">The options are unusable (<see cref="ErrorCodes.CampaignInvalidOptions"/>).</exception>
-    public FlashSale(Community community, CampaignOptions options, TimeProvider timeProvider)
-        : base(community, options, timeProvider)
+    public FlashSale(IPlayMarket market, CampaignOptions options, TimeProvider timeProvider)
+        : base(market, options, timeProvider)
     {
     }
 
@@ -59,13 +59,13 @@ public sealed class FlashSale : CampaignPlay
 
     /// <summary>Rebuilds a flash sale from its stored events, in the order they were stored.</summary>
     /// <param name="events">The play's events.</param>
-    /// <param name="community">The community it sold within.</param>
+    /// <param name="market">Where it sold.</param>
     /// <param name="options">The rules.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The flash sale.</returns>
     /// <exception cref="ReplayException">An event does not fit (<see cref="ErrorCodes.CampaignReplayMismatch"/>), at its index.</exception>
-    public static FlashSale Replay(IEnumerable<IPlayEvent> events, Community community, CampaignOptions options, TimeProvider timeProvider) =>
-        ReplayInto(new FlashSale(community, options, timeProvider), events);
+    public static FlashSale Replay(IEnumerable<IPlayEvent> events, IPlayMarket market, CampaignOptions options, TimeProvider timeProvider) =>
+        ReplayInto(new FlashSale(market, options, timeProvider), events);
 
     /// <summary>Schedules the flash sale.</summary>
     /// <param name="playId">The play's id; the orders it sells carry it.</param>
@@ -174,7 +174,7 @@ public sealed class FlashSale : CampaignPlay
                 : Given(s.PlayId, "id", "the flash sale") ?? Given(s.ProductId, "product", "the flash sale")
                 ?? (s.EndsAt <= s.StartsAt || s.Stock < 1 || s.PerMemberLimit < 1 || s.Price.IsNegative
                     ? $"flash sale '{s.PlayId}' has an empty window, no stock, no per-member limit or a negative price"
-                    : Community.Catalog is { } catalog && catalog.TryGetProduct(s.ProductId, out var p) && p.Price.Currency == s.Price.Currency && s.Price <= p.Price
+                    : Market.Catalog is { } catalog && catalog.TryGetProduct(s.ProductId, out var p) && p.Price.Currency == s.Price.Currency && s.Price <= p.Price
                         ? null
                         : $"flash sale '{s.PlayId}' sells '{s.ProductId}' at {s.Price}, which is not a catalog product at or below its list price");
         }
