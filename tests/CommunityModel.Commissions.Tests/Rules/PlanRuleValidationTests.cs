@@ -97,4 +97,38 @@ public class PlanRuleValidationTests
         Assert.Contains("pays nothing", Assert.Single(CommissionPlan.Validate(bare)).Message, StringComparison.Ordinal);
         Assert.Empty(CommissionPlan.Validate(peerWithoutRates));
     }
+
+    [Fact]
+    public void Overrides_on_a_plan_without_levels_are_refused_once_without_checking_the_levels_they_override()
+    {
+        var options = new CommissionPlanOptions
+        {
+            Ranks = [new RankOptions { Code = "R1", DifferentialRate = Rate.FromPercent(5) }],
+            ProductOverrides = new Dictionary<string, IList<CommissionLevelOptions>> { ["vip-card"] = [new CommissionLevelOptions { Rate = Rate.FromPercent(10) }] },
+        };
+
+        var problem = Assert.Single(CommissionPlan.Validate(options));
+
+        Assert.Equal((CommissionErrorCodes.InvalidPlan, "ProductOverrides:vip-card overrides level rewards but the plan pays no levels."), (problem.Code, problem.Message));
+    }
+
+    [Fact]
+    public void Generation_rates_on_options_bound_without_ranks_read_the_ranks_as_none()
+    {
+        var options = Levels(10);
+        options.Ranks = null!;
+        options.PeerBonus = new PeerBonusOptions { Generations = 2, GenerationRates = [Rate.FromPercent(2), Rate.FromPercent(1)] };
+
+        Assert.Empty(CommissionPlan.Validate(options));
+    }
+
+    [Fact]
+    public void An_override_may_leave_a_level_to_the_plan_with_an_empty_entry()
+    {
+        var options = Levels(10, 5);
+        options.ProductOverrides = new Dictionary<string, IList<CommissionLevelOptions>> { ["vip-card"] = [null!, new CommissionLevelOptions { Rate = Rate.FromPercent(3) }] };
+
+        Assert.Empty(CommissionPlan.Validate(options));
+        Assert.Equal(2, CommissionPlan.Create(options).Levels.Length);
+    }
 }

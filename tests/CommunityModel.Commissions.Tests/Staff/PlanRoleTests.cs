@@ -6,6 +6,7 @@ using CommunityModel.Commissions.Ranks;
 using CommunityModel.Commissions.Run;
 using CommunityModel.Commissions.Staff;
 using CommunityModel.Commissions.Tests.Generators;
+using CommunityModel.Commissions.Volumes;
 using CommunityModel.Referrals;
 using Microsoft.Extensions.Time.Testing;
 using CommunityModel.Commissions.Plans;
@@ -78,6 +79,22 @@ public class PlanRoleTests
         Assert.Equal((Money.Cny(15_000.03m), Money.Cny(750m)), (staff.PeriodVolume!.Value, staff.PeriodPay!.Value));
         Assert.Equal(Rate.FromPercent(5), staff.Reward.Rate!.Value);
         Assert.Equal(Money.Cny(150m), staff.Amount);
+    }
+
+    [Fact]
+    public void A_marginal_holder_whose_volume_refunds_netted_to_zero_is_paid_and_explained_at_the_lowest_bands_rate()
+    {
+        var plan = new CommissionPlanBuilder("team").Role("sales", StaffBandMode.Marginal, Bands).Build();
+        var order = Order("o-1", 4, 3000m, ("sales", Sales));
+        var lastMonth = Order("o-0", 4, 12_000m, ("sales", Sales));
+        var volumes = StaffVolumes.Create(plan, [order], [VolumeEntry.Refund(lastMonth, Money.Cny(12_000m))]);
+
+        var staff = Assert.Single(new CommissionCalculator(plan).Calculate(order, MemberRanks.None(TeamFixtures.SixMembers, plan.Ladder), null, volumes).Lines);
+
+        // ¥3,000 sold less ¥12,000 refunded is no volume and no period pay: T / V has no value, so the line pays the
+        // lowest band's 3% (the limit of T / V as V falls to zero): ¥90.
+        Assert.Equal((Money.Cny(0m), Money.Cny(0m)), (staff.PeriodVolume!.Value, staff.PeriodPay!.Value));
+        Assert.Equal((Money.Cny(90m), Rate.FromPercent(3)), (staff.Amount, staff.Reward.Rate!.Value));
     }
 
     [Fact]

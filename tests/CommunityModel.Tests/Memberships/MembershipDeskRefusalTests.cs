@@ -95,6 +95,15 @@ public class MembershipDeskRefusalTests
     }
 
     [Fact]
+    public void A_downgrade_or_promoter_rights_on_a_membership_that_is_not_active_are_refused_with_its_status()
+    {
+        var refunded = _desk.Refund(_vip).Membership;
+
+        Says(Refused(() => _desk.Downgrade(refunded, SeedBusiness.GiftPackTier)), "membership", "Member 1024's membership is refunded on 2026-03-01.");
+        Says(Refused(() => _desk.BuyPromoterRights(refunded, SeedBusiness.GiftPackTier)), "membership", "Member 1024's membership is refunded on 2026-03-01.");
+    }
+
+    [Fact]
     public void Null_arguments_are_refused_by_name()
     {
         Assert.Equal("membership", Assert.Throws<ArgumentNullException>(() => _desk.Renew(null!)).ParamName);
@@ -108,5 +117,8 @@ public class MembershipDeskRefusalTests
         Assert.Equal("productId", Assert.Throws<ArgumentNullException>(() => _desk.TryConsume(_vip, null!, "k")).ParamName);
         Assert.Equal("membership", Assert.Throws<ArgumentNullException>(() => _desk.BuyPromoterRights(null!, SeedBusiness.GiftPackTier)).ParamName);
         Assert.Equal("membership", Assert.Throws<ArgumentNullException>(() => _desk.Refresh(null!)).ParamName);
+        Assert.Equal("membership", Assert.Throws<ArgumentNullException>(() => _desk.Suspend(null!, "review")).ParamName);
+        Assert.Equal("membership", Assert.Throws<ArgumentNullException>(() => _desk.Reinstate(null!, "cleared")).ParamName);
+        Assert.Equal("membership", Assert.Throws<ArgumentNullException>(() => _desk.RevokePromoterRights(null!, "rules broken")).ParamName);
     }
 }

@@ -76,6 +76,34 @@ public class PromoterRightsTests
         Assert.Equal(refunded.Membership.TotalPaid, refunded.Membership.TotalRefunded);
     }
 
+    [Fact]
+    public void A_promoter_renewing_the_tier_that_gave_the_rights_is_not_granted_them_again()
+    {
+        var m = _desk.Purchase(Alice, SeedBusiness.GiftPackTier).Membership;
+        At(2027, 2, 1);
+
+        var renewed = _desk.Renew(m);
+
+        Assert.DoesNotContain(renewed.Events, e => e is PromoterRightsGranted);
+        Assert.Equal((true, Rate.FromPercent(10m)), (renewed.Membership.IsPromoter, renewed.Membership.ShoppingDiscount));
+    }
+
+    [Fact]
+    public void A_promoter_upgrading_to_a_tier_with_a_larger_discount_is_granted_it()
+    {
+        var plan = new MembershipPlanBuilder()
+            .AddTier("starter", "Starter promoter", Money.Cny(399m), t => t.Entitle(SeedBusiness.GiftPack, 1).GrantingPromotionRights(Rate.FromPercent(5m)))
+            .AddTier("partner", "Partner promoter", Money.Cny(3600m), t => t.Entitle(SeedBusiness.OnlineCourses).GrantingPromotionRights(Rate.FromPercent(20m)))
+            .Build(SeedBusiness.CreateCatalog());
+        var desk = new MembershipDesk(plan, _clock);
+        var starter = desk.Purchase(Alice, "starter").Membership;
+
+        var upgraded = desk.Upgrade(starter, "partner");
+
+        Assert.Equal(new PromoterRightsGranted(Alice, "partner", Rate.FromPercent(20m), _clock.GetUtcNow()), upgraded.Events[^1]);
+        Assert.Equal(Rate.FromPercent(20m), upgraded.Membership.ShoppingDiscount);
+    }
+
     private void At(int year, int month, int day) =>
         _clock.SetUtcNow(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.FromHours(8)));
 }
