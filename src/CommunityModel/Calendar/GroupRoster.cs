@@ -17,6 +17,7 @@ internal sealed class GroupRoster
     private readonly List<int> _first = [];     // by member number: the member's first stay
     private readonly List<int> _last = [];      // by member number: the member's last stay
     private readonly List<Stay> _stays = [];
+    private readonly int[]? _byId; // member numbers by id when the ids are dense enough for an array; null: the dictionary answers
 
     public GroupRoster(IEnumerable<IOrganisationEvent> events)
     {
@@ -48,13 +49,39 @@ internal sealed class GroupRoster
                     break;
             }
         }
+
+        // Member ids are usually numbered from 1 up: an array by id then finds a member with one read instead of a hash lookup.
+        var highest = 0L;
+        foreach (var id in _members.Keys)
+        {
+            highest = Math.Max(highest, id.Value);
+        }
+
+        if (_members.Count > 0 && highest < (4L * _members.Count) + 1024 && _members.Keys.All(id => id.Value >= 0))
+        {
+            _byId = new int[highest + 1];
+            Array.Fill(_byId, -1);
+            foreach (var (id, number) in _members)
+            {
+                _byId[id.Value] = number;
+            }
+        }
     }
 
     /// <summary>How many members there are: member numbers run from 0 to this.</summary>
     public int MemberCount => _first.Count;
 
     /// <summary>The member's number, or -1 for a member who was never in a group.</summary>
-    public int NumberOf(MemberId member) => _members.TryGetValue(member, out var number) ? number : -1;
+    public int NumberOf(MemberId member)
+    {
+        var id = member.Value;
+        if (_byId is { } byId)
+        {
+            return (ulong)id < (ulong)byId.Length ? byId[id] : -1;
+        }
+
+        return _members.TryGetValue(member, out var number) ? number : -1;
+    }
 
     /// <summary>For each group number, whether the group is the given group or under it; all false for a group never seen.</summary>
     public bool[] Under(string groupId)
@@ -93,6 +120,20 @@ internal sealed class GroupRoster
             ticks[i] = at[i].UtcTicks;
         }
 
+        // Per group, the queries it counts for: a stay is checked against those only, not against every query.
+        var queriesOf = new List<int>[_parents.Count];
+        for (var g = 0; g < queriesOf.Length; g++)
+        {
+            queriesOf[g] = [];
+            for (var i = 0; i < at.Length; i++)
+            {
+                if (under[i][g])
+                {
+                    queriesOf[g].Add(i);
+                }
+            }
+        }
+
         var countedFor = new int[at.Length];
         Array.Fill(countedFor, -1);
         for (var m = 0; m < _first.Count; m++)
@@ -100,9 +141,9 @@ internal sealed class GroupRoster
             for (var s = _first[m]; s >= 0; s = _stays[s].Next)
             {
                 var stay = _stays[s];
-                for (var i = 0; i < ticks.Length; i++)
+                foreach (var i in queriesOf[stay.Group])
                 {
-                    if (countedFor[i] != m && stay.From <= ticks[i] && ticks[i] < stay.Until && under[i][stay.Group])
+                    if (countedFor[i] != m && stay.From <= ticks[i] && ticks[i] < stay.Until)
                     {
                         counts[i]++;
                         countedFor[i] = m; // a member counts once, whichever of its stays holds the moment

@@ -74,6 +74,29 @@ public class ActivityCalendarTests
         Assert.Equal(Rate.FromPercent(25m), outcome.Participation);
     }
 
+    [Theory]
+    [InlineData(0L)]                 // ids 1..30: members are found by id in an array
+    [InlineData(1_000_000_000_000L)] // ids far apart from zero: found through the dictionary
+    public void Participation_is_the_same_whatever_the_member_ids(long offset)
+    {
+        MemberId Id(long m) => m + offset;
+        var organisation = new List<IOrganisationEvent> { new GroupFounded("class-a", GroupKind.Class, CommunityModel.Organisation.Organisation.Headquarters, "class-a", Founded) };
+        organisation.AddRange(Enumerable.Range(1, 30).Select(m => new MemberJoinedGroup(Id(m), "class-a", Founded.AddDays(1))));
+        organisation.Add(new MemberLeftGroup(Id(1), "class-a", "left", March(5, 9)));
+        var plan = ActivityPlan.Create(2026, 3, [], [Activity("mc", "class-a", PlayKind.MarketingClass, Teacher, March(10, 20), TimeSpan.FromHours(1))]);
+        IDomainEvent[] events =
+        [
+            .. Enumerable.Range(2, 12).Select(m => new AttendanceRecorded(Id(m), "mc", "class-a", March(10, 20))),
+            new AttendanceRecorded(Id(1), "mc", "class-a", March(10, 20)),      // left before: a guest
+            new AttendanceRecorded(Id(5_000), "mc", "class-a", March(10, 20)),  // beyond every member id: a guest
+            new AttendanceRecorded(Id(31), "mc", "class-a", March(10, 20)),     // just past the highest: a guest
+        ];
+
+        var outcome = ActivityCalendar.Participation(plan, organisation, events).Single();
+
+        Assert.Equal((29L, 12L, 3L), (outcome.GroupMembers, outcome.Attendees, outcome.Guests));
+    }
+
     [Fact]
     public void The_review_attributes_sales_by_the_named_activity_else_by_the_window_and_ranks_the_month_the_same_from_stored_events()
     {
