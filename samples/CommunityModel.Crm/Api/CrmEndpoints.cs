@@ -4,7 +4,9 @@ using CommunityModel.Crm.Commands;
 using CommunityModel.Crm.Errors;
 using CommunityModel.Crm.MonthEnd;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace CommunityModel.Crm.Api;
 
@@ -72,10 +74,23 @@ internal static class CrmEndpoints
         // The body is read here rather than bound: both its fields are optional, and an empty body closes the current month.
         app.MapPost("/month-end", async (HttpRequest request, ClaimsPrincipal user, MonthEndProcess monthEnd, CancellationToken ct) =>
             await monthEnd.RunAsync(Caller.Actor(user), await MonthEndRequest.ReadAsync(request, ct), ct))
-            .Accepts<MonthEndRequest>(isOptional: true, "application/json") // read by MonthEndRequest.ReadAsync: an empty body runs last month
+            .AddOpenApiOperationTransformer(DescribeMonthEndBody) // the body is read by MonthEndRequest.ReadAsync, so that a non-JSON one is a 415 crm.json_required
             .RequireAuthorization(CrmRoles.AdminPolicy).WithTags("Month-end");
 
         ListEndpoints.Map(members, app);
+    }
+
+    // Describes month-end's optional JSON body, which the endpoint reads itself: Accepts<T> would let routing refuse other
+    // content types before the CRM's own 415 problem.
+    private static async Task DescribeMonthEndBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(typeof(MonthEndRequest), null, cancellationToken);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = false,
+            Description = "The period to run (default: last month) and the payout expected; an empty body runs last month.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+        };
     }
 
     /// <summary>The member in the path, for a read: a member account reaches only its own (403 otherwise).</summary>
