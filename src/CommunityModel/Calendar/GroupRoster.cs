@@ -51,13 +51,13 @@ internal sealed class GroupRoster
         }
 
         // Member ids are usually numbered from 1 up: an array by id then finds a member with one read instead of a hash lookup.
-        var highest = 0L;
+        var (lowest, highest) = (long.MaxValue, long.MinValue);
         foreach (var id in _members.Keys)
         {
-            highest = Math.Max(highest, id.Value);
+            (lowest, highest) = (Math.Min(lowest, id.Value), Math.Max(highest, id.Value));
         }
 
-        if (_members.Count > 0 && highest < (4L * _members.Count) + 1024 && _members.Keys.All(id => id.Value >= 0))
+        if (_members.Count > 0 && lowest >= 0 && highest < (4L * _members.Count) + 1024)
         {
             _byId = new int[highest + 1];
             Array.Fill(_byId, -1);

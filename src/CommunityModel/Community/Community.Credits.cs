@@ -32,10 +32,7 @@ public sealed partial class Community
         var id = MemberStream.Required(command.RedemptionId, "RedemptionId");
         var item = MemberStream.Required(command.Item, "Item");
         var member = Require(command.Member, "Member");
-        if (member.IsHeld)
-        {
-            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member can neither buy nor use entitlements.", "Member");
-        }
+        MemberStream.RequireNotHeld(member, "Member", "can neither buy nor use entitlements");
 
         var credits = _credits ?? throw new CommunityException(ErrorCodes.CommunityInvalidCommand, $"{nameof(RedeemCredits)} needs referral credits, and this community holds none (no credit options).", "Command");
         var decision = credits.DecideRedemption(member.Id, id, item);

@@ -199,7 +199,7 @@ public sealed class MemberStream
             throw new CommunityException(ErrorCodes.RolesNotHeld, $"Member {holder.Id} does not hold the {role} role; grant it first.", "Holder");
         }
 
-        RequireActive(holder, "Holder");
+        RequireNotHeld(holder, "Holder", "takes no role");
         return member.CareOf(role) == holder.Id
             ? MemberDecision.Repeat
             : new MemberDecision([new Roles.CareAssigned(member.Id, role, holder.Id, _time.GetUtcNow())], []);
@@ -228,10 +228,7 @@ public sealed class MemberStream
             return MemberDecision.Repeat; // organised by this member already
         }
 
-        if (member.IsHeld)
-        {
-            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member organises no activity.", "Organiser");
-        }
+        RequireNotHeld(member, "Organiser", "organises no activity");
 
         return new MemberDecision([new Roles.ActivityOrganised(member.Id, activity, _time.GetUtcNow())], []);
     }
@@ -484,7 +481,7 @@ public sealed class MemberStream
                 : throw new CommunityException(ErrorCodes.CommunityIdConflict, $"Order '{orderId}' is already '{existing.Item}' by member {existing.Member}.", "OrderId");
         }
 
-        RequireNotHeld(draft.Member);
+        RequireNotHeld(draft.Member, "Member", "can neither buy nor use entitlements");
         var now = _time.GetUtcNow();
         var hadMembership = draft.Member.Membership is not null;
         CommunityOrder order;
@@ -607,7 +604,7 @@ public sealed class MemberStream
 
     private bool Downgrade(Draft draft, DowngradeMembership command)
     {
-        RequireNotHeld(draft.Member);
+        RequireNotHeld(draft.Member, "Member", "can neither buy nor use entitlements");
         var membership = MembershipOf(draft.Member);
         draft.Changed(RequireDesk(nameof(DowngradeMembership)).Downgrade(membership, Required(command.TierId, "TierId")));
         return false;
@@ -687,7 +684,7 @@ public sealed class MemberStream
     private bool Consume(Draft draft, ConsumeEntitlement command)
     {
         var member = draft.Member;
-        RequireNotHeld(member);
+        RequireNotHeld(member, "Member", "can neither buy nor use entitlements");
         var membership = member.Membership
             ?? throw new MembershipRefusedException([new Refusal(ErrorCodes.NotEntitled, $"Member {member.Id} has never held a membership, so no entitlement to '{command.ProductId}'.", "ProductId")]);
         var change = RequireDesk(nameof(ConsumeEntitlement)).Consume(membership, Required(command.ProductId, "ProductId"), Required(command.Key, "Key"));
@@ -963,7 +960,7 @@ public sealed class MemberStream
             return true; // granted already
         }
 
-        RequireActive(draft.Member, "Member");
+        RequireNotHeld(draft.Member, "Member", "takes no role");
         draft.Emit(new Roles.WorkRoleGranted(draft.Member.Id, role, _time.GetUtcNow()));
         return false;
     }
@@ -984,19 +981,12 @@ public sealed class MemberStream
             ? role
             : throw new CommunityException(ErrorCodes.RolesInvalidCommand, $"{(int)role} is not a work role; the roles are {string.Join(", ", Enum.GetNames<Roles.WorkRole>())}.", "Role");
 
-    private static void RequireActive(CommunityMember member, string field)
+    // A suspended or removed member is refused what only an active member does; the refusal says what, in the field named.
+    internal static void RequireNotHeld(CommunityMember member, string field, string refused)
     {
         if (member.IsHeld)
         {
-            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member takes no role.", field);
-        }
-    }
-
-    private static void RequireNotHeld(CommunityMember member)
-    {
-        if (member.IsHeld)
-        {
-            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member can neither buy nor use entitlements.", "Member");
+            throw new CommunityException(ErrorCodes.CommunityMemberHeld, $"Member {member.Id} is {member.Stage}; a held member {refused}.", field);
         }
     }
 
