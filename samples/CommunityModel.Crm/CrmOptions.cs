@@ -51,9 +51,10 @@ public sealed class CrmOptions
     public int MaxFeedPage { get; set; } = 1000;
 
     /// <summary>
-    /// True (the default): every batch of writes is flushed to disk before anyone is answered (SQLite <c>synchronous =
-    /// FULL</c>), so an answered write survives a killed process and a power cut. False (<c>NORMAL</c>): an answered write
-    /// survives a killed process; a power cut or an OS crash may lose the last batches answered, never part of one.
+    /// True (the default): every batch of writes is flushed to disk before anyone is answered (the write-ahead log is
+    /// flushed with <c>fdatasync</c>, as SQLite's <c>synchronous = FULL</c> does, but beside the next batch's inserts), so an
+    /// answered write survives a killed process and a power cut. False: an answered write survives a killed process; a
+    /// power cut or an OS crash may lose the last batches answered, never part of one.
     /// </summary>
     public bool FlushEachCommit { get; set; } = true;
 }

@@ -19,4 +19,13 @@ public sealed class CrmException : CommunityModelException
     /// <param name="message">What is wrong with it.</param>
     /// <returns>The error.</returns>
     public static CrmException Invalid(string field, string message) => new(CrmErrorCodes.InvalidRequest, message, field);
+
+    /// <summary>
+    /// A write committed but not confirmed on disk: it may or may not be stored. Requests are idempotent, so the same
+    /// request sent again is stored once or answered as a repeat.
+    /// </summary>
+    /// <param name="inner">Why the disk did not confirm it.</param>
+    /// <returns>The error (<c>crm.unavailable</c>).</returns>
+    public static CrmException Unconfirmed(Exception inner) =>
+        new(CrmErrorCodes.Unavailable, "The disk did not confirm the write; it may or may not be stored. Send the same request again once the CRM is back: a stored one is answered as a repeat.", inner: inner);
 }

@@ -8,14 +8,15 @@ namespace CommunityModel.Crm.State;
 /// Decides commands one at a time, stores them in batches, and shows reads only what is stored.
 /// <list type="bullet">
 /// <item>Requests queue for one writer loop. The loop takes every request waiting (up to <see cref="MaxBatch"/>),
-/// decides each on the community in turn, and appends all their events in one SQLite transaction (group commit: one
-/// disk flush for the batch). A request is answered only after that commit. While a batch's append waits for the
-/// disk, the loop decides the requests that arrive meanwhile (the next batch, appended after it): deciding and
-/// flushing overlap.</item>
+/// decides each on the community in turn, and appends all their events in one SQLite transaction (group commit). A
+/// request is answered only once that transaction is committed and flushed to disk (<see cref="IEventLog.FlushAsync"/>).
+/// While a batch is appended and flushed, the loop decides the requests that arrive meanwhile (the next batch), and
+/// appends them as soon as the previous transaction is committed: the next batch's inserts run beside the previous
+/// batch's flush.</item>
 /// <item>The <see cref="Community"/> applies its events as it decides, so the loop holds the read gate from the first
 /// decision of a batch until every batch decided is committed: a read waits and never sees a decision that is not
 /// stored. A read waiting for the gate stops the overlap, so reads get their turn under a steady stream of writes.</item>
-/// <item>If the batch's append fails (the disk, another writer moved a stream: <c>persistence.version_conflict</c>), every
+/// <item>If the batch's append or flush fails (the disk, another writer moved a stream: <c>persistence.version_conflict</c>), every
 /// request of the batch, and of the batch decided on top of it, gets the error and the community is rebuilt from the store. If a command fails after it
 /// decided, the commands before it are stored and the community is rebuilt. If the rebuild fails too, reads answer
 /// 503 <c>crm.unavailable</c> until a later rebuild succeeds: memory never holds what the database does not.</item>
@@ -118,10 +119,10 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
 
     private async Task RunAsync()
     {
-        InFlight? inFlight = null; // a decided batch whose append is under way: the read gate stays held meanwhile
+        var inFlight = new Queue<InFlight>(); // decided batches whose appends are under way, oldest first: the read gate stays held meanwhile
         while (true)
         {
-            if (inFlight is null)
+            if (inFlight.Count == 0)
             {
                 if (!await _queue.Reader.WaitToReadAsync())
                 {
@@ -133,18 +134,19 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
 
             try
             {
-                inFlight = await RunBatchAsync(inFlight);
+                await RunBatchAsync(inFlight);
             }
 #pragma warning disable CA1031 // the loop outlives any one batch; the batch's callers got the error
             catch (Exception e)
 #pragma warning restore CA1031
             {
                 LogBatchFailed(logger, e);
-                inFlight = null;
+                _current = null;
+                await SettleAllAsync(inFlight);
             }
             finally
             {
-                if (inFlight is null)
+                if (inFlight.Count == 0)
                 {
                     _gate.Release();
                 }
@@ -152,16 +154,41 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
         }
     }
 
-    // Decides the requests waiting while the previous batch's append (if any) is under way, then settles that append:
-    // its requests are answered, or on failure they and this batch (decided on top of it) get the error and memory is
-    // rebuilt. Returns this batch's append still under way, or null once everything decided is settled.
-    private async Task<InFlight?> RunBatchAsync(InFlight? previous)
+    // One turn of the loop: answers the batches in flight that are on disk, in order, then decides the requests waiting
+    // and starts their append, which follows the previous batch's commit. A batch that failed fails every batch decided
+    // on top of it, and memory is rebuilt from the store once they have all settled.
+    private async Task RunBatchAsync(Queue<InFlight> inFlight)
     {
+        if (inFlight.Count > 0 && !_queue.Reader.TryPeek(out _) && !inFlight.Peek().Durable.IsCompleted)
+        {
+            // Decide the next requests as soon as they come, while the batches before them wait for the disk.
+            await Task.WhenAny(inFlight.Peek().Durable, _queue.Reader.WaitToReadAsync().AsTask());
+        }
+
+        while (inFlight.TryPeek(out var oldest) && oldest.Durable.IsCompleted)
+        {
+            inFlight.Dequeue();
+            if (await oldest.Durable is { } failure)
+            {
+                Fail(oldest.Commands, failure);
+                await SettleAllAsync(inFlight, failure);
+                await TryRebuildAsync();
+                return;
+            }
+
+            oldest.Answer();
+        }
+
+        if (!_queue.Reader.TryPeek(out _))
+        {
+            return;
+        }
+
         var batch = new List<(PendingCommand Command, CommandContext Context, long Expected, bool Decided)>();
         CommunityState state;
         try
         {
-            state = await CurrentAsync(); // with a batch in flight, memory is the state it decided on
+            state = await CurrentAsync(); // with batches in flight, memory is the state they decided on
         }
         catch (Exception e)
         {
@@ -171,13 +198,7 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
                 waiting.Complete(e); // crm.unavailable
             }
 
-            return null;
-        }
-
-        if (previous is not null && !_queue.Reader.TryPeek(out _))
-        {
-            // Decide the next requests as soon as they come, while the previous append waits for the disk.
-            await Task.WhenAny(previous.Appended, _queue.Reader.WaitToReadAsync().AsTask());
+            return;
         }
 
         var dirty = false;
@@ -205,60 +226,87 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
             }
         }
 
-        var commands = batch.ConvertAll(b => b.Command);
-
-        // The previous append settles before this batch's starts: the store takes one transaction at a time, in order.
-        if (previous is not null && await previous.Appended is { } previousFailure)
-        {
-            Fail([.. previous.Commands, .. commands], previousFailure);
-            await TryRebuildAsync();
-            return null;
-        }
-
-        previous?.Answer();
-
         // A command's events follow the version the stream had when it decided (the batch's earlier commands included).
+        var commands = batch.ConvertAll(b => b.Command);
         List<StreamAppend> appends = [.. batch.Where(b => b.Decided && b.Context.Events.Count > 0).Select(b => new StreamAppend(b.Command.StreamId, b.Expected, b.Context.Events, b.Command.Actor))];
-        var appended = appends.Count == 0 ? Task.FromResult<Exception?>(null) : Task.Run(() => AppendAsync(appends));
+        var previous = inFlight.Count > 0 ? inFlight.Last().Committed : null;
+        inFlight.Enqueue(appends.Count == 0 && previous is null ? InFlight.Nothing(commands) : Append(previous, appends, commands));
 
-        // Group commit, pipelined: while this batch's append waits for the disk, the loop decides the next one. It waits
-        // here instead when memory must be rebuilt after the batch, or when a read is waiting for the gate.
-        var current = new InFlight(appended, commands);
-        if (!dirty && appends.Count > 0 && Volatile.Read(ref _readersWaiting) == 0)
+        // Group commit, pipelined: while this batch is appended and flushed, the loop decides the next one. It settles
+        // everything in flight here instead when memory must be rebuilt after the batch, or when a read is waiting.
+        if (dirty || Volatile.Read(ref _readersWaiting) > 0)
         {
-            return current;
+            if (await SettleAllAsync(inFlight) || dirty)
+            {
+                _current = null;
+                await TryRebuildAsync();
+            }
         }
-
-        if (await appended is { } failure)
-        {
-            Fail(commands, failure);
-            await TryRebuildAsync();
-            return null;
-        }
-
-        if (dirty)
-        {
-            _current = null;
-            await TryRebuildAsync();
-        }
-
-        current.Answer();
-        return null;
     }
 
-    private async Task<Exception?> AppendAsync(List<StreamAppend> appends)
+    // Waits for every batch in flight and answers them in order; from the first that failed on, each gets that failure.
+    // Returns whether one failed.
+    private async Task<bool> SettleAllAsync(Queue<InFlight> inFlight, Exception? failed = null)
     {
-        try
+        while (inFlight.TryDequeue(out var batch))
         {
-            await store.AppendBatchAsync(appends, CancellationToken.None);
-            return null;
+            var failure = await batch.Durable;
+            failed ??= failure;
+            if (failed is null)
+            {
+                batch.Answer();
+            }
+            else
+            {
+                Fail(batch.Commands, failed);
+            }
         }
+
+        return failed is not null;
+    }
+
+    // Starts a batch's append once the batch before it is committed (the store takes one transaction at a time, in the
+    // order decided), then its flush, which many batches share. A batch decided on one that failed fails with it.
+    private InFlight Append(Task<Exception?>? previous, List<StreamAppend> appends, List<PendingCommand> commands)
+    {
+        var committed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var durable = Task.Run(async () =>
+        {
+            if (previous is not null && await previous is { } previousFailure)
+            {
+                committed.SetResult(previousFailure);
+                return previousFailure;
+            }
+
+            if (appends.Count > 0)
+            {
+                try
+                {
+                    await store.AppendBatchAsync(appends, CancellationToken.None);
+                }
 #pragma warning disable CA1031 // the failure is every request's answer
-        catch (Exception e)
+                catch (Exception e)
 #pragma warning restore CA1031
-        {
-            return e;
-        }
+                {
+                    committed.SetResult(e);
+                    return e;
+                }
+            }
+
+            committed.SetResult(null);
+            try
+            {
+                await store.FlushAsync();
+                return null;
+            }
+#pragma warning disable CA1031 // the failure is every request's answer
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return e as CrmException ?? CrmException.Unconfirmed(e); // committed: stored or not, the disk did not say
+            }
+        });
+        return new InFlight(committed.Task, durable, commands);
     }
 
     private void Fail(List<PendingCommand> commands, Exception e)
@@ -314,9 +362,15 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
         return (state, count);
     }
 
-    // A batch decided and being appended: its requests are answered once the append succeeded.
-    private sealed record InFlight(Task<Exception?> Appended, List<PendingCommand> Commands)
+    // A batch decided and being appended: the next batch's append waits for its commit, its requests are answered once it
+    // is also flushed to disk.
+    private sealed record InFlight(Task<Exception?> Committed, Task<Exception?> Durable, List<PendingCommand> Commands)
     {
+        private static readonly Task<Exception?> Done = Task.FromResult<Exception?>(null);
+
+        // A batch that stores nothing, with nothing in flight before it: its answers (refusals) are due at once.
+        public static InFlight Nothing(List<PendingCommand> commands) => new(Done, Done, commands);
+
         public void Answer()
         {
             foreach (var command in Commands)

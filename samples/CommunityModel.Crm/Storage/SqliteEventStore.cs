@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CommunityModel.Crm.Api;
+using CommunityModel.Crm.Errors;
 using CommunityModel.Persistence;
 using Microsoft.Data.Sqlite;
 
@@ -14,14 +15,16 @@ namespace CommunityModel.Crm.Storage;
 /// check inside the write transaction make two writers on one stream fail with <see cref="StreamConcurrencyException"/>
 /// rather than interleave. <c>position</c> is the global append order that <see cref="ReadAllAsync"/> follows.
 /// Every row names the account that asked for it (<c>actor</c>). <see cref="AppendBatchAsync"/> stores the commands of
-/// many requests in one transaction: one disk flush for all of them (group commit), on a connection of its own whose
-/// statements are prepared once (<see cref="AppendConnection"/>).
+/// many requests in one transaction (group commit), on a connection of its own whose statements are prepared once
+/// (<see cref="AppendConnection"/>); <see cref="FlushAsync"/> then puts every transaction committed so far on disk with
+/// one flush of the log (<see cref="WalFlush"/>), while the next transaction is written. <c>position</c> is the row id:
+/// rows are never deleted, so it only grows.
 /// </summary>
 internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS events (
-            position    INTEGER PRIMARY KEY AUTOINCREMENT,
+            position    INTEGER PRIMARY KEY,
             stream      TEXT    NOT NULL,
             version     INTEGER NOT NULL,
             type        TEXT    NOT NULL,
@@ -32,16 +35,24 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
         );
         """;
 
+    // Pages of the log are copied into the file (a checkpoint) on a connection of their own, every so many commits, so an
+    // append never waits for it; a passive checkpoint takes no lock the writer needs.
+    private const int CommitsPerCheckpoint = 200;
+
     private readonly string _connectionString;
     private readonly EventSerializer _serializer;
     private readonly SemaphoreSlim _appendGate = new(1, 1);
     private readonly bool _flushEachCommit;
     private AppendConnection? _writer; // opened on the first append, its statements prepared once
+    private WalFlush? _flush; // flushes the log for the commits that must survive a power cut
+    private int _commitsSinceCheckpoint;
+    private bool _checkpointRest; // the log was copied in the background: the next append copies what was committed meanwhile
+    private Task _checkpoint = Task.CompletedTask;
 
     /// <summary>Creates the store over a file.</summary>
     /// <param name="path">The SQLite file.</param>
     /// <param name="serializer">The event serializer.</param>
-    /// <param name="flushEachCommit">True (the default): each append is flushed to disk before it returns (<c>synchronous = FULL</c>); false: <c>NORMAL</c>, see <see cref="AppendConnection"/>.</param>
+    /// <param name="flushEachCommit">True (the default): <see cref="FlushAsync"/> returns once the commits are on disk, so they survive a power cut; false: at once, and they survive a killed process only.</param>
     public SqliteEventStore(string path, EventSerializer serializer, bool flushEachCommit = true)
     {
         _flushEachCommit = flushEachCommit;
@@ -90,6 +101,7 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         ArgumentNullException.ThrowIfNull(events);
         await AppendBatchAsync([new StreamAppend(streamId, expectedVersion, events, "")], cancellationToken);
+        await FlushAsync();
         return expectedVersion + events.Count;
     }
 
@@ -99,15 +111,14 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
         ArgumentNullException.ThrowIfNull(appends);
 
         // An unregistered type fails before anything is written.
-        var rows = new List<(string Type, string OccurredAt, string Data)>[appends.Count];
+        var rows = new SerializedEvent[appends.Count][];
         for (var i = 0; i < appends.Count; i++)
         {
             var events = appends[i].Events;
-            var serialized = new List<(string, string, string)>(events.Count);
-            foreach (var e in events)
+            var serialized = new SerializedEvent[events.Count];
+            for (var e = 0; e < events.Count; e++)
             {
-                var s = _serializer.Serialize(e);
-                serialized.Add((s.Type, e.OccurredAt.ToString("O", CultureInfo.InvariantCulture), Encoding.UTF8.GetString(s.Data.Span)));
+                serialized[e] = _serializer.Serialize(events[e]);
             }
 
             rows[i] = serialized;
@@ -116,7 +127,12 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
         await _appendGate.WaitAsync(cancellationToken);
         try
         {
-            var writer = _writer ??= AppendConnection.Open(_connectionString, _flushEachCommit);
+            if (_flush?.Failure is { } failure)
+            {
+                throw new CrmException(CrmErrorCodes.Unavailable, "The disk failed to confirm an earlier write; the CRM takes no more writes until it is restarted.", inner: failure);
+            }
+
+            var writer = _writer ??= AppendConnection.Open(_connectionString);
             try
             {
                 writer.Append(appends, rows, cancellationToken);
@@ -128,12 +144,18 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
                 writer.Dispose();
                 throw;
             }
+
+            (_flush ??= new WalFlush(Path + "-wal")).Written();
+            CheckpointAfterCommit(writer);
         }
         finally
         {
             _appendGate.Release();
         }
     }
+
+    /// <inheritdoc/>
+    public Task FlushAsync() => _flushEachCommit && _flush is { } flush ? flush.FlushAsync() : Task.CompletedTask;
 
     /// <inheritdoc/>
     public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken cancellationToken = default)
@@ -178,6 +200,11 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
     /// <inheritdoc/>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
+        if (_flush?.Failure is { } failure)
+        {
+            throw new CrmException(CrmErrorCodes.Unavailable, "The disk failed to confirm an earlier write; the CRM takes no more writes until it is restarted.", inner: failure);
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM (SELECT 1 FROM events LIMIT 1)";
@@ -187,8 +214,11 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
     /// <summary>Releases the pooled connections, so the file can be moved or deleted once the host has stopped.</summary>
     public void Dispose()
     {
+        _checkpoint.Wait();
         _writer?.Dispose();
         _writer = null;
+        _flush?.Dispose();
+        _flush = null;
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -210,6 +240,48 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
             // An unknown name or unreadable JSON throws the library's typed error naming the type: history is never dropped.
             var e = _serializer.Deserialize(reader.GetString(3), Encoding.UTF8.GetBytes(reader.GetString(4)));
             yield return new RecordedEvent(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), e);
+        }
+    }
+
+    // Every so many commits the log is copied into the file on another connection, beside the appends; once that is done,
+    // the next append copies the pages committed meanwhile, so the log starts over rather than growing without end.
+    private void CheckpointAfterCommit(AppendConnection writer)
+    {
+        if (_checkpointRest && _checkpoint.IsCompleted)
+        {
+            _checkpointRest = false;
+            try
+            {
+                writer.CheckpointRest();
+            }
+#pragma warning disable CA1031 // the log stays longer until the next checkpoint; the commit is done
+            catch (SqliteException)
+#pragma warning restore CA1031
+            {
+            }
+        }
+        else if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint && _checkpoint.IsCompleted)
+        {
+            _commitsSinceCheckpoint = 0;
+            _checkpointRest = true;
+            _checkpoint = Task.Run(Checkpoint);
+        }
+    }
+
+    // A failed checkpoint leaves the log longer until the next one; the log itself is intact.
+    private async Task Checkpoint()
+    {
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            await command.ExecuteNonQueryAsync();
+        }
+#pragma warning disable CA1031 // the next checkpoint tries again
+        catch (SqliteException)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -3,7 +3,7 @@ using CommunityModel.Persistence;
 
 namespace CommunityModel.Crm.Tests.State;
 
-/// <summary>The CRM's SQLite store with a switch: appends and reads fail, or an append waits at the commit until released.</summary>
+/// <summary>The CRM's SQLite store with a switch: appends, flushes and reads fail, or an append waits at the commit until released.</summary>
 internal sealed class FailingEventLog(SqliteEventStore inner) : IEventLog
 {
     private TaskCompletionSource? _held;
@@ -11,6 +11,9 @@ internal sealed class FailingEventLog(SqliteEventStore inner) : IEventLog
     public bool FailAppends { get; set; }
 
     public bool FailReads { get; set; }
+
+    /// <summary>When set, appends commit but the disk does not confirm them: the outcome is unknown to the writer.</summary>
+    public bool FailFlushes { get; set; }
 
     /// <summary>When set, that many more appends succeed and every one after them fails.</summary>
     public int? AppendsBeforeFailing { get; set; }
@@ -46,6 +49,9 @@ internal sealed class FailingEventLog(SqliteEventStore inner) : IEventLog
 
         await inner.AppendBatchAsync(appends, cancellationToken);
     }
+
+    public Task FlushAsync() =>
+        FailFlushes ? Task.FromException(new IOException("fdatasync: input/output error (the test's failing store)")) : inner.FlushAsync();
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         FailReads ? throw new IOException("disk I/O error on read (the test's failing store)") : inner.PingAsync(cancellationToken);

@@ -102,6 +102,23 @@ public sealed class UncommittedReadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_the_disk_does_not_confirm_is_a_503_saying_so_and_the_same_order_again_is_stored_once()
+    {
+        _log.FailFlushes = true;
+
+        var unconfirmed = await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "bootcamp" }, 503);
+
+        Assert.Equal("crm.unavailable", (string?)unconfirmed["code"]);
+        Assert.Contains("may or may not be stored", (string?)unconfirmed["detail"], StringComparison.Ordinal);
+
+        // Committed but not confirmed: memory is rebuilt from the store, which has it; sending it again is a repeat.
+        _log.FailFlushes = false;
+        await _crm.PostAsync("/members/2/orders", new { orderId = "o-1", item = "bootcamp" });
+        Assert.Equal(1, StoredEvents.Count(_db.Path, "community.product_purchased.v1"));
+        Assert.Equal(19.90m, Cny.Amount((await _crm.GetAsync("/members/1/commissions"))["balance"]!["pending"]));
+    }
+
+    [Fact]
     public async Task When_the_store_cannot_be_read_back_either_reads_answer_503_until_it_can_never_the_unsaved_state()
     {
         _log.FailAppends = true;

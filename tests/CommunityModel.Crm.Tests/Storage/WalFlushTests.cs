@@ -1,0 +1,46 @@
+using CommunityModel.Crm.Errors;
+using CommunityModel.Crm.Storage;
+
+namespace CommunityModel.Crm.Tests.Storage;
+
+/// <summary>The log's flush: one flush serves every commit written before it; a failed one is final.</summary>
+public sealed class WalFlushTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Nothing_written_is_nothing_to_wait_for_and_commits_written_are_answered_once_flushed()
+    {
+        await File.WriteAllBytesAsync(_db.Path + "-wal", new byte[4096]);
+        using var flush = new WalFlush(_db.Path + "-wal");
+
+        Assert.True(flush.FlushAsync().IsCompletedSuccessfully);
+
+        flush.Written();
+        flush.Written();
+        var first = flush.FlushAsync();
+        flush.Written();
+        var second = flush.FlushAsync();
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(flush.FlushAsync().IsCompletedSuccessfully); // all three are on disk
+        Assert.Null(flush.Failure);
+    }
+
+    [Fact]
+    public async Task A_failed_flush_fails_every_caller_waiting_and_every_flush_after_it()
+    {
+        using var flush = new WalFlush(Path.Combine(Path.GetDirectoryName(_db.Path)!, "missing", "crm.db-wal"));
+        flush.Written();
+
+        var failed = await Assert.ThrowsAsync<CrmException>(flush.FlushAsync);
+        var after = await Assert.ThrowsAsync<CrmException>(flush.FlushAsync); // nothing new written: still refused
+
+        Assert.Equal(CrmErrorCodes.Unavailable, failed.ErrorCode);
+        Assert.IsType<DirectoryNotFoundException>(failed.InnerException);
+        Assert.Equal(CrmErrorCodes.Unavailable, after.ErrorCode);
+        Assert.NotNull(flush.Failure);
+    }
+}
