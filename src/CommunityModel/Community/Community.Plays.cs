@@ -85,7 +85,7 @@ public sealed partial class Community : IPlayMarket
         lock (_gate)
         {
             Freeze();
-            return [.. _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _orders[id]).Where(o => o.Play == play).OrderBy(o => o.PaidAt)];
+            return [.. _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Where(o => o.Play == play).OrderBy(o => o.PaidAt)];
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class Community
     private readonly Dictionary<MemberId, CommunityMember> _members = [];
     private readonly Dictionary<string, CommunityOrder> _orders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CommunityRefund> _refunds = new(StringComparer.Ordinal);
-    private readonly Dictionary<MemberId, List<string>> _ordersByMember = [];
+    private readonly Dictionary<MemberId, ImmutableArray<CommunityOrder>> _ordersByMember = []; // each member's orders as stored in _orders, kept beside it: a command reads them without a lookup per order
     private readonly Dictionary<MemberId, List<string>> _refundsByMember = [];
     private readonly Dictionary<MemberId, List<MemberId>> _referralsCounted = [];
     private readonly Dictionary<string, Roles.ActivityOrganised> _organisers = new(StringComparer.Ordinal); // activity → the event naming its organiser now
@@ -168,7 +168,7 @@ public sealed partial class Community
                 .OrderBy(m => m.Id)
                 .Select(m => new CommunityMemberSnapshot(m.Id, m.Lifecycle.ToSnapshot(), m.Membership?.ToSnapshot(), m.Number?.Text, m.NetSpent, m.LastActiveAt, m.QualifiedBy, m.QualifyingOrder, m.ReferralsWithMembership) { ReferralsCounted = [.. _referralsCounted.GetValueOrDefault(m.Id) ?? []], RoleTerms = m.RoleTerms, CareTeam = m.CareTeam })
                 .ToImmutableArray();
-            var orders = _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _orders[id]).ToImmutableArray();
+            var orders = _ordersByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).ToImmutableArray();
             var refunds = _refundsByMember.OrderBy(p => p.Key).SelectMany(p => p.Value).Select(id => _refunds[id]).ToImmutableArray();
             var organisers = _organisers.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Value).ToImmutableArray();
             return new CommunitySnapshot(members, orders, refunds, _network.ToSnapshot(), _commissions?.ToSnapshot()) { Credits = _credits?.ToSnapshot(), Organisers = organisers };
@@ -277,15 +277,21 @@ public sealed partial class Community
                 _numbers.Resume(last.Text);
             }
 
+            var byMember = new Dictionary<MemberId, ImmutableArray<CommunityOrder>.Builder>();
             foreach (var order in orders)
             {
                 _orders[order.OrderId] = order;
-                if (!_ordersByMember.TryGetValue(order.Member, out var ids))
+                if (!byMember.TryGetValue(order.Member, out var list))
                 {
-                    _ordersByMember[order.Member] = ids = new List<string>(2);
+                    byMember[order.Member] = list = ImmutableArray.CreateBuilder<CommunityOrder>(2);
                 }
 
-                ids.Add(order.OrderId);
+                list.Add(order);
+            }
+
+            foreach (var (member, list) in byMember)
+            {
+                _ordersByMember[member] = list.ToImmutable();
             }
 
             foreach (var refund in snapshot.Refunds.IsDefault ? [] : snapshot.Refunds)
@@ -366,7 +372,7 @@ public sealed partial class Community
         lock (_gate)
         {
             Freeze();
-            return _ordersByMember.TryGetValue(member, out var ids) ? [.. ids.Select(id => _orders[id])] : [];
+            return OrderList(member);
         }
     }
 
@@ -611,22 +617,9 @@ public sealed partial class Community
                 ReferralsCounted = [.. _referralsCounted.GetValueOrDefault(member) ?? []],
             };
 
-    // A member's orders in the order taken, built once per use without an intermediate list (it runs for every command).
-    private ImmutableArray<CommunityOrder> OrderList(MemberId member)
-    {
-        if (!_ordersByMember.TryGetValue(member, out var ids))
-        {
-            return [];
-        }
-
-        var orders = ImmutableArray.CreateBuilder<CommunityOrder>(ids.Count);
-        foreach (var id in ids)
-        {
-            orders.Add(_orders[id]);
-        }
-
-        return orders.MoveToImmutable();
-    }
+    // A member's orders in the order taken (it runs for every command: kept whole, never rebuilt from the ids).
+    private ImmutableArray<CommunityOrder> OrderList(MemberId member) =>
+        _ordersByMember.TryGetValue(member, out var orders) ? orders : [];
 
     private CommunityMember Require(MemberId member, string field) =>
         _members.TryGetValue(member, out var found)
@@ -765,12 +758,7 @@ public sealed partial class Community
     {
         order = WithRoles(order); // the buyer's care team and the activity's organiser before the order, as the streams derive them
         _orders[order.OrderId] = order;
-        if (!_ordersByMember.TryGetValue(order.Member, out var ids))
-        {
-            _ordersByMember[order.Member] = ids = [];
-        }
-
-        ids.Add(order.OrderId);
+        _ordersByMember[order.Member] = OrderList(order.Member).Add(order);
         if (_members.TryGetValue(order.Member, out var m))
         {
             _members[order.Member] = m with { NetSpent = m.NetSpent + order.Paid };
@@ -795,7 +783,17 @@ public sealed partial class Community
             throw new ReplayException(ErrorCodes.CommunityReplayMismatch, _applied, e, $"a refund names order '{orderId}', which the community never took");
         }
 
-        _orders[orderId] = order with { Refunded = order.Refunded + amount };
+        var refunded = order with { Refunded = order.Refunded + amount };
+        _orders[orderId] = refunded;
+        var list = _ordersByMember[order.Member];
+        for (var i = list.Length - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(list[i], order))
+            {
+                _ordersByMember[order.Member] = list.SetItem(i, refunded);
+                break;
+            }
+        }
         if (_members.TryGetValue(order.Member, out var m))
         {
             _members[order.Member] = m with { NetSpent = m.NetSpent - amount };
