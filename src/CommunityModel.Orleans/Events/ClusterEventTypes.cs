@@ -17,6 +17,7 @@ public static class ClusterEventTypes
         new("cluster.month_end_computed.v1", ClusterJsonContext.Default.MonthEndComputed),
         new("cluster.follow_ups_recorded.v1", ClusterJsonContext.Default.FollowUpsRecorded),
         new("cluster.play_order_reserved.v1", ClusterJsonContext.Default.PlayOrderReserved),
+        new("cluster.refund_id_taken.v1", ClusterJsonContext.Default.RefundIdTaken),
     ];
 
     /// <summary>A registry of the community's, the commissions' and the cluster's events: what a cluster's event store reads and writes.</summary>

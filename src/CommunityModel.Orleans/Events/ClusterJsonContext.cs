@@ -18,6 +18,7 @@ namespace CommunityModel.Orleans.Events;
 [JsonSerializable(typeof(MemberGrainSnapshot))]
 [JsonSerializable(typeof(FollowUpsRecorded))]
 [JsonSerializable(typeof(PlayOrderReserved))]
+[JsonSerializable(typeof(RefundIdTaken))]
 [JsonSerializable(typeof(RegisterMember))]
 [JsonSerializable(typeof(PlaceOrder))]
 [JsonSerializable(typeof(RefundOrder))]

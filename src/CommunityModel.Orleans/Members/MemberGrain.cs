@@ -16,6 +16,7 @@ using CommunityModel.Referrals;
 using CommunityModel.Roles;
 using CommunityModel.Orleans.Activities;
 using CommunityModel.Orleans.Plays;
+using CommunityModel.Orleans.Refunds;
 using CommunityModel.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -104,6 +105,17 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
                 }
             }
 
+            // A refund id names one refund across the community too: a new one is claimed in its refund grain first.
+            IRefundGrain? claimedRefund = null;
+            if (command is RefundOrder refund && refund.Member == Id && !string.IsNullOrWhiteSpace(refund.RefundId) && _state.Refund(refund.RefundId) is null)
+            {
+                claimedRefund = GrainFactory.GetGrain<IRefundGrain>(refund.RefundId);
+                if (await claimedRefund.Claim(Id.Value) is var holder && holder != Id.Value)
+                {
+                    return CommandOutcome.Refuse([new Refusal(ErrorCodes.CommunityIdConflict, $"Refund '{refund.RefundId}' is already taken by member {holder}.", "RefundId")]);
+                }
+            }
+
             // A sale within a play is the play's to allow: its grain takes a unit and builds the order the buyer places.
             if (command is PlaceOrder { Play: { } play, PlayKind: { } kind } sale && sale.Member == Id && _state.Order(sale.OrderId) is null)
             {
@@ -127,12 +139,14 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             catch (CommunityModelException e)
             {
                 await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
+                await (claimedRefund?.Release(Id.Value) ?? Task.CompletedTask);
                 return CommandOutcome.Refuse(e.Refusals);
             }
 
             if (decision.IsRepeat)
             {
                 await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
+                await (claimedRefund?.Release(Id.Value) ?? Task.CompletedTask);
                 outcome = CommandOutcome.Accept(isRepeat: true);
             }
             else if (command is OrganiseActivity organise)
@@ -317,6 +331,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
                 });
                 break;
             case OrderRefundedFollowUp f:
+                await GrainFactory.GetGrain<IRefundGrain>(f.RefundId).Record(Id.Value); // the claim becomes the record
                 var receipt = await GrainFactory.GetGrain<IOrderGrain>(f.Order.OrderId).Refund(f.RefundId, f.Amount.MinorUnits);
                 if (receipt.Refusal is { } refused)
                 {

@@ -185,8 +185,8 @@ public sealed class RoleLinesTests(ClusterFixture fixture)
         var refund = sale.Refund;
         if (refund.IsPositive)
         {
-            referenceEvents.AddRange(community.Execute(new RefundOrder(id(Buyer), $"o-{first}", "r-1", refund)).Events);
-            var refunded = await Execute(new RefundOrder(id(Buyer), $"o-{first}", "r-1", refund));
+            referenceEvents.AddRange(community.Execute(new RefundOrder(id(Buyer), $"o-{first}", $"r-{first}", refund)).Events);
+            var refunded = await Execute(new RefundOrder(id(Buyer), $"o-{first}", $"r-{first}", refund));
             Assert.True(refunded.Accepted, refunded.Accepted ? "" : refunded.Refusals[0].Message);
         }
 
