@@ -132,7 +132,13 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
                 throw new CrmException(CrmErrorCodes.Unavailable, "The disk failed to confirm an earlier write; the CRM takes no more writes until it is restarted.", inner: failure);
             }
 
-            var writer = _writer ??= AppendConnection.Open(_connectionString);
+            if (_writer is null)
+            {
+                _writer = AppendConnection.Open(_connectionString);
+                _flush?.Reopen(); // the log may be another file now
+            }
+
+            var writer = _writer;
             try
             {
                 writer.Append(appends, rows, cancellationToken);

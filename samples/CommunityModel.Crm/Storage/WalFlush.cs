@@ -20,7 +20,9 @@ internal sealed class WalFlush : IDisposable
     private readonly Queue<(long Commit, TaskCompletionSource Done)> _waiting = new(); // by commit, oldest first
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly Thread _thread;
-    private FileStream? _log; // opened on the first flush, after the first commit created the log
+    private FileStream? _log; // opened on the first flush, after the first commit created the log; used by the flush thread only
+    private int _logGeneration; // the append connection's generation _log was opened for
+    private int _generation; // counts the append connection's openings after the first
     private long _written; // commits written to the log
     private long _flushed; // commits known to be on disk
     private Exception? _failure;
@@ -44,6 +46,20 @@ internal sealed class WalFlush : IDisposable
             {
                 return _failure;
             }
+        }
+    }
+
+    /// <summary>
+    /// The append connection was opened anew: the next flush opens the log anew too. SQLite deletes the log when the last
+    /// connection closes and creates another file when one opens, so a handle kept from before may point at a deleted
+    /// file, and flushing it would flush nothing that matters. Commits made before are in the old log or, once SQLite
+    /// copied and flushed it on closing, in the database file.
+    /// </summary>
+    public void Reopen()
+    {
+        lock (_lock)
+        {
+            _generation++;
         }
     }
 
@@ -99,6 +115,7 @@ internal sealed class WalFlush : IDisposable
         {
             _wake.Wait();
             long upTo;
+            int generation;
             lock (_lock)
             {
                 if (_waiting.Count == 0)
@@ -113,11 +130,19 @@ internal sealed class WalFlush : IDisposable
                 }
 
                 upTo = _written; // every commit counted before the flush starts is covered by it
+                generation = _generation;
             }
 
             Exception? failure = null;
             try
             {
+                if (generation != _logGeneration)
+                {
+                    _log?.Dispose();
+                    _log = null;
+                    _logGeneration = generation;
+                }
+
                 _log ??= new FileStream(_walPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
                 FlushToDisk(_log);
             }

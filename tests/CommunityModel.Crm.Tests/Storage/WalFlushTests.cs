@@ -43,4 +43,26 @@ public sealed class WalFlushTests : IDisposable
         Assert.Equal(CrmErrorCodes.Unavailable, after.ErrorCode);
         Assert.NotNull(flush.Failure);
     }
+
+    [Fact]
+    public async Task After_the_append_connection_is_opened_anew_the_flush_opens_the_log_anew()
+    {
+        var wal = _db.Path + "-wal";
+        await File.WriteAllBytesAsync(wal, new byte[4096]);
+        using var flush = new WalFlush(wal);
+        flush.Written();
+        await flush.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The log is deleted (as SQLite does when its last connection closes): the handle kept still flushes the old file.
+        File.Delete(wal);
+        flush.Written();
+        await flush.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Once told the connection is new, the flush looks for the log again instead of flushing a deleted file.
+        flush.Reopen();
+        flush.Written();
+        var failed = await Assert.ThrowsAsync<CrmException>(flush.FlushAsync);
+
+        Assert.IsType<FileNotFoundException>(failed.InnerException);
+    }
 }
