@@ -161,8 +161,9 @@ internal sealed partial class CommunityWriter(IEventLog store, CommunityFactory 
     {
         if (inFlight.Count > 0 && !_queue.Reader.TryPeek(out _) && !inFlight.Peek().Durable.IsCompleted)
         {
-            // Decide the next requests as soon as they come, while the batches before them wait for the disk.
-            await Task.WhenAny(inFlight.Peek().Durable, _queue.Reader.WaitToReadAsync().AsTask());
+            // Decide the next requests as soon as they come, while the batches before them wait for the disk; once the
+            // writer is stopping, no request comes: wait for the disk alone.
+            await (_queue.Reader.Completion.IsCompleted ? (Task)inFlight.Peek().Durable : Task.WhenAny(inFlight.Peek().Durable, _queue.Reader.WaitToReadAsync().AsTask()));
         }
 
         while (inFlight.TryPeek(out var oldest) && oldest.Durable.IsCompleted)
