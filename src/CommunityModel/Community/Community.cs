@@ -277,21 +277,20 @@ public sealed partial class Community
                 _numbers.Resume(last.Text);
             }
 
-            var byMember = new Dictionary<MemberId, ImmutableArray<CommunityOrder>.Builder>();
-            foreach (var order in orders)
+            // A snapshot lists each member's orders together: each run becomes the member's list in one copy.
+            for (var start = 0; start < orders.Length;)
             {
-                _orders[order.OrderId] = order;
-                if (!byMember.TryGetValue(order.Member, out var list))
+                var member = orders[start].Member;
+                var end = start;
+                while (end < orders.Length && orders[end].Member == member)
                 {
-                    byMember[order.Member] = list = ImmutableArray.CreateBuilder<CommunityOrder>(2);
+                    _orders[orders[end].OrderId] = orders[end];
+                    end++;
                 }
 
-                list.Add(order);
-            }
-
-            foreach (var (member, list) in byMember)
-            {
-                _ordersByMember[member] = list.ToImmutable();
+                var run = ImmutableArray.Create(orders.AsSpan(start, end - start));
+                _ordersByMember[member] = _ordersByMember.TryGetValue(member, out var earlier) ? earlier.AddRange(run) : run;
+                start = end;
             }
 
             foreach (var refund in snapshot.Refunds.IsDefault ? [] : snapshot.Refunds)

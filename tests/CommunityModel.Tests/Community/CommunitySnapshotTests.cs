@@ -41,4 +41,25 @@ public class CommunitySnapshotTests
         Assert.Contains("member 1 twice", twice.Message, StringComparison.Ordinal);
         Assert.Contains("order 'o-1' of member 1", orphan.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_snapshot_listing_a_members_orders_apart_restores_each_members_orders_in_the_order_listed()
+    {
+        var original = TestCommunity.Create(_clock);
+        original.Execute(new RegisterMember(1));
+        original.Execute(new RegisterMember(2));
+        original.Execute(new PlaceOrder(1, "o-1", Bootcamp));
+        original.Execute(new PlaceOrder(2, "o-2", Bootcamp));
+        original.Execute(new PlaceOrder(1, "o-3", Vip));
+        var snapshot = original.ToSnapshot();
+        var byId = snapshot.Orders.ToDictionary(o => o.OrderId);
+
+        // Another writer of snapshots may interleave the members' orders: member 1, member 2, member 1 again.
+        var restored = TestCommunity.Create(_clock);
+        restored.Restore(snapshot with { Orders = [byId["o-1"], byId["o-2"], byId["o-3"]] });
+
+        Assert.Equal(["o-1", "o-3"], restored.OrdersOf(1).Select(o => o.OrderId));
+        Assert.Equal(["o-2"], restored.OrdersOf(2).Select(o => o.OrderId));
+        Assert.True(restored.Execute(new PlaceOrder(1, "o-3", Vip)).IsRepeat);
+    }
 }
