@@ -78,7 +78,7 @@ internal sealed class SqliteEventStore : IEventStore, IEventLog, IDisposable
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " + Schema;
+        command.CommandText = "PRAGMA journal_mode = WAL; " + Schema; // durability is the append connection's and the flush's
         await command.ExecuteNonQueryAsync(cancellationToken);
         command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('events') WHERE name = 'stream'";
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)

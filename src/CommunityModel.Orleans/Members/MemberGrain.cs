@@ -116,6 +116,9 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
                 }
             }
 
+            // A decision that stores nothing gives back the ids it claimed.
+            Task ReleaseClaims() => Task.WhenAll(claimed?.Release(Id.Value) ?? Task.CompletedTask, claimedRefund?.Release(Id.Value) ?? Task.CompletedTask);
+
             // A sale within a play is the play's to allow: its grain takes a unit and builds the order the buyer places.
             if (command is PlaceOrder { Play: { } play, PlayKind: { } kind } sale && sale.Member == Id && _state.Order(sale.OrderId) is null)
             {
@@ -124,7 +127,7 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
                     : PlayReservation.Refuse([new Refusal(ErrorCodes.CampaignPlayNotHosted, $"The cluster hosts flash sales only; '{play}' is a {PlayKinds.DisplayName(kind)}, whose orders are refused rather than placed without its rules.", "PlayKind")]);
                 if (reservation.Order is null)
                 {
-                    await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
+                    await ReleaseClaims();
                     return new CommandOutcome(false, false, reservation.Refusals);
                 }
 
@@ -138,15 +141,13 @@ internal sealed class MemberGrain(IEventStore store, CommunityClusterOptions opt
             }
             catch (CommunityModelException e)
             {
-                await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
-                await (claimedRefund?.Release(Id.Value) ?? Task.CompletedTask);
+                await ReleaseClaims();
                 return CommandOutcome.Refuse(e.Refusals);
             }
 
             if (decision.IsRepeat)
             {
-                await (claimed?.Release(Id.Value) ?? Task.CompletedTask);
-                await (claimedRefund?.Release(Id.Value) ?? Task.CompletedTask);
+                await ReleaseClaims();
                 outcome = CommandOutcome.Accept(isRepeat: true);
             }
             else if (command is OrganiseActivity organise)
